@@ -1,0 +1,86 @@
+"""gov_deadlines: time limits of China's open-government (政务公开) rules.
+
+Computes and checks deadlines over the official working-day calendar (State Council
+holiday arrangements, 调休 included), with every result citing its rule, its counting
+convention and the calendar data it used.
+
+Importing the package is cheap: names are loaded on first use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0.dev0"
+
+# name -> module that defines it; resolved lazily by __getattr__ (PEP 562).
+_EXPORTS: dict[str, str] = {
+    # calendar
+    "WorkCalendar": "workcalendar",
+    "DayInfo": "workcalendar",
+    "DayKind": "workcalendar",
+    "Coverage": "workcalendar",
+    "ProvisionalDate": "workcalendar",
+    "default_calendar": "workcalendar",
+    "is_provisional": "workcalendar",
+    "Holiday": "holiday",
+    "Notice": "notice",
+    "Erratum": "notice",
+    "YearArrangement": "arrangement",
+    "load_overlay": "overlay",
+    # errors
+    "GovDeadlinesError": "errors",
+    "CalendarCoverageError": "errors",
+    "OverlayError": "errors",
+    "PeriodParseError": "errors",
+    "DateParseError": "errors",
+    "TriggerError": "errors",
+    "UnknownRuleError": "errors",
+    "UnquantifiedRuleError": "errors",
+    "RuleKindError": "errors",
+    "RuleFileError": "errors",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gov_deadlines' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:
+    from .arrangement import YearArrangement
+    from .errors import (
+        CalendarCoverageError,
+        DateParseError,
+        GovDeadlinesError,
+        OverlayError,
+        PeriodParseError,
+        RuleFileError,
+        RuleKindError,
+        TriggerError,
+        UnknownRuleError,
+        UnquantifiedRuleError,
+    )
+    from .holiday import Holiday
+    from .notice import Erratum, Notice
+    from .overlay import load_overlay
+    from .workcalendar import (
+        Coverage,
+        DayInfo,
+        DayKind,
+        ProvisionalDate,
+        WorkCalendar,
+        default_calendar,
+        is_provisional,
+    )

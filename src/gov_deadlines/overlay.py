@@ -1,0 +1,201 @@
+"""Loading a year's arrangement from a file: a newly published notice, or an amendment.
+
+Two formats are read:
+
+* the project's own TOML (``.toml``)::
+
+    year = 2027
+    [notice]
+    title = "国务院办公厅关于2027年部分节假日安排的通知"
+    number = "国办发明电〔2026〕N号"
+    published = 2026-11-05
+    read_at = "https://www.gov.cn/…"
+    [[off]]                        # 放假: one entry per block (or per day)
+    holiday = "春节"
+    from = 2027-02-05
+    to = 2027-02-11                # optional, defaults to `from`
+    [[work]]                       # 调休上班
+    date = 2027-02-20
+    holiday = "春节"
+
+* holiday-cn's JSON (``.json``): ``{"year": 2027, "papers": [url, …], "days": [{"name":
+  "春节", "date": "2027-02-05", "isOffDay": true}, …]}``.
+
+Both are validated (see :meth:`YearArrangement.validate`); a bad file raises
+:class:`~gov_deadlines.errors.OverlayError` naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from collections.abc import Mapping
+from os import PathLike, fspath
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .arrangement import YearArrangement
+from .errors import OverlayError
+from .holiday import Holiday, holiday_from_text
+from .notice import Notice
+
+
+class _OffBlock(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    holiday: str = Field(min_length=1)
+    first: dt.date = Field(alias="from")
+    last: dt.date | None = Field(default=None, alias="to")
+
+
+class _WorkDay(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date
+    holiday: str = Field(min_length=1)
+
+
+class _OwnFormat(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    year: int = Field(ge=1949, le=2200)
+    notice: Notice
+    off: list[_OffBlock] = []
+    work: list[_WorkDay] = []
+
+
+class _HolidayCnDay(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    name: str = Field(min_length=1)
+    date: dt.date
+    isOffDay: bool  # noqa: N815 - holiday-cn's own key
+
+
+class _HolidayCnFormat(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    year: int = Field(ge=1949, le=2200)
+    papers: list[str] = []
+    days: list[_HolidayCnDay]
+
+
+def _problem(error: ValidationError) -> tuple[str, str | None]:
+    first = error.errors()[0]
+    location = first.get("loc", ())
+    entry = "".join(
+        f"[{part}]" if isinstance(part, int) else (f".{part}" if i else str(part))
+        for i, part in enumerate(location)
+    )
+    return first.get("msg", "invalid"), entry or None
+
+
+def _put(days: dict[dt.date, Holiday], day: dt.date, holiday: Holiday, source: str) -> None:
+    if day in days:
+        raise OverlayError(source, "the same day is listed twice", entry=f"day {day.isoformat()}")
+    days[day] = holiday
+
+
+def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> YearArrangement:
+    """An arrangement from the project's own format, already parsed into a mapping."""
+    try:
+        parsed = _OwnFormat.model_validate(data)
+    except ValidationError as error:
+        problem, entry = _problem(error)
+        raise OverlayError(source, problem, entry=entry) from None
+    if parsed.notice.year != parsed.year:
+        raise OverlayError(
+            source,
+            f"notice.year {parsed.notice.year} differs from year {parsed.year}",
+            entry="notice.year",
+        )
+    days_off: dict[dt.date, Holiday] = {}
+    for position, block in enumerate(parsed.off):
+        last = block.last or block.first
+        if last < block.first:
+            raise OverlayError(source, "'to' is before 'from'", entry=f"off[{position}]")
+        holiday = holiday_from_text(block.holiday)
+        day = block.first
+        while day <= last:
+            _put(days_off, day, holiday, source)
+            day += dt.timedelta(days=1)
+    makeup: dict[dt.date, Holiday] = {}
+    for entry in parsed.work:
+        _put(makeup, entry.date, holiday_from_text(entry.holiday), source)
+    return YearArrangement(
+        year=parsed.year,
+        days_off=days_off,
+        makeup_workdays=makeup,
+        notice=parsed.notice,
+        origin=f"overlay {source}",
+    ).validate(source)
+
+
+def arrangement_from_holiday_cn(
+    data: Mapping[str, Any], source: str = "<data>"
+) -> YearArrangement:
+    """An arrangement from a holiday-cn JSON document, already parsed into a mapping."""
+    try:
+        parsed = _HolidayCnFormat.model_validate(data)
+    except ValidationError as error:
+        problem, entry = _problem(error)
+        raise OverlayError(source, problem, entry=entry) from None
+    days_off: dict[dt.date, Holiday] = {}
+    makeup: dict[dt.date, Holiday] = {}
+    for entry in parsed.days:
+        target = days_off if entry.isOffDay else makeup
+        _put(target, entry.date, holiday_from_text(entry.name), source)
+    overlap = days_off.keys() & makeup.keys()
+    if overlap:
+        day = min(overlap)
+        raise OverlayError(
+            source,
+            f"{day.isoformat()} is listed both as a day off and as a working day",
+            entry=f"day {day.isoformat()}",
+        )
+    notice = Notice(
+        year=parsed.year,
+        title=f"国务院办公厅关于{parsed.year}年部分节假日安排的通知",
+        read_at=parsed.papers[0] if parsed.papers else "",
+        verified=False,
+        note="loaded from a holiday-cn file, which records no document number",
+    )
+    return YearArrangement(
+        year=parsed.year,
+        days_off=days_off,
+        makeup_workdays=makeup,
+        notice=notice,
+        origin=f"overlay {source} (holiday-cn)",
+    ).validate(source)
+
+
+def load_overlay(path: str | PathLike[str]) -> YearArrangement:
+    """Read one overlay file: ``.json`` as holiday-cn, anything else as the project's TOML."""
+    name = fspath(path)
+    file = Path(name)
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        raise OverlayError(name, f"cannot read the file ({error.strerror or error})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise OverlayError(name, "the file is not UTF-8 text") from None
+    if file.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise OverlayError(
+                name, f"not valid JSON ({error.msg})", entry=f"line {error.lineno}"
+            ) from None
+        if not isinstance(data, dict):
+            raise OverlayError(name, "the JSON document must be an object with 'year' and 'days'")
+        return arrangement_from_holiday_cn(data, name)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise OverlayError(name, f"not valid TOML ({error})") from None
+    return arrangement_from_own(data, name)
