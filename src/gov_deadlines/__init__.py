@@ -29,6 +29,37 @@ _EXPORTS: dict[str, str] = {
     "Erratum": "notice",
     "YearArrangement": "arrangement",
     "load_overlay": "overlay",
+    # periods and conventions
+    "WorkingDays": "periods",
+    "CalendarDays": "periods",
+    "Months": "periods",
+    "Years": "periods",
+    "Hours": "periods",
+    "FixedDate": "periods",
+    "MinimumDuration": "periods",
+    "Period": "periods",
+    "parse_period": "periods",
+    "Convention": "conventions",
+    "Unit": "conventions",
+    "Deadline": "deadlines",
+    "deadline": "deadlines",
+    "Verdict": "verdict",
+    "DeadlineRecord": "records",
+    "VerdictRecord": "records",
+    # catalogue
+    "Rule": "catalogue",
+    "Source": "catalogue",
+    "Event": "catalogue",
+    "Catalogue": "catalogue",
+    "RuleFile": "catalogue",
+    "default_catalogue": "catalogue",
+    "load_rule_file": "catalogue",
+    "rules": "api",
+    "rule": "api",
+    "due": "api",
+    "check": "api",
+    "deadlines_for": "api",
+    "EventDeadlines": "api",
     # errors
     "GovDeadlinesError": "errors",
     "CalendarCoverageError": "errors",
@@ -40,6 +71,8 @@ _EXPORTS: dict[str, str] = {
     "UnquantifiedRuleError": "errors",
     "RuleKindError": "errors",
     "RuleFileError": "errors",
+    "CompletionTimeError": "errors",
+    "NotInForceError": "errors",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
@@ -59,11 +92,25 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .api import EventDeadlines, check, deadlines_for, due, rule, rules
     from .arrangement import YearArrangement
+    from .catalogue import (
+        Catalogue,
+        Event,
+        Rule,
+        RuleFile,
+        Source,
+        default_catalogue,
+        load_rule_file,
+    )
+    from .conventions import Convention, Unit
+    from .deadlines import Deadline, deadline
     from .errors import (
         CalendarCoverageError,
+        CompletionTimeError,
         DateParseError,
         GovDeadlinesError,
+        NotInForceError,
         OverlayError,
         PeriodParseError,
         RuleFileError,
@@ -75,6 +122,19 @@ if TYPE_CHECKING:
     from .holiday import Holiday
     from .notice import Erratum, Notice
     from .overlay import load_overlay
+    from .periods import (
+        CalendarDays,
+        FixedDate,
+        Hours,
+        MinimumDuration,
+        Months,
+        Period,
+        WorkingDays,
+        Years,
+        parse_period,
+    )
+    from .records import DeadlineRecord, VerdictRecord
+    from .verdict import Verdict
     from .workcalendar import (
         Coverage,
         DayInfo,

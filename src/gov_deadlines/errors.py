@@ -212,3 +212,36 @@ class RuleFileError(GovDeadlinesError, ValueError):
             f"rule file {where}: {problem}. Fix it to match docs/rule-schema.json and load it again."
         )
         self.zh = f"规则文件 {where}:{problem}。请按 docs/rule-schema.json 修改后重新载入。"
+
+
+class CompletionTimeError(GovDeadlinesError, ValueError):
+    """The completion time given to a check cannot decide it (e.g. a bare date for an hour limit).
+
+    Attributes: ``done_at`` and ``problem``.
+    """
+
+    def __init__(self, done_at: object, problem: str, zh: str) -> None:
+        self.done_at = done_at
+        self.problem = problem
+        super().__init__(f"completion time {done_at!r}: {problem}")
+        self.zh = f"完成时间 {done_at!r}:{zh}"
+
+
+class NotInForceError(GovDeadlinesError, LookupError):
+    """No version of a versioned rule was in force on the trigger date.
+
+    Attributes: ``rule_id``, ``when`` and ``versions`` (the ids of the known versions).
+    """
+
+    def __init__(self, rule_id: str, when: object, versions: Sequence[str]) -> None:
+        self.rule_id = rule_id
+        self.when = when
+        self.versions = tuple(versions)
+        listed = ", ".join(self.versions)
+        super().__init__(
+            f"no version of {rule_id} was in force on {when}; the known versions are {listed}: "
+            "name one of them explicitly if you mean it"
+        )
+        self.zh = (
+            f"{when}时 {rule_id} 没有有效的版本;已知版本:{listed},如确需适用请直接指定版本编号"
+        )

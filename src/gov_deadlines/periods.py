@@ -1,0 +1,284 @@
+"""Periods, one type per meaning: "3个工作日", "30日", "3个月", "3年", "48小时", "7月底前", "不少于10天".
+
+A working-day period cannot be passed where hours are meant: each is its own class, and
+each is counted by its own convention (:mod:`gov_deadlines.conventions`).
+:func:`parse_period` reads the Chinese and short forms people write.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from .errors import PeriodParseError
+
+
+def _positive(kind: str, n: int) -> None:
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"{kind} needs a whole number ≥ 1, got {n!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkingDays:
+    """N working days (N个工作日): the N-th working day after the trigger date."""
+
+    n: int
+
+    def __post_init__(self) -> None:
+        _positive("WorkingDays", self.n)
+
+    def text(self, lang: str = "zh") -> str:
+        return f"{self.n}个工作日" if lang.startswith("zh") else f"{self.n} working days"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDays:
+    """N calendar days (N日 / N天): trigger date + N, rolled off a rest day (art. 203)."""
+
+    n: int
+
+    def __post_init__(self) -> None:
+        _positive("CalendarDays", self.n)
+
+    def text(self, lang: str = "zh") -> str:
+        return f"{self.n}日" if lang.startswith("zh") else f"{self.n} days"
+
+
+@dataclass(frozen=True, slots=True)
+class Months:
+    """N months (N个月): the corresponding day, or the month's last day (art. 202)."""
+
+    n: int
+
+    def __post_init__(self) -> None:
+        _positive("Months", self.n)
+
+    def text(self, lang: str = "zh") -> str:
+        return f"{self.n}个月" if lang.startswith("zh") else f"{self.n} months"
+
+
+@dataclass(frozen=True, slots=True)
+class Years:
+    """N years (N年): the corresponding day, or the month's last day (art. 202)."""
+
+    n: int
+
+    def __post_init__(self) -> None:
+        _positive("Years", self.n)
+
+    def text(self, lang: str = "zh") -> str:
+        return f"{self.n}年" if lang.startswith("zh") else f"{self.n} years"
+
+
+@dataclass(frozen=True, slots=True)
+class Hours:
+    """N hours (N小时): exact elapsed time from the trigger instant, day and night."""
+
+    n: int
+
+    def __post_init__(self) -> None:
+        _positive("Hours", self.n)
+
+    def text(self, lang: str = "zh") -> str:
+        return f"{self.n}小时" if lang.startswith("zh") else f"{self.n} hours"
+
+
+@dataclass(frozen=True, slots=True)
+class FixedDate:
+    """A calendar date to act by: "2018年9月底前", "年底前", "每年7月底前", "每年1月31日前".
+
+    ``day=None`` means the month's last day. ``year=None`` means the year of the trigger
+    (a date in it, or the year itself). ``every_year`` marks a yearly duty. A fixed date
+    is not a period: it never rolls.
+    """
+
+    month: int
+    day: int | None = None
+    year: int | None = None
+    every_year: bool = False
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"FixedDate month must be 1..12, got {self.month!r}")
+        if self.day is not None and not 1 <= self.day <= 31:
+            raise ValueError(f"FixedDate day must be 1..31, got {self.day!r}")
+        if self.every_year and self.year is not None:
+            raise ValueError("a yearly FixedDate (every_year=True) cannot name a year")
+        if self.year is not None:
+            self.on(self.year)
+
+    def on(self, year: int) -> dt.date:
+        """The date in ``year``."""
+        last = _stdcal.monthrange(year, self.month)[1]
+        day = last if self.day is None else self.day
+        if day > last:
+            raise ValueError(f"{year}-{self.month:02d} has no day {day}")
+        return dt.date(year, self.month, day)
+
+    def text(self, lang: str = "zh") -> str:
+        zh = lang.startswith("zh")
+        if zh:
+            prefix = "每年" if self.every_year else (f"{self.year}年" if self.year else "")
+            if self.month == 12 and self.day is None:
+                return f"{self.year}年底前" if self.year else f"{prefix}年底前"
+            when = f"{self.month}月底" if self.day is None else f"{self.month}月{self.day}日"
+            return f"{prefix}{when}前"
+        when = (
+            f"the end of {_stdcal.month_name[self.month]}"
+            if self.day is None
+            else f"{self.day} {_stdcal.month_name[self.month]}"
+        )
+        if self.every_year:
+            return f"by {when} every year"
+        return f"by {when} {self.year}" if self.year else f"by {when}"
+
+
+@dataclass(frozen=True, slots=True)
+class MinimumDuration:
+    """Something must last at least N days (不少于N天): a notice's minimum posting time."""
+
+    days: int
+
+    def __post_init__(self) -> None:
+        _positive("MinimumDuration", self.days)
+
+    def text(self, lang: str = "zh") -> str:
+        return f"不少于{self.days}天" if lang.startswith("zh") else f"at least {self.days} days"
+
+
+Period: TypeAlias = (
+    WorkingDays | CalendarDays | Months | Years | Hours | FixedDate | MinimumDuration
+)
+PERIOD_TYPES = (WorkingDays, CalendarDays, Months, Years, Hours, FixedDate, MinimumDuration)
+
+ACCEPTED_FORMS = (
+    "20个工作日",
+    "20wd",
+    "30日",
+    "30天",
+    "30d",
+    "48小时",
+    "48h",
+    "3个月",
+    "3mo",
+    "3年",
+    "3y",
+    "7月底前",
+    "年底前",
+    "2018年9月底前",
+    "每年7月底前",
+    "每年1月31日前",
+    "不少于10天",
+)
+
+_DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def _number(text: str) -> int | None:
+    """Arabic or Chinese numerals up to 99 (三, 十五, 二十, 四十五)."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _DIGITS[text] if len(text) == 1 else None
+    tens_text, _, ones_text = text.partition("十")
+    if len(tens_text) > 1 or len(ones_text) > 1:
+        return None
+    tens = _DIGITS[tens_text] if tens_text else 1
+    ones = _DIGITS[ones_text] if ones_text else 0
+    return tens * 10 + ones
+
+
+_NUM = r"([0-9]+|[零一二两三四五六七八九十]+)"
+_SIMPLE: list[tuple[re.Pattern[str], type[WorkingDays | Hours | Months | Years | CalendarDays]]] = [
+    (re.compile(rf"^{_NUM}\s*(?:个)?\s*(?:工作日|wd|workdays?|working\s*days?)$"), WorkingDays),
+    (re.compile(rf"^{_NUM}\s*(?:小时|个小时|h|hrs?|hours?)$"), Hours),
+    (re.compile(rf"^{_NUM}\s*(?:个月|mo|months?)$"), Months),
+    (re.compile(rf"^{_NUM}\s*(?:年|y|yrs?|years?)$"), Years),
+    (re.compile(rf"^{_NUM}\s*(?:日|天|d|days?|calendar\s*days?)$"), CalendarDays),
+]
+_MINIMUM = re.compile(rf"^(?:不少于|不得少于|至少|>=|≥|min\s*){_NUM}\s*(?:日|天|d|days?)$")
+_YEAR_END = re.compile(r"^(?:(每年)|([0-9]{4})年)?(?:年底|年末|年内)$|^()([0-9]{4})年(?:底|末)$")
+_MONTH_END = re.compile(r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月(?:底|末)$")
+_MONTH_DAY = re.compile(r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日$")
+
+
+def _strip(text: str) -> str:
+    body = re.sub(r"\s+", " ", text.strip()).lower()
+    for suffix in ("以内", "之内", "内"):
+        if body.endswith(suffix) and len(body) > len(suffix):
+            body = body[: -len(suffix)]
+            break
+    if body.endswith("前") or body.endswith("之前"):
+        body = body.removesuffix("之前").removesuffix("前")
+    return body.strip()
+
+
+def parse_period(text: str) -> Period:
+    """Read a period from text; raise :class:`PeriodParseError` listing the accepted forms.
+
+    >>> parse_period("20个工作日")
+    WorkingDays(n=20)
+    >>> parse_period("每年7月底前")
+    FixedDate(month=7, day=None, year=None, every_year=True)
+    """
+    if not isinstance(text, str):
+        raise PeriodParseError(repr(text), ACCEPTED_FORMS)
+    raw = re.sub(r"\s+", "", text).lower()
+    if raw in ("年内", "今年年内", "本年内"):
+        return FixedDate(12)
+    body = _strip(text)
+    match = _MINIMUM.match(body)
+    if match:
+        n = _number(match.group(1))
+        if n:
+            return MinimumDuration(n)
+    for pattern, kind in _SIMPLE:
+        match = pattern.match(body)
+        if match:
+            n = _number(match.group(1))
+            if n:
+                return kind(n)
+            break
+    try:
+        match = _YEAR_END.match(body)
+        if match:
+            every, year = match.group(1), match.group(2) or match.group(4)
+            return FixedDate(12, None, int(year) if year else None, every_year=bool(every))
+        match = _MONTH_END.match(body)
+        if match:
+            every, year, month = match.group(1), match.group(2), int(match.group(3))
+            return FixedDate(month, None, int(year) if year else None, every_year=bool(every))
+        match = _MONTH_DAY.match(body)
+        if match:
+            every, year = match.group(1), match.group(2)
+            month, day = int(match.group(3)), int(match.group(4))
+            return FixedDate(month, day, int(year) if year else None, every_year=bool(every))
+    except ValueError:
+        pass
+    raise PeriodParseError(text, ACCEPTED_FORMS)
+
+
+def as_period(value: Period | str) -> Period:
+    """A typed period, or the period the text names."""
+    if isinstance(value, PERIOD_TYPES):
+        return value
+    if isinstance(value, str):
+        return parse_period(value)
+    raise TypeError(f"expected a period (WorkingDays, CalendarDays, …) or its text, got {value!r}")

@@ -1,0 +1,36 @@
+"""Beijing time (Asia/Shanghai) and the normalisation of triggers and completion times.
+
+Naive datetimes mean Beijing time. Aware ones are converted with the tz database, not a
+fixed +08:00: Beijing observed daylight saving time from 1986 to 1991.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from zoneinfo import ZoneInfo
+
+
+@cache
+def beijing() -> ZoneInfo:
+    """The Asia/Shanghai zone, loaded on first use (no I/O at import)."""
+    return ZoneInfo("Asia/Shanghai")
+
+
+def to_beijing(moment: dt.datetime) -> dt.datetime:
+    """An aware datetime in Asia/Shanghai; a naive one is taken as Beijing wall time."""
+    zone = beijing()
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment.astimezone(zone)
+
+
+def start_of_day(day: dt.date) -> dt.datetime:
+    """00:00 of ``day`` in Beijing, i.e. 24:00 of the day before."""
+    return dt.datetime(day.year, day.month, day.day, tzinfo=beijing())
+
+
+def add_hours(moment: dt.datetime, hours: int) -> dt.datetime:
+    """Exactly ``hours`` of elapsed time later, in Beijing time (DST-safe: via UTC)."""
+    utc = moment.astimezone(dt.UTC) + dt.timedelta(hours=hours)
+    return utc.astimezone(beijing())
