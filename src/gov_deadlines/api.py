@@ -283,10 +283,15 @@ def deadlines_for(
     cat = catalogue or default_catalogue()
     start = cat.event(event)
     wanted = {start.id, *start.implies}
+    day = split_trigger(when)[0]
     chosen: list[Rule] = []
     families_done: set[str] = set()
     for item in cat.rules(source=sources, kind=("deadline", "min-duration")):
         if item.trigger not in wanted:
+            continue
+        if not item.family and not item.source.in_force(day):
+            # A rule of a regulation not (yet, or no longer) in force starts nothing, e.g.
+            # ogi-2019.supplement-notice for an application received in 2018.
             continue
         if item.family:
             if item.family in families_done:

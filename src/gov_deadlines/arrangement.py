@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import OverlayError
 from .holiday import NEW_YEARS_DAY, Holiday
-from .notice import Erratum, Notice
+
+if TYPE_CHECKING:  # annotations only; the pydantic models load with the data
+    from .notice import Erratum, Notice
 
 
 @dataclass(frozen=True, slots=True)

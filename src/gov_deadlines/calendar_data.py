@@ -11,9 +11,9 @@ import datetime as dt
 import tomllib
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from ._data import read_data
 from .arrangement import YearArrangement
 from .holiday import NEW_YEARS_DAY, Holiday, holiday_from_text, holiday_named
 from .notice import Erratum, Notice
@@ -24,8 +24,7 @@ _KIND_PLAIN = {"weekend"}
 
 
 def _read_notices() -> dict[str, Any]:
-    raw = resources.files("gov_deadlines").joinpath("data/calendar/notices.toml").read_bytes()
-    return tomllib.loads(raw.decode("utf-8"))
+    return tomllib.loads(read_data("calendar", "notices.toml").decode("utf-8"))
 
 
 def _owner_year(day: dt.date, holiday: Holiday) -> int:
@@ -42,7 +41,7 @@ def _upstream_holiday(english_name: str) -> Holiday:
 @cache
 def official_arrangements() -> Mapping[int, YearArrangement]:
     """Every year chinese-calendar covers, corrected by our errata and cited."""
-    import chinese_calendar
+    import chinese_calendar  # type: ignore[import-untyped]
 
     data = _read_notices()
     notices = {int(entry["year"]): Notice.model_validate(entry) for entry in data.get("notice", [])}
@@ -61,17 +60,17 @@ def official_arrangements() -> Mapping[int, YearArrangement]:
     years = range(min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1)
     errata_by_year: dict[int, list[Erratum]] = {}
     for erratum in errata:
-        holiday = holiday_from_text(erratum.holiday) if erratum.holiday else None
-        owner = _owner_year(erratum.date, holiday) if holiday else erratum.date.year
+        named = holiday_from_text(erratum.holiday) if erratum.holiday else None
+        owner = _owner_year(erratum.date, named) if named else erratum.date.year
         errata_by_year.setdefault(owner, []).append(erratum)
         off = days_off.setdefault(owner, {})
         work = makeup.setdefault(owner, {})
         off.pop(erratum.date, None)
         work.pop(erratum.date, None)
         if erratum.official_kind in _KIND_OFF:
-            off[erratum.date] = holiday or holiday_from_text("")
+            off[erratum.date] = named or holiday_from_text("")
         elif erratum.official_kind in _KIND_WORKING and erratum.date.weekday() >= 5:
-            work[erratum.date] = holiday or NEW_YEARS_DAY
+            work[erratum.date] = named or NEW_YEARS_DAY
         elif erratum.official_kind not in _KIND_WORKING | _KIND_PLAIN:
             raise ValueError(f"erratum {erratum.date}: unknown kind {erratum.official_kind!r}")
 

@@ -17,13 +17,14 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from os import PathLike, fspath
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
+from ._data import list_data, read_data
 from .errors import RuleFileError, UnknownRuleError
 from .periods import (
     CalendarDays,
@@ -36,7 +37,9 @@ from .periods import (
     Years,
     parse_period,
 )
-from .records import CitationRecord
+
+if TYPE_CHECKING:
+    from .records import CitationRecord
 
 RuleKind = Literal["deadline", "fixed-date", "min-duration", "cadence", "quota", "unquantified"]
 Strength = Literal["must", "in-principle", "aspirational"]
@@ -232,6 +235,8 @@ class Rule(BaseModel):
         ]
 
     def citation_record(self) -> CitationRecord:
+        from .records import CitationRecord
+
         src = self.source
         return CitationRecord(
             rule=self.id,
@@ -291,7 +296,13 @@ class RuleFile(BaseModel):
     def _attach(self) -> RuleFile:
         for item in self.rule:
             if not item.id.startswith(self.source.id + "."):
-                raise ValueError(f"rule id {item.id!r} must start with {self.source.id + '.'!r}")
+                # ctx carries the id so that RuleFileError can name the entry (the error of a
+                # model validator has no location of its own).
+                raise PydanticCustomError(
+                    "rule_id_prefix",
+                    "rule id '{rule_id}' must start with the source id '{prefix}'",
+                    {"rule_id": item.id, "prefix": self.source.id + "."},
+                )
             item._source = self.source
         return self
 
@@ -326,6 +337,9 @@ def _location(error: ValidationError, data: Any) -> tuple[str, str | None]:
             entry = f"rule {data['rule'][loc[1]].get('id', loc[1])}" + (
                 f" field {'.'.join(str(p) for p in loc[2:])}" if loc[2:] else ""
             )
+    context = first.get("ctx") or {}
+    if entry is None and "rule_id" in context:
+        entry = f"rule {context['rule_id']} field id"
     message = first.get("msg", "invalid").removeprefix("Value error, ")
     return message, entry
 
@@ -379,21 +393,43 @@ class FamilyVersion:
 class Catalogue:
     """An immutable, validated set of rules with their sources and events."""
 
-    __slots__ = ("_by_id", "_events", "_families", "_files", "_sources", "_versions")
+    __slots__ = (
+        "_by_id",
+        "_events",
+        "_families",
+        "_files",
+        "_origins",
+        "_sources",
+        "_versions",
+    )
 
-    def __init__(self, files: Sequence[RuleFile], events: Iterable[Event]) -> None:
+    def __init__(
+        self,
+        files: Sequence[RuleFile],
+        events: Iterable[Event],
+        *,
+        origins: Sequence[str | None] | None = None,
+    ) -> None:
+        """``origins``, parallel to ``files``, names the file each was read from (for errors)."""
         self._files = tuple(files)
+        events = tuple(events)
         self._events = {event.id: event for event in events}
+        names = tuple(origins or ())
+        self._origins: dict[str, str] = {}
         self._sources: dict[str, Source] = {}
         self._by_id: dict[str, Rule] = {}
         self._families: dict[str, list[Rule]] = {}
-        for file in self._files:
+        for index, file in enumerate(self._files):
+            where = (names[index] if index < len(names) else None) or file.source.id
             if file.source.id in self._sources:
-                raise RuleFileError(file.source.id, "two files declare this source id")
+                raise RuleFileError(
+                    where, f"two files declare the source id {file.source.id!r}", entry="source.id"
+                )
             self._sources[file.source.id] = file.source
+            self._origins[file.source.id] = where
             for item in file.rule:
                 if item.id in self._by_id:
-                    raise RuleFileError(file.source.id, "duplicate rule id", entry=item.id)
+                    raise RuleFileError(where, "duplicate rule id", entry=f"rule {item.id}")
                 self._by_id[item.id] = item
                 if item.family:
                     self._families.setdefault(item.family, []).append(item)
@@ -404,14 +440,15 @@ class Catalogue:
                         "events", f"implies unknown event {implied!r}", entry=event.id
                     )
         for item in self._by_id.values():
-            where = item.source.id
+            where = self._origin(item.source.id)
+            entry = f"rule {item.id}"
             if item.trigger is not None and item.trigger not in self._events:
-                raise RuleFileError(where, f"unknown trigger event {item.trigger!r}", entry=item.id)
+                raise RuleFileError(where, f"unknown trigger event {item.trigger!r}", entry=entry)
             for ref in (item.delegates_to, item.national_default):
                 if ref is not None and ref not in self._by_id and ref not in self._families:
-                    raise RuleFileError(where, f"refers to unknown rule {ref!r}", entry=item.id)
+                    raise RuleFileError(where, f"refers to unknown rule {ref!r}", entry=entry)
             if item.family is not None and item.family in self._by_id:
-                raise RuleFileError(where, "a family id cannot also be a rule id", entry=item.id)
+                raise RuleFileError(where, "a family id cannot also be a rule id", entry=entry)
         self._versions: dict[str, tuple[FamilyVersion, ...]] = {}
         for family, members in self._families.items():
             kinds = {m.kind for m in members}
@@ -435,11 +472,29 @@ class Catalogue:
     # -- derived catalogues --------------------------------------------------------------
 
     def with_rule_files(self, *paths: str | PathLike[str]) -> Catalogue:
-        """This catalogue plus local rule files (same schema, same validation)."""
-        return Catalogue([*self._files, *(load_rule_file(p) for p in paths)], self._events.values())
+        """This catalogue plus local rule files (same schema, same validation).
+
+        A problem found across files (an unknown trigger event, a duplicate id, a source id
+        declared twice) names the local file it is in.
+        """
+        loaded = [load_rule_file(path) for path in paths]
+        return Catalogue(
+            [*self._files, *loaded],
+            self._events.values(),
+            origins=[*self._file_origins(), *(fspath(path) for path in paths)],
+        )
 
     def with_rule_data(self, *files: RuleFile) -> Catalogue:
-        return Catalogue([*self._files, *files], self._events.values())
+        return Catalogue(
+            [*self._files, *files], self._events.values(), origins=self._file_origins()
+        )
+
+    def _file_origins(self) -> list[str]:
+        return [self._origin(file.source.id) for file in self._files]
+
+    def _origin(self, source_id: str) -> str:
+        """The file a source was read from (its id when it was given as data)."""
+        return self._origins.get(source_id, source_id)
 
     # -- look-ups ------------------------------------------------------------------------
 
@@ -465,12 +520,16 @@ class Catalogue:
             raise UnknownRuleError(event_id, self._close(event_id, self._events)) from None
 
     def _close(self, wanted: str, pool: Iterable[str]) -> list[str]:
+        """Up to five known names closest to ``wanted`` (always some, if any exist)."""
         names = list(pool)
-        close = difflib.get_close_matches(wanted, names, n=5, cutoff=0.5)
-        if not close:
-            tail = wanted.split(".")[-1]
-            close = [name for name in names if tail and tail in name][:5]
-        return close
+        close = difflib.get_close_matches(wanted, names, n=5, cutoff=0.6)
+        if close:
+            return close
+        tail = wanted.rsplit(".", 1)[-1]
+        close = [name for name in names if tail and tail in name][:5]
+        if close:
+            return close
+        return difflib.get_close_matches(wanted, names, n=3, cutoff=0.0)
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id; a family id gives its newest version."""
@@ -519,10 +578,6 @@ class Catalogue:
         return found
 
 
-def _read_package_file(name: str) -> tuple[str, bytes]:
-    return name, resources.files("gov_deadlines").joinpath(f"data/rules/{name}").read_bytes()
-
-
 _DEFAULT: list[Catalogue] = []
 _LOCK = threading.Lock()
 
@@ -533,16 +588,18 @@ def default_catalogue() -> Catalogue:
         return _DEFAULT[0]
     with _LOCK:
         if not _DEFAULT:
-            folder = resources.files("gov_deadlines").joinpath("data/rules")
             files = []
+            origins: list[str] = []
             events: list[Event] = []
-            for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-                if not entry.name.endswith(".toml"):
+            for file_name in list_data("rules"):
+                if not file_name.endswith(".toml"):
                     continue
-                data = tomllib.loads(entry.read_bytes().decode("utf-8"))
-                if entry.name == "events.toml":
+                data = tomllib.loads(read_data("rules", file_name).decode("utf-8"))
+                if file_name == "events.toml":
                     events = EventFile.model_validate(data).event
                 else:
-                    files.append(parse_rule_file(data, f"data/rules/{entry.name}"))
-            _DEFAULT.append(Catalogue(files, events))
+                    name = f"data/rules/{file_name}"
+                    files.append(parse_rule_file(data, name))
+                    origins.append(name)
+            _DEFAULT.append(Catalogue(files, events, origins=origins))
         return _DEFAULT[0]

@@ -22,8 +22,6 @@ import enum
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from dateutil.relativedelta import relativedelta
-
 from .errors import CalendarCoverageError, TriggerError
 from .periods import (
     CalendarDays,
@@ -291,10 +289,13 @@ def count(
     if isinstance(period, CalendarDays | Months | Years | MinimumDuration):
         if isinstance(period, CalendarDays):
             last = trigger_date + dt.timedelta(days=period.n)
-        elif isinstance(period, Months):
-            last = trigger_date + relativedelta(months=period.n)
-        elif isinstance(period, Years):
-            last = trigger_date + relativedelta(years=period.n)
+        elif isinstance(period, Months | Years):
+            from dateutil.relativedelta import relativedelta  # art. 202: clamps to month end
+
+            if isinstance(period, Months):
+                last = trigger_date + relativedelta(months=period.n)
+            else:
+                last = trigger_date + relativedelta(years=period.n)
         else:
             days = period.days - 1 if convention.posting_day_counts else period.days
             last = trigger_date + dt.timedelta(days=days)

@@ -48,13 +48,21 @@ def _fmt_instant(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+def _day(day: dt.date, lang: str) -> str:
+    """``2026-10-30(周五)`` or ``2026-10-30 (Fri)``."""
+    if lang.startswith("zh"):
+        return f"{day.isoformat()}({weekday_name(day, lang)})"
+    return f"{day.isoformat()} ({weekday_name(day, lang)})"
+
+
 def _fmt_trigger(trigger: object, lang: str) -> str:
     if isinstance(trigger, int):
         return f"{trigger}年" if lang.startswith("zh") else f"the year {trigger}"
     if isinstance(trigger, dt.datetime):
-        return f"{_fmt_instant(trigger)}({weekday_name(trigger.date(), lang)})"
+        wd = weekday_name(trigger.date(), lang)
+        return f"{_fmt_instant(trigger)}({wd})" if lang.startswith("zh") else f"{_fmt_instant(trigger)} ({wd})"
     if isinstance(trigger, dt.date):
-        return f"{trigger.isoformat()}({weekday_name(trigger, lang)})"
+        return _day(trigger, lang)
     return str(trigger)
 
 
@@ -91,7 +99,8 @@ def _describe_run(run: list[DayInfo], lang: str) -> str:
             kind = f"{name}放假" if zh else f"{name} holiday"
     count_text = (f",{len(run)}天" if zh else f", {len(run)} days") if len(run) > 1 else ""
     flag = (" [临时]" if zh else " [provisional]") if first.provisional else ""
-    return f"{span}({days})" + f" {kind}{count_text}" + flag
+    days_text = f"({days})" if zh else f" ({days})"
+    return f"{span}{days_text} {kind}{count_text}{flag}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +235,7 @@ class Deadline:
                 else f"1. Reference: {trigger}. A fixed date is not a period: nothing is "
                 "counted and it does not roll off a rest day."
             )
-            due = f"{self.due_date.isoformat()}({weekday_name(self.due_date, lang)})"
+            due = _day(self.due_date, lang)
             steps.append(
                 f"2. 截止日期:{due},到该日24时止。"
                 if zh
@@ -236,7 +245,7 @@ class Deadline:
                 flag = (
                     ("[临时]" if zh else " [provisional]") if self.last_workday_provisional else ""
                 )
-                lw = f"{self.last_workday.isoformat()}({weekday_name(self.last_workday, lang)})"
+                lw = _day(self.last_workday, lang)
                 if self.last_workday != self.due_date:
                     steps.append(
                         f"3. 该日不是工作日;其前最后一个工作日为{lw}{flag},宜在此前办结。"
@@ -287,7 +296,7 @@ class Deadline:
                     else "   These weekend days were make-up working days (调休上班) and count:"
                 )
                 steps.extend(f"   - {_describe_run(run, lang)}" for run in _runs(makeup))
-            due = f"{self.due_date.isoformat()}({weekday_name(self.due_date, lang)})"
+            due = _day(self.due_date, lang)
             steps.append(
                 f"3. 第{self.period.n}个工作日为{due}。"
                 if zh
@@ -298,7 +307,7 @@ class Deadline:
 
         # Calendar days, months, years, minimum durations: count, then maybe roll.
         last = self.unrolled_date or self.due_date
-        last_text = f"{last.isoformat()}({weekday_name(last, lang)})"
+        last_text = _day(last, lang)
         if unit is Unit.MINIMUM_DURATION:
             assert isinstance(self.period, MinimumDuration)
             if self.convention.posting_day_counts:
@@ -343,7 +352,7 @@ class Deadline:
             reasons = "、".join(
                 _describe_run(r, lang) for r in _runs([d for d in rest if not d.is_workday])
             )
-            due = f"{self.due_date.isoformat()}({weekday_name(self.due_date, lang)})"
+            due = _day(self.due_date, lang)
             steps.append(
                 f"{n}. 末日为法定休假日({reasons}),以休假日结束的次日{due}为最后一日"
                 "(民法典第二百零三条)。"
@@ -362,7 +371,7 @@ class Deadline:
         steps.append(self._end_line(lang, n))
         if self.earliest_removal is not None:
             removal = (
-                f"{self.earliest_removal.isoformat()}({weekday_name(self.earliest_removal, lang)})"
+                _day(self.earliest_removal, lang)
             )
             steps.append(
                 f"{n + 1}. 公示须保持至{_fmt_instant(self.due_at)}前;最早可于{removal}撤下。"

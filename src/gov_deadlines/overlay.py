@@ -72,7 +72,7 @@ class _HolidayCnDay(BaseModel):
 
     name: str = Field(min_length=1)
     date: dt.date
-    isOffDay: bool  # noqa: N815 - holiday-cn's own key
+    isOffDay: bool  # holiday-cn's own key
 
 
 class _HolidayCnFormat(BaseModel):
@@ -100,7 +100,13 @@ def _put(days: dict[dt.date, Holiday], day: dt.date, holiday: Holiday, source: s
 
 
 def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> YearArrangement:
-    """An arrangement from the project's own format, already parsed into a mapping."""
+    """An arrangement from the project's own format, already parsed into a mapping.
+
+    ``notice.year`` may be omitted (as in the documented format): it is the file's ``year``.
+    """
+    notice = data.get("notice")
+    if isinstance(notice, Mapping) and "year" not in notice and "year" in data:
+        data = {**data, "notice": {**notice, "year": data["year"]}}
     try:
         parsed = _OwnFormat.model_validate(data)
     except ValidationError as error:
@@ -123,8 +129,8 @@ def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> Yea
             _put(days_off, day, holiday, source)
             day += dt.timedelta(days=1)
     makeup: dict[dt.date, Holiday] = {}
-    for entry in parsed.work:
-        _put(makeup, entry.date, holiday_from_text(entry.holiday), source)
+    for work_day in parsed.work:
+        _put(makeup, work_day.date, holiday_from_text(work_day.holiday), source)
     return YearArrangement(
         year=parsed.year,
         days_off=days_off,
@@ -145,9 +151,9 @@ def arrangement_from_holiday_cn(
         raise OverlayError(source, problem, entry=entry) from None
     days_off: dict[dt.date, Holiday] = {}
     makeup: dict[dt.date, Holiday] = {}
-    for entry in parsed.days:
-        target = days_off if entry.isOffDay else makeup
-        _put(target, entry.date, holiday_from_text(entry.name), source)
+    for listed in parsed.days:
+        target = days_off if listed.isOffDay else makeup
+        _put(target, listed.date, holiday_from_text(listed.name), source)
     overlap = days_off.keys() & makeup.keys()
     if overlap:
         day = min(overlap)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from functools import cache
-from importlib import resources
 
+from ._data import read_data
 from .arrangement import YearArrangement
 from .holiday import (
     DRAGON_BOAT_FESTIVAL,
@@ -41,7 +41,7 @@ REASON_EN = (
 
 @cache
 def _lunar_table() -> dict[int, dict[str, dt.date]]:
-    raw = resources.files("gov_deadlines").joinpath("data/calendar/lunar.toml").read_bytes()
+    raw = read_data("calendar", "lunar.toml")
     return {int(year): dates for year, dates in tomllib.loads(raw.decode("utf-8")).items()}
 
 

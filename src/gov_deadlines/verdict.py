@@ -11,6 +11,16 @@ from .errors import CalendarCoverageError, CompletionTimeError
 from .timezone import to_beijing
 
 
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """The same instant in UTC.
+
+    Aware datetimes that share a tzinfo are compared and subtracted by wall time, with
+    ``fold`` ignored; in Beijing's repeated hour of 1986–1991 that gets the order wrong.
+    Instants are therefore compared and subtracted in UTC.
+    """
+    return moment.astimezone(dt.UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """Whether an act met its deadline, and by how much.
@@ -48,7 +58,7 @@ class Verdict:
         if self.on_time:
             spare = self.early_by_workdays
             if unit is Unit.HOURS and isinstance(self.done_at, dt.datetime):
-                left = self.deadline.due_at - to_beijing(self.done_at)
+                left = _utc(self.deadline.due_at) - _utc(to_beijing(self.done_at))
                 hours = left.total_seconds() / 3600
                 return (
                     f"按时完成(提前{hours:.1f}小时)。"
@@ -118,13 +128,14 @@ def check_deadline(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdic
     if deadline.unit is Unit.MINIMUM_DURATION:
         removal = deadline.earliest_removal
         assert removal is not None
-        ok = moment >= due_at if moment is not None else done_date >= removal
+        ok = _utc(moment) >= _utc(due_at) if moment is not None else done_date >= removal
         short = 0 if ok else max(1, (removal - done_date).days)
         return Verdict(deadline, done_at, ok, short_by_days=short)
     if moment is None and deadline.unit is Unit.HOURS:
         if done_date < due_at.date():
             on_time = True
-        elif done_date > due_at.date():
+        elif done_date > due_at.date() or due_at.time() == dt.time(0):
+            # Ending at 00:00 of that day, any moment of the day is at or after the end.
             on_time = False
         else:
             raise CompletionTimeError(
@@ -138,7 +149,7 @@ def check_deadline(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdic
         if deadline.convention.cutoff is not None and done_date == deadline.due_date:
             on_time = True  # a bare date on the last day cannot be after the cut-off knowingly
     else:
-        on_time = moment < due_at
+        on_time = _utc(moment) < _utc(due_at)
     if on_time:
         early = (
             _workdays(deadline, done_date, deadline.due_date)
@@ -148,7 +159,7 @@ def check_deadline(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdic
         return Verdict(deadline, done_at, True, early_by_workdays=early)
     late_days = max((done_date - deadline.due_date).days, 0)
     late_workdays = _workdays(deadline, deadline.due_date, done_date) if late_days else 0
-    exact = (moment - due_at) if moment is not None else None
+    exact = (_utc(moment) - _utc(due_at)) if moment is not None else None
     return Verdict(
         deadline,
         done_at,

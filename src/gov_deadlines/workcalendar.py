@@ -20,11 +20,17 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from os import PathLike
+from typing import TYPE_CHECKING
 
-from .arrangement import YearArrangement
 from .errors import CalendarCoverageError
 from .holiday import Holiday
-from .notice import Erratum, Notice
+
+if TYPE_CHECKING:
+    # Annotations only: importing the pydantic models (notice) and the arrangement at
+    # run time is left to the first default_calendar(), so that `import gov_deadlines`
+    # and attribute access stay cheap.
+    from .arrangement import YearArrangement
+    from .notice import Erratum, Notice
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -193,11 +199,11 @@ class WorkCalendar:
         work: dict[int, Holiday] = {}
         for year in sorted(arrangement_of):
             arrangement = arrangement_of[year]
-            for day, holiday in arrangement.days_off.items():
-                off[day.toordinal()] = holiday
+            for day, named in arrangement.days_off.items():
+                off[day.toordinal()] = named
                 work.pop(day.toordinal(), None)
-            for day, holiday in arrangement.makeup_workdays.items():
-                work[day.toordinal()] = holiday
+            for day, named in arrangement.makeup_workdays.items():
+                work[day.toordinal()] = named
                 off.pop(day.toordinal(), None)
         holiday_list: list[Holiday | None] = [None]
         holiday_index: dict[Holiday, int] = {}
@@ -209,7 +215,7 @@ class WorkCalendar:
         base = self._base
         for i in range(self._n_days):
             ordinal = base + i
-            holiday = off.get(ordinal)
+            holiday: Holiday | None = off.get(ordinal)
             if holiday is not None:
                 code = _HOLIDAY
             else:
@@ -227,7 +233,7 @@ class WorkCalendar:
                     index = holiday_index[holiday] = len(holiday_list)
                     holiday_list.append(holiday)
                 hol[i] = index
-            if code == _WORKDAY or code == _MAKEUP:
+            if code in (_WORKDAY, _MAKEUP):
                 workdays.append(dt.date.fromordinal(ordinal))
                 count += 1
             cum[i + 1] = count
@@ -420,7 +426,9 @@ class WorkCalendar:
             plain = dt.date(day.year, day.month, day.day)
             return ProvisionalDate(plain.year, plain.month, plain.day) if provisional else plain
         if n > 0:
-            if i < 0 or i >= self._n_days:
+            # i == -1 (the day before the first covered day) is fine: only days from
+            # i + 1 on are needed.
+            if i < -1 or i >= self._n_days:
                 raise self._uncovered(dt.date(day.year, day.month, day.day) + _ONE_DAY)
             k = self._cum[i + 1] + n - 1
             if k >= len(self._wd):

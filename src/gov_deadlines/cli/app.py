@@ -1,0 +1,185 @@
+"""Parser, dispatch and error handling of ``gov-deadlines``.
+
+Commands register themselves from their own modules (:data:`COMMAND_MODULES`); each sets
+``handler`` to a function ``(Context) -> int``. The library is imported inside handlers, so
+that ``--help`` and simple commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from .console import EXIT_USAGE, Console, wants_color
+
+if TYPE_CHECKING:
+    from ..workcalendar import WorkCalendar
+
+#: Modules under gov_deadlines.cli that add commands, in the order of the help listing.
+COMMAND_MODULES = ("commands",)
+
+CALENDAR_ENV = "GOV_DEADLINES_CALENDAR"
+REPORT_URL = "the project's issue tracker"
+
+
+class UsageError(Exception):
+    """A command line that argparse could not read."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} ({self.prog} --help)")
+
+
+@dataclass
+class Context:
+    """One run: its parsed arguments and its console, with the calendar built on demand."""
+
+    args: argparse.Namespace
+    console: Console
+    _calendar: Any = field(default=None, repr=False)
+
+    def calendar(self) -> WorkCalendar:
+        """The default calendar with --provisional and overlay files applied."""
+        if self._calendar is None:
+            from ..workcalendar import default_calendar
+
+            calendar = default_calendar(provisional=bool(getattr(self.args, "provisional", False)))
+            files = [p for p in os.environ.get(CALENDAR_ENV, "").split(os.pathsep) if p]
+            files += list(getattr(self.args, "calendar", None) or [])
+            if files:
+                calendar = calendar.with_overlays(*files)
+            self._calendar = calendar
+        result: WorkCalendar = self._calendar
+        return result
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command takes."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("common options / 通用选项")
+    group.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="output language (default zh) / 输出语言"
+    )
+    group.add_argument(
+        "--json", action="store_true", help="print a JSON object (see docs/cli.md) / 输出JSON"
+    )
+    group.add_argument(
+        "--calendar",
+        action="append",
+        metavar="FILE",
+        help=f"load a year's holiday notice (TOML or holiday-cn JSON); repeatable; also ${CALENDAR_ENV} / 载入节假日安排文件",
+    )
+    group.add_argument(
+        "--provisional",
+        action="store_true",
+        help="allow provisional answers past the official calendar, marked as such / 允许临时推算",
+    )
+    group.add_argument(
+        "--color",
+        dest="color",
+        action="store_true",
+        default=None,
+        help="colour even when not on a terminal (NO_COLOR still wins)",
+    )
+    group.add_argument("--no-color", dest="color", action="store_false", help="never colour")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+
+    parser = _Parser(
+        prog="gov-deadlines",
+        description=(
+            "政务公开时限计算与核查(按国务院节假日安排,含调休)。\n"
+            "Deadlines of China's open-government rules over the official working-day calendar."
+        ),
+        epilog="例 / example:  gov-deadlines due ogi.reply 2026-09-28",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"gov-deadlines {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parent = common_options()
+    for name in COMMAND_MODULES:
+        import_module(f"{__package__}.{name}").register(subparsers, parent)
+    return parser
+
+
+def _lang_from_argv(argv: Sequence[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "zh"
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the command line; return the exit code (0 ok, 1 missed deadline, 2 bad input)."""
+    # A one-shot command has no use for pydantic plugins, and discovering them scans the
+    # metadata of every installed distribution (tens of milliseconds at each start).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    lang = "en" if _lang_from_argv(args_list) == "en" else "zh"
+    console = Console(out, err, lang=lang, as_json="--json" in args_list)
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as done:  # --help and --version print and "exit"
+            code = done.code if isinstance(done.code, int) else EXIT_USAGE
+            return code
+        if args.command is None:
+            parser.print_help(out)
+            return EXIT_USAGE
+        console = Console(
+            out,
+            err,
+            lang=args.lang,
+            as_json=bool(args.json),
+            color=wants_color(out, args.color) and not args.json,
+        )
+        result: int = args.handler(Context(args, console))
+        return result
+    except UsageError as problem:
+        console.error(str(problem))
+        if console.as_json:
+            console.emit_json({"error": {"type": "UsageError", "message": str(problem)}})
+        return EXIT_USAGE
+    except Exception as problem:
+        return _report(problem, console)
+
+
+def _report(problem: Exception, console: Console) -> int:
+    from ..errors import GovDeadlinesError
+
+    if isinstance(problem, GovDeadlinesError):
+        message = problem.message(console.lang)
+        kind = type(problem).__name__
+    elif isinstance(problem, OSError):
+        message = console.t(f"无法读写文件:{problem}", f"cannot read or write a file: {problem}")
+        kind = "OSError"
+    else:
+        message = console.t(
+            f"内部错误({type(problem).__name__}: {problem})。这是程序缺陷,请将所用命令和本信息报告至{REPORT_URL}。",
+            f"internal error ({type(problem).__name__}: {problem}). This is a bug: please "
+            f"report the command line and this message to {REPORT_URL}.",
+        )
+        kind = "InternalError"
+    console.error(message)
+    if console.as_json:
+        console.emit_json({"error": {"type": kind, "message": message}})
+    return EXIT_USAGE
