@@ -21,6 +21,11 @@ def _positive(kind: str, n: int) -> None:
         raise ValueError(f"{kind} needs a whole number ≥ 1, got {n!r}")
 
 
+def _en(n: int, unit: str) -> str:
+    """``1 day``, ``2 days``: English text of a count (no plural for one)."""
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+
+
 @dataclass(frozen=True, slots=True)
 class WorkingDays:
     """N working days (N个工作日): the N-th working day after the trigger date."""
@@ -31,7 +36,7 @@ class WorkingDays:
         _positive("WorkingDays", self.n)
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.n}个工作日" if lang.startswith("zh") else f"{self.n} working days"
+        return f"{self.n}个工作日" if lang.startswith("zh") else _en(self.n, "working day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +49,7 @@ class CalendarDays:
         _positive("CalendarDays", self.n)
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.n}日" if lang.startswith("zh") else f"{self.n} days"
+        return f"{self.n}日" if lang.startswith("zh") else _en(self.n, "day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +62,7 @@ class Months:
         _positive("Months", self.n)
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.n}个月" if lang.startswith("zh") else f"{self.n} months"
+        return f"{self.n}个月" if lang.startswith("zh") else _en(self.n, "month")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +75,7 @@ class Years:
         _positive("Years", self.n)
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.n}年" if lang.startswith("zh") else f"{self.n} years"
+        return f"{self.n}年" if lang.startswith("zh") else _en(self.n, "year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +88,7 @@ class Hours:
         _positive("Hours", self.n)
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.n}小时" if lang.startswith("zh") else f"{self.n} hours"
+        return f"{self.n}小时" if lang.startswith("zh") else _en(self.n, "hour")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +151,7 @@ class MinimumDuration:
         _positive("MinimumDuration", self.days)
 
     def text(self, lang: str = "zh") -> str:
-        return f"不少于{self.days}天" if lang.startswith("zh") else f"at least {self.days} days"
+        return f"不少于{self.days}天" if lang.startswith("zh") else f"at least {_en(self.days, 'day')}"
 
 
 Period: TypeAlias = (
@@ -213,7 +218,9 @@ _SIMPLE: list[tuple[re.Pattern[str], type[WorkingDays | Hours | Months | Years |
     (re.compile(rf"^{_NUM}\s*(?:年|y|yrs?|years?)$"), Years),
     (re.compile(rf"^{_NUM}\s*(?:日|天|d|days?|calendar\s*days?)$"), CalendarDays),
 ]
-_MINIMUM = re.compile(rf"^(?:不少于|不得少于|至少|>=|≥|min\s*){_NUM}\s*(?:日|天|d|days?)$")
+_MINIMUM = re.compile(
+    rf"^(?:不少于|不得少于|至少|>=|≥|min\s*|at\s*least\s*){_NUM}\s*(?:日|天|d|days?)$"
+)
 _YEAR_END = re.compile(r"^(?:(每年)|([0-9]{4})年)?(?:年底|年末|年内)$|^()([0-9]{4})年(?:底|末)$")
 _MONTH_END = re.compile(r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月(?:底|末)$")
 _MONTH_DAY = re.compile(r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日$")

@@ -72,7 +72,8 @@ class Verdict:
                     else f"On time ({spare} working day(s) to spare)."
                 )
             return "按时完成。" if zh else "On time."
-        if unit is Unit.HOURS and self.late_by is not None:
+        if self.late_by is not None and (unit is Unit.HOURS or self.late_by_days == 0):
+            # Hours, or late on the last day itself (after an office-hours cut-off).
             hours = self.late_by.total_seconds() / 3600
             return f"逾期{hours:.1f}小时。" if zh else f"Late by {hours:.1f} hours."
         workdays = (
