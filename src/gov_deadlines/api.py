@@ -24,6 +24,7 @@ from .errors import (
     TriggerError,
     UnquantifiedRuleError,
 )
+from .periods import FixedDate
 from .verdict import Verdict, check_deadline
 from .workcalendar import WorkCalendar
 
@@ -210,6 +211,11 @@ def due(
         )
     period = applied.typed_period
     assert period is not None
+    if isinstance(period, FixedDate) and period.every_year and not cat.is_family(rule_id):
+        year = _year_of(trigger)
+        first = applied.first_year or (applied.source.date.year if applied.source.date else year)
+        if year < first:
+            raise NotInForceError(asked.id, year, [f"{applied.id} (from {first})"])
     return deadline(trigger, period, calendar=calendar, rule=asked, notes=notes, **options)
 
 

@@ -1,0 +1,55 @@
+"""The package as a dependency: cheap, side-effect-free import and a complete public surface."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import gov_deadlines
+
+
+def test_every_name_in_all_is_importable_from_the_package() -> None:
+    for name in gov_deadlines.__all__:
+        assert getattr(gov_deadlines, name) is not None, name
+
+
+def test_the_lazy_export_table_and_all_list_the_same_names() -> None:
+    exported = set(gov_deadlines._EXPORTS) | {"__version__"}
+    assert exported == set(gov_deadlines.__all__)
+
+
+def test_an_unknown_attribute_raises_attribute_error_naming_it() -> None:
+    try:
+        gov_deadlines.no_such_name  # noqa: B018
+    except AttributeError as error:
+        assert "no_such_name" in str(error)
+    else:  # pragma: no cover
+        raise AssertionError("expected AttributeError")
+
+
+def test_importing_the_package_loads_no_data_and_no_heavy_dependency() -> None:
+    code = (
+        "import sys, builtins\n"
+        "opened = []\n"
+        "real_open = builtins.open\n"
+        "builtins.open = lambda *a, **k: (opened.append(a[0]), real_open(*a, **k))[1]\n"
+        "import gov_deadlines\n"
+        "heavy = [m for m in ('pydantic', 'chinese_calendar', 'dateutil') if m in sys.modules]\n"
+        "print(heavy, [p for p in opened if 'gov_deadlines' in str(p)])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "[] []"
+
+
+def test_a_fixed_yearly_rule_is_refused_for_a_year_before_it_existed() -> None:
+    from gov_deadlines import NotInForceError, due
+
+    try:
+        due("sd-2018.school-admission", 2017)
+    except NotInForceError as error:
+        assert "2017" in str(error)
+    else:  # pragma: no cover
+        raise AssertionError("expected NotInForceError")
+    assert str(due("sd-2018.school-admission", 2018).due_date) == "2018-07-31"
