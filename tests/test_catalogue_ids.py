@@ -35,8 +35,8 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 RULES_MD = SHARED / "RULES.md"
 
 pytestmark = pytest.mark.skipif(
-    not RULES_MD.is_file(),
-    reason=f"../shared/RULES.md not found (looked for {RULES_MD}); it sits beside the repository",
+    not SHARED.is_dir(),
+    reason=f"../shared not found (looked for {SHARED}); it sits beside the repository in CI",
 )
 
 KINDS = ("deadline", "fixed-date", "min-duration", "cadence", "quota", "unquantified")
@@ -96,6 +96,7 @@ RULES = {item.id: item for item in CATALOGUE.rules()}
 
 
 def test_the_tables_of_rules_md_are_parsed() -> None:
+    assert RULES_MD.is_file(), f"{RULES_MD} is missing from ../shared"
     assert len(ROWS) >= 60
     assert len(BY_ID) == len(ROWS), "an id appears twice in RULES.md"
     assert {row.kind for row in ROWS} == set(KINDS)

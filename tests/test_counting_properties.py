@@ -27,6 +27,7 @@ from gov_deadlines import (
     MinimumDuration,
     Months,
     ProvisionalDate,
+    TriggerError,
     WorkCalendar,
     WorkingDays,
     Years,
@@ -53,6 +54,7 @@ inside = st.dates(min_value=FIRST, max_value=LAST - MARGIN)
 def inside_for_months(months: int) -> st.SearchStrategy[dt.date]:
     """Triggers from which ``months`` months and a roll stay inside the official data."""
     return st.dates(min_value=FIRST, max_value=LAST - relativedelta(months=months) - MARGIN)
+
 
 working_days = st.integers(min_value=1, max_value=60)
 calendar_days = st.integers(min_value=1, max_value=120)
@@ -273,8 +275,6 @@ def test_the_summer_time_window_is_really_exercised() -> None:
 
 @given(st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2100, 12, 31)), hour_counts)
 def test_hours_refuse_a_bare_date(trigger: dt.date, n: int) -> None:
-    from gov_deadlines import TriggerError
-
     with pytest.raises(TriggerError):
         deadline(trigger, Hours(n))
 
@@ -401,7 +401,12 @@ counted_periods = st.one_of(
 offsets = st.integers(min_value=-5 * 24 * 60, max_value=15 * 24 * 60)
 
 
-@given(st.dates(min_value=FIRST, max_value=LAST - dt.timedelta(days=800)), counted_periods, offsets, zones)
+@given(
+    st.dates(min_value=FIRST, max_value=LAST - dt.timedelta(days=800)),
+    counted_periods,
+    offsets,
+    zones,
+)
 def test_check_with_a_datetime_is_on_time_iff_before_due_at(
     trigger: dt.date, period: object, minutes: int, zone: ZoneInfo
 ) -> None:
@@ -502,7 +507,6 @@ def test_check_of_an_hour_limit_with_a_bare_date_decides_only_when_the_date_does
     result = deadline(trigger, Hours(n))
     due_at = result.due_at
     done = due_at.date() + ONE_DAY * shift
-    assume(FIRST <= done <= LAST)
     if shift < 0:
         assert check(result, done).on_time
     elif shift > 0 or due_at.time() == dt.time(0):
@@ -514,7 +518,9 @@ def test_check_of_an_hour_limit_with_a_bare_date_decides_only_when_the_date_does
 
 # -- the calendar's horizon ----------------------------------------------------------------
 
-near_horizon = st.dates(min_value=LAST - dt.timedelta(days=400), max_value=LAST + dt.timedelta(days=700))
+near_horizon = st.dates(
+    min_value=LAST - dt.timedelta(days=400), max_value=LAST + dt.timedelta(days=700)
+)
 calendar_periods = st.one_of(
     st.builds(WorkingDays, working_days),
     st.builds(CalendarDays, calendar_days),
@@ -544,12 +550,17 @@ def test_past_the_horizon_it_raises_unless_provisional_answers_are_asked_for(
         assert not official.provisional
 
 
-@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=FIRST - dt.timedelta(days=2)), calendar_periods)
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=FIRST - dt.timedelta(days=2)),
+    calendar_periods,
+)
 def test_before_the_first_notice_there_is_no_answer_even_provisionally(
     trigger: dt.date, period: object
 ) -> None:
     assume(not (isinstance(period, Years | Months) and trigger + relativedelta(years=2) >= FIRST))
-    assume(not isinstance(period, CalendarDays | MinimumDuration) or trigger + ONE_DAY * 130 < FIRST)
+    assume(
+        not isinstance(period, CalendarDays | MinimumDuration) or trigger + ONE_DAY * 130 < FIRST
+    )
     assume(not isinstance(period, WorkingDays) or trigger + ONE_DAY * 100 < FIRST)
     for cal in (CAL, PROV):
         with pytest.raises(CalendarCoverageError):

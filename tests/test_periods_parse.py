@@ -109,7 +109,19 @@ def test_a_yearly_fixed_date_is_not_the_same_as_a_one_off_one() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "soon", "及时", "30", "0日", "0个工作日", "三周", "13月底前", "2月30号前", "一百个工作日", "20 fortnights"],
+    [
+        "",
+        "soon",
+        "及时",
+        "30",
+        "0日",
+        "0个工作日",
+        "三周",
+        "13月底前",
+        "2月30号前",
+        "一百个工作日",
+        "20 fortnights",
+    ],
 )
 def test_unknown_text_raises_an_error_listing_the_accepted_forms(text: str) -> None:
     with pytest.raises(PeriodParseError) as caught:

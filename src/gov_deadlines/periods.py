@@ -151,7 +151,9 @@ class MinimumDuration:
         _positive("MinimumDuration", self.days)
 
     def text(self, lang: str = "zh") -> str:
-        return f"不少于{self.days}天" if lang.startswith("zh") else f"at least {_en(self.days, 'day')}"
+        return (
+            f"不少于{self.days}天" if lang.startswith("zh") else f"at least {_en(self.days, 'day')}"
+        )
 
 
 Period: TypeAlias = (
