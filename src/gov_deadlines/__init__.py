@@ -60,6 +60,17 @@ _EXPORTS: dict[str, str] = {
     "check": "api",
     "deadlines_for": "api",
     "EventDeadlines": "api",
+    # recurring duties
+    "schedule": "schedule",
+    "rule_windows": "schedule",
+    "check_log": "schedule",
+    "read_log": "schedule",
+    "supervision_rows": "schedule",
+    "Occurrence": "schedule",
+    "WindowVerdict": "schedule",
+    "LogEntry": "schedule",
+    "LogCheck": "schedule",
+    "LogError": "schedule",
     # errors
     "GovDeadlinesError": "errors",
     "CalendarCoverageError": "errors",
@@ -94,10 +105,14 @@ __all__ = [
     "GovDeadlinesError",
     "Holiday",
     "Hours",
+    "LogCheck",
+    "LogEntry",
+    "LogError",
     "MinimumDuration",
     "Months",
     "NotInForceError",
     "Notice",
+    "Occurrence",
     "OverlayError",
     "Period",
     "PeriodParseError",
@@ -113,12 +128,14 @@ __all__ = [
     "UnquantifiedRuleError",
     "Verdict",
     "VerdictRecord",
+    "WindowVerdict",
     "WorkCalendar",
     "WorkingDays",
     "YearArrangement",
     "Years",
     "__version__",
     "check",
+    "check_log",
     "deadline",
     "deadlines_for",
     "default_calendar",
@@ -128,8 +145,12 @@ __all__ = [
     "load_overlay",
     "load_rule_file",
     "parse_period",
+    "read_log",
     "rule",
+    "rule_windows",
     "rules",
+    "schedule",
+    "supervision_rows",
 ]
 
 
@@ -189,6 +210,18 @@ if TYPE_CHECKING:
         parse_period,
     )
     from .records import DeadlineRecord, VerdictRecord
+    from .schedule import (
+        LogCheck,
+        LogEntry,
+        LogError,
+        Occurrence,
+        WindowVerdict,
+        check_log,
+        read_log,
+        rule_windows,
+        schedule,
+        supervision_rows,
+    )
     from .verdict import Verdict
     from .workcalendar import (
         Coverage,

@@ -216,6 +216,12 @@ def due(
         first = applied.first_year or (applied.source.date.year if applied.source.date else year)
         if year < first:
             raise NotInForceError(asked.id, year, [f"{applied.id} (from {first})"])
+    if isinstance(period, FixedDate) and period.every_year and asked.source.date is not None:
+        # A yearly duty of a local document starts with the document: the 2024 Juyuan plan
+        # (2024-04-19) cannot have required the report due 2024-01-31.
+        year = _year_of(trigger)
+        if period.on(year) < asked.source.date:
+            raise NotInForceError(asked.id, year, [f"{asked.id} (from {asked.source.date})"])
     return deadline(trigger, period, calendar=calendar, rule=asked, notes=notes, **options)
 
 

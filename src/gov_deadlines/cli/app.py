@@ -8,6 +8,7 @@ that ``--help`` and simple commands start fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -15,13 +16,13 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from .console import EXIT_USAGE, Console, wants_color
+from .console import EXIT_OK, EXIT_USAGE, Console, wants_color
 
 if TYPE_CHECKING:
     from ..workcalendar import WorkCalendar
 
 #: Modules under gov_deadlines.cli that add commands, in the order of the help listing.
-COMMAND_MODULES = ("commands",)
+COMMAND_MODULES = ("commands", "recurring")
 
 CALENDAR_ENV = "GOV_DEADLINES_CALENDAR"
 REPORT_URL = "the project's issue tracker"
@@ -138,7 +139,9 @@ def main(
     try:
         parser = build_parser()
         try:
-            args = parser.parse_args(args_list)
+            # argparse prints --help and --version to sys.stdout: send them to this run's stream
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                args = parser.parse_args(args_list)
         except SystemExit as done:  # --help and --version print and "exit"
             code = done.code if isinstance(done.code, int) else EXIT_USAGE
             return code
@@ -151,9 +154,15 @@ def main(
             lang=args.lang,
             as_json=bool(args.json),
             color=wants_color(out, args.color) and not args.json,
+            err_color=wants_color(err, args.color),
         )
         result: int = args.handler(Context(args, console))
         return result
+    except BrokenPipeError:
+        # The reader stopped early (`gov-deadlines cal 2026 | head`): stop quietly, as other
+        # command-line tools do, instead of reporting a file error.
+        _silence(out)
+        return EXIT_OK
     except UsageError as problem:
         console.error(str(problem))
         if console.as_json:
@@ -161,6 +170,16 @@ def main(
         return EXIT_USAGE
     except Exception as problem:
         return _report(problem, console)
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a broken standard output at os.devnull, so that the interpreter's final flush
+    does not complain about the closed pipe (see the ``signal`` module's documentation)."""
+    if stream is not sys.stdout:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
 
 
 def _report(problem: Exception, console: Console) -> int:

@@ -23,6 +23,8 @@ class Console:
     lang: str = "zh"
     as_json: bool = False
     color: bool = False
+    #: colour of error messages, decided by whether *err* (not *out*) is a terminal
+    err_color: bool = False
 
     @property
     def zh(self) -> bool:
@@ -46,7 +48,9 @@ class Console:
 
     def error(self, message: str) -> None:
         prefix = self.t("错误:", "error: ")
-        self.err.write(f"{self.style(prefix, 'red', 'bold')}{message}\n")
+        if self.err_color:
+            prefix = f"\033[{_STYLES['red']};{_STYLES['bold']}m{prefix}\033[0m"
+        self.err.write(f"{prefix}{message}\n")
 
 
 def wants_color(stream: TextIO, requested: bool | None) -> bool:
