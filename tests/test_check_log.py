@@ -15,15 +15,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gov_deadlines import default_calendar, default_catalogue
-from gov_deadlines.schedule import (
+from gov_deadlines.compliance import (
     LogEntry,
     LogError,
-    Occurrence,
     check_log,
     read_log,
-    schedule,
     supervision_rows,
 )
+from gov_deadlines.schedule import Occurrence, schedule
 from gov_deadlines.supervision import HEADERS_ZH, render_markdown, write_csv
 
 D = dt.date

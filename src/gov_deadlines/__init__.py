@@ -63,14 +63,14 @@ _EXPORTS: dict[str, str] = {
     # recurring duties
     "schedule": "schedule",
     "rule_windows": "schedule",
-    "check_log": "schedule",
-    "read_log": "schedule",
-    "supervision_rows": "schedule",
+    "check_log": "compliance",
+    "read_log": "compliance",
+    "supervision_rows": "compliance",
     "Occurrence": "schedule",
-    "WindowVerdict": "schedule",
-    "LogEntry": "schedule",
-    "LogCheck": "schedule",
-    "LogError": "schedule",
+    "WindowVerdict": "compliance",
+    "LogEntry": "compliance",
+    "LogCheck": "compliance",
+    "LogError": "compliance",
     # errors
     "GovDeadlinesError": "errors",
     "CalendarCoverageError": "errors",
@@ -179,6 +179,15 @@ if TYPE_CHECKING:
         default_catalogue,
         load_rule_file,
     )
+    from .compliance import (
+        LogCheck,
+        LogEntry,
+        LogError,
+        WindowVerdict,
+        check_log,
+        read_log,
+        supervision_rows,
+    )
     from .conventions import Convention, Unit
     from .deadlines import Deadline, deadline
     from .errors import (
@@ -210,18 +219,7 @@ if TYPE_CHECKING:
         parse_period,
     )
     from .records import DeadlineRecord, VerdictRecord
-    from .schedule import (
-        LogCheck,
-        LogEntry,
-        LogError,
-        Occurrence,
-        WindowVerdict,
-        check_log,
-        read_log,
-        rule_windows,
-        schedule,
-        supervision_rows,
-    )
+    from .schedule import Occurrence, rule_windows, schedule
     from .verdict import Verdict
     from .workcalendar import (
         Coverage,

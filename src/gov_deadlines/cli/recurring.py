@@ -11,7 +11,8 @@ from .app import Context
 from .console import EXIT_MISSED, EXIT_OK, Console
 
 if TYPE_CHECKING:
-    from ..schedule import LogCheck, Occurrence, WindowVerdict
+    from ..compliance import LogCheck, WindowVerdict
+    from ..schedule import Occurrence
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -254,7 +255,7 @@ def _groups(verdicts: Sequence[WindowVerdict]) -> list[list[WindowVerdict]]:
 
 
 def _report_text(result: LogCheck, ctx: Context, entries: int) -> None:
-    from ..schedule import supervision_rows
+    from ..compliance import supervision_rows
 
     console = ctx.console
     counts = {
@@ -312,7 +313,7 @@ def _report_unmatched(result: LogCheck, console: Console, *, to_err: bool) -> No
 
 
 def run_check_log(ctx: Context) -> int:
-    from ..schedule import check_log, read_log, supervision_rows
+    from ..compliance import check_log, read_log, supervision_rows
     from ..supervision import headers, render_markdown, write_csv
 
     console = ctx.console
