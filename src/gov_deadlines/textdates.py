@@ -14,7 +14,7 @@ from .errors import DateParseError
 from .timezone import beijing
 
 DATE_FORMS = ("2026-10-01", "2026/10/1", "2026.10.1", "2026年10月1日", "今天 / today")
-DATETIME_FORMS = (*DATE_FORMS[:4], "2026-10-01 09:30", "2026年10月1日 9:30", "2026-10-01T09:30+08:00")
+DATETIME_FORMS = (*DATE_FORMS, "2026-10-01 09:30", "2026年10月1日 9:30", "2026-10-01T09:30+08:00")
 WHEN_FORMS = (*DATETIME_FORMS, "2026 (a year, for yearly rules)")
 
 _DATE = re.compile(
@@ -22,6 +22,8 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"^(\d{1,2})(?::|时|点)(\d{2})?(?::(\d{2}))?分?$")
 _TODAY = {"今天", "today", "今日"}
+# ISO 8601 date-times: a "T" between digits, a UTC offset or a "Z" (not the "t" of "today")
+_ISO = re.compile(r"\d[Tt]\d|\+|\d[Zz]$")
 
 
 def today() -> dt.date:
@@ -57,9 +59,9 @@ def parse_datetime(text: str) -> dt.date | dt.datetime:
     if not isinstance(text, str):
         raise DateParseError(repr(text), DATETIME_FORMS)
     body = text.strip()
-    if "T" in body or "t" in body or "+" in body or body.endswith("Z"):
+    if _ISO.search(body):
         try:
-            moment = dt.datetime.fromisoformat(body.replace("Z", "+00:00"))
+            moment = dt.datetime.fromisoformat(re.sub(r"[Zz]$", "+00:00", body))
         except ValueError:
             raise DateParseError(text, DATETIME_FORMS) from None
         if moment.tzinfo is None:

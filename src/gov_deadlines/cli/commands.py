@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .app import Context, UsageError
@@ -163,6 +165,44 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     return options
 
 
+_OPTION_NAMES = {
+    "roll=": "--no-roll",
+    "posting_day_counts=": "--posting-day-counts",
+    "cutoff=": "--cutoff",
+}
+
+
+@contextlib.contextmanager
+def _user_input(console: Console, options: dict[str, Any]) -> Iterator[None]:
+    """Report as bad input (exit 2), not as an internal error, what the library refuses in
+    the user's own input: a counting option that does not apply to the period's unit, or an
+    answer beyond the dates Python can represent (years 1-9999)."""
+    from ..errors import GovDeadlinesError
+
+    try:
+        yield
+    except GovDeadlinesError:
+        raise
+    except OverflowError as problem:
+        raise UsageError(_out_of_range(console, problem)) from None
+    except ValueError as problem:
+        text = str(problem)
+        if "out of range" in text:
+            raise UsageError(_out_of_range(console, problem)) from None
+        if not options:
+            raise
+        for keyword, option in _OPTION_NAMES.items():
+            text = text.replace(keyword, option)
+        raise UsageError(console.t(f"该期限不适用此选项:{text}", f"option not applicable: {text}")) from None
+
+
+def _out_of_range(console: Console, problem: Exception) -> str:
+    return console.t(
+        f"日期超出可计算的范围(公元1年至9999年):{problem}",
+        f"the date falls outside the years 1-9999 that can be computed: {problem}",
+    )
+
+
 # -- due / add ------------------------------------------------------------------------------
 
 
@@ -234,8 +274,10 @@ def run_due(ctx: Context) -> int:
 
     args = ctx.args
     trigger = parse_when(args.trigger)
-    deadline = due(args.rule, trigger, calendar=ctx.calendar(), **_options(args))
-    return _show(ctx, deadline, args.done)
+    options = _options(args)
+    with _user_input(ctx.console, options):
+        deadline = due(args.rule, trigger, calendar=ctx.calendar(), **options)
+        return _show(ctx, deadline, args.done)
 
 
 def run_add(ctx: Context) -> int:
@@ -244,8 +286,10 @@ def run_add(ctx: Context) -> int:
 
     args = ctx.args
     trigger = parse_when(args.trigger)
-    result = deadline(trigger, args.period, calendar=ctx.calendar(), **_options(args))
-    return _show(ctx, result, args.done)
+    options = _options(args)
+    with _user_input(ctx.console, options):
+        result = deadline(trigger, args.period, calendar=ctx.calendar(), **options)
+        return _show(ctx, result, args.done)
 
 
 # -- between ------------------------------------------------------------------------------------
@@ -329,7 +373,7 @@ def _months(text: str | None) -> list[tuple[int, int]]:
         now = today()
         return [(now.year, now.month)]
     match = re.fullmatch(r"(\d{4})(?:[-/.年](\d{1,2})月?)?", text.strip())
-    if not match or not (1 <= int(match.group(2) or 1) <= 12):
+    if not match or not (1 <= int(match.group(2) or 1) <= 12) or int(match.group(1)) < 1:
         raise UsageError(f"cannot read {text!r}: give YYYY-MM (2026-10) or YYYY (2026)")
     year = int(match.group(1))
     if match.group(2):
@@ -363,9 +407,9 @@ def run_cal(ctx: Context) -> int:
             )
             continue
         title = console.t(f"{year}年{month}月", f"{stdcal.month_name[month]} {year}")
-        console.line(console.style(title.center(34), "bold"))
+        console.line(console.style(title.center(34).rstrip(), "bold"))
         header = ["一", "二", "三", "四", "五", "六", "日"] if console.zh else ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-        console.line(" ".join(f" {h} " for h in header))
+        console.line(" ".join(f" {h} " for h in header).rstrip())
         cells = ["    "] * infos[0].date.weekday()
         for info in infos:
             if info.kind is DayKind.MAKEUP_WORKDAY:

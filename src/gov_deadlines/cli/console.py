@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -44,6 +43,8 @@ class Console:
         self.out.write(text + "\n")
 
     def emit_json(self, payload: Any) -> None:
+        import json  # only --json runs need it
+
         self.out.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
 
     def error(self, message: str) -> None:
