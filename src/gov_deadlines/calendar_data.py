@@ -43,9 +43,16 @@ def official_arrangements() -> Mapping[int, YearArrangement]:
     """Every year chinese-calendar covers, corrected by our errata and cited."""
     import chinese_calendar  # type: ignore[import-untyped]
 
-    data = _read_notices()
-    notices = {int(entry["year"]): Notice.model_validate(entry) for entry in data.get("notice", [])}
-    errata = tuple(Erratum.model_validate(entry) for entry in data.get("erratum", []))
+    from .snapshot import load_notices
+
+    compiled = load_notices()
+    if compiled is not None:
+        notices = {notice.year: notice for notice in compiled[0]}
+        errata = tuple(compiled[1])
+    else:
+        data = _read_notices()
+        notices = {int(e["year"]): Notice.model_validate(e) for e in data.get("notice", [])}
+        errata = tuple(Erratum.model_validate(entry) for entry in data.get("erratum", []))
     version = getattr(chinese_calendar, "__version__", "?")
 
     days_off: dict[int, dict[dt.date, Holiday]] = {}

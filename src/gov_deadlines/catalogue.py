@@ -58,7 +58,9 @@ STRENGTH_LABELS: dict[str, tuple[str, str]] = {
     "aspirational": ("力争", "aspirational"),
 }
 
-_STRICT = ConfigDict(frozen=True, extra="forbid")
+# defer_build: the bundled data is usually rebuilt from the validated snapshot without
+# validation (see snapshot.py), so pydantic's schema is only built when a file is validated.
+_STRICT = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Source(BaseModel):
@@ -205,11 +207,23 @@ class Rule(BaseModel):
     @cached_property
     def typed_period(self) -> Period | None:
         """The period as a typed value (fixed-date rules get a :class:`FixedDate`)."""
-        return self._period
+        if self._period is not None:
+            return self._period
+        if self.period is not None:
+            return parse_period(self.period)
+        if self.fixed_date is not None:
+            day = self.fixed_date
+            return FixedDate(day.month, day.day, day.year)
+        if self.every_year is not None:
+            return FixedDate(self.every_year.month, self.every_year.day, every_year=True)
+        return None
 
     @cached_property
     def max_extension(self) -> WorkingDays | None:
-        return self._extension
+        if self._extension is not None or self.extension is None:
+            return self._extension
+        extension = parse_period(self.extension)
+        return extension if isinstance(extension, WorkingDays) else None
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang.startswith("zh") else self.title_en
@@ -588,6 +602,12 @@ def default_catalogue() -> Catalogue:
         return _DEFAULT[0]
     with _LOCK:
         if not _DEFAULT:
+            from .snapshot import load_catalogue_parts
+
+            parts = load_catalogue_parts()
+            if parts is not None:
+                _DEFAULT.append(Catalogue(parts[0], parts[2], origins=parts[1]))
+                return _DEFAULT[0]
             files = []
             origins: list[str] = []
             events: list[Event] = []

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 class Amendment(BaseModel):
     """A mid-year change to a year's arrangement (e.g. the 2020 Spring Festival extension)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     title: str
     number: str = ""
@@ -25,7 +25,7 @@ class Amendment(BaseModel):
 class Notice(BaseModel):
     """The State Council General Office notice that fixes one year's holidays and 调休."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     year: int
     title: str
@@ -53,7 +53,7 @@ class Erratum(BaseModel):
     The notice wins; ``quote`` holds its words so a reviewer can check the correction.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     date: dt.date
     official_kind: str

@@ -11,6 +11,7 @@ import calendar as _stdcal
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TypeAlias
 
 from .errors import PeriodParseError
@@ -213,19 +214,39 @@ def _number(text: str) -> int | None:
 
 
 _NUM = r"([0-9]+|[零一二两三四五六七八九十]+)"
-_SIMPLE: list[tuple[re.Pattern[str], type[WorkingDays | Hours | Months | Years | CalendarDays]]] = [
-    (re.compile(rf"^{_NUM}\s*(?:个)?\s*(?:工作日|wd|workdays?|working\s*days?)$"), WorkingDays),
-    (re.compile(rf"^{_NUM}\s*(?:小时|个小时|h|hrs?|hours?)$"), Hours),
-    (re.compile(rf"^{_NUM}\s*(?:个月|mo|months?)$"), Months),
-    (re.compile(rf"^{_NUM}\s*(?:年|y|yrs?|years?)$"), Years),
-    (re.compile(rf"^{_NUM}\s*(?:日|天|d|days?|calendar\s*days?)$"), CalendarDays),
-]
-_MINIMUM = re.compile(
-    rf"^(?:不少于|不得少于|至少|>=|≥|min\s*|at\s*least\s*){_NUM}\s*(?:日|天|d|days?)$"
-)
-_YEAR_END = re.compile(r"^(?:(每年)|([0-9]{4})年)?(?:年底|年末|年内)$|^()([0-9]{4})年(?:底|末)$")
-_MONTH_END = re.compile(r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月(?:底|末)$")
-_MONTH_DAY = re.compile(r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日$")
+_SimpleKind = type[WorkingDays | Hours | Months | Years | CalendarDays]
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    simple: tuple[tuple[re.Pattern[str], _SimpleKind], ...]
+    minimum: re.Pattern[str]
+    year_end: re.Pattern[str]
+    month_end: re.Pattern[str]
+    month_day: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    """The period grammar, compiled on first use (not at import: the CLI starts faster)."""
+    simple: tuple[tuple[re.Pattern[str], _SimpleKind], ...] = (
+        (re.compile(rf"^{_NUM}\s*(?:个)?\s*(?:工作日|wd|workdays?|working\s*days?)$"), WorkingDays),
+        (re.compile(rf"^{_NUM}\s*(?:小时|个小时|h|hrs?|hours?)$"), Hours),
+        (re.compile(rf"^{_NUM}\s*(?:个月|mo|months?)$"), Months),
+        (re.compile(rf"^{_NUM}\s*(?:年|y|yrs?|years?)$"), Years),
+        (re.compile(rf"^{_NUM}\s*(?:日|天|d|days?|calendar\s*days?)$"), CalendarDays),
+    )
+    return _Patterns(
+        simple=simple,
+        minimum=re.compile(
+            rf"^(?:不少于|不得少于|至少|>=|≥|min\s*|at\s*least\s*){_NUM}\s*(?:日|天|d|days?)$"
+        ),
+        year_end=re.compile(
+            r"^(?:(每年)|([0-9]{4})年)?(?:年底|年末|年内)$|^()([0-9]{4})年(?:底|末)$"
+        ),
+        month_end=re.compile(r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月(?:底|末)$"),
+        month_day=re.compile(r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日$"),
+    )
 
 
 def _strip(text: str) -> str:
@@ -253,12 +274,12 @@ def parse_period(text: str) -> Period:
     if raw in ("年内", "今年年内", "本年内"):
         return FixedDate(12)
     body = _strip(text)
-    match = _MINIMUM.match(body)
+    match = _patterns().minimum.match(body)
     if match:
         n = _number(match.group(1))
         if n:
             return MinimumDuration(n)
-    for pattern, kind in _SIMPLE:
+    for pattern, kind in _patterns().simple:
         match = pattern.match(body)
         if match:
             n = _number(match.group(1))
@@ -266,15 +287,15 @@ def parse_period(text: str) -> Period:
                 return kind(n)
             break
     try:
-        match = _YEAR_END.match(body)
+        match = _patterns().year_end.match(body)
         if match:
             every, year = match.group(1), match.group(2) or match.group(4)
             return FixedDate(12, None, int(year) if year else None, every_year=bool(every))
-        match = _MONTH_END.match(body)
+        match = _patterns().month_end.match(body)
         if match:
             every, year, month = match.group(1), match.group(2), int(match.group(3))
             return FixedDate(month, None, int(year) if year else None, every_year=bool(every))
-        match = _MONTH_DAY.match(body)
+        match = _patterns().month_day.match(body)
         if match:
             every, year = match.group(1), match.group(2)
             month, day = int(match.group(3)), int(match.group(4))
