@@ -1,0 +1,198 @@
+"""``gov-deadlines audit``: the batch audit of OGI application cases from a CSV file."""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import io
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from .app import Context, UsageError
+
+if TYPE_CHECKING:
+    from ..batch import Summary
+
+_RAW = argparse.RawDescriptionHelpFormatter
+FORMATS = ("csv", "jsonl", "markdown", "form")
+_BY_SUFFIX = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "markdown"}
+_SNIFF = 1 << 16
+
+
+def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    audit = subparsers.add_parser(
+        "audit",
+        parents=[parent],
+        formatter_class=_RAW,
+        help="批量核查依申请公开案件 / audit OGI application cases from a CSV file",
+        description="逐件核查依申请公开案件的补正告知、延期和答复是否按时,输出明细或督察表。\n"
+        "每一行输入对应一行输出;有误的行注明行号和原因,不中断核查。格式见 docs/audit.md。\n"
+        "Audit each case's 补正 notice, extension and reply; one output row per input row,\n"
+        "malformed rows reported with their line number. Layout: docs/audit.md.\n\n"
+        "退出码 / exit codes: 0 全部按时或未到期 all fine; 1 有逾期 a duty is late;\n"
+        "2 输入有误(含任一行数据有误)bad input, including any malformed row.",
+        epilog="例 / examples:\n"
+        "  gov-deadlines audit docs/audit-example.csv --as-of 2026-06-30\n"
+        "  gov-deadlines audit cases.csv --format csv --output 核查明细.csv\n"
+        "  gov-deadlines audit cases.csv --format form --output 督察表.csv\n"
+        "  gov-deadlines audit cases.csv --format jsonl --lang en --explain",
+    )
+    audit.add_argument("file", metavar="FILE.csv", help="案件CSV文件(- 表示标准输入)cases, '-' for stdin")
+    audit.add_argument(
+        "--as-of", metavar="DATE", help="核查日(默认今天)the audit day (default: today, Beijing)"
+    )
+    audit.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="输出:csv 明细 / jsonl / markdown 汇总(默认)/ form 督察表 "
+        "(default: from --output's suffix, else markdown)",
+    )
+    audit.add_argument("--output", "-o", metavar="FILE", help="写入文件(默认标准输出)write to FILE")
+    audit.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="输入编码(默认自动识别 UTF-8 / GB18030)input encoding (default: detect)",
+    )
+    audit.add_argument(
+        "--explain", action="store_true", help="jsonl:附每件的完整说明 include each explanation"
+    )
+    audit.add_argument(
+        "--receipt-as-recorded",
+        action="store_true",
+        help="收到日为休息日时不顺延 keep a receipt dated on a rest day (default: next working day)",
+    )
+    audit.add_argument(
+        "--warn-within",
+        type=int,
+        default=5,
+        metavar="N",
+        help="N个工作日内到期的提示(默认5)warn of duties due within N working days",
+    )
+    audit.add_argument("--responsible", default="", metavar="TEXT", help="督察表:整改责任主体")
+    audit.add_argument("--materials-from", default="", metavar="TEXT", help="督察表:材料提供部门")
+    audit.set_defaults(handler=run_audit)
+
+
+def _encoding(sample: bytes) -> str:
+    """UTF-8 (with or without BOM) if the sample decodes as such, else GB18030."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8-sig"
+
+
+def _open_input(path: str, encoding: str | None) -> TextIO:
+    if path == "-":
+        binary: Any = sys.stdin.buffer
+        sample = binary.peek(_SNIFF)[:_SNIFF] if hasattr(binary, "peek") else b""
+    else:
+        binary = open(path, "rb")  # noqa: SIM115 - closed with the text wrapper
+        sample = binary.read(_SNIFF)
+        binary.seek(0)
+    chosen = encoding or _encoding(sample)
+    try:
+        codecs.lookup(chosen)
+    except LookupError:
+        binary.close()
+        raise UsageError(f"--encoding {chosen!r}: unknown encoding") from None
+    # Undecodable bytes become U+FFFD: the row holding them is reported, not the batch lost.
+    return io.TextIOWrapper(binary, encoding=chosen, errors="replace", newline="")
+
+
+def _summary_lines(summary: Summary, lang: str) -> list[str]:
+    from ..batch import RESULTS, result_label
+
+    zh = lang.startswith("zh")
+    parts = [f"{result_label(key, lang)} {summary.results[key]}" for key in RESULTS if summary.results[key]]
+    joined = (",".join(parts) if zh else ", ".join(parts)) or "—"
+    as_of = summary.as_of.isoformat() if summary.as_of else "—"
+    line = (
+        f"核查{summary.total}行(核查日{as_of}):{joined}。"
+        if zh
+        else f"Audited {summary.total} rows (audit day {as_of}): {joined}."
+    )
+    return [line]
+
+
+def run_audit(ctx: Context) -> int:
+    from ..batch import Summary, audit_csv, write_case_csv, write_form, write_jsonl
+    from ..cases import AuditPolicy
+    from ..textdates import parse_date, today
+
+    args = ctx.args
+    console = ctx.console
+    lang = console.lang
+    as_of = parse_date(args.as_of) if args.as_of else today()
+    if args.warn_within < 0:
+        raise UsageError("--warn-within must be 0 or more working days")
+    fmt = args.format
+    if fmt is None:
+        suffix = "." + args.output.rsplit(".", 1)[-1].lower() if args.output and "." in args.output else ""
+        fmt = _BY_SUFFIX.get(suffix, "markdown")
+    policy = AuditPolicy(
+        move_rest_day_receipt=not args.receipt_as_recorded, warn_within=args.warn_within
+    )
+    calendar = ctx.calendar()
+    source = _open_input(args.file, args.encoding)
+    try:
+        audit = audit_csv(source, as_of=as_of, calendar=calendar, policy=policy)
+        summary = Summary(as_of)
+        summary.ignored_columns = audit.ignored_columns
+        to_stdout = not args.output
+        if console.as_json and to_stdout:
+            sink: TextIO | None = None  # --json: stdout carries the JSON summary only
+        elif to_stdout:
+            sink = console.out
+        else:
+            sink = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        try:
+            if fmt == "csv" and sink is not None:
+                write_case_csv(audit, sink, lang=lang, summary=summary)
+            elif fmt == "jsonl" and sink is not None:
+                write_jsonl(audit, sink, lang=lang, explanation=args.explain, summary=summary)
+            else:
+                for row in audit:
+                    summary.add(row)
+                if sink is not None and fmt == "markdown":
+                    sink.write(summary.markdown(lang))
+                    sink.write("\n")
+                elif sink is not None:
+                    as_csv = bool(args.output) and args.output.lower().endswith(".csv")
+                    write_form(
+                        summary,
+                        sink,
+                        lang=lang,
+                        as_csv=as_csv,
+                        responsible=args.responsible,
+                        materials_from=args.materials_from,
+                    )
+        finally:
+            if sink is not None and sink is not console.out:
+                sink.close()
+    finally:
+        source.close()
+    code = summary.exit_code()
+    if console.as_json:
+        payload = summary.to_dict(lang)
+        payload["format"] = fmt
+        payload["output"] = args.output
+        payload["exit_code"] = code
+        console.emit_json(payload)
+        return code
+    lines = _summary_lines(summary, lang)
+    if summary.malformed:
+        lines.append(
+            console.t(
+                f"有{summary.malformed}行数据有误,已在输出中注明行号和原因。",
+                f"{summary.malformed} malformed row(s), reported with their line numbers in the output.",
+            )
+        )
+    if to_stdout and fmt in ("csv", "jsonl"):
+        for line in lines:  # stdout carries the data
+            console.err.write(line + "\n")
+    elif not to_stdout:
+        for line in lines:
+            console.line(line)
+        console.line(console.t(f"已写入 {args.output}", f"Written to {args.output}"))
+    return code
