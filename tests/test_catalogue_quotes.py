@@ -28,7 +28,7 @@ import pytest
 from hanziconv import HanziConv
 
 from gov_deadlines import default_catalogue
-from gov_deadlines.catalogue import NotARule, Rule, RuleFile
+from gov_deadlines.catalogue import NotARule, Rule, RuleSet
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -38,7 +38,7 @@ needs_seeds = pytest.mark.skipif(
     reason=f"../shared not found (looked for {SHARED}); it sits beside the repository in CI",
 )
 
-FILES: dict[str, RuleFile] = {file.source.id: file for file in default_catalogue().files()}
+FILES: dict[str, RuleSet] = {file.source.id: file for file in default_catalogue().files()}
 SEEDED = sorted(sid for sid, file in FILES.items() if file.source.seed)
 STATUTES = sorted(sid for sid, file in FILES.items() if not file.source.seed)
 
@@ -48,7 +48,7 @@ def squeeze(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace())
 
 
-def seed_lines(file: RuleFile) -> list[str]:
+def seed_lines(file: RuleSet) -> list[str]:
     assert file.source.seed is not None
     return (SEEDS / file.source.seed).read_text(encoding="utf-8").splitlines()
 

@@ -26,7 +26,7 @@ import jsonschema
 import pytest
 
 from gov_deadlines import default_catalogue
-from gov_deadlines.catalogue import RuleFile
+from gov_deadlines.rule_schema import RuleFile
 from gov_deadlines.rules_doc import (
     NATIONAL_ORDER,
     document_order,

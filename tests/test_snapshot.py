@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 import gov_deadlines.snapshot as snapshot
-from gov_deadlines.catalogue import Catalogue, EventFile, parse_rule_file
+from gov_deadlines.catalogue import Catalogue
+from gov_deadlines.rule_schema import parse_event_file, parse_rule_file
 from gov_deadlines.snapshot import build, load_catalogue_parts, load_notices
 
 
@@ -30,13 +31,13 @@ def test_rules_rebuilt_from_the_snapshot_equal_the_validated_rules() -> None:
         name = origin.rsplit("/", 1)[-1]
         raw = tomllib.loads(snapshot.read_data("rules", name).decode("utf-8"))
         validated = parse_rule_file(raw, origin)
-        assert file.model_dump() == validated.model_dump()
+        assert file == validated
         for a, b in zip(file.rule, validated.rule, strict=True):
             assert a.typed_period == b.typed_period
             assert a.max_extension == b.max_extension
             assert a.source == b.source
     raw_events = tomllib.loads(snapshot.read_data("rules", "events.toml").decode("utf-8"))
-    assert events == EventFile.model_validate(raw_events).event
+    assert events == parse_event_file(raw_events)
 
 
 def test_notices_rebuilt_from_the_snapshot_keep_their_dates() -> None:

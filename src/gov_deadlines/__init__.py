@@ -51,9 +51,11 @@ _EXPORTS: dict[str, str] = {
     "Source": "catalogue",
     "Event": "catalogue",
     "Catalogue": "catalogue",
-    "RuleFile": "catalogue",
+    "RuleFile": "rule_schema",
+    "RuleSet": "catalogue",
     "default_catalogue": "catalogue",
-    "load_rule_file": "catalogue",
+    "load_rule_file": "rule_schema",
+    "parse_rule_file": "rule_schema",
     "rules": "api",
     "rule": "api",
     "due": "api",
@@ -121,6 +123,7 @@ __all__ = [
     "RuleFile",
     "RuleFileError",
     "RuleKindError",
+    "RuleSet",
     "Source",
     "TriggerError",
     "Unit",
@@ -145,6 +148,7 @@ __all__ = [
     "load_overlay",
     "load_rule_file",
     "parse_period",
+    "parse_rule_file",
     "read_log",
     "rule",
     "rule_windows",
@@ -170,15 +174,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .api import EventDeadlines, check, deadlines_for, due, rule, rules
     from .arrangement import YearArrangement
-    from .catalogue import (
-        Catalogue,
-        Event,
-        Rule,
-        RuleFile,
-        Source,
-        default_catalogue,
-        load_rule_file,
-    )
+    from .catalogue import Catalogue, Event, Rule, RuleSet, Source, default_catalogue
     from .compliance import (
         LogCheck,
         LogEntry,
@@ -219,6 +215,7 @@ if TYPE_CHECKING:
         parse_period,
     )
     from .records import DeadlineRecord, VerdictRecord
+    from .rule_schema import RuleFile, load_rule_file, parse_rule_file
     from .schedule import Occurrence, rule_windows, schedule
     from .verdict import Verdict
     from .workcalendar import (

@@ -50,9 +50,11 @@ def official_arrangements() -> Mapping[int, YearArrangement]:
         notices = {notice.year: notice for notice in compiled[0]}
         errata = tuple(compiled[1])
     else:
-        data = _read_notices()
-        notices = {int(e["year"]): Notice.model_validate(e) for e in data.get("notice", [])}
-        errata = tuple(Erratum.model_validate(entry) for entry in data.get("erratum", []))
+        from .calendar_schema import validate_notices
+
+        validated, listed = validate_notices(_read_notices())
+        notices = {notice.year: notice for notice in validated}
+        errata = tuple(listed)
     version = getattr(chinese_calendar, "__version__", "?")
 
     days_off: dict[int, dict[dt.date, Holiday]] = {}

@@ -1,42 +1,27 @@
-"""The rule catalogue: every timing rule of the source documents, as validated, cited data.
+"""The rule catalogue: every timing rule of the source documents, as cited data.
 
 Rules live in ``data/rules/<source>.toml``, one file per document, each rule beside the
-document's own words. This module loads and validates them (pydantic), checks the cross
-references (events, version families, delegations), and answers look-ups. Users load
-their own files with :meth:`Catalogue.with_rule_files`; the schema is
-``docs/rule-schema.json``.
+document's own words. They are validated by :mod:`gov_deadlines.rule_schema` (pydantic;
+the schema is ``docs/rule-schema.json``) and held here as plain immutable objects:
+:class:`Rule`, :class:`Source`, :class:`Event`. :class:`Catalogue` checks the cross
+references (events, version families, delegations) and answers look-ups. Users add their
+own files with :meth:`Catalogue.with_rule_files`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import difflib
 import threading
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field, fields
 from os import PathLike, fspath
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
-from pydantic_core import PydanticCustomError
 
 from ._data import list_data, read_data
 from .errors import RuleFileError, UnknownRuleError
-from .periods import (
-    CalendarDays,
-    FixedDate,
-    Hours,
-    MinimumDuration,
-    Months,
-    Period,
-    WorkingDays,
-    Years,
-    parse_period,
-)
+from .periods import FixedDate, Period, WorkingDays, parse_period
 
 if TYPE_CHECKING:
     from .records import CitationRecord
@@ -58,24 +43,34 @@ STRENGTH_LABELS: dict[str, tuple[str, str]] = {
     "aspirational": ("力争", "aspirational"),
 }
 
-# defer_build: the bundled data is usually rebuilt from the validated snapshot without
-# validation (see snapshot.py), so pydantic's schema is only built when a file is validated.
-_STRICT = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_json_value(v) for v in value]
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    return value
 
 
-class Source(BaseModel):
+def _to_dict(obj: Any) -> dict[str, Any]:
+    """The init fields of a dataclass as JSON-ready data (dates as ISO text)."""
+    return {f.name: _json_value(getattr(obj, f.name)) for f in fields(obj) if f.init}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
     """The document a rule comes from."""
 
-    model_config = _STRICT
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str
     issuer: str
     title: str
     title_en: str
-    number: str = ""
-    date: dt.date | None = None
     jurisdiction: str
     jurisdiction_en: str
+    number: str = ""
+    date: dt.date | None = None
     seed: str | None = None
     traditional: bool = False
     effective_from: dt.date | None = None
@@ -87,8 +82,7 @@ class Source(BaseModel):
         parts = [p for p in (self.number, self.date.isoformat() if self.date else "") if p]
         if lang.startswith("zh"):
             inner = ",".join(parts)
-            issuer = f"{self.issuer}" if self.issuer else ""
-            return f"{issuer}《{self.title}》" + (f"({inner})" if inner else "")
+            return f"{self.issuer}《{self.title}》" + (f"({inner})" if inner else "")
         inner = ", ".join(parts)
         return f"{self.title_en} ({self.title})" + (f", {inner}" if inner else "")
 
@@ -97,133 +91,84 @@ class Source(BaseModel):
             return False
         return not (self.effective_until is not None and day > self.effective_until)
 
-
-class YearlyDate(BaseModel):
-    model_config = _STRICT
-
-    month: int = Field(ge=1, le=12)
-    day: int | None = Field(default=None, ge=1, le=31)
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
 
 
-class Quota(BaseModel):
-    model_config = _STRICT
+@dataclass(frozen=True, slots=True)
+class YearlyDate:
+    """A date of every year (``every_year = { month = 7, day = 31 }``); no day = month end."""
 
-    count: int = Field(ge=1)
+    month: int
+    day: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Quota:
+    """At least ``count`` acts inside each ``window`` ("year" or "august")."""
+
+    count: int
     window: Literal["year", "august"]
 
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
 
-class Rule(BaseModel):
-    """One timing rule, with the words it encodes. See ``docs/rule-schema.json``."""
 
-    model_config = _STRICT
+@dataclass(frozen=True)
+class Rule:
+    """One timing rule, with the words it encodes (fields as in ``docs/rule-schema.json``).
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$")
+    ``typed_period`` is the period as a typed value (a fixed-date rule gets a
+    :class:`~gov_deadlines.periods.FixedDate`); ``max_extension`` the longest extension.
+    """
+
+    id: str
     title_zh: str
     title_en: str
     clause: str
-    seed_line: int | None = Field(default=None, ge=1)
-    quote: str = Field(min_length=1)
+    quote: str
     kind: RuleKind
     strength: Strength
     binds_zh: str
     binds_en: str
+    counting_zh: str
+    counting_en: str
+    source: Source = field(repr=False)
+    seed_line: int | None = None
     trigger: str | None = None
     period: str | None = None
     extension: str | None = None
     family: str | None = None
     delegates_to: str | None = None
     national_default: str | None = None
-    counting_zh: str
-    counting_en: str
     note: str = ""
     fixed_date: dt.date | None = None
     every_year: YearlyDate | None = None
     first_year: int | None = None
     cadence: Literal["monthly", "quarterly"] | None = None
     quota: Quota | None = None
-    years: list[int] | None = None
+    years: tuple[int, ...] | None = None
+    typed_period: Period | None = field(init=False, repr=False, compare=False)
+    max_extension: WorkingDays | None = field(init=False, repr=False, compare=False)
 
-    _source: Source | None = PrivateAttr(default=None)
-    _period: Period | None = PrivateAttr(default=None)
-    _extension: WorkingDays | None = PrivateAttr(default=None)
-
-    @model_validator(mode="after")
-    def _check_kind(self) -> Rule:
-        period = None
+    def __post_init__(self) -> None:
+        # Derived once here (the objects are immutable), so due() reads plain attributes.
+        typed: Period | None = None
         if self.period is not None:
-            period = parse_period(self.period)
-        kind = self.kind
-        if kind == "deadline":
-            if self.trigger is None:
-                raise ValueError("a deadline rule needs a trigger (an event id)")
-            if period is None and self.delegates_to is None:
-                raise ValueError("a deadline rule needs a period or delegates_to")
-            if period is not None and not isinstance(
-                period, WorkingDays | CalendarDays | Months | Years | Hours
-            ):
-                raise ValueError(f"period {self.period!r} is not a deadline period")
-        elif kind == "min-duration":
-            if self.trigger is None or not isinstance(period, MinimumDuration):
-                raise ValueError("a min-duration rule needs a trigger and a period like 不少于10天")
-        elif kind == "fixed-date":
-            given = [x for x in (self.fixed_date, self.every_year, self.delegates_to) if x]
-            if len(given) != 1:
-                raise ValueError(
-                    "a fixed-date rule needs exactly one of fixed_date, every_year, delegates_to"
-                )
-            if self.fixed_date is not None:
-                day = self.fixed_date
-                period = FixedDate(day.month, day.day, day.year)
-            elif self.every_year is not None:
-                period = FixedDate(self.every_year.month, self.every_year.day, every_year=True)
-        elif kind == "cadence":
-            if self.cadence is None:
-                raise ValueError("a cadence rule needs cadence = 'monthly' or 'quarterly'")
-        elif kind == "quota":
-            if self.quota is None:
-                raise ValueError("a quota rule needs quota = { count = N, window = ... }")
-        elif kind == "unquantified" and period is not None:
-            raise ValueError("an unquantified rule cannot have a period")
-        if kind not in ("deadline", "min-duration") and self.period is not None:
-            raise ValueError(f"a {kind} rule takes no period")
-        self._period = period
-        if self.extension is not None:
-            extension = parse_period(self.extension)
-            if not isinstance(extension, WorkingDays):
-                raise ValueError("extension must be a number of working days")
-            self._extension = extension
-        return self
-
-    # -- derived -------------------------------------------------------------------------
-
-    # cached_property keeps these to one dictionary look-up after the first call: pydantic's
-    # private attributes cost a microsecond each, too much on the due() hot path.
-    @cached_property
-    def source(self) -> Source:
-        if self._source is None:  # pragma: no cover - set by the loader
-            raise RuntimeError(f"rule {self.id} was not loaded through a catalogue")
-        return self._source
-
-    @cached_property
-    def typed_period(self) -> Period | None:
-        """The period as a typed value (fixed-date rules get a :class:`FixedDate`)."""
-        if self._period is not None:
-            return self._period
-        if self.period is not None:
-            return parse_period(self.period)
-        if self.fixed_date is not None:
+            typed = parse_period(self.period)
+        elif self.fixed_date is not None:
             day = self.fixed_date
-            return FixedDate(day.month, day.day, day.year)
-        if self.every_year is not None:
-            return FixedDate(self.every_year.month, self.every_year.day, every_year=True)
-        return None
-
-    @cached_property
-    def max_extension(self) -> WorkingDays | None:
-        if self._extension is not None or self.extension is None:
-            return self._extension
-        extension = parse_period(self.extension)
-        return extension if isinstance(extension, WorkingDays) else None
+            typed = FixedDate(day.month, day.day, day.year)
+        elif self.every_year is not None:
+            typed = FixedDate(self.every_year.month, self.every_year.day, every_year=True)
+        extension = parse_period(self.extension) if self.extension is not None else None
+        object.__setattr__(self, "typed_period", typed)
+        object.__setattr__(
+            self, "max_extension", extension if isinstance(extension, WorkingDays) else None
+        )
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang.startswith("zh") else self.title_en
@@ -285,107 +230,79 @@ class Rule(BaseModel):
         ).casefold()
         return all(word.casefold() in haystack for word in words.split())
 
+    def to_dict(self) -> dict[str, Any]:
+        """The rule as JSON-ready data: the rule file's fields, with the source as an object."""
+        return _to_dict(self)
 
-class NotARule(BaseModel):
+
+@dataclass(frozen=True, slots=True)
+class NotARule:
     """Words that look like a time limit but are not one, recorded so nobody hunts for them."""
 
-    model_config = _STRICT
-
-    seed_line: int | None = None
     quote: str
     reason_zh: str
     reason_en: str
+    seed_line: int | None = None
 
 
-class RuleFile(BaseModel):
-    """One document's rule file (the JSON Schema in docs/rule-schema.json is this model's)."""
-
-    model_config = _STRICT
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """One document's validated rules (what a rule file holds)."""
 
     source: Source
-    rule: list[Rule] = []
-    not_a_rule: list[NotARule] = []
-
-    @model_validator(mode="after")
-    def _attach(self) -> RuleFile:
-        for item in self.rule:
-            if not item.id.startswith(self.source.id + "."):
-                # ctx carries the id so that RuleFileError can name the entry (the error of a
-                # model validator has no location of its own).
-                raise PydanticCustomError(
-                    "rule_id_prefix",
-                    "rule id '{rule_id}' must start with the source id '{prefix}'",
-                    {"rule_id": item.id, "prefix": self.source.id + "."},
-                )
-            item._source = self.source
-        return self
+    rule: tuple[Rule, ...] = ()
+    not_a_rule: tuple[NotARule, ...] = ()
 
 
-class Event(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Event:
     """A trigger event of the controlled vocabulary (``data/rules/events.toml``)."""
 
-    model_config = _STRICT
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str
     zh: str
     en: str
     note: str = ""
-    implies: list[str] = []
+    implies: tuple[str, ...] = ()
 
     def label(self, lang: str = "zh") -> str:
         return self.zh if lang.startswith("zh") else self.en
 
-
-class EventFile(BaseModel):
-    model_config = _STRICT
-
-    event: list[Event]
+    def to_dict(self) -> dict[str, Any]:
+        return _to_dict(self)
 
 
-def _location(error: ValidationError, data: Any) -> tuple[str, str | None]:
-    first = error.errors()[0]
-    loc = list(first.get("loc", ()))
-    entry: str | None = ".".join(str(p) for p in loc) or None
-    if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):
-        with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
-            entry = f"rule {data['rule'][loc[1]].get('id', loc[1])}" + (
-                f" field {'.'.join(str(p) for p in loc[2:])}" if loc[2:] else ""
-            )
-    context = first.get("ctx") or {}
-    if entry is None and "rule_id" in context:
-        entry = f"rule {context['rule_id']} field id"
-    message = first.get("msg", "invalid").removeprefix("Value error, ")
-    return message, entry
+# -- from plain data (validated, or read back from the snapshot) ---------------------------
 
 
-def parse_rule_file(data: Any, source: str = "<data>") -> RuleFile:
-    """Validate an already parsed rule file; raise :class:`RuleFileError` naming the entry."""
-    try:
-        return RuleFile.model_validate(data)
-    except ValidationError as error:
-        message, entry = _location(error, data)
-        raise RuleFileError(source, message, entry=entry) from None
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
 
 
-def load_rule_file(path: str | PathLike[str]) -> RuleFile:
-    """Read and validate one rule file (TOML, or JSON with the same structure)."""
-    name = fspath(path)
-    try:
-        text = Path(name).read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise RuleFileError(name, f"cannot read the file ({error.strerror or error})") from None
-    except UnicodeDecodeError:
-        raise RuleFileError(name, "the file is not UTF-8 text") from None
-    try:
-        if name.lower().endswith(".json"):
-            import json
+def rule_set_from_dict(data: dict[str, Any]) -> RuleSet:
+    """Rebuild a :class:`RuleSet` from a validated file's data (dates as dates or ISO text)."""
+    raw = dict(data["source"])
+    for key in ("date", "effective_from", "effective_until"):
+        raw[key] = _date(raw.get(key))
+    source = Source(**raw)
+    rules = []
+    for item in data.get("rule", []):
+        fields = dict(item)
+        fields["fixed_date"] = _date(fields.get("fixed_date"))
+        if fields.get("every_year") is not None:
+            fields["every_year"] = YearlyDate(**fields["every_year"])
+        if fields.get("quota") is not None:
+            fields["quota"] = Quota(**fields["quota"])
+        if fields.get("years") is not None:
+            fields["years"] = tuple(fields["years"])
+        rules.append(Rule(source=source, **fields))
+    not_rules = tuple(NotARule(**n) for n in data.get("not_a_rule", []))
+    return RuleSet(source=source, rule=tuple(rules), not_a_rule=not_rules)
 
-            data = json.loads(text)
-        else:
-            data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError) as error:
-        raise RuleFileError(name, f"not valid TOML/JSON ({error})") from None
-    return parse_rule_file(data, name)
+
+def events_from_dict(data: dict[str, Any]) -> Event:
+    return Event(**{**data, "implies": tuple(data.get("implies", ()))})
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,7 +336,7 @@ class Catalogue:
 
     def __init__(
         self,
-        files: Sequence[RuleFile],
+        files: Sequence[RuleSet],
         events: Iterable[Event],
         *,
         origins: Sequence[str | None] | None = None,
@@ -491,6 +408,8 @@ class Catalogue:
         A problem found across files (an unknown trigger event, a duplicate id, a source id
         declared twice) names the local file it is in.
         """
+        from .rule_schema import load_rule_file
+
         loaded = [load_rule_file(path) for path in paths]
         return Catalogue(
             [*self._files, *loaded],
@@ -498,7 +417,7 @@ class Catalogue:
             origins=[*self._file_origins(), *(fspath(path) for path in paths)],
         )
 
-    def with_rule_data(self, *files: RuleFile) -> Catalogue:
+    def with_rule_data(self, *files: RuleSet) -> Catalogue:
         return Catalogue(
             [*self._files, *files], self._events.values(), origins=self._file_origins()
         )
@@ -524,7 +443,7 @@ class Catalogue:
     def families(self) -> dict[str, tuple[Rule, ...]]:
         return {name: tuple(items) for name, items in self._families.items()}
 
-    def files(self) -> tuple[RuleFile, ...]:
+    def files(self) -> tuple[RuleSet, ...]:
         return self._files
 
     def event(self, event_id: str) -> Event:
@@ -615,8 +534,10 @@ def default_catalogue() -> Catalogue:
                 if not file_name.endswith(".toml"):
                     continue
                 data = tomllib.loads(read_data("rules", file_name).decode("utf-8"))
+                from .rule_schema import parse_event_file, parse_rule_file
+
                 if file_name == "events.toml":
-                    events = EventFile.model_validate(data).event
+                    events = parse_event_file(data, f"data/rules/{file_name}")
                 else:
                     name = f"data/rules/{file_name}"
                     files.append(parse_rule_file(data, name))

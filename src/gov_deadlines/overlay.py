@@ -38,6 +38,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .arrangement import YearArrangement
+from .calendar_schema import NoticeSpec
 from .errors import OverlayError
 from .holiday import Holiday, holiday_from_text
 from .notice import Notice
@@ -62,7 +63,7 @@ class _OwnFormat(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     year: int = Field(ge=1949, le=2200)
-    notice: Notice
+    notice: NoticeSpec
     off: list[_OffBlock] = []
     work: list[_WorkDay] = []
 
@@ -135,7 +136,7 @@ def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> Yea
         year=parsed.year,
         days_off=days_off,
         makeup_workdays=makeup,
-        notice=parsed.notice,
+        notice=parsed.notice.to_notice(),
         origin=f"overlay {source}",
     ).validate(source)
 

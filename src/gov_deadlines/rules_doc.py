@@ -28,13 +28,13 @@ from .catalogue import (
     STRENGTH_LABELS,
     Catalogue,
     Rule,
-    RuleFile,
     Source,
     default_catalogue,
 )
 from .deadlines import Deadline
 from .errors import GovDeadlinesError
 from .periods import FixedDate, Hours, WorkingDays
+from .rule_schema import RuleFile
 from .workcalendar import DayKind, weekday_name
 
 __all__ = [

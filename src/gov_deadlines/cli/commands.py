@@ -490,8 +490,7 @@ def run_rule(ctx: Context) -> int:
     console = ctx.console
     item = rule(ctx.args.rule)
     if console.as_json:
-        payload = item.model_dump(mode="json")
-        payload["source"] = item.source.model_dump(mode="json")
+        payload = item.to_dict()
         console.emit_json(payload)
         return EXIT_OK
     for line in item.citation_lines(console.lang):
@@ -536,7 +535,7 @@ def run_events(ctx: Context) -> int:
     if args.event is None:
         events = catalogue.events
         if console.as_json:
-            console.emit_json({"events": [e.model_dump(mode="json") for e in events.values()]})
+            console.emit_json({"events": [e.to_dict() for e in events.values()]})
             return EXIT_OK
         for event in events.values():
             console.line(f"{console.style(event.id, 'bold')}  {event.label(console.lang)}")

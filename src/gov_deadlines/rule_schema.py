@@ -1,0 +1,270 @@
+"""The rule-file schema: pydantic models that validate a rule file (``docs/rule-schema.json``).
+
+A rule file (TOML, or JSON of the same shape) holds one ``[source]`` and its ``[[rule]]``
+entries, each beside the document's own words. :func:`parse_rule_file` validates one —
+the bundled files and a bureau's local files alike — and turns it into the catalogue's
+plain, immutable objects (:mod:`gov_deadlines.catalogue`). Errors name the file and the
+entry (:class:`~gov_deadlines.errors.RuleFileError`).
+
+The runtime objects are not pydantic models: a one-shot command that only reads the
+bundled, already validated data (see :mod:`gov_deadlines.snapshot`) then never pays for
+pydantic at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import tomllib
+from os import PathLike, fspath
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from .catalogue import (
+    Event,
+    RuleKind,
+    RuleSet,
+    Strength,
+    events_from_dict,
+    rule_set_from_dict,
+)
+from .errors import RuleFileError
+from .periods import (
+    CalendarDays,
+    Hours,
+    MinimumDuration,
+    Months,
+    WorkingDays,
+    Years,
+    parse_period,
+)
+
+
+def _config(title: str) -> ConfigDict:
+    return ConfigDict(frozen=True, extra="forbid", title=title)
+
+
+class SourceSpec(BaseModel):
+    """The document a rule comes from."""
+
+    model_config = _config("Source")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    issuer: str
+    title: str
+    title_en: str
+    number: str = ""
+    date: dt.date | None = None
+    jurisdiction: str
+    jurisdiction_en: str
+    seed: str | None = None
+    traditional: bool = False
+    effective_from: dt.date | None = None
+    effective_until: dt.date | None = None
+    url: str | None = None
+
+
+class YearlyDateSpec(BaseModel):
+    model_config = _config("YearlyDate")
+
+    month: int = Field(ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+
+
+class QuotaSpec(BaseModel):
+    model_config = _config("Quota")
+
+    count: int = Field(ge=1)
+    window: Literal["year", "august"]
+
+
+class RuleSpec(BaseModel):
+    """One timing rule, with the words it encodes."""
+
+    model_config = _config("Rule")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$")
+    title_zh: str
+    title_en: str
+    clause: str
+    seed_line: int | None = Field(default=None, ge=1)
+    quote: str = Field(min_length=1)
+    kind: RuleKind
+    strength: Strength
+    binds_zh: str
+    binds_en: str
+    trigger: str | None = None
+    period: str | None = None
+    extension: str | None = None
+    family: str | None = None
+    delegates_to: str | None = None
+    national_default: str | None = None
+    counting_zh: str
+    counting_en: str
+    note: str = ""
+    fixed_date: dt.date | None = None
+    every_year: YearlyDateSpec | None = None
+    first_year: int | None = None
+    cadence: Literal["monthly", "quarterly"] | None = None
+    quota: QuotaSpec | None = None
+    years: list[int] | None = None
+
+    @model_validator(mode="after")
+    def _check_kind(self) -> RuleSpec:
+        period = parse_period(self.period) if self.period is not None else None
+        kind = self.kind
+        if kind == "deadline":
+            if self.trigger is None:
+                raise ValueError("a deadline rule needs a trigger (an event id)")
+            if period is None and self.delegates_to is None:
+                raise ValueError("a deadline rule needs a period or delegates_to")
+            if period is not None and not isinstance(
+                period, WorkingDays | CalendarDays | Months | Years | Hours
+            ):
+                raise ValueError(f"period {self.period!r} is not a deadline period")
+        elif kind == "min-duration":
+            if self.trigger is None or not isinstance(period, MinimumDuration):
+                raise ValueError("a min-duration rule needs a trigger and a period like 不少于10天")
+        elif kind == "fixed-date":
+            given = [x for x in (self.fixed_date, self.every_year, self.delegates_to) if x]
+            if len(given) != 1:
+                raise ValueError(
+                    "a fixed-date rule needs exactly one of fixed_date, every_year, delegates_to"
+                )
+        elif kind == "cadence":
+            if self.cadence is None:
+                raise ValueError("a cadence rule needs cadence = 'monthly' or 'quarterly'")
+        elif kind == "quota":
+            if self.quota is None:
+                raise ValueError("a quota rule needs quota = { count = N, window = ... }")
+        elif kind == "unquantified" and period is not None:
+            raise ValueError("an unquantified rule cannot have a period")
+        if kind not in ("deadline", "min-duration") and self.period is not None:
+            raise ValueError(f"a {kind} rule takes no period")
+        if self.extension is not None and not isinstance(parse_period(self.extension), WorkingDays):
+            raise ValueError("extension must be a number of working days")
+        return self
+
+
+class NotARuleSpec(BaseModel):
+    """Words that look like a time limit but are not one, recorded so nobody hunts for them."""
+
+    model_config = _config("NotARule")
+
+    seed_line: int | None = None
+    quote: str
+    reason_zh: str
+    reason_en: str
+
+
+class RuleFile(BaseModel):
+    """One document's rule file (the JSON Schema in docs/rule-schema.json is this model's)."""
+
+    model_config = _config("RuleFile")
+
+    source: SourceSpec
+    rule: list[RuleSpec] = []
+    not_a_rule: list[NotARuleSpec] = []
+
+    @model_validator(mode="after")
+    def _check_ids(self) -> RuleFile:
+        for item in self.rule:
+            if not item.id.startswith(self.source.id + "."):
+                # ctx carries the id so that RuleFileError can name the entry (the error of a
+                # model validator has no location of its own).
+                raise PydanticCustomError(
+                    "rule_id_prefix",
+                    "rule id '{rule_id}' must start with the source id '{prefix}'",
+                    {"rule_id": item.id, "prefix": self.source.id + "."},
+                )
+        return self
+
+    def to_rule_set(self) -> RuleSet:
+        """The validated file as the catalogue's immutable objects."""
+        return rule_set_from_dict(self.model_dump())
+
+
+class EventSpec(BaseModel):
+    """A trigger event of the controlled vocabulary (``data/rules/events.toml``)."""
+
+    model_config = _config("Event")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    zh: str
+    en: str
+    note: str = ""
+    implies: list[str] = []
+
+
+class EventFile(BaseModel):
+    model_config = _config("EventFile")
+
+    event: list[EventSpec]
+
+    def to_events(self) -> list[Event]:
+        return [events_from_dict(e.model_dump()) for e in self.event]
+
+
+# -- validation ----------------------------------------------------------------------------------
+
+
+def _location(error: ValidationError, data: Any) -> tuple[str, str | None]:
+    first = error.errors()[0]
+    loc = list(first.get("loc", ()))
+    entry: str | None = ".".join(str(p) for p in loc) or None
+    if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):
+        with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
+            entry = f"rule {data['rule'][loc[1]].get('id', loc[1])}" + (
+                f" field {'.'.join(str(p) for p in loc[2:])}" if loc[2:] else ""
+            )
+    context = first.get("ctx") or {}
+    if entry is None and "rule_id" in context:
+        entry = f"rule {context['rule_id']} field id"
+    message = first.get("msg", "invalid").removeprefix("Value error, ")
+    return message, entry
+
+
+def validate_rule_file(data: Any, source: str = "<data>") -> RuleFile:
+    """Validate an already parsed rule file; raise :class:`RuleFileError` naming the entry."""
+    try:
+        return RuleFile.model_validate(data)
+    except ValidationError as error:
+        message, entry = _location(error, data)
+        raise RuleFileError(source, message, entry=entry) from None
+
+
+def parse_rule_file(data: Any, source: str = "<data>") -> RuleSet:
+    """Validate an already parsed rule file and return its rules."""
+    return validate_rule_file(data, source).to_rule_set()
+
+
+def parse_event_file(data: Any, source: str = "<data>") -> list[Event]:
+    try:
+        return EventFile.model_validate(data).to_events()
+    except ValidationError as error:
+        message, entry = _location(error, data)
+        raise RuleFileError(source, message, entry=entry) from None
+
+
+def load_rule_file(path: str | PathLike[str]) -> RuleSet:
+    """Read and validate one rule file (TOML, or JSON with the same structure)."""
+    name = fspath(path)
+    try:
+        text = Path(name).read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise RuleFileError(name, f"cannot read the file ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise RuleFileError(name, "the file is not UTF-8 text") from None
+    try:
+        if name.lower().endswith(".json"):
+            import json
+
+            data = json.loads(text)
+        else:
+            data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError) as error:
+        raise RuleFileError(name, f"not valid TOML/JSON ({error})") from None
+    return parse_rule_file(data, name)
