@@ -53,3 +53,16 @@ def test_a_fixed_yearly_rule_is_refused_for_a_year_before_it_existed() -> None:
     else:  # pragma: no cover
         raise AssertionError("expected NotInForceError")
     assert str(due("sd-2018.school-admission", 2018).due_date) == "2018-07-31"
+
+
+def test_a_due_date_from_the_bundled_data_needs_no_pydantic_at_all() -> None:
+    code = (
+        "import io, sys\n"
+        "from gov_deadlines.cli import main\n"
+        "code = main(['due', 'ogi.reply', '2026-09-30'], stdout=io.StringIO())\n"
+        "print(code, [m for m in ('pydantic', 'pydantic_core') if m in sys.modules])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "0 []"
