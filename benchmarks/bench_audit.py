@@ -20,10 +20,18 @@ What is measured:
   the reply clock, extensions, late-by and remaining days), rows read with
   ``csv.DictReader`` and dates with ``strptime``. Both run in this process on the same
   sample (the first ``--sample`` rows), and their due dates and statuses are cross-checked
-  (they must agree on every row). The target applies to the audits themselves (rows
-  already read, no output); the end-to-end ratio (into an in-memory CSV) is printed too,
-  with its ceiling: reading and writing the CSV alone costs a few microseconds a row,
-  which bounds the end-to-end ratio whatever the audit costs.
+  (they must agree on every row); the fast path's per-case CSV is checked against the
+  general path's. The target (≥ 300×) is read three ways, each with its PASS/FAIL:
+
+  1. *the audit itself* — rows already read, no output, same sample;
+  2. *end to end, same sample* — read CSV → audit → write the per-case CSV, in memory, on
+     the sample: the literal reading. On a sample of a few thousand rows most receipt
+     situations are met for the first time, so the fast path (``batch_fast``) has little
+     to reuse, and the cost of reading and writing the CSV alone (printed) bounds the
+     ratio whatever the audit costs;
+  3. *end to end, the whole file* — the per-case time of the fresh-process run on the
+     1,000,000-case file (from disk to disk) against the naive per-case time on the
+     sample (the naive audit's cost per case does not depend on the file's size).
 
 The generated cases mimic a year of applications (see :func:`generate`): all five channels,
 receipts on any day of 2025-01-02 … 2026-08-31 (rest days included), about 4 % with a
@@ -203,7 +211,11 @@ def _judge(due: dt.date, done: dt.date | None, as_of: dt.date) -> tuple[str, int
 def naive_audit(row: dict[str, str], as_of: dt.date) -> dict[str, Any]:
     """The audit of one row, the obvious way (same rules as gov_deadlines.cases)."""
     try:
-        dates = {key: _date(value) for key, value in row.items() if key not in ("编号", "渠道", "征求意见对象", "延期工作日")}
+        dates = {
+            key: _date(value)
+            for key, value in row.items()
+            if key not in ("编号", "渠道", "征求意见对象", "延期工作日")
+        }
         fields = RECEIPT[row["渠道"]]
     except (KeyError, ValueError):
         return {"result": "malformed"}
@@ -218,7 +230,10 @@ def naive_audit(row: dict[str, str], as_of: dt.date) -> dict[str, Any]:
     out: dict[str, Any] = {"duties": {}}
     asked, arrived = dates.get("补正告知日期"), dates.get("补正到达日期")
     if asked is not None and new:
-        out["duties"]["supplement_notice"] = (_walk(receipt, 7), *_judge(_walk(receipt, 7), asked, as_of))
+        out["duties"]["supplement_notice"] = (
+            _walk(receipt, 7),
+            *_judge(_walk(receipt, 7), asked, as_of),
+        )
     start = receipt
     if asked is not None:
         if arrived is None:
@@ -269,18 +284,22 @@ def naive_pipeline(text: str, as_of: dt.date) -> tuple[str, list[dict[str, Any]]
     return target.getvalue(), results
 
 
-def ours_pipeline(text: str, as_of: dt.date) -> tuple[str, list[Any]]:
+def ours_pipeline(text: str, as_of: dt.date) -> str:
+    """read CSV → audit → write the per-case CSV, as ``gov-deadlines audit -o x.csv`` does."""
     from gov_deadlines.batch import audit_csv, write_case_csv
 
-    results: list[Any] = []
-
-    def keep(rows: Any) -> Any:
-        for row in rows:
-            results.append(row)
-            yield row
-
     target = io.StringIO()
-    write_case_csv(keep(audit_csv(io.StringIO(text, newline=""), as_of=as_of)), target)
+    write_case_csv(audit_csv(io.StringIO(text, newline=""), as_of=as_of), target)
+    return target.getvalue()
+
+
+def ours_results(text: str, as_of: dt.date) -> tuple[str, list[Any]]:
+    """The same through the general path, row by row, keeping each row's result."""
+    from gov_deadlines.batch import audit_csv, write_case_csv
+
+    results = list(audit_csv(io.StringIO(text, newline=""), as_of=as_of))
+    target = io.StringIO()
+    write_case_csv(results, target)
     return target.getvalue(), results
 
 
@@ -301,7 +320,16 @@ def agree(ours: list[Any], naive: list[dict[str, Any]]) -> int:
         if mine.verdict is None:
             same += theirs.get("result") == "malformed"
             continue
-        duties = {d.kind.value: (d.due, d.status.value, d.late_by if d.status.value in ("late", "overdue") else (d.remaining if d.status.value == "pending" else 0)) for d in mine.verdict.duties}
+        duties = {
+            d.kind.value: (
+                d.due,
+                d.status.value,
+                d.late_by
+                if d.status.value in ("late", "overdue")
+                else (d.remaining if d.status.value == "pending" else 0),
+            )
+            for d in mine.verdict.duties
+        }
         expected = {
             kind: (due, status, value if status in ("late", "overdue", "pending") else 0)
             for kind, (due, status, value) in theirs.get("duties", {}).items()
@@ -366,35 +394,56 @@ def main() -> int:
         print("    " + ", ".join(f"{key} {value:,}" for key, value in results.items()))
         assert sum(results.values()) == args.rows
 
-        print("\npeak memory (ru_maxrss of the process: interpreter, calendar and catalogue included)")
+        print(
+            "\npeak memory (ru_maxrss of the process: interpreter, calendar and catalogue included)"
+        )
         peak_small, peak_big = figures[args.small]["peak_mb"], figures[args.rows]["peak_mb"]
         line(f"{args.small:,} cases", f"{peak_small:.1f} MB")
         report(f"{args.rows:,} cases", f"{peak_big:.1f} MB", "≤ 150 MB", peak_big <= 150)
         growth = peak_big - peak_small
         report(
-            f"growth from {args.small:,} to {args.rows:,} cases", f"{growth:+.1f} MB", "≤ +10 MB",
+            f"growth from {args.small:,} to {args.rows:,} cases",
+            f"{growth:+.1f} MB",
+            "≤ +10 MB",
             growth <= 10,
         )
 
-        print(f"\nnaive audit over chinese_calendar vs gov_deadlines, same {args.sample:,}-row sample")
+        print(
+            f"\nnaive audit over chinese_calendar vs gov_deadlines, same {args.sample:,}-row sample"
+        )
         with big.open(encoding="utf-8", newline="") as source:
             sample = "".join(source.readline() for _ in range(args.sample + 1))
-        _, ours_rows = ours_pipeline(sample, AS_OF)
+        general_text, ours_rows = ours_results(sample, AS_OF)
         _, naive_rows = naive_pipeline(sample, AS_OF)
         same = agree(ours_rows, naive_rows)
-        report("rows on which both give the same duties", f"{same:,}/{args.sample:,}", "all", same == args.sample)
+        report(
+            "rows on which both give the same duties",
+            f"{same:,}/{args.sample:,}",
+            "all",
+            same == args.sample,
+        )
+        fast_same = ours_pipeline(sample, AS_OF) == general_text
+        report(
+            "per-case CSV: the fast path writes what the general path does",
+            "same" if fast_same else "DIFFERENT",
+            "same",
+            fast_same,
+        )
         ours_time = best_of(5, lambda: ours_pipeline(sample, AS_OF))
         naive_time = best_of(1, lambda: naive_pipeline(sample, AS_OF))
         io_time = best_of(5, lambda: copy_pipeline(sample))
-        line("gov_deadlines, end to end, per case", f"{ours_time / args.sample * 1e6:.2f} µs")
-        line("naive, end to end, per case", f"{naive_time / args.sample * 1e6:.1f} µs")
-        line("reading and writing the CSV alone, per case (the floor)", f"{io_time / args.sample * 1e6:.2f} µs")
-        line("speed-up, end to end (naive time / our time)", f"{naive_time / ours_time:,.0f}×")
-        line("  … at most, with an audit costing nothing (naive / floor)", f"{naive_time / io_time:,.0f}×")
+        ours_case, naive_case = ours_time / args.sample, naive_time / args.sample
+        line("end to end (in memory), per case: gov_deadlines", f"{ours_case * 1e6:.2f} µs")
+        line("end to end (in memory), per case: naive", f"{naive_case * 1e6:.1f} µs")
+        line(
+            "reading and writing the CSV alone, per case (no audit)",
+            f"{io_time / args.sample * 1e6:.2f} µs",
+        )
 
         from gov_deadlines import default_calendar
         from gov_deadlines.batch import _facts, _mapping_cells
-        from gov_deadlines.cases import DEFAULT_POLICY, CaseError, _evaluate, _versions
+        from gov_deadlines.case_clock import DEFAULT_POLICY, _evaluate, _versions
+        from gov_deadlines.cases import CaseError
 
         rows_read = list(csv.DictReader(io.StringIO(sample, newline="")))
         facts = []
@@ -413,13 +462,45 @@ def main() -> int:
 
         core_ours = best_of(5, ours_core) / len(facts)
         core_naive = best_of(1, naive_core) / len(rows_read)
-        line("the audit itself (rows already read): gov_deadlines", f"{core_ours * 1e6:.2f} µs")
-        line("the audit itself: naive", f"{core_naive * 1e6:.1f} µs")
+        line(
+            "the audit itself (rows already read), per case: gov_deadlines",
+            f"{core_ours * 1e6:.2f} µs",
+        )
+        line("the audit itself, per case: naive", f"{core_naive * 1e6:.1f} µs")
+
+        big_case = figures[args.rows]["seconds"] / args.rows
+        print("\nspeed-up over the naive audit (naive time / our time), the target read each way")
         ratio = core_naive / core_ours
-        report("speed-up of the audit (naive time / our time)", f"{ratio:,.0f}×", "≥ 300×", ratio >= 300)
+        report(
+            "(1) the audit itself, rows already read, same sample",
+            f"{ratio:,.0f}×",
+            "≥ 300×",
+            ratio >= 300,
+        )
+        ratio = naive_case / ours_case
+        report(
+            "(2) end to end, same sample, in memory",
+            f"{ratio:,.0f}×",
+            "≥ 300×",
+            ratio >= 300,
+        )
+        line(
+            "    (2) at most, were the audit free (naive / CSV alone)",
+            f"{naive_case / (io_time / args.sample):,.0f}×",
+        )
+        ratio = naive_case / big_case
+        report(
+            f"(3) end to end, the {args.rows:,}-case file, per case",
+            f"{ratio:,.0f}×",
+            "≥ 300×",
+            ratio >= 300,
+        )
 
     failed = [label for label, ok in RESULTS if not ok]
-    print(f"\n{len(RESULTS) - len(failed)}/{len(RESULTS)} targets met" + (f"; missed: {', '.join(failed)}" if failed else ""))
+    print(
+        f"\n{len(RESULTS) - len(failed)}/{len(RESULTS)} targets met"
+        + (f"; missed: {', '.join(failed)}" if failed else "")
+    )
     return 0
 
 

@@ -16,13 +16,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gov_deadlines.audit_report import _case_cells
 from gov_deadlines.batch import (
     CASE_COLUMNS,
     COLUMNS,
     LayoutError,
     RowResult,
     Summary,
-    _case_cells,
     audit_cases,
     audit_csv,
     form_rows,

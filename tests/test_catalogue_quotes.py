@@ -53,7 +53,7 @@ def seed_lines(file: RuleSet) -> list[str]:
     return (SEEDS / file.source.seed).read_text(encoding="utf-8").splitlines()
 
 
-def comparable_line(file: RuleFile, number: int) -> str:
+def comparable_line(file: RuleSet, number: int) -> str:
     line = seed_lines(file)[number - 1]
     if file.source.traditional:
         line = HanziConv.toSimplified(line)

@@ -60,7 +60,11 @@ def _fmt_trigger(trigger: object, lang: str) -> str:
         return f"{trigger}年" if lang.startswith("zh") else f"the year {trigger}"
     if isinstance(trigger, dt.datetime):
         wd = weekday_name(trigger.date(), lang)
-        return f"{_fmt_instant(trigger)}({wd})" if lang.startswith("zh") else f"{_fmt_instant(trigger)} ({wd})"
+        return (
+            f"{_fmt_instant(trigger)}({wd})"
+            if lang.startswith("zh")
+            else f"{_fmt_instant(trigger)} ({wd})"
+        )
     if isinstance(trigger, dt.date):
         return _day(trigger, lang)
     return str(trigger)
@@ -370,9 +374,7 @@ class Deadline:
             n += 1
         steps.append(self._end_line(lang, n))
         if self.earliest_removal is not None:
-            removal = (
-                _day(self.earliest_removal, lang)
-            )
+            removal = _day(self.earliest_removal, lang)
             steps.append(
                 f"{n + 1}. 公示须保持至{_fmt_instant(self.due_at)}前;最早可于{removal}撤下。"
                 if zh

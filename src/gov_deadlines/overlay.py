@@ -141,9 +141,7 @@ def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> Yea
     ).validate(source)
 
 
-def arrangement_from_holiday_cn(
-    data: Mapping[str, Any], source: str = "<data>"
-) -> YearArrangement:
+def arrangement_from_holiday_cn(data: Mapping[str, Any], source: str = "<data>") -> YearArrangement:
     """An arrangement from a holiday-cn JSON document, already parsed into a mapping."""
     try:
         parsed = _HolidayCnFormat.model_validate(data)

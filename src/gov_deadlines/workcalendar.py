@@ -309,8 +309,7 @@ class WorkCalendar:
             day,
             self.coverage.first,
             self.coverage.last,
-            provisional_available=day.year in provisional_years()
-            and day > self.coverage.last,
+            provisional_available=day.year in provisional_years() and day > self.coverage.last,
         )
 
     def _require(self, lo: int, hi: int) -> bool:

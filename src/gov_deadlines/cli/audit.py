@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .app import Context, UsageError
 
 if TYPE_CHECKING:
-    from ..batch import Summary
+    from ..audit_report import Summary
 
 _RAW = argparse.RawDescriptionHelpFormatter
 FORMATS = ("csv", "jsonl", "markdown", "form")
@@ -37,7 +37,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "  gov-deadlines audit cases.csv --format form --output 督察表.csv\n"
         "  gov-deadlines audit cases.csv --format jsonl --lang en --explain",
     )
-    audit.add_argument("file", metavar="FILE.csv", help="案件CSV文件(- 表示标准输入)cases, '-' for stdin")
+    audit.add_argument(
+        "file", metavar="FILE.csv", help="案件CSV文件(- 表示标准输入)cases, '-' for stdin"
+    )
     audit.add_argument(
         "--as-of", metavar="DATE", help="核查日(默认今天)the audit day (default: today, Beijing)"
     )
@@ -101,10 +103,14 @@ def _open_input(path: str, encoding: str | None) -> TextIO:
 
 
 def _summary_lines(summary: Summary, lang: str) -> list[str]:
-    from ..batch import RESULTS, result_label
+    from ..audit_report import RESULTS, result_label
 
     zh = lang.startswith("zh")
-    parts = [f"{result_label(key, lang)} {summary.results[key]}" for key in RESULTS if summary.results[key]]
+    parts = [
+        f"{result_label(key, lang)} {summary.results[key]}"
+        for key in RESULTS
+        if summary.results[key]
+    ]
     joined = (",".join(parts) if zh else ", ".join(parts)) or "—"
     as_of = summary.as_of.isoformat() if summary.as_of else "—"
     line = (
@@ -116,7 +122,8 @@ def _summary_lines(summary: Summary, lang: str) -> list[str]:
 
 
 def run_audit(ctx: Context) -> int:
-    from ..batch import Summary, audit_csv, write_case_csv, write_form, write_jsonl
+    from ..audit_report import Summary, write_case_csv, write_form, write_jsonl
+    from ..batch import audit_csv
     from ..cases import AuditPolicy
     from ..textdates import parse_date, today
 
@@ -128,7 +135,11 @@ def run_audit(ctx: Context) -> int:
         raise UsageError("--warn-within must be 0 or more working days")
     fmt = args.format
     if fmt is None:
-        suffix = "." + args.output.rsplit(".", 1)[-1].lower() if args.output and "." in args.output else ""
+        suffix = (
+            "." + args.output.rsplit(".", 1)[-1].lower()
+            if args.output and "." in args.output
+            else ""
+        )
         fmt = _BY_SUFFIX.get(suffix, "markdown")
     policy = AuditPolicy(
         move_rest_day_receipt=not args.receipt_as_recorded, warn_within=args.warn_within

@@ -38,7 +38,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     due.add_argument(
         "trigger", metavar="TRIGGER", help="起算日期/时间或年份 trigger date, date-time or year"
     )
-    due.add_argument("--done", metavar="WHEN", help="完成(或撤下)时间 when it was done / taken down")
+    due.add_argument(
+        "--done", metavar="WHEN", help="完成(或撤下)时间 when it was done / taken down"
+    )
     _counting_options(due)
     due.set_defaults(handler=run_due)
 
@@ -56,8 +58,14 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "  gov-deadlines add '2026-10-01 09:30' 48小时",
     )
     add.add_argument("trigger", metavar="TRIGGER", help="起算日期/时间 trigger date or date-time")
-    add.add_argument("period", metavar="PERIOD", help="期限 period: 20个工作日 30日 48小时 3个月 7月底前 不少于10天")
-    add.add_argument("--done", metavar="WHEN", help="完成(或撤下)时间 when it was done / taken down")
+    add.add_argument(
+        "period",
+        metavar="PERIOD",
+        help="期限 period: 20个工作日 30日 48小时 3个月 7月底前 不少于10天",
+    )
+    add.add_argument(
+        "--done", metavar="WHEN", help="完成(或撤下)时间 when it was done / taken down"
+    )
     _counting_options(add)
     add.set_defaults(handler=run_add)
 
@@ -83,7 +91,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "A month grid: 休 rest day, 班 make-up working day; holiday names below.",
         epilog="例 / examples:\n  gov-deadlines cal 2026-10\n  gov-deadlines cal 2026",
     )
-    cal.add_argument("month", metavar="YYYY-MM|YYYY", nargs="?", help="默认本月 default: this month")
+    cal.add_argument(
+        "month", metavar="YYYY-MM|YYYY", nargs="?", help="默认本月 default: this month"
+    )
     cal.set_defaults(handler=run_cal)
 
     rules = subparsers.add_parser(
@@ -95,7 +105,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         epilog="例 / examples:\n  gov-deadlines rules 解读\n  gov-deadlines rules --source sd-2018 --kind cadence",
     )
     rules.add_argument("words", metavar="WORDS", nargs="*")
-    rules.add_argument("--source", action="append", metavar="ID", help="来源编号 source id, e.g. bz-2017")
+    rules.add_argument(
+        "--source", action="append", metavar="ID", help="来源编号 source id, e.g. bz-2017"
+    )
     rules.add_argument(
         "--kind",
         action="append",
@@ -193,7 +205,9 @@ def _user_input(console: Console, options: dict[str, Any]) -> Iterator[None]:
             raise
         for keyword, option in _OPTION_NAMES.items():
             text = text.replace(keyword, option)
-        raise UsageError(console.t(f"该期限不适用此选项:{text}", f"option not applicable: {text}")) from None
+        raise UsageError(
+            console.t(f"该期限不适用此选项:{text}", f"option not applicable: {text}")
+        ) from None
 
 
 def _out_of_range(console: Console, problem: Exception) -> str:
@@ -228,7 +242,9 @@ def _headline(deadline: Deadline, calendar: WorkCalendar, console: Console) -> s
         end = (
             deadline.convention.cutoff.strftime("%H:%M") if deadline.convention.cutoff else "24:00"
         )
-        text = console.t(f"截止:{day.isoformat()}({note}){end}", f"Due: {day.isoformat()} ({note}) {end}")
+        text = console.t(
+            f"截止:{day.isoformat()}({note}){end}", f"Due: {day.isoformat()} ({note}) {end}"
+        )
     if deadline.provisional:
         text += console.t(" [临时推算]", " [provisional]")
     return console.style(text, "bold", "yellow" if deadline.provisional else "green")
@@ -345,7 +361,11 @@ def run_between(ctx: Context) -> int:
             "bold",
         )
     )
-    console.line(console.t(f"其间周末 {len(weekends)} 天(未调休)。", f"Ordinary weekend days: {len(weekends)}."))
+    console.line(
+        console.t(
+            f"其间周末 {len(weekends)} 天(未调休)。", f"Ordinary weekend days: {len(weekends)}."
+        )
+    )
     if rest:
         console.line(console.t("节假日:", "Holidays:"))
         for run in _runs(rest):
@@ -408,7 +428,11 @@ def run_cal(ctx: Context) -> int:
             continue
         title = console.t(f"{year}年{month}月", f"{stdcal.month_name[month]} {year}")
         console.line(console.style(title.center(34).rstrip(), "bold"))
-        header = ["一", "二", "三", "四", "五", "六", "日"] if console.zh else ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+        header = (
+            ["一", "二", "三", "四", "五", "六", "日"]
+            if console.zh
+            else ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+        )
         console.line(" ".join(f" {h} " for h in header).rstrip())
         cells = ["    "] * infos[0].date.weekday()
         for info in infos:
@@ -425,13 +449,25 @@ def run_cal(ctx: Context) -> int:
         for info in infos:
             if info.holiday is not None:
                 name = info.holiday.zh if console.zh else info.holiday.en
-                label = name + (console.t("(调休上班)", " (make-up working day)") if info.kind is DayKind.MAKEUP_WORKDAY else "")
+                label = name + (
+                    console.t("(调休上班)", " (make-up working day)")
+                    if info.kind is DayKind.MAKEUP_WORKDAY
+                    else ""
+                )
                 named.setdefault(label, []).append(info.date)
         for label, days in named.items():
-            listed = "、".join(str(d.day) for d in days) if console.zh else ", ".join(str(d.day) for d in days)
+            listed = (
+                "、".join(str(d.day) for d in days)
+                if console.zh
+                else ", ".join(str(d.day) for d in days)
+            )
             console.line(console.t(f"  {label}:{listed}日", f"  {label}: {listed}"))
         if any(i.provisional for i in infos):
-            console.line(console.t("  [临时推算:尚无官方节假日安排]", "  [provisional: no official notice yet]"))
+            console.line(
+                console.t(
+                    "  [临时推算:尚无官方节假日安排]", "  [provisional: no official notice yet]"
+                )
+            )
         if console.zh:
             console.line("  休=休息日  班=调休上班日")
         else:
@@ -478,7 +514,9 @@ def run_rules(ctx: Context) -> int:
         kind = KIND_LABELS[item.kind][0 if console.zh else 1]
         period = item.typed_period
         extra = f" · {period.text(console.lang)}" if period else ""
-        console.line(f"{console.style(item.id, 'bold')}  [{kind}{extra}]  {item.title(console.lang)}")
+        console.line(
+            f"{console.style(item.id, 'bold')}  [{kind}{extra}]  {item.title(console.lang)}"
+        )
     console.line(console.t(f"共 {len(found)} 条。", f"{len(found)} rule(s)."))
     return EXIT_OK
 
@@ -503,21 +541,41 @@ def run_rule(ctx: Context) -> int:
     if item.extension:
         console.line(console.t("最长延长:", "Longest extension: ") + item.extension)
     if item.cadence:
-        console.line(console.t("周期:", "Cadence: ") + {"monthly": console.t("每月", "monthly"), "quarterly": console.t("每季度", "quarterly")}[item.cadence])
+        console.line(
+            console.t("周期:", "Cadence: ")
+            + {
+                "monthly": console.t("每月", "monthly"),
+                "quarterly": console.t("每季度", "quarterly"),
+            }[item.cadence]
+        )
     if item.quota:
-        window = {"year": console.t("每年", "per year"), "august": console.t("每年8月", "each August")}[item.quota.window]
-        console.line(console.t(f"次数:{window}不少于{item.quota.count}次", f"Quota: at least {item.quota.count} {window}"))
+        window = {
+            "year": console.t("每年", "per year"),
+            "august": console.t("每年8月", "each August"),
+        }[item.quota.window]
+        console.line(
+            console.t(
+                f"次数:{window}不少于{item.quota.count}次",
+                f"Quota: at least {item.quota.count} {window}",
+            )
+        )
     if item.years:
         console.line(console.t("适用年份:", "Years: ") + ", ".join(str(y) for y in item.years))
     if item.trigger:
         event = default_catalogue().event(item.trigger)
-        console.line(console.t("起算事件:", "Trigger: ") + f"{event.label(console.lang)} ({event.id})")
+        console.line(
+            console.t("起算事件:", "Trigger: ") + f"{event.label(console.lang)} ({event.id})"
+        )
     if item.delegates_to:
-        console.line(console.t("适用法定时限:", "Applies the statutory limit: ") + item.delegates_to)
+        console.line(
+            console.t("适用法定时限:", "Applies the statutory limit: ") + item.delegates_to
+        )
     if item.national_default:
         console.line(console.t("全国性规定:", "National default: ") + item.national_default)
     console.line(console.t("约束对象:", "Binds: ") + (item.binds_zh if zh else item.binds_en))
-    console.line(console.t("计算说明:", "Counting: ") + (item.counting_zh if zh else item.counting_en))
+    console.line(
+        console.t("计算说明:", "Counting: ") + (item.counting_zh if zh else item.counting_en)
+    )
     if item.note:
         console.line(console.t("备注:", "Note: ") + item.note)
     return EXIT_OK
@@ -549,16 +607,29 @@ def run_events(ctx: Context) -> int:
             {
                 "event": args.event,
                 "when": when.isoformat(),
-                "deadlines": [deadline_record(d, lang=console.lang).model_dump(mode="json") for d in found],
+                "deadlines": [
+                    deadline_record(d, lang=console.lang).model_dump(mode="json") for d in found
+                ],
                 "not_computed": [
-                    {"rule": n.rule.id, "reason": n.reason(console.lang), "error": type(n.error).__name__}
+                    {
+                        "rule": n.rule.id,
+                        "reason": n.reason(console.lang),
+                        "error": type(n.error).__name__,
+                    }
                     for n in found.not_computed
                 ],
             }
         )
         return EXIT_OK
     event = catalogue.event(args.event)
-    console.line(console.style(f"{event.label(console.lang)}:{when.isoformat()}" if console.zh else f"{event.label('en')}: {when.isoformat()}", "bold"))
+    console.line(
+        console.style(
+            f"{event.label(console.lang)}:{when.isoformat()}"
+            if console.zh
+            else f"{event.label('en')}: {when.isoformat()}",
+            "bold",
+        )
+    )
     for source_id, items in found.by_source().items():
         source = catalogue.sources[source_id]
         console.line(f"[{source.cite(console.lang)}]")
@@ -569,9 +640,19 @@ def run_events(ctx: Context) -> int:
             else:
                 when_text = item.due_date.isoformat()
             flag = console.t(" [临时]", " [provisional]") if item.provisional else ""
-            console.line(f"  {console.style(when_text, 'green')}{flag}  {item.rule.id}  {item.rule.title(console.lang)}({item.period.text(console.lang)})" if console.zh else f"  {console.style(when_text, 'green')}{flag}  {item.rule.id}  {item.rule.title('en')} ({item.period.text('en')})")
+            console.line(
+                f"  {console.style(when_text, 'green')}{flag}  {item.rule.id}  {item.rule.title(console.lang)}({item.period.text(console.lang)})"
+                if console.zh
+                else f"  {console.style(when_text, 'green')}{flag}  {item.rule.id}  {item.rule.title('en')} ({item.period.text('en')})"
+            )
     for missing in found.not_computed:
-        console.line(console.style(console.t(f"  未计算 {missing.rule.id}:", f"  not computed {missing.rule.id}: "), "yellow") + missing.reason(console.lang))
+        console.line(
+            console.style(
+                console.t(f"  未计算 {missing.rule.id}:", f"  not computed {missing.rule.id}: "),
+                "yellow",
+            )
+            + missing.reason(console.lang)
+        )
     if not found and not found.not_computed:
         console.line(console.t("该事件没有引起任何期限。", "This event starts no deadline."))
     return EXIT_OK
