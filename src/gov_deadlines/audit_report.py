@@ -18,8 +18,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from .case_model import CaseError, Channel
 from .case_results import CaseVerdict, DutyKind, Status
@@ -67,7 +67,9 @@ class Summary:
 
     ``results`` counts rows by :attr:`RowResult.result` (they add up to ``total``);
     ``duties[kind][status]`` counts duties; examples of late cases and of malformed rows
-    are kept up to ``keep`` each.
+    are kept up to ``keep`` each. A late example's verdict may be kept as a function that
+    makes it (:meth:`keep_late`), called when :attr:`late_examples` is first read: the
+    per-case CSV's fast path builds no verdict unless the Markdown asks for it.
     """
 
     def __init__(self, as_of: dt.date | None = None, *, keep: int = 100) -> None:
@@ -80,7 +82,7 @@ class Summary:
         self.versions: dict[str, int] = {}
         self.extension_over_cap = 0
         self.warnings = 0
-        self.late_examples: list[tuple[int, str, CaseVerdict]] = []
+        self._late: list[tuple[int, str, CaseVerdict | Callable[[], CaseVerdict]]] = []
         self.malformed_examples: list[tuple[int, str, CaseError]] = []
         self.ignored_columns: tuple[str, ...] = ()
 
@@ -114,8 +116,29 @@ class Summary:
                     self.extension_over_cap += 1
                 elif finding.code == "due_soon":
                     self.warnings += 1
-        if late and len(self.late_examples) < self.keep:
-            self.late_examples.append((row.line, row.case_id, verdict))
+        if late and len(self._late) < self.keep:
+            self._late.append((row.line, row.case_id, verdict))
+
+    @property
+    def late_examples(self) -> list[tuple[int, str, CaseVerdict]]:
+        """The late cases kept as examples: (input line, case id, verdict), in input order."""
+        kept = self._late
+        for index, (line, case_id, verdict) in enumerate(kept):
+            if not isinstance(verdict, CaseVerdict):
+                kept[index] = (line, case_id, verdict())
+        return cast(list[tuple[int, str, CaseVerdict]], kept)
+
+    @late_examples.setter
+    def late_examples(self, examples: list[tuple[int, str, CaseVerdict]]) -> None:
+        self._late = list(examples)
+
+    def keep_late(self, line: int, case_id: str, verdict: Callable[[], CaseVerdict]) -> bool:
+        """Keep a late case as an example, its verdict made when first read; whether there
+        was room (``keep``)."""
+        if len(self._late) < self.keep:
+            self._late.append((line, case_id, verdict))
+            return True
+        return False
 
     @property
     def late(self) -> bool:

@@ -188,7 +188,8 @@ def _d(day: dt.date | None, lang: str | bool = "zh") -> str:
     if day is None:
         return "—"
     zh = lang if isinstance(lang, bool) else lang.startswith("zh")
-    flag = ("[临时]" if zh else " [provisional]") if is_provisional(day) else ""
+    provisional = type(day) is not dt.date and is_provisional(day)
+    flag = ("[临时]" if zh else " [provisional]") if provisional else ""
     if zh:
         return f"{_iso(day)}({weekday_name(day, 'zh')}){flag}"
     return f"{_iso(day)} ({weekday_name(day, 'en')}){flag}"

@@ -129,6 +129,23 @@ class Coverage:
         return isinstance(day, dt.date) and self.first <= day <= self.last
 
 
+@dataclass(frozen=True, slots=True)
+class OfficialTables:
+    """The calendar's arrays over its official span, for code that walks millions of days.
+
+    Day ``i`` is ``first_ordinal + i`` for ``0 <= i <= last_index`` (the official span,
+    :attr:`WorkCalendar.coverage`). ``workdays_before[i]`` counts the working days before
+    day ``i`` (``len == last_index + 2``); ``workday_indices[k]`` is the day index of the
+    ``k``-th working day of the span. The batch audit precomputes its per-day tables from
+    these; everything else should use the calendar's methods.
+    """
+
+    first_ordinal: int
+    last_index: int
+    workdays_before: tuple[int, ...]
+    workday_indices: tuple[int, ...]
+
+
 class WorkCalendar:
     """Working days under the State Council arrangements. Immutable and thread-safe.
 
@@ -441,6 +458,16 @@ class WorkCalendar:
                 raise self._uncovered(dt.date.fromordinal(self._base - 1))
             provisional = self._require(self._wd[k].toordinal() - self._base, i - 1)
         return self._result(k, provisional)
+
+    def official_tables(self) -> OfficialTables:
+        """The prefix-count arrays over the official span (see :class:`OfficialTables`)."""
+        last_k = self._safe_k_hi
+        return OfficialTables(
+            first_ordinal=self._base,
+            last_index=self._safe_hi,
+            workdays_before=tuple(self._cum[: self._safe_hi + 2]),
+            workday_indices=tuple(d.toordinal() - self._base for d in self._wd[: last_k + 1]),
+        )
 
     def workdays_between(self, start: dt.date, end: dt.date) -> int:
         """The number of working days in (start, end]; negative (antisymmetric) if end < start."""
