@@ -21,46 +21,14 @@ import statistics
 import subprocess
 import sys
 import time
-import timeit
-from collections.abc import Callable
 
 import chinese_calendar
+from _timing import REPEAT, fmt_time, line, per_call, report, tally
 
 from gov_deadlines import default_calendar
 
-REPEAT = 7
 PROCESS_RUNS = 15
 BASELINE = f"chinese_calendar {importlib.metadata.version('chinese-calendar')}"
-
-
-def per_call(func: Callable[[], object], *, budget: float = 0.2) -> float:
-    """Seconds per call: best of REPEAT timeit repeats, each sized to about ``budget`` s."""
-    timer = timeit.Timer(func)
-    number, _ = timer.autorange()
-    number = max(1, int(number * budget / 0.2))
-    return min(timer.repeat(repeat=REPEAT, number=number)) / number
-
-
-def fmt_time(seconds: float) -> str:
-    if seconds >= 1e-3:
-        return f"{seconds * 1e3:9.3f} ms"
-    return f"{seconds * 1e6:9.3f} µs"
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
-
-
-RESULTS: list[tuple[str, bool]] = []
-
-
-def report(label: str, value: str, target: str, ok: bool) -> None:
-    RESULTS.append((label, ok))
-    print(f"  {label:<64} {value:>12}   target {target:<8} {verdict(ok)}")
-
-
-def line(label: str, seconds: float) -> None:
-    print(f"  {label:<64} {fmt_time(seconds):>12}")
 
 
 # -- in-process ------------------------------------------------------------------------------
@@ -197,11 +165,7 @@ def main() -> int:
     bench_workdays_between()
     bench_build()
     bench_import()
-    failed = [label for label, ok in RESULTS if not ok]
-    print(
-        f"\n{len(RESULTS) - len(failed)}/{len(RESULTS)} targets met"
-        + (f"; missed: {', '.join(failed)}" if failed else "")
-    )
+    tally()
     return 0  # benchmarks never fail CI
 
 

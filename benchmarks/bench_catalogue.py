@@ -26,40 +26,14 @@ import platform
 import statistics
 import subprocess
 import sys
-import timeit
-from collections.abc import Callable
 
 import chinese_calendar
+from _timing import REPEAT, fmt_time, line, per_call, report, tally
 
 from gov_deadlines import due
 
-REPEAT = 7
 PROCESS_RUNS = 11
 BASELINE = f"chinese_calendar {importlib.metadata.version('chinese-calendar')} find_workday"
-RESULTS: list[tuple[str, bool]] = []
-
-
-def per_call(func: Callable[[], object], *, budget: float = 0.2) -> float:
-    """Seconds per call: best of REPEAT timeit repeats, each sized to about ``budget`` s."""
-    timer = timeit.Timer(func)
-    number, _ = timer.autorange()
-    number = max(1, int(number * budget / 0.2))
-    return min(timer.repeat(repeat=REPEAT, number=number)) / number
-
-
-def fmt_time(seconds: float) -> str:
-    if seconds >= 1e-3:
-        return f"{seconds * 1e3:9.3f} ms"
-    return f"{seconds * 1e6:9.3f} µs"
-
-
-def report(label: str, value: str, target: str, ok: bool) -> None:
-    RESULTS.append((label, ok))
-    print(f"  {label:<60} {value:>12}   target {target:<8} {'PASS' if ok else 'FAIL'}")
-
-
-def line(label: str, seconds: float) -> None:
-    print(f"  {label:<60} {fmt_time(seconds):>12}")
 
 
 def bench_due() -> None:
@@ -167,11 +141,7 @@ def main() -> int:
     bench_due()
     bench_load()
     bench_validate()
-    failed = [label for label, ok in RESULTS if not ok]
-    print(
-        f"\n{len(RESULTS) - len(failed)}/{len(RESULTS)} targets met"
-        + (f"; missed: {', '.join(failed)}" if failed else "")
-    )
+    tally()
     return 0  # benchmarks never fail CI
 
 
