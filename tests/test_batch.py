@@ -71,7 +71,9 @@ def test_english_and_chinese_headers_give_the_same_results() -> None:
 
 
 def test_columns_may_come_in_any_order_and_unknown_ones_are_ignored() -> None:
-    audit = audit_csv(io.StringIO("备注,答复日期,Channel,Submitted\nx,2026-10-28,当面,2026-09-28\n"))
+    audit = audit_csv(
+        io.StringIO("备注,答复日期,Channel,Submitted\nx,2026-10-28,当面,2026-09-28\n")
+    )
     assert audit.ignored_columns == ("备注",)
     (row,) = list(audit)
     assert row.verdict is not None and row.verdict.reply.status is Status.ON_TIME
@@ -129,8 +131,15 @@ MALFORMED = [
 
 
 @pytest.mark.parametrize(("body", "field", "words"), MALFORMED)
-def test_a_malformed_row_is_reported_with_its_line_and_reason(body: str, field: str, words: str) -> None:
-    text = ",".join(ZH) + "\nOK,当面,2026-03-02,,,,,,,,,,,\n" + body + "\nOK2,当面,2026-03-02,,,,,,,,,,,\n"
+def test_a_malformed_row_is_reported_with_its_line_and_reason(
+    body: str, field: str, words: str
+) -> None:
+    text = (
+        ",".join(ZH)
+        + "\nOK,当面,2026-03-02,,,,,,,,,,,\n"
+        + body
+        + "\nOK2,当面,2026-03-02,,,,,,,,,,,\n"
+    )
     rows = run_csv(text)
     assert [r.line for r in rows] == [2, 3, 4]
     assert [r.result for r in rows] == ["open", "malformed", "open"]
@@ -178,8 +187,21 @@ def test_an_unusable_header_stops_the_batch_at_once(header: str, words: str) -> 
 
 
 cell = st.one_of(
-    st.sampled_from(["", "2026-03-02", "2026-04-30", "2019-05-14", "2026-13-01", "当面", "网络", "x", "20", "第三方"]),
-    st.text(alphabet="ab,\"\n;2026-", max_size=6),
+    st.sampled_from(
+        [
+            "",
+            "2026-03-02",
+            "2026-04-30",
+            "2019-05-14",
+            "2026-13-01",
+            "当面",
+            "网络",
+            "x",
+            "20",
+            "第三方",
+        ]
+    ),
+    st.text(alphabet='ab,"\n;2026-', max_size=6),
 )
 row_strategy = st.lists(cell, min_size=0, max_size=16)
 
@@ -225,7 +247,16 @@ def test_json_lines_give_one_object_per_row_with_stable_keys() -> None:
     write_jsonl(rows, stream, lang="en", explanation=True)
     records = [json.loads(line) for line in stream.getvalue().splitlines()]
     assert len(records) == len(rows)
-    assert {"line", "case_id", "result", "receipt", "version", "duties", "findings", "explanation"} <= set(records[0])
+    assert {
+        "line",
+        "case_id",
+        "result",
+        "receipt",
+        "version",
+        "duties",
+        "findings",
+        "explanation",
+    } <= set(records[0])
     assert records[0]["duties"][-1]["due"] == "2026-10-30"
 
 
@@ -233,7 +264,14 @@ def test_the_summary_counts_add_up_to_the_input() -> None:
     rows = example_rows()
     summary = summarize(rows)
     assert summary.total == 14 == sum(summary.results.values())
-    assert summary.results == {"ok": 6, "late": 5, "problem": 1, "open": 2, "undetermined": 0, "malformed": 0}
+    assert summary.results == {
+        "ok": 6,
+        "late": 5,
+        "problem": 1,
+        "open": 2,
+        "undetermined": 0,
+        "malformed": 0,
+    }
     text = summary.markdown("zh")
     assert "| **合计** | **14** |" in text
     assert "3件逾期答复,最长逾期16个工作日" in text
@@ -254,7 +292,15 @@ def test_the_supervision_form_has_one_row_per_duty_filled_from_the_findings() ->
     stream = io.StringIO(newline="")
     write_form(summary, stream, as_csv=True, responsible="办公室")
     parsed = list(csv.reader(io.StringIO(stream.getvalue()[1:], newline="")))
-    assert parsed[0] == ["序号", "工作任务", "完成情况", "存在问题", "整改措施", "整改责任主体", "材料提供部门"]
+    assert parsed[0] == [
+        "序号",
+        "工作任务",
+        "完成情况",
+        "存在问题",
+        "整改措施",
+        "整改责任主体",
+        "材料提供部门",
+    ]
     assert [p[2] for p in parsed[1:]] == ["未完成"] * 3
 
 

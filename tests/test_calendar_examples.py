@@ -22,6 +22,7 @@ from gov_deadlines import (
     default_calendar,
     is_provisional,
 )
+from gov_deadlines.coverage import Span
 
 D = dt.date
 ONE_DAY = dt.timedelta(days=1)
@@ -199,7 +200,8 @@ def test_every_covered_year_cites_its_notice(cal: WorkCalendar, year: int) -> No
 
 
 def test_coverage_is_2004_to_2026(cal: WorkCalendar) -> None:
-    assert cal.coverage == Coverage(D(2004, 1, 1), D(2026, 12, 31))
+    assert cal.coverage == Coverage((Span(D(2004, 1, 1), D(2026, 12, 31)),))
+    assert (cal.coverage.first, cal.coverage.last) == (D(2004, 1, 1), D(2026, 12, 31))
     assert D(2026, 12, 31) in cal.coverage
     assert D(2027, 1, 1) not in cal.coverage
 
@@ -370,7 +372,7 @@ def test_after_loading_a_2027_notice_the_same_walk_gives_a_plain_date(
     assert type(result) is dt.date
     assert not is_provisional(result)
     assert result == D(2027, 1, 18)
-    assert loaded.coverage == Coverage(D(2004, 1, 1), D(2027, 12, 31))
+    assert loaded.coverage == Coverage((Span(D(2004, 1, 1), D(2027, 12, 31)),))
     assert len(loaded.sources) == 1 and str(path) in loaded.sources[0]
     # The notice's arrangement is used, 调休 included.
     assert loaded.is_workday(D(2027, 2, 20))

@@ -71,9 +71,13 @@ def test_a_corrected_application_arriving_2026_03_16_makes_the_reply_due_2026_04
     assert verdict.reply_due == D(2026, 4, 14) == nth_workday(20, D(2026, 3, 16))
 
 
-def test_a_third_party_consulted_from_04_01_to_04_10_excludes_6_days_and_moves_the_reply_to_04_28() -> None:
+def test_a_third_party_consulted_from_04_01_to_04_10_excludes_6_days_and_moves_the_reply_to_04_28() -> (
+    None
+):
     verdict = audit_case(
-        case(submitted="2026-03-20", consultations=[{"sent": "2026-04-01", "answered": "2026-04-10"}])
+        case(
+            submitted="2026-03-20", consultations=[{"sent": "2026-04-01", "answered": "2026-04-10"}]
+        )
     )
     assert verdict.excluded_workdays == 6
     assert verdict.reply_due == D(2026, 4, 28) == nth_workday(26, D(2026, 3, 20))
@@ -113,7 +117,9 @@ def test_by_registered_post_the_receipt_is_the_day_the_agency_signed_for_it() ->
     assert verdict.reply_due == nth_workday(20, D(2026, 3, 5))
 
 
-def test_by_ordinary_letter_the_receipt_is_the_day_the_agency_confirmed_with_the_applicant() -> None:
+def test_by_ordinary_letter_the_receipt_is_the_day_the_agency_confirmed_with_the_applicant() -> (
+    None
+):
     verdict = audit_case(
         {"channel": "ordinary_letter", "submitted": "2026-03-02", "confirmed": "2026-03-06"}
     )
@@ -146,7 +152,9 @@ def test_a_receipt_on_a_sunday_moves_to_monday_and_the_explanation_says_so() -> 
     assert verdict.receipt == D(2026, 3, 2)
     assert verdict.reply_due == nth_workday(20, D(2026, 3, 2)) == D(2026, 3, 30)
     assert "receipt_moved" in [f.code for f in verdict.findings]
-    assert "顺延" in verdict.explain("zh") and "moves to the first working day" in verdict.explain("en")
+    assert "顺延" in verdict.explain("zh") and "moves to the first working day" in verdict.explain(
+        "en"
+    )
 
 
 def test_the_rest_day_policy_can_be_switched_off() -> None:
@@ -182,7 +190,11 @@ def test_received_2019_05_15_the_2019_rules_give_20_working_days() -> None:
 
 def test_under_the_2008_rules_no_supplement_notice_duty_is_judged() -> None:
     verdict = audit_case(
-        case(submitted="2018-03-01", supplement_requested="2018-03-20", supplement_received="2018-03-22")
+        case(
+            submitted="2018-03-01",
+            supplement_requested="2018-03-20",
+            supplement_received="2018-03-22",
+        )
     )
     assert verdict.duty(DutyKind.SUPPLEMENT_NOTICE) is None
     assert "supplement_no_limit" in [f.code for f in verdict.findings]
@@ -233,7 +245,9 @@ def test_under_the_2008_rules_an_unanswered_consultation_runs_to_the_audit_day()
     assert verdict.excluded_workdays == calendar.workdays_between(D(2018, 3, 5), D(2018, 4, 2))
 
 
-def test_under_the_2008_rules_an_unanswered_consultation_without_an_audit_day_stops_the_clock() -> None:
+def test_under_the_2008_rules_an_unanswered_consultation_without_an_audit_day_stops_the_clock() -> (
+    None
+):
     verdict = audit_case(case(submitted="2018-03-01", consultations=[{"sent": "2018-03-05"}]))
     assert verdict.reply.status is Status.WAITING and verdict.reply_due is None
 
@@ -248,14 +262,18 @@ def test_an_application_before_the_2008_rules_took_effect_is_refused_with_a_reas
 
 
 def test_an_unanswered_2019_consultation_counts_the_partys_15_working_days() -> None:
-    verdict = audit_case(case(submitted="2026-05-11", consultations=[{"party": "agency", "sent": "2026-05-20"}]))
+    verdict = audit_case(
+        case(submitted="2026-05-11", consultations=[{"party": "agency", "sent": "2026-05-20"}])
+    )
     assert verdict.excluded_workdays == 15
     assert verdict.reply_due == nth_workday(35, D(2026, 5, 11))
 
 
 def test_a_late_answer_under_2019_is_capped_at_15_working_days() -> None:
     verdict = audit_case(
-        case(submitted="2026-03-20", consultations=[{"sent": "2026-04-01", "answered": "2026-06-10"}])
+        case(
+            submitted="2026-03-20", consultations=[{"sent": "2026-04-01", "answered": "2026-06-10"}]
+        )
     )
     assert verdict.excluded_workdays == 15
     assert "consult_capped" in [f.code for f in verdict.findings]
@@ -277,7 +295,9 @@ def test_overlapping_consultations_count_each_day_once() -> None:
 
 def test_a_consultation_sent_after_the_deadline_is_not_excluded() -> None:
     verdict = audit_case(
-        case(submitted="2026-03-20", consultations=[{"sent": "2026-04-25", "answered": "2026-05-06"}])
+        case(
+            submitted="2026-03-20", consultations=[{"sent": "2026-04-25", "answered": "2026-05-06"}]
+        )
     )
     assert verdict.excluded_workdays == 0 and verdict.reply_due == D(2026, 4, 20)
     assert "consult_late" in [f.code for f in verdict.findings]
@@ -385,18 +405,30 @@ def test_the_explanation_cites_the_rules_by_id_and_quote_in_both_languages() -> 
     ("fields", "field"),
     [
         ({"channel": "当面"}, "submitted"),
-        ({"channel": "挂号信", "submitted": "2026-03-05", "signed_for": "2026-03-01"}, "signed_for"),
+        (
+            {"channel": "挂号信", "submitted": "2026-03-05", "signed_for": "2026-03-01"},
+            "signed_for",
+        ),
         ({"channel": "当面", "submitted": "2026-03-05", "replied": "2026-03-01"}, "replied"),
-        ({"channel": "当面", "submitted": "2026-03-05", "supplement_received": "2026-03-09"}, "supplement_received"),
+        (
+            {"channel": "当面", "submitted": "2026-03-05", "supplement_received": "2026-03-09"},
+            "supplement_received",
+        ),
         ({"channel": "当面", "submitted": "2026-02-30"}, "submitted"),
         ({"channel": "鸽子", "submitted": "2026-03-05"}, "channel"),
         (
-            {"channel": "当面", "submitted": "2026-03-05", "extension": {"approved": "2026-03-09", "told": "2026-03-06"}},
+            {
+                "channel": "当面",
+                "submitted": "2026-03-05",
+                "extension": {"approved": "2026-03-09", "told": "2026-03-06"},
+            },
             "extension_told",
         ),
     ],
 )
-def test_an_inconsistent_history_is_refused_naming_the_field(fields: dict[str, Any], field: str) -> None:
+def test_an_inconsistent_history_is_refused_naming_the_field(
+    fields: dict[str, Any], field: str
+) -> None:
     with pytest.raises(CaseError) as caught:
         parse_case(fields)
     assert caught.value.field == field
@@ -417,7 +449,10 @@ def test_dates_may_be_written_the_chinese_way() -> None:
 SPECIAL = [
     case(submitted="2026-03-02", supplement_requested="2026-03-13"),
     case(submitted="2018-03-01", consultations=[{"sent": "2018-03-05"}]),
-    case(submitted="2018-03-01", consultations=[{"party": "agency", "sent": "2018-03-05", "answered": "2018-03-09"}]),
+    case(
+        submitted="2018-03-01",
+        consultations=[{"party": "agency", "sent": "2018-03-05", "answered": "2018-03-09"}],
+    ),
     case(submitted="2026-12-21"),
     case(submitted="2026-03-20", consultations=[{"sent": "2026-04-25", "answered": "2026-05-06"}]),
     case(submitted="2026-03-20", extension={"approved": "2026-04-20", "told": "2026-04-21"}),

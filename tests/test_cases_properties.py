@@ -47,7 +47,9 @@ def n_of(receipt: dt.date) -> tuple[int, int]:
 
 
 @given(day=days, channel=st.sampled_from(CHANNELS), move=st.booleans())
-def test_a_plain_case_is_due_when_due_ogi_reply_says(day: dt.date, channel: str, move: bool) -> None:
+def test_a_plain_case_is_due_when_due_ogi_reply_says(
+    day: dt.date, channel: str, move: bool
+) -> None:
     verdict = audit_case(
         {"channel": channel, "submitted": day, "signed_for": day, "confirmed": day},
         policy=AuditPolicy(move_rest_day_receipt=move),

@@ -570,7 +570,7 @@ INVALID = {
     "duplicate id": (_duplicate, "rule demo-bureau.reply", "duplicate"),
     "bad TOML": (
         lambda t: t.replace('kind = "deadline"', "kind = deadline"),
-        None,
+        "line ",
         "TOML",
     ),
     "a built-in source id": (

@@ -69,7 +69,15 @@ def test_csv_to_stdout_keeps_the_summary_on_stderr() -> None:
 
 def test_jsonl_gives_one_json_object_per_row_with_explanations_on_request() -> None:
     code, out, _ = run(
-        "audit", str(EXAMPLE), "--as-of", "2026-06-30", "--format", "jsonl", "--explain", "--lang", "en"
+        "audit",
+        str(EXAMPLE),
+        "--as-of",
+        "2026-06-30",
+        "--format",
+        "jsonl",
+        "--explain",
+        "--lang",
+        "en",
     )
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 1 and len(records) == 14
@@ -81,8 +89,16 @@ def test_the_form_is_markdown_on_stdout_and_csv_in_a_csv_file(tmp_path: Path) ->
     assert code == 1 and "| 序号 | 工作任务 | 完成情况 | 存在问题 |" in out
     target = tmp_path / "督察表.csv"
     code, _, _ = run(
-        "audit", str(EXAMPLE), "--as-of", "2026-06-30", "--format", "form", "-o", str(target),
-        "--responsible", "政务公开科",
+        "audit",
+        str(EXAMPLE),
+        "--as-of",
+        "2026-06-30",
+        "--format",
+        "form",
+        "-o",
+        str(target),
+        "--responsible",
+        "政务公开科",
     )
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"), newline="")))
     assert rows[0][:4] == ["序号", "工作任务", "完成情况", "存在问题"]
@@ -102,8 +118,12 @@ def test_json_prints_the_summary_as_one_object() -> None:
     assert payload["total"] == 14 == sum(payload["results"].values())
 
 
-def test_a_malformed_row_is_reported_in_the_output_and_exits_2_without_a_traceback(tmp_path: Path) -> None:
-    path = write(tmp_path, HEADER + "A,当面,2026-09-28,,,\nB,当面,2026-02-30,,,\nC,鸽子,2026-09-28,,,\n")
+def test_a_malformed_row_is_reported_in_the_output_and_exits_2_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path, HEADER + "A,当面,2026-09-28,,,\nB,当面,2026-02-30,,,\nC,鸽子,2026-09-28,,,\n"
+    )
     code, out, err = run("audit", path, "--as-of", "2026-10-01")
     assert code == 2
     assert "| 3 | B |" in out and "| 4 | C |" in out
@@ -144,14 +164,26 @@ def test_a_gb18030_file_from_excel_is_read(tmp_path: Path) -> None:
 def test_a_receipt_on_a_rest_day_can_be_kept_as_recorded(tmp_path: Path) -> None:
     path = write(tmp_path, HEADER + "A,网络,2026-02-27,,2026-03-01,\n")
     _, moved, _ = run("audit", path, "--as-of", "2026-03-02", "--format", "csv")
-    _, kept, _ = run("audit", path, "--as-of", "2026-03-02", "--format", "csv", "--receipt-as-recorded")
+    _, kept, _ = run(
+        "audit", path, "--as-of", "2026-03-02", "--format", "csv", "--receipt-as-recorded"
+    )
     assert ",2026-03-02,顺延(记录为2026-03-01)," in moved and ",2026-03-30," in moved
     assert ",2026-03-01,," in kept and ",2026-03-27," in kept
 
 
 def test_the_installed_program_audits_the_example() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "gov_deadlines", "audit", str(EXAMPLE), "--as-of", "2026-06-30", "--format", "form"],
+        [
+            sys.executable,
+            "-m",
+            "gov_deadlines",
+            "audit",
+            str(EXAMPLE),
+            "--as-of",
+            "2026-06-30",
+            "--format",
+            "form",
+        ],
         capture_output=True,
         text=True,
         encoding="utf-8",

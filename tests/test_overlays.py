@@ -30,6 +30,10 @@ NOTICE = '[notice]\ntitle = "国务院办公厅关于2027年部分节假日安�
 HEAD = "year = 2027\n"
 
 
+#: Every year's notice has a 春节 block; a file without one is refused as incomplete.
+SPRING = '[[off]]\nholiday = "春节"\nfrom = 2027-02-06\nto = 2027-02-12'
+
+
 def _toml(*tables: str, head: str = HEAD, notice: str = NOTICE) -> str:
     return head + "\n".join(tables) + "\n" + notice
 
@@ -40,6 +44,12 @@ def _json_day(name: str, date: str, off: bool) -> dict[str, object]:
 
 def _holiday_cn(*days: dict[str, object], year: object = 2027) -> str:
     return json.dumps({"year": year, "papers": [], "days": list(days)}, ensure_ascii=False)
+
+
+def _spring(year: int = 2027) -> list[dict[str, object]]:
+    """A 春节 block for a good holiday-cn file (the dates illustrate; they are no notice)."""
+    first = D(year, 2, 6)
+    return [_json_day("春节", (first + dt.timedelta(days=i)).isoformat(), True) for i in range(7)]
 
 
 # (file name, content, words the entry must contain or None, words the problem must contain)
@@ -121,7 +131,7 @@ BAD_FILES: list[tuple[str, str | bytes, str | None, str]] = [
         "before",
     ),
     # bad syntax
-    ("syntax.toml", "year = = 2027\n", None, "not valid TOML"),
+    ("syntax.toml", "year = = 2027\n", "line 1", "not valid TOML"),
     ("syntax.json", '{"year": 2027, "days": [', "line 1", "not valid JSON"),
     ("array.json", "[]", None, "must be an object"),
     ("empty.json", "", "line 1", "not valid JSON"),
@@ -191,8 +201,13 @@ BAD_FILES: list[tuple[str, str | bytes, str | None, str]] = [
     ("year-nan.json", '{"year": NaN, "days": []}', "year", "finite"),
     ("year-text.json", _holiday_cn(year="soon"), "year", "integer"),
     # not UTF-8
-    ("latin1.toml", (HEAD + '[notice]\ntitle = "caf\xe9"\n').encode("latin-1"), None, "UTF-8"),
-    ("gbk.json", _holiday_cn(_json_day("春节", "2027-02-06", True)).encode("gbk"), None, "UTF-8"),
+    ("latin1.toml", (HEAD + '[notice]\ntitle = "caf\xe9"\n').encode("latin-1"), "line 3", "UTF-8"),
+    (
+        "gbk.json",
+        _holiday_cn(_json_day("春节", "2027-02-06", True)).encode("gbk"),
+        "line 1",
+        "UTF-8",
+    ),
 ]
 
 
@@ -275,26 +290,26 @@ def test_a_file_without_read_permission_is_an_unreadable_file(
 def test_a_minimal_toml_file_needs_only_the_year_and_the_notice_title(tmp_path: Path) -> None:
     path = tmp_path / "2027.toml"
     path.write_text(
-        _toml('[[off]]\nholiday = "国庆节"\nfrom = 2027-10-01\nto = 2027-10-07'), "utf-8"
+        _toml(SPRING, '[[off]]\nholiday = "国庆节"\nfrom = 2027-10-01\nto = 2027-10-07'), "utf-8"
     )
     arrangement = load_overlay(path)
     assert arrangement.year == 2027
     assert arrangement.notice is not None and arrangement.notice.year == 2027
-    assert len(arrangement.days_off) == 7
+    assert len(arrangement.days_off) == 14
     assert arrangement.makeup_workdays == {}
 
 
 def test_a_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     path = tmp_path / "2027.json"
     path.write_bytes(
-        b"\xef\xbb\xbf" + _holiday_cn(_json_day("国庆节", "2027-10-01", True)).encode()
+        b"\xef\xbb\xbf" + _holiday_cn(*_spring(), _json_day("国庆节", "2027-10-01", True)).encode()
     )
     assert D(2027, 10, 1) in load_overlay(path).days_off
 
 
 def test_the_holiday_cn_papers_become_the_citation() -> None:
     arrangement = arrangement_from_holiday_cn(
-        {"year": 2027, "papers": ["https://www.gov.cn/x"], "days": []}
+        {"year": 2027, "papers": ["https://www.gov.cn/x"], "days": _spring()}
     )
     assert arrangement.notice is not None
     assert arrangement.notice.read_at == "https://www.gov.cn/x"
@@ -303,7 +318,7 @@ def test_the_holiday_cn_papers_become_the_citation() -> None:
 
 def test_an_unknown_holiday_name_is_kept_verbatim() -> None:
     arrangement = arrangement_from_holiday_cn(
-        {"year": 2027, "days": [_json_day("某纪念日", "2027-09-03", True)]}
+        {"year": 2027, "days": [*_spring(), _json_day("某纪念日", "2027-09-03", True)]}
     )
     holiday = arrangement.days_off[D(2027, 9, 3)]
     assert (holiday.zh, holiday.en) == ("某纪念日", "某纪念日")
@@ -318,12 +333,13 @@ def test_a_new_year_block_spilling_into_late_december_is_accepted(tmp_path: Path
             _toml(
                 '[[off]]\nholiday = "元旦"\nfrom = 2026-12-31\nto = 2027-01-03',
                 '[[work]]\ndate = 2026-12-26\nholiday = "元旦"',
+                SPRING,
             ),
             "utf-8",
         )
     else:
         path = tmp_path / "2027.json"
-        days = [_json_day("元旦", "2026-12-26", False)] + [
+        days = [_json_day("元旦", "2026-12-26", False), *_spring()] + [
             _json_day("元旦", day, True)
             for day in ("2026-12-31", "2027-01-01", "2027-01-02", "2027-01-03")
         ]
@@ -365,7 +381,7 @@ def test_an_overlay_for_a_covered_year_replaces_it_like_a_mid_year_amendment(
     cal = default_calendar()
     path = tmp_path / "2024-amended.toml"
     path.write_text(_toml_of_year(cal, 2024, {D(2024, 9, 13): "中秋节"}), "utf-8")
-    amended = cal.with_overlays(path)
+    amended = cal.with_overlays(path, replace_official=True)
     assert cal.is_workday(D(2024, 9, 13))
     assert not amended.is_workday(D(2024, 9, 13))
     assert amended.add_workdays(D(2024, 9, 12), 1) == D(2024, 9, 14)
@@ -384,8 +400,8 @@ def test_an_overlay_for_a_covered_year_replaces_it_like_a_mid_year_amendment(
 def test_a_later_overlay_for_the_same_year_wins(tmp_path: Path) -> None:
     first = tmp_path / "a.json"
     second = tmp_path / "b.json"
-    first.write_text(_holiday_cn(_json_day("国庆节", "2027-10-01", True)), "utf-8")
-    second.write_text(_holiday_cn(_json_day("国庆节", "2027-10-02", True)), "utf-8")
+    first.write_text(_holiday_cn(*_spring(), _json_day("国庆节", "2027-10-01", True)), "utf-8")
+    second.write_text(_holiday_cn(*_spring(), _json_day("国庆节", "2027-10-02", True)), "utf-8")
     loaded = default_calendar().with_overlays(first, second)
     assert not loaded.is_workday(D(2027, 10, 2))
     assert loaded.day_info(D(2027, 10, 1)).kind is DayKind.WORKDAY
@@ -393,10 +409,17 @@ def test_a_later_overlay_for_the_same_year_wins(tmp_path: Path) -> None:
 
 def test_an_overlay_for_a_later_year_leaves_the_gap_uncovered(tmp_path: Path) -> None:
     path = tmp_path / "2028.json"
-    path.write_text(_holiday_cn(_json_day("国庆节", "2028-10-02", True), year=2028), "utf-8")
+    path.write_text(
+        _holiday_cn(*_spring(2028), _json_day("国庆节", "2028-10-02", True), year=2028), "utf-8"
+    )
     loaded = default_calendar().with_overlays(path)
     assert not loaded.is_workday(D(2028, 10, 2))
-    assert loaded.coverage.last == D(2026, 12, 31)
+    # Two spans, 2027 between them uncovered (the coverage was one span before issue 10).
+    assert [(s.first, s.last) for s in loaded.coverage.spans] == [
+        (D(2004, 1, 1), D(2026, 12, 31)),
+        (D(2028, 1, 1), D(2028, 12, 31)),
+    ]
+    assert D(2027, 6, 1) not in loaded.coverage
     with pytest.raises(CalendarCoverageError, match="2027"):
         loaded.add_workdays(D(2026, 12, 20), 300)
 
@@ -406,6 +429,7 @@ def test_arrangement_from_own_accepts_parsed_data() -> None:
         {
             "year": 2027,
             "notice": {"title": "t"},
+            "off": [{"holiday": "春节", "from": "2027-02-06", "to": "2027-02-12"}],
             "work": [{"date": "2027-02-20", "holiday": "春节"}],
         }
     )

@@ -20,7 +20,7 @@ _EXPORTS: dict[str, str] = {
     "WorkCalendar": "workcalendar",
     "DayInfo": "workcalendar",
     "DayKind": "workcalendar",
-    "Coverage": "workcalendar",
+    "Coverage": "coverage",
     "ProvisionalDate": "workcalendar",
     "default_calendar": "workcalendar",
     "is_provisional": "workcalendar",
@@ -185,6 +185,7 @@ if TYPE_CHECKING:
         supervision_rows,
     )
     from .conventions import Convention, Unit
+    from .coverage import Coverage
     from .deadlines import Deadline, deadline
     from .errors import (
         CalendarCoverageError,
@@ -219,7 +220,6 @@ if TYPE_CHECKING:
     from .schedule import Occurrence, rule_windows, schedule
     from .verdict import Verdict
     from .workcalendar import (
-        Coverage,
         DayInfo,
         DayKind,
         ProvisionalDate,

@@ -317,11 +317,13 @@ def deadlines_for(
     for item in sorted(chosen, key=lambda r: (r.source.id, r.id)):
         rule_id = item.family or item.id
         try:
+            # A family stands for the version in force then: name that one if it fails.
+            applies = _version(cat, item.family, when)[0] if item.family else item
             result.append(due(rule_id, when, calendar=calendar, catalogue=cat))
         except NotInForceError:
             continue  # no version of this national rule existed then: it starts nothing
         except (TriggerError, CalendarCoverageError) as error:
-            skipped.append(NotComputed(item, error))
+            skipped.append(NotComputed(applies, error))
     result.sort(key=lambda d: (d.rule.source.id if d.rule else "", d.due_at))
     result.not_computed = tuple(skipped)
     return result

@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .errors import OverlayError
-from .holiday import NEW_YEARS_DAY, Holiday
+from .holiday import Holiday
 
 if TYPE_CHECKING:  # annotations only; the pydantic models load with the data
     from .notice import Erratum, Notice
@@ -40,43 +39,17 @@ class YearArrangement:
     def validate(self, source: str) -> YearArrangement:
         """Check the arrangement's internal consistency; raise :class:`OverlayError` if not.
 
-        Make-up working days must be Saturdays or Sundays, no day may be both off and
-        working, and every date must lie in the year — except that a New Year (元旦) block
-        may begin in the last days of December of the year before (the 2012 and 2019
-        notices did so).
+        The checks of :func:`~gov_deadlines.arrangement_checks.check_listed_days` that a
+        finished arrangement can fail: make-up working days on Saturdays or Sundays only,
+        no day both off and working, every date in the year — except that a New Year
+        (元旦) block may begin in the last days of December of the year before.
         """
-        for day, holiday in self.days_off.items():
-            self._check_in_year(source, day, holiday, "day off")
-        for day, holiday in self.makeup_workdays.items():
-            self._check_in_year(source, day, holiday, "make-up working day")
-            if day.weekday() < 5:
-                raise OverlayError(
-                    source,
-                    f"{day.isoformat()} is a {day.strftime('%A')}; a make-up working day "
-                    "(调休上班) must be a Saturday or a Sunday",
-                    entry=f"make-up working day {day.isoformat()}",
-                )
-            if day in self.days_off:
-                raise OverlayError(
-                    source,
-                    f"{day.isoformat()} is listed both as a day off and as a working day",
-                    entry=f"day {day.isoformat()}",
-                )
-        return self
+        from .arrangement_checks import ListedDay, check_listed_days
 
-    def _check_in_year(self, source: str, day: dt.date, holiday: Holiday, what: str) -> None:
-        if day.year == self.year:
-            return
-        spill = (
-            day.year == self.year - 1
-            and day.month == 12
-            and day.day >= 25
-            and holiday == NEW_YEARS_DAY
-        )
-        if not spill:
-            raise OverlayError(
-                source,
-                f"{what} {day.isoformat()} lies outside {self.year}; only the New Year (元旦) "
-                "block may start in late December of the year before",
-                entry=f"{what} {day.isoformat()}",
-            )
+        listed = [ListedDay(day, h, True, "days off") for day, h in self.days_off.items()]
+        listed += [
+            ListedDay(day, h, False, "make-up working days")
+            for day, h in self.makeup_workdays.items()
+        ]
+        check_listed_days(self.year, listed, source, require_spring_festival=False)
+        return self

@@ -442,16 +442,55 @@ def _receipt(f: _Facts, cal: WorkCalendar, policy: AuditPolicy) -> tuple[dt.date
     raw = f.raw_receipt
     if raw is None:  # pragma: no cover - validation refuses such a case first
         raise CaseError("no date of receipt", "缺少收到申请的日期", field="submitted")
-    try:
-        if policy.move_rest_day_receipt and not cal.is_workday(raw):
-            return cal.add_workdays(raw, 1), raw  # a rest day: the next working day
-    except CalendarCoverageError as error:
-        raise CaseError(
-            f"the receipt date {_iso(raw)} is outside the calendar: {error}",
-            f"收到申请日{_iso(raw)}超出日历范围:{error.message('zh')}",
-            field=f.receipt_field,
-        ) from None
+    # Past the calendar, CalendarCoverageError propagates: the case is undetermined (无法
+    # 计算), not malformed — the date is good, the holiday data is what is missing.
+    if policy.move_rest_day_receipt and not cal.is_workday(raw):
+        return cal.add_workdays(raw, 1), raw  # a rest day: the next working day
     return raw, raw
+
+
+def _undetermined(
+    f: _Facts,
+    raw: dt.date,
+    cal: WorkCalendar,
+    as_of: dt.date | None,
+    versions: _Versions,
+    error: CalendarCoverageError,
+) -> CaseVerdict:
+    """The verdict on a case whose receipt day itself needs holiday data not loaded: whether
+    it was a rest day (moved to the next working day) is unknown, so is every due date."""
+    ver = versions.at(raw)  # before the 2008 条例: no rule applies, a data error
+    duties: list[Duty] = []
+    if f.supplement_requested is not None and ver.supplement_n is not None:
+        duties.append(
+            Duty(
+                DutyKind.SUPPLEMENT_NOTICE, None, f.supplement_requested, Status.UNDETERMINED, None
+            )
+        )
+    if f.ext_approved is not None:
+        duties.append(Duty(DutyKind.EXTENSION, None, f.ext_told, Status.UNDETERMINED, None))
+    duties.append(Duty(DutyKind.REPLY, None, f.replied, Status.UNDETERMINED, None))
+    return CaseVerdict(
+        f.case_id,
+        f.channel,
+        raw,
+        raw,
+        f.receipt_field,
+        f.receipt_assumed,
+        ver.label,
+        None,
+        None,
+        0,
+        0,
+        tuple(duties),
+        (Finding("calendar", (error,)),),
+        "undetermined",
+        as_of,
+        f,
+        cal,
+        ver,
+        (),
+    )
 
 
 def _evaluate(
@@ -465,13 +504,14 @@ def _evaluate(
     raw = f.raw_receipt
     try:
         plain = raw is not None and (not policy.move_rest_day_receipt or cal.is_workday(raw))
-    except CalendarCoverageError:
-        plain = False
-    if plain:
+        if plain:
+            assert raw is not None
+            receipt = raw
+        else:
+            receipt, raw = _receipt(f, cal, policy)
+    except CalendarCoverageError as error:
         assert raw is not None
-        receipt = raw
-    else:
-        receipt, raw = _receipt(f, cal, policy)
+        return _undetermined(f, raw, cal, as_of, versions, error)
     basis, assumed = f.receipt_field, f.receipt_assumed
     findings: list[Finding] = []
     last = versions._last

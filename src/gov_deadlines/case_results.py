@@ -351,7 +351,8 @@ def _finding_text(finding: Finding, zh: bool) -> str:
         return f"Warning: the {kind.label('en')} {when} ({_iso(due)})."
     if code == "calendar":
         (error,) = a
-        message: str = error.message("zh" if zh else "en")
+        # Audit reports are read by clerks: the remedies are the command line's.
+        message: str = error.clerk_message("zh" if zh else "en")
         return message
     return code  # pragma: no cover - every code is rendered above
 

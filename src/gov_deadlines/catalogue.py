@@ -384,7 +384,12 @@ class Catalogue:
         for family, members in self._families.items():
             kinds = {m.kind for m in members}
             if len(kinds) != 1:
-                raise RuleFileError(family, "the versions of a family must share one kind")
+                raise RuleFileError(
+                    self._origin(members[-1].source.id),
+                    f"the versions of family {family!r} must share one kind "
+                    f"(found {', '.join(sorted(kinds))})",
+                    entry=f"rule {members[-1].id} field kind",
+                )
             spans = []
             for member in members:
                 src = member.source

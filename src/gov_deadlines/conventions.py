@@ -257,6 +257,24 @@ def _rolled(
     return due, (last if due != last else None), provisional
 
 
+def _last_day(
+    period: CalendarDays | Months | Years | MinimumDuration,
+    trigger_date: dt.date,
+    convention: Convention,
+) -> dt.date:
+    """The last day of a period counted in calendar days, months or years, before rolling."""
+    if isinstance(period, CalendarDays):
+        return trigger_date + dt.timedelta(days=period.n)
+    if isinstance(period, Months | Years):
+        from dateutil.relativedelta import relativedelta  # art. 202: clamps to month end
+
+        if isinstance(period, Months):
+            return trigger_date + relativedelta(months=period.n)
+        return trigger_date + relativedelta(years=period.n)
+    days = period.days - 1 if convention.posting_day_counts else period.days
+    return trigger_date + dt.timedelta(days=days)
+
+
 def count(
     period: Period,
     trigger: object,
@@ -284,21 +302,16 @@ def count(
                 f"按小时计算的期限({period.n}小时)需要起算的具体时刻,请给出日期和时间,"
                 "例如 2026-10-01 09:30",
             )
-        due_at = add_hours(trigger_at, period.n)
+        try:
+            due_at = add_hours(trigger_at, period.n)
+        except OverflowError:  # past 9999-12-31: no day, let alone a notice, exists
+            raise calendar.refusal(dt.date.max, past_the_last_date=True) from None
         return Counted(normalized, due_at.date(), False, Details(due_at=due_at))
     if isinstance(period, CalendarDays | Months | Years | MinimumDuration):
-        if isinstance(period, CalendarDays):
-            last = trigger_date + dt.timedelta(days=period.n)
-        elif isinstance(period, Months | Years):
-            from dateutil.relativedelta import relativedelta  # art. 202: clamps to month end
-
-            if isinstance(period, Months):
-                last = trigger_date + relativedelta(months=period.n)
-            else:
-                last = trigger_date + relativedelta(years=period.n)
-        else:
-            days = period.days - 1 if convention.posting_day_counts else period.days
-            last = trigger_date + dt.timedelta(days=days)
+        try:
+            last = _last_day(period, trigger_date, convention)
+        except (OverflowError, ValueError):  # past 9999-12-31 (dateutil raises ValueError)
+            raise calendar.refusal(dt.date.max, past_the_last_date=True) from None
         due, unrolled, provisional = _rolled(last, convention, calendar)
         removal = due + dt.timedelta(days=1) if isinstance(period, MinimumDuration) else None
         details = Details(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
+from .coverage import Coverage, Span
+
 
 class GovDeadlinesError(Exception):
     """Base class of every error raised on purpose by gov_deadlines."""
@@ -23,12 +25,21 @@ class GovDeadlinesError(Exception):
             return self.zh
         return str(self)
 
+    def clerk_message(self, lang: str = "zh") -> str:
+        """The message for output that clerks read (the command line, audit reports): the
+        same as :meth:`message` unless the error's remedy names Python calls."""
+        return self.message(lang)
+
 
 class CalendarCoverageError(GovDeadlinesError, LookupError):
     """An answer would depend on a day that no loaded official notice covers.
 
-    Attributes: ``day`` (the first uncovered day the answer needed), ``year``, and
-    ``coverage_first`` / ``coverage_last`` (the span backed by official notices).
+    Attributes: ``day`` (the first uncovered day the answer needed), ``year``,
+    ``coverage`` (every span backed by official notices, a
+    :class:`~gov_deadlines.coverage.Coverage`), ``gap`` (the uncovered span between two
+    covered ones that ``day`` lies in, or ``None``), ``coverage_first`` /
+    ``coverage_last`` (the first and last covered day) and ``provisional_available``.
+    :meth:`clerk_message` gives the message with the command line's remedies only.
     """
 
     def __init__(
@@ -38,13 +49,17 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
         coverage_last: _dt.date,
         *,
         provisional_available: bool = True,
+        coverage: Coverage | None = None,
+        past_the_last_date: bool = False,
     ) -> None:
         self.day = day
+        self.past_the_last_date = past_the_last_date
         self.year = day.year
         self.coverage_first = coverage_first
         self.coverage_last = coverage_last
+        self.coverage = coverage or Coverage((Span(coverage_first, coverage_last),))
+        self.gap = self.coverage.gap_of(day)
         self.provisional_available = provisional_available
-        span = f"{coverage_first.isoformat()} .. {coverage_last.isoformat()}"
         remedy_provisional = (
             "or ask for a provisional answer (statutory holidays and weekends, no make-up "
             "working days) with default_calendar(provisional=True) / --provisional"
@@ -57,19 +72,74 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
             if provisional_available
             else "(该年也没有可用的临时推算数据)"
         )
+        if past_the_last_date:
+            # Not a notice to load: the answer lies after 9999-12-31, where no date exists.
+            self.provisional_available = False
+            super().__init__(self._beyond("en"))
+            self.zh = self._beyond("zh")
+            return
         super().__init__(
             f"no official holiday arrangement is loaded for {self.year} "
-            f"(the answer needs {day.isoformat()}; official data covers {span}). "
+            f"({self._facts('en')}). "
             f"Load the State Council notice for {self.year} as an overlay file "
             f"(calendar.with_overlays('{self.year}.toml') / --calendar FILE / "
             f"GOV_DEADLINES_CALENDAR), {remedy_provisional}."
         )
         self.zh = (
-            f"尚未载入{self.year}年的国务院办公厅节假日安排通知"
-            f"(计算需要{day.isoformat()};官方数据覆盖{span})。"
+            f"尚未载入{self.year}年的国务院办公厅节假日安排通知({self._facts('zh')})。"
             f"请载入{self.year}年的通知作为补充日历文件"
             f"(calendar.with_overlays('{self.year}.toml')、命令行 --calendar 文件 或环境变量 "
             f"GOV_DEADLINES_CALENDAR),{remedy_provisional_zh}。"
+        )
+
+    def _facts(self, lang: str) -> str:
+        """What the answer needed and what is covered, naming the gap the day is in."""
+        day = self.day.isoformat()
+        if lang.startswith("zh"):
+            gap = f",其间{self.gap.text('zh')}没有官方数据" if self.gap else ""
+            return f"计算需要{day};官方数据覆盖{self.coverage.text('zh')}{gap}"
+        gap = f"; {self.gap.text()} between them has none" if self.gap else ""
+        return f"the answer needs {day}; official data covers {self.coverage.text()}{gap}"
+
+    def _beyond(self, lang: str) -> str:
+        if lang.startswith("zh"):
+            return (
+                "计算结果晚于9999-12-31,超出可计算的日期范围(公元1年至9999年),"
+                f"也没有任何节假日数据(官方数据覆盖{self.coverage.text('zh')})。请检查起算日期和期限。"
+            )
+        return (
+            "the answer falls after 9999-12-31, outside the years 1-9999 that can be "
+            f"computed, where no holiday data exists (official data covers "
+            f"{self.coverage.text()}). Check the trigger date and the period."
+        )
+
+    def clerk_message(self, lang: str = "zh") -> str:
+        """The message with the remedies of the command line (``--calendar``,
+        ``--provisional``), for output that clerks read: no Python names."""
+        if self.past_the_last_date:
+            return self._beyond(lang)
+        year = self.year
+        if lang.startswith("zh"):
+            provisional = (
+                ",或加 --provisional 得到按法定节日和周末推算、明确标注为临时的答案"
+                if self.provisional_available
+                else "(该年也没有可用的临时推算数据)"
+            )
+            return (
+                f"尚未载入{year}年的国务院办公厅节假日安排通知({self._facts('zh')})。"
+                f"请用 --calendar 文件(或环境变量 GOV_DEADLINES_CALENDAR)载入{year}年的通知"
+                f"{provisional}。"
+            )
+        provisional = (
+            ", or add --provisional for an answer from the statutory holidays and weekends, "
+            "marked provisional"
+            if self.provisional_available
+            else " (no provisional data exists for that year either)"
+        )
+        return (
+            f"no official holiday arrangement is loaded for {year} ({self._facts('en')}). "
+            f"Load the {year} notice with --calendar FILE (or $GOV_DEADLINES_CALENDAR)"
+            f"{provisional}."
         )
 
 
@@ -80,7 +150,9 @@ class OverlayError(GovDeadlinesError, ValueError):
     ``None`` for the file as a whole), ``problem``.
     """
 
-    def __init__(self, source: str, problem: str, *, entry: str | None = None) -> None:
+    def __init__(
+        self, source: str, problem: str, *, entry: str | None = None, problem_zh: str = ""
+    ) -> None:
         self.source = source
         self.entry = entry
         self.problem = problem
@@ -89,7 +161,9 @@ class OverlayError(GovDeadlinesError, ValueError):
             f"calendar file {where}: {problem}. Fix the entry and load the file again; "
             "the accepted formats are described in docs/calendar.md."
         )
-        self.zh = f"日历文件 {where}:{problem}。请修改后重新载入;格式见 docs/calendar.md。"
+        self.zh = (
+            f"日历文件 {where}:{problem_zh or problem}。请修改后重新载入;格式见 docs/calendar.md。"
+        )
 
 
 class PeriodParseError(GovDeadlinesError, ValueError):

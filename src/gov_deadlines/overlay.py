@@ -21,15 +21,14 @@ Two formats are read:
 * holiday-cn's JSON (``.json``): ``{"year": 2027, "papers": [url, …], "days": [{"name":
   "春节", "date": "2027-02-05", "isOffDay": true}, …]}``.
 
-Both are validated (see :meth:`YearArrangement.validate`); a bad file raises
+Both are validated (see :mod:`gov_deadlines.arrangement_checks`: the year's range, 调休
+on weekends only, no day twice, a 春节 block); a bad file raises
 :class:`~gov_deadlines.errors.OverlayError` naming the file and the entry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import tomllib
 from collections.abc import Mapping
 from os import PathLike, fspath
 from pathlib import Path
@@ -38,9 +37,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .arrangement import YearArrangement
+from .arrangement_checks import ListedDay, check_listed_days, expand_block
 from .calendar_schema import NoticeSpec
+from .documents import DocumentProblem, parse_document
 from .errors import OverlayError
-from .holiday import Holiday, holiday_from_text
+from .holiday import holiday_from_text
 from .notice import Notice
 
 
@@ -94,12 +95,6 @@ def _problem(error: ValidationError) -> tuple[str, str | None]:
     return first.get("msg", "invalid"), entry or None
 
 
-def _put(days: dict[dt.date, Holiday], day: dt.date, holiday: Holiday, source: str) -> None:
-    if day in days:
-        raise OverlayError(source, "the same day is listed twice", entry=f"day {day.isoformat()}")
-    days[day] = holiday
-
-
 def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> YearArrangement:
     """An arrangement from the project's own format, already parsed into a mapping.
 
@@ -119,26 +114,29 @@ def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> Yea
             f"notice.year {parsed.notice.year} differs from year {parsed.year}",
             entry="notice.year",
         )
-    days_off: dict[dt.date, Holiday] = {}
+    listed: list[ListedDay] = []
     for position, block in enumerate(parsed.off):
-        last = block.last or block.first
-        if last < block.first:
-            raise OverlayError(source, "'to' is before 'from'", entry=f"off[{position}]")
-        holiday = holiday_from_text(block.holiday)
-        day = block.first
-        while day <= last:
-            _put(days_off, day, holiday, source)
-            day += dt.timedelta(days=1)
-    makeup: dict[dt.date, Holiday] = {}
-    for work_day in parsed.work:
-        _put(makeup, work_day.date, holiday_from_text(work_day.holiday), source)
+        listed += expand_block(
+            parsed.year,
+            holiday_from_text(block.holiday),
+            block.first,
+            block.last or block.first,
+            off=True,
+            entry=f"off[{position}]",
+            source=source,
+        )
+    listed += [
+        ListedDay(work_day.date, holiday_from_text(work_day.holiday), False, f"work[{position}]")
+        for position, work_day in enumerate(parsed.work)
+    ]
+    days_off, makeup = check_listed_days(parsed.year, listed, source)
     return YearArrangement(
         year=parsed.year,
         days_off=days_off,
         makeup_workdays=makeup,
         notice=parsed.notice.to_notice(),
         origin=f"overlay {source}",
-    ).validate(source)
+    )
 
 
 def arrangement_from_holiday_cn(data: Mapping[str, Any], source: str = "<data>") -> YearArrangement:
@@ -148,19 +146,14 @@ def arrangement_from_holiday_cn(data: Mapping[str, Any], source: str = "<data>")
     except ValidationError as error:
         problem, entry = _problem(error)
         raise OverlayError(source, problem, entry=entry) from None
-    days_off: dict[dt.date, Holiday] = {}
-    makeup: dict[dt.date, Holiday] = {}
-    for listed in parsed.days:
-        target = days_off if listed.isOffDay else makeup
-        _put(target, listed.date, holiday_from_text(listed.name), source)
-    overlap = days_off.keys() & makeup.keys()
-    if overlap:
-        day = min(overlap)
-        raise OverlayError(
-            source,
-            f"{day.isoformat()} is listed both as a day off and as a working day",
-            entry=f"day {day.isoformat()}",
-        )
+    days_off, makeup = check_listed_days(
+        parsed.year,
+        (
+            ListedDay(listed.date, holiday_from_text(listed.name), listed.isOffDay, f"days[{i}]")
+            for i, listed in enumerate(parsed.days)
+        ),
+        source,
+    )
     notice = Notice(
         year=parsed.year,
         title=f"国务院办公厅关于{parsed.year}年部分节假日安排的通知",
@@ -174,7 +167,7 @@ def arrangement_from_holiday_cn(data: Mapping[str, Any], source: str = "<data>")
         makeup_workdays=makeup,
         notice=notice,
         origin=f"overlay {source} (holiday-cn)",
-    ).validate(source)
+    )
 
 
 def load_overlay(path: str | PathLike[str]) -> YearArrangement:
@@ -187,20 +180,16 @@ def load_overlay(path: str | PathLike[str]) -> YearArrangement:
         raise OverlayError(name, f"cannot read the file ({error.strerror or error})") from None
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise OverlayError(name, "the file is not UTF-8 text") from None
-    if file.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise OverlayError(
-                name, f"not valid JSON ({error.msg})", entry=f"line {error.lineno}"
-            ) from None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise OverlayError(name, "the file is not UTF-8 text", entry=f"line {line}") from None
+    as_json = file.suffix.lower() == ".json"
+    try:
+        data = parse_document(text, as_json=as_json)
+    except DocumentProblem as problem:
+        raise OverlayError(name, problem.problem, entry=problem.entry) from None
+    if as_json:
         if not isinstance(data, dict):
             raise OverlayError(name, "the JSON document must be an object with 'year' and 'days'")
         return arrangement_from_holiday_cn(data, name)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise OverlayError(name, f"not valid TOML ({error})") from None
     return arrangement_from_own(data, name)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import tomllib
 from os import PathLike, fspath
 from pathlib import Path
 from typing import Any, Literal
@@ -258,13 +257,10 @@ def load_rule_file(path: str | PathLike[str]) -> RuleSet:
         raise RuleFileError(name, f"cannot read the file ({error.strerror or error})") from None
     except UnicodeDecodeError:
         raise RuleFileError(name, "the file is not UTF-8 text") from None
-    try:
-        if name.lower().endswith(".json"):
-            import json
+    from .documents import DocumentProblem, parse_document
 
-            data = json.loads(text)
-        else:
-            data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError) as error:
-        raise RuleFileError(name, f"not valid TOML/JSON ({error})") from None
+    try:
+        data = parse_document(text, as_json=name.lower().endswith(".json"))
+    except DocumentProblem as problem:
+        raise RuleFileError(name, problem.problem, entry=problem.entry) from None
     return parse_rule_file(data, name)

@@ -18,11 +18,12 @@ import enum
 import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from os import PathLike
+from dataclasses import dataclass, replace
+from os import PathLike, fspath
 from typing import TYPE_CHECKING
 
-from .errors import CalendarCoverageError
+from .coverage import Coverage
+from .errors import CalendarCoverageError, OverlayError
 from .holiday import Holiday
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from .notice import Erratum, Notice
 
 _ONE_DAY = dt.timedelta(days=1)
+_MAX_ORDINAL = dt.date.max.toordinal()
 
 
 class DayKind(enum.Enum):
@@ -119,25 +121,16 @@ def weekday_name(day: dt.date, lang: str = "zh") -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Coverage:
-    """The first and last day backed by an official notice (a contiguous span)."""
-
-    first: dt.date
-    last: dt.date
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, dt.date) and self.first <= day <= self.last
-
-
-@dataclass(frozen=True, slots=True)
 class OfficialTables:
-    """The calendar's arrays over its official span, for code that walks millions of days.
+    """The calendar's arrays over its main official span, for code that walks millions of days.
 
-    Day ``i`` is ``first_ordinal + i`` for ``0 <= i <= last_index`` (the official span,
-    :attr:`WorkCalendar.coverage`). ``workdays_before[i]`` counts the working days before
-    day ``i`` (``len == last_index + 2``); ``workday_indices[k]`` is the day index of the
-    ``k``-th working day of the span. The batch audit precomputes its per-day tables from
-    these; everything else should use the calendar's methods.
+    Day ``i`` is ``first_ordinal + i`` for ``0 <= i <= last_index``: the longest span of
+    :attr:`WorkCalendar.coverage` (the latest, if two are as long), e.g. 2004–2026 even
+    when an overlay for 2000 adds a span of its own. ``workdays_before[i]`` counts the
+    working days of the span before day ``i`` (``len == last_index + 2``, starting at 0);
+    ``workday_indices[k]`` is the day index of the ``k``-th working day of the span. The
+    batch audit precomputes its per-day tables from these; everything else should use the
+    calendar's methods.
     """
 
     first_ordinal: int
@@ -159,7 +152,9 @@ class WorkCalendar:
         "_codes",
         "_cum",
         "_holidays",
+        "_main",
         "_n_days",
+        "_overlay_years",
         "_provisional",
         "_safe_hi",
         "_safe_k_hi",
@@ -177,12 +172,16 @@ class WorkCalendar:
         *,
         provisional: bool = False,
         sources: tuple[str, ...] = (),
+        overlay_years: Iterable[int] = (),
     ) -> None:
+        """``overlay_years``: the years whose arrangement was loaded from an overlay (a
+        later overlay replaces them without ``replace_official``)."""
         official = {a.year: a for a in arrangements if not a.provisional}
         if not official:
             raise ValueError("a WorkCalendar needs at least one official year arrangement")
         self._provisional = provisional
         self._sources = sources
+        self._overlay_years = frozenset(overlay_years)
         first_year = min(official)
         last_official = max(official)
         year_state: dict[int, str] = {year: _OFFICIAL for year in official}
@@ -199,16 +198,16 @@ class WorkCalendar:
         self._arrangements: Mapping[int, YearArrangement] = arrangement_of
         self._year_state = year_state
 
-        # The official span that starts at the first year and has no gap: the fast path.
-        safe_last = first_year
-        while safe_last + 1 in official:
-            safe_last += 1
         first = dt.date(first_year, 1, 1)
         self._base = first.toordinal()
         self._n_days = dt.date(last_year, 12, 31).toordinal() - self._base + 1
-        self.coverage = Coverage(first, dt.date(safe_last, 12, 31))
-        self._safe_lo = 0
-        self._safe_hi = self.coverage.last.toordinal() - self._base
+        self.coverage = Coverage.of_years(official)
+        # The fast path: the longest official span (the latest of equals), where no walk
+        # needs a per-year check. Every other day goes through _require.
+        main = max(reversed(self.coverage.spans), key=lambda s: s.last.year - s.first.year)
+        self._main = main
+        self._safe_lo = main.first.toordinal() - self._base
+        self._safe_hi = main.last.toordinal() - self._base
 
         # Day codes and holiday indices, by ordinal: a later arrangement (the next year's,
         # spilling into late December) is applied after the day's own year.
@@ -259,7 +258,7 @@ class WorkCalendar:
         self._cum = cum
         self._wd = workdays
         # Working-day indices k with wd[k] inside the safe span.
-        self._safe_k_lo = 0
+        self._safe_k_lo = cum[self._safe_lo]
         self._safe_k_hi = cum[self._safe_hi + 1] - 1
 
     # -- derived calendars -------------------------------------------------------------
@@ -285,29 +284,77 @@ class WorkCalendar:
         """The same data, answering (flagged) past the official horizon or not."""
         if provisional == self._provisional:
             return self
-        return WorkCalendar(self._official(), provisional=provisional, sources=self._sources)
-
-    def with_arrangements(self, *arrangements: YearArrangement) -> WorkCalendar:
-        """This calendar with the given years replaced or added (a mid-year amendment too)."""
-        years = {a.year: a for a in self._official()}
-        for arrangement in arrangements:
-            if arrangement.provisional:
-                raise ValueError("only official arrangements can be loaded as overlays")
-            years[arrangement.year] = arrangement
-        names = tuple(a.origin for a in arrangements)
         return WorkCalendar(
-            years.values(), provisional=self._provisional, sources=self._sources + names
+            self._official(),
+            provisional=provisional,
+            sources=self._sources,
+            overlay_years=self._overlay_years,
         )
 
-    def with_overlays(self, *paths: str | PathLike[str]) -> WorkCalendar:
+    def with_arrangements(
+        self, *arrangements: YearArrangement, replace_official: bool = False
+    ) -> WorkCalendar:
+        """This calendar with the given years added, or replaced when ``replace_official``.
+
+        A year that already has official data (not from an overlay) is replaced only with
+        ``replace_official=True`` — a mid-year amendment, written as the whole amended
+        year; otherwise :class:`~gov_deadlines.errors.OverlayError` says so, so that an
+        empty or partial file cannot silently stand in for the notice. A year loaded from
+        an earlier overlay is replaced by a later one.
+        """
+        return self._with(
+            [(a, a.origin or f"arrangement {a.year}") for a in arrangements], replace_official
+        )
+
+    def with_overlays(
+        self, *paths: str | PathLike[str], replace_official: bool = False
+    ) -> WorkCalendar:
         """This calendar with the arrangements of the given overlay files loaded on top.
 
         Files are in the project's TOML format or holiday-cn's JSON format (see
-        ``docs/calendar.md``). A bad file raises :class:`~gov_deadlines.errors.OverlayError`.
+        ``docs/calendar.md``). A bad file raises :class:`~gov_deadlines.errors.OverlayError`,
+        and so does a file for a year with official data unless ``replace_official=True``
+        (see :meth:`with_arrangements`).
         """
         from .overlay import load_overlay
 
-        return self.with_arrangements(*(load_overlay(path) for path in paths))
+        return self._with([(load_overlay(path), fspath(path)) for path in paths], replace_official)
+
+    def _with(
+        self, loaded: list[tuple[YearArrangement, str]], replace_official: bool
+    ) -> WorkCalendar:
+        years = {a.year: a for a in self._official()}
+        overlay_years = set(self._overlay_years)
+        for arrangement, source in loaded:
+            if arrangement.provisional:
+                raise ValueError("only official arrangements can be loaded as overlays")
+            year = arrangement.year
+            official = years.get(year)
+            if official is not None and year not in overlay_years:
+                if not replace_official:
+                    raise OverlayError(
+                        source,
+                        f"{year} already has official data ({official.origin}); an overlay "
+                        f"replaces it only when asked to (--replace-official, in Python "
+                        f"replace_official=True), and only a file holding the whole amended "
+                        f"arrangement of {year} should",
+                        entry="year",
+                        problem_zh=f"{year}年已有官方数据({official.origin});补充日历文件只有在"
+                        f"明确要求时才替换它(命令行加 --replace-official),且该文件应是{year}年"
+                        "完整的调整后安排",
+                    )
+                arrangement = replace(
+                    arrangement, origin=f"{arrangement.origin}, replacing {official.origin}"
+                )
+            years[year] = arrangement
+            overlay_years.add(year)
+        names = tuple(a.origin for a, _ in loaded)
+        return WorkCalendar(
+            years.values(),
+            provisional=self._provisional,
+            sources=self._sources + names,
+            overlay_years=overlay_years,
+        )
 
     # -- single days ---------------------------------------------------------------------
 
@@ -319,15 +366,35 @@ class WorkCalendar:
             )
         return day.toordinal() - self._base
 
-    def _uncovered(self, day: dt.date) -> CalendarCoverageError:
+    def refusal(self, day: dt.date, *, past_the_last_date: bool = False) -> CalendarCoverageError:
+        """The error for an answer that needs ``day`` (a day this calendar does not cover).
+
+        For code that counts past the calendar by other means (calendar days, months), so
+        that its refusal names the same coverage and remedies as the calendar's own.
+        ``past_the_last_date``: the answer lies after 9999-12-31 (``day`` is that date).
+        """
         from .statutory import provisional_years
 
         return CalendarCoverageError(
             day,
             self.coverage.first,
             self.coverage.last,
-            provisional_available=day.year in provisional_years() and day > self.coverage.last,
+            provisional_available=day.year in provisional_years() and day > self._main.last,
+            coverage=self.coverage,
+            past_the_last_date=past_the_last_date,
         )
+
+    def _uncovered(self, day: dt.date) -> CalendarCoverageError:
+        return self.refusal(day)
+
+    def _day_at(self, index: int) -> dt.date:
+        """The day of an index, clamped to the dates Python has (a walk off 9999-12-31)."""
+        return dt.date.fromordinal(min(max(index + self._base, 1), _MAX_ORDINAL))
+
+    def _uncovered_at(self, index: int) -> CalendarCoverageError:
+        """The refusal for the day of an index, which may lie past 9999-12-31."""
+        past = index + self._base > _MAX_ORDINAL
+        return self.refusal(self._day_at(index), past_the_last_date=past)
 
     def _require(self, lo: int, hi: int) -> bool:
         """Check that days ``lo..hi`` (indices) may be answered; return if any is provisional."""
@@ -336,8 +403,8 @@ class WorkCalendar:
         if lo > hi:
             return False
         provisional = False
-        first_year = dt.date.fromordinal(max(lo + self._base, 1)).year
-        last_year = dt.date.fromordinal(max(hi + self._base, 1)).year
+        first_year = self._day_at(lo).year
+        last_year = self._day_at(hi).year
         for year in range(first_year, last_year + 1):
             state = self._year_state.get(year)
             if state == _OFFICIAL:
@@ -445,28 +512,32 @@ class WorkCalendar:
             # i == -1 (the day before the first covered day) is fine: only days from
             # i + 1 on are needed.
             if i < -1 or i >= self._n_days:
-                raise self._uncovered(dt.date(day.year, day.month, day.day) + _ONE_DAY)
+                raise self._uncovered_at(i + 1)
             k = self._cum[i + 1] + n - 1
             if k >= len(self._wd):
-                raise self._uncovered(dt.date.fromordinal(self._base + self._n_days))
+                raise self._uncovered_at(self._n_days)
             provisional = self._require(i + 1, self._wd[k].toordinal() - self._base)
         else:
             if i <= 0 or i > self._n_days:
-                raise self._uncovered(dt.date(day.year, day.month, day.day) - _ONE_DAY)
+                raise self._uncovered_at(i - 1)
             k = self._cum[i] + n
             if k < 0:
-                raise self._uncovered(dt.date.fromordinal(self._base - 1))
+                raise self._uncovered_at(-1)
             provisional = self._require(self._wd[k].toordinal() - self._base, i - 1)
         return self._result(k, provisional)
 
     def official_tables(self) -> OfficialTables:
         """The prefix-count arrays over the official span (see :class:`OfficialTables`)."""
-        last_k = self._safe_k_hi
+        lo, hi = self._safe_lo, self._safe_hi
+        first = self._base + lo
+        offset = self._cum[lo]
         return OfficialTables(
-            first_ordinal=self._base,
-            last_index=self._safe_hi,
-            workdays_before=tuple(self._cum[: self._safe_hi + 2]),
-            workday_indices=tuple(d.toordinal() - self._base for d in self._wd[: last_k + 1]),
+            first_ordinal=first,
+            last_index=hi - lo,
+            workdays_before=tuple(c - offset for c in self._cum[lo : hi + 2]),
+            workday_indices=tuple(
+                d.toordinal() - first for d in self._wd[self._safe_k_lo : self._safe_k_hi + 1]
+            ),
         )
 
     def workdays_between(self, start: dt.date, end: dt.date) -> int:
@@ -481,7 +552,7 @@ class WorkCalendar:
             if lo + 1 <= hi:
                 if lo + 1 < 0 or hi >= self._n_days:
                     bad = lo + 1 if lo + 1 < 0 else max(lo + 1, self._n_days)
-                    raise self._uncovered(dt.date.fromordinal(self._base + bad))
+                    raise self._uncovered_at(bad)
                 self._require(lo + 1, hi)
             else:
                 return 0
@@ -500,7 +571,7 @@ class WorkCalendar:
             raise self._uncovered(dt.date(day.year, day.month, day.day))
         k = self._cum[i]
         if k >= len(self._wd):
-            raise self._uncovered(dt.date.fromordinal(self._base + self._n_days))
+            raise self._uncovered_at(self._n_days)
         provisional = self._require(i, self._wd[k].toordinal() - self._base)
         return self._result(k, provisional)
 
@@ -511,7 +582,7 @@ class WorkCalendar:
             raise self._uncovered(dt.date(day.year, day.month, day.day))
         k = self._cum[i + 1] - 1
         if k < 0:
-            raise self._uncovered(dt.date.fromordinal(self._base - 1))
+            raise self._uncovered_at(-1)
         provisional = self._require(self._wd[k].toordinal() - self._base, i)
         return self._result(k, provisional)
 
@@ -530,10 +601,8 @@ class WorkCalendar:
 
     def __repr__(self) -> str:
         extra = f", overlays={list(self._sources)}" if self._sources else ""
-        return (
-            f"WorkCalendar(coverage={self.coverage.first}..{self.coverage.last}, "
-            f"provisional={self._provisional}{extra})"
-        )
+        spans = ", ".join(f"{span.first}..{span.last}" for span in self.coverage.spans)
+        return f"WorkCalendar(coverage={spans}, provisional={self._provisional}{extra})"
 
 
 _DEFAULTS: dict[bool, WorkCalendar] = {}

@@ -54,7 +54,8 @@ class Context:
             files = [p for p in os.environ.get(CALENDAR_ENV, "").split(os.pathsep) if p]
             files += list(getattr(self.args, "calendar", None) or [])
             if files:
-                calendar = calendar.with_overlays(*files)
+                replace = bool(getattr(self.args, "replace_official", False))
+                calendar = calendar.with_overlays(*files, replace_official=replace)
             self._calendar = calendar
         result: WorkCalendar = self._calendar
         return result
@@ -75,6 +76,11 @@ def common_options() -> argparse.ArgumentParser:
         action="append",
         metavar="FILE",
         help=f"load a year's holiday notice (TOML or holiday-cn JSON); repeatable; also ${CALENDAR_ENV} / 载入节假日安排文件",
+    )
+    group.add_argument(
+        "--replace-official",
+        action="store_true",
+        help="let a --calendar file replace a year that has official data (a mid-year amendment, written as the whole year) / 允许补充日历文件替换已有官方数据的年份",
     )
     group.add_argument(
         "--provisional",
@@ -187,27 +193,7 @@ def _report(problem: Exception, console: Console) -> int:
 
     if isinstance(problem, CalendarCoverageError):
         # The library's message names the Python API; a clerk needs the options instead.
-        year, first, last = problem.year, problem.coverage_first, problem.coverage_last
-        provisional_zh = (
-            ",或加 --provisional 得到按法定节日和周末推算、明确标注为临时的答案"
-            if problem.provisional_available
-            else "(该年也没有可用的临时推算数据)"
-        )
-        provisional_en = (
-            ", or add --provisional for an answer from the statutory holidays and weekends, "
-            "marked provisional"
-            if problem.provisional_available
-            else " (no provisional data exists for that year either)"
-        )
-        message = console.t(
-            f"尚未载入{year}年的国务院办公厅节假日安排通知(计算需要{problem.day.isoformat()};"
-            f"官方数据覆盖{first.isoformat()}至{last.isoformat()})。请用 --calendar 文件"
-            f"(或环境变量 {CALENDAR_ENV})载入{year}年的通知{provisional_zh}。",
-            f"no official holiday arrangement is loaded for {year} (the answer needs "
-            f"{problem.day.isoformat()}; official data covers {first.isoformat()} .. "
-            f"{last.isoformat()}). Load the {year} notice with --calendar FILE (or "
-            f"${CALENDAR_ENV}){provisional_en}.",
-        )
+        message = problem.clerk_message(console.lang)
         kind = type(problem).__name__
     elif isinstance(problem, GovDeadlinesError):
         message = problem.message(console.lang)

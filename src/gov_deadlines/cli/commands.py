@@ -613,7 +613,7 @@ def run_events(ctx: Context) -> int:
                 "not_computed": [
                     {
                         "rule": n.rule.id,
-                        "reason": n.reason(console.lang),
+                        "reason": n.error.clerk_message(console.lang),
                         "error": type(n.error).__name__,
                     }
                     for n in found.not_computed
@@ -651,7 +651,7 @@ def run_events(ctx: Context) -> int:
                 console.t(f"  未计算 {missing.rule.id}:", f"  not computed {missing.rule.id}: "),
                 "yellow",
             )
-            + missing.reason(console.lang)
+            + missing.error.clerk_message(console.lang)
         )
     if not found and not found.not_computed:
         console.line(console.t("该事件没有引起任何期限。", "This event starts no deadline."))
