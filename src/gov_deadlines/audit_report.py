@@ -10,7 +10,8 @@ add up to the input, in constant memory):
 * :func:`write_jsonl` — one JSON object per row, optionally with the explanation;
 * :meth:`Summary.markdown` — counts by result and by duty, the problems, examples;
 * :func:`form_rows` / :func:`write_form` — the supervision form of seed 002 (rendered by
-  :mod:`gov_deadlines.supervision`), one row per duty, 存在问题 filled from the findings.
+  :mod:`gov_deadlines.supervision`), one row per duty, 存在问题 filled from the findings;
+  in :mod:`gov_deadlines.audit_form`, and reachable here.
 """
 
 from __future__ import annotations
@@ -23,22 +24,22 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from .case_model import CaseError, Channel
 from .case_results import CaseVerdict, DutyKind, Status
-from .supervision import SupervisionRow, render_markdown
-from .supervision import write_csv as write_form_csv
 
 if TYPE_CHECKING:
     from .batch import RowResult
 
 __all__ = [
     "CASE_COLUMNS",
+    "PROVISIONAL_MARK",
+    "PROVISIONAL_TEXT",
     "RESULTS",
     "Summary",
-    "form_markdown",
-    "form_rows",
+    "problem_texts",
+    "provisional_among",
+    "provisional_note",
     "result_label",
     "summarize",
     "write_case_csv",
-    "write_form",
     "write_jsonl",
 ]
 
@@ -82,6 +83,9 @@ class Summary:
         self.versions: dict[str, int] = {}
         self.extension_over_cap = 0
         self.warnings = 0
+        #: Rows, and duties by kind and status, whose dates rest on provisional calendar data.
+        self.provisional = 0
+        self.provisional_duties = {kind: dict.fromkeys(_STATUSES, 0) for kind in _KINDS}
         self._late: list[tuple[int, str, CaseVerdict | Callable[[], CaseVerdict]]] = []
         self.malformed_examples: list[tuple[int, str, CaseError]] = []
         self.ignored_columns: tuple[str, ...] = ()
@@ -102,9 +106,13 @@ class Summary:
         version = verdict.version
         self.versions[version] = self.versions.get(version, 0) + 1
         late = False
+        if verdict.provisional:
+            self.provisional += 1
         for duty in verdict.duties:
             status = duty.status
             self.duties[duty.kind][status] += 1
+            if duty.provisional:
+                self.provisional_duties[duty.kind][status] += 1
             if status is Status.LATE or status is Status.OVERDUE:
                 late = True
                 worst = self.max_late[duty.kind]
@@ -173,6 +181,7 @@ class Summary:
             },
             "extension_over_cap": self.extension_over_cap,
             "warnings": self.warnings,
+            "provisional": self.provisional,
             "malformed_rows": [
                 {
                     "line": line,
@@ -214,6 +223,9 @@ class Summary:
             ]
             out.append(("适用版本:" if zh else "Versions: ") + ("," if zh else ", ").join(parts))
             out.append("")
+        if self.provisional:
+            out.append(provisional_note(self.provisional, lang))
+            out.append("")
         statuses = _STATUSES
         head = (
             "| 职责 | " + " | ".join(s.label("zh") for s in statuses) + " | 合计 |"
@@ -234,7 +246,7 @@ class Summary:
                 else f"Due-soon warnings: {self.warnings} (see the details)."
             )
             out.append("")
-        problems = _problem_texts(self, lang)
+        problems = problem_texts(self, lang)
         if any(problems.values()):
             out.append("## 存在问题" if zh else "## Problems found")
             out.append("")
@@ -281,12 +293,41 @@ def _md(cell: str) -> str:
     return cell.replace("|", "\\|").replace("\n", " ")
 
 
-def _problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
+PROVISIONAL_MARK = {"zh": "[临时推算]", "en": "[provisional]"}
+
+
+def provisional_note(rows: int, lang: str = "zh") -> str:
+    """The note on the cases whose dates rest on provisional calendar data."""
+    if lang.startswith("zh"):
+        return (
+            f"{PROVISIONAL_MARK['zh']}{rows}件的日期依据临时推算的日历(该年尚无国务院办公厅"
+            "节假日安排通知,按法定节日和周末推算,不含调休),正式通知发布后可能改变。"
+        )
+    return (
+        f"{PROVISIONAL_MARK['en']} {rows} case(s) have dates that rest on provisional calendar "
+        "data (no official holiday notice for that year yet: statutory holidays and weekends, "
+        "no make-up days); they may change when the notice is published."
+    )
+
+
+def provisional_among(count: int, lang: str) -> str:
+    """``(其中2件的期限为临时推算[临时推算])``, or "" when none is."""
+    if not count:
+        return ""
+    if lang.startswith("zh"):
+        return f"(其中{count}件的期限为临时推算{PROVISIONAL_MARK['zh']})"
+    return f" ({count} of them with a provisional due date {PROVISIONAL_MARK['en']})"
+
+
+def problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
+    """The 存在问题 of each duty: late, overdue, over the cap, undetermined (with the
+    provisional due dates among them marked)."""
     zh = lang.startswith("zh")
     as_of = summary.as_of.isoformat() if summary.as_of else ""
     texts: dict[DutyKind, list[str]] = {kind: [] for kind in _KINDS}
     for kind in _KINDS:
         counts, worst = summary.duties[kind], summary.max_late[kind]
+        marks = summary.provisional_duties[kind]
         late, overdue = counts[Status.LATE], counts[Status.OVERDUE]
         undetermined = counts[Status.UNDETERMINED]
         if kind is DutyKind.REPLY:
@@ -305,18 +346,22 @@ def _problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
                 "extensions never told to the applicant (invalid)",
             )
         if late:
+            flag = provisional_among(marks[Status.LATE], lang)
             texts[kind].append(
-                f"{late}件{what_late[0]},最长逾期{worst[Status.LATE]}个工作日"
+                f"{late}件{what_late[0]}{flag},最长逾期{worst[Status.LATE]}个工作日"
                 if zh
-                else f"{late} {what_late[1]}, the latest by {worst[Status.LATE]} working day(s)"
+                else f"{late} {what_late[1]}{flag}, the latest by {worst[Status.LATE]} "
+                "working day(s)"
             )
         if overdue:
             until = f"(截至{as_of})" if zh and as_of else (f" (as of {as_of})" if as_of else "")
+            flag = provisional_among(marks[Status.OVERDUE], lang)
             texts[kind].append(
-                f"{overdue}件{what_overdue[0]},最长已逾期{worst[Status.OVERDUE]}个工作日{until}"
+                f"{overdue}件{what_overdue[0]}{flag},最长已逾期{worst[Status.OVERDUE]}个工作日"
+                f"{until}"
                 if zh
-                else f"{overdue} {what_overdue[1]}, the longest by {worst[Status.OVERDUE]} "
-                f"working day(s){until}"
+                else f"{overdue} {what_overdue[1]}{flag}, the longest by "
+                f"{worst[Status.OVERDUE]} working day(s){until}"
             )
         if kind is DutyKind.EXTENSION and summary.extension_over_cap:
             n = summary.extension_over_cap
@@ -332,115 +377,6 @@ def _problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
                 else f"{undetermined} undetermined (no calendar data)"
             )
     return texts
-
-
-_TASKS = {
-    DutyKind.SUPPLEMENT_NOTICE: (
-        "申请内容不明确的,自收到申请之日起7个工作日内一次性告知申请人作出补正(《政府信息公开条例》第三十条)",
-        "Ask once for the correction of an unclear application within 7 working days of "
-        "receipt (OGI Regulations art. 30)",
-    ),
-    DutyKind.EXTENSION: (
-        "需要延长答复期限的,经政府信息公开工作机构负责人同意并在原答复期限届满前告知申请人,延长不超过20个工作日"
-        "(第三十三条;2008年条例第二十四条为15个工作日)",
-        "Extend the reply limit only with the approval of the head of the OGI office, told to "
-        "the applicant before the original deadline, by at most 20 working days (art. 33; "
-        "2008: art. 24, 15 working days)",
-    ),
-    DutyKind.REPLY: (
-        "自收到申请之日起20个工作日内答复;补正的自收到补正的申请之日起计算,征求意见时间不计入"
-        "(第三十条、第三十三条;2008年条例第二十四条为15个工作日)",
-        "Reply within 20 working days of receipt (of the corrected application after a 补正), "
-        "consultation time excluded (arts. 30, 33; 2008: art. 24, 15 working days)",
-    ),
-}
-
-
-def form_rows(
-    summary: Summary,
-    *,
-    lang: str = "zh",
-    responsible: str = "",
-    materials_from: str = "",
-) -> list[SupervisionRow]:
-    """The supervision form's rows (seed 002): 补正告知, 延期, 答复 — one per duty."""
-    zh = lang.startswith("zh")
-    problems = _problem_texts(summary, lang)
-    rows = []
-    for kind in _KINDS:
-        counts = summary.duties[kind]
-        items = problems[kind]
-        if sum(counts.values()) == 0:
-            text = "本批无此类事项" if zh else "none in this batch"
-        elif items:
-            text = (";" if zh else "; ").join(items)
-        else:
-            text = "无" if zh else "none"
-        completed = not items
-        rows.append(
-            SupervisionRow(
-                task=_TASKS[kind][0 if zh else 1],
-                completed=completed,
-                problems=text,
-                responsible=responsible if not completed else "",
-                materials_from=materials_from,
-            )
-        )
-    return rows
-
-
-def form_markdown(
-    summary: Summary, *, lang: str = "zh", responsible: str = "", materials_from: str = ""
-) -> str:
-    """The supervision form as Markdown, with a note on the rows that could not be read."""
-    zh = lang.startswith("zh")
-    title = (
-        "全面推进政务公开工作督察表 · 依申请公开"
-        if zh
-        else "Open-government supervision form · OGI applications"
-    )
-    text = render_markdown(
-        form_rows(summary, lang=lang, responsible=responsible, materials_from=materials_from),
-        lang=lang,
-        title=title,
-    )
-    as_of = summary.as_of.isoformat() if summary.as_of else ("未指定" if zh else "not given")
-    note = (
-        f"\n核查日:{as_of};共核查{summary.total}件。"
-        if zh
-        else f"\nAudit day: {as_of}; {summary.total} cases audited."
-    )
-    if summary.malformed:
-        note += (
-            f"另有{summary.malformed}行数据有误,未纳入核查(见明细)。"
-            if zh
-            else f" {summary.malformed} row(s) could not be read and are not counted above (see the details)."
-        )
-    return text + note + "\n"
-
-
-def write_form(
-    summary: Summary,
-    stream: TextIO,
-    *,
-    lang: str = "zh",
-    as_csv: bool = False,
-    responsible: str = "",
-    materials_from: str = "",
-) -> None:
-    """Write the supervision form: Markdown, or CSV with a BOM (``as_csv``)."""
-    if as_csv:
-        write_form_csv(
-            form_rows(summary, lang=lang, responsible=responsible, materials_from=materials_from),
-            stream,
-            lang=lang,
-        )
-    else:
-        stream.write(
-            form_markdown(
-                summary, lang=lang, responsible=responsible, materials_from=materials_from
-            )
-        )
 
 
 # -- per-case writers ---------------------------------------------------------------------------
@@ -460,6 +396,7 @@ CASE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("excluded_workdays", "排除工作日", "excluded_workdays"),
     ("extension_status", "延期情况", "extension_status"),
     ("reply_due", "答复期限", "reply_due"),
+    ("provisional", "临时推算", "provisional"),
     ("replied", "答复日期", "replied"),
     ("reply_status", "答复情况", "reply_status"),
     ("max_late_workdays", "最长逾期工作日", "max_late_workdays"),
@@ -481,6 +418,8 @@ _CHANNEL_TEXT = {
     False: {channel: channel.label("en") for channel in Channel},
 }
 _ON_TIME_TEXT = {True: Status.ON_TIME.label("zh"), False: Status.ON_TIME.label("en")}
+#: The ``provisional`` column: whether a date of the row rests on provisional calendar data.
+PROVISIONAL_TEXT = {True: {True: "是", False: "否"}, False: {True: "yes", False: "no"}}
 
 
 _ISO: dict[dt.date, str] = {}
@@ -532,6 +471,7 @@ def _case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
             "",
             "",
             "",
+            "",
             reason,
         ]
     duties = verdict.duties
@@ -561,6 +501,7 @@ def _case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
             str(verdict.excluded_workdays),
             "",
             (iso(due) or _iso_text(due)) if due is not None else "",
+            PROVISIONAL_TEXT[zh][verdict.provisional],
             (iso(done) or _iso_text(done)) if done is not None else "",
             _ON_TIME_TEXT[zh] if status is Status.ON_TIME else reply.status_text(lang),
             str(reply.late_by) if reply.late_by and status.is_late else "0",
@@ -619,6 +560,7 @@ def _case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
         str(verdict.excluded_workdays),
         ext_text,
         (iso(due) or _iso_text(due)) if due is not None else "",
+        PROVISIONAL_TEXT[zh][verdict.provisional],
         (iso(done) or _iso_text(done)) if done is not None else "",
         _ON_TIME_TEXT[zh] if reply.status is Status.ON_TIME else reply.status_text(lang),
         str(worst),
@@ -699,3 +641,16 @@ def summarize(results: Iterable[RowResult], *, summary: Summary | None = None) -
     for row in results:
         summary.add(row)
     return summary
+
+
+_FORM_NAMES = frozenset({"form_rows", "form_markdown", "write_form"})
+
+
+def __getattr__(name: str) -> Any:
+    # The form's writers live in audit_form (which reads this module's Summary); they are
+    # reachable here too, imported on first use.
+    if name in _FORM_NAMES:
+        from . import audit_form
+
+        return getattr(audit_form, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TextIO, cast
 
-from .audit_report import _CHANNEL_TEXT, _RESULT_TEXT, Summary, _case_cells
+from .audit_report import _CHANNEL_TEXT, _RESULT_TEXT, PROVISIONAL_TEXT, Summary, _case_cells
 from .batch import (
     _CHANNELS,
     _PARTIES,
@@ -56,7 +56,7 @@ PLAN_LIMIT = 20_000
 _INDEX_LIMIT = 200_000  # date texts remembered per calendar
 _TALLY_LIMIT = 10_000  # outcomes tallied before they are added to the summary
 _CHUNK = 511  # lines are written to the stream in chunks of about 512
-_SEPARATORS = 17  # the commas of a per-case CSV line that needs no quoting
+_SEPARATORS = 18  # the commas of a per-case CSV line that needs no quoting
 
 _ON_TIME, _LATE, _OVERDUE = Status.ON_TIME, Status.LATE, Status.OVERDUE
 _PENDING, _WAITING = Status.PENDING, Status.WAITING
@@ -522,7 +522,8 @@ class _Lean:
             f"{iso[start] if start is not None else ''},"
             f"{iso[supplement_due] if supplement is not None else ''},"
             f"{_status(zh, supplement)[1] if supplement is not None else ''},{excluded},"
-            f"{ext_text},{iso[due] if due >= 0 else ''},{iso[rep] if rep is not None else ''},"
+            f"{ext_text},{iso[due] if due >= 0 else ''},{PROVISIONAL_TEXT[zh][False]},"
+            f"{iso[rep] if rep is not None else ''},"
             f"{_status(zh, reply)[1]},{worst},{warnings},{notes}\r\n"
         )
 
@@ -633,6 +634,8 @@ def write_case_rows(
     now = lean.now
     today = now if now is not None and grid.lo <= now <= grid.hi else -1  # the audit day
     ok_text, late_text = _RESULT_TEXT[zh]["ok"], _RESULT_TEXT[zh]["late"]
+    # The official span only (plain dates): no date of this path is provisional.
+    official = PROVISIONAL_TEXT[zh][False]
     on_time_cell = _status(zh, _DONE_ON_TIME)[1]
     examples, keep, versions = summary._late, summary.keep, summary.versions
     unseen = cast(_Plan, ())  # a key not looked at yet
@@ -695,7 +698,7 @@ def write_case_rows(
                                 versions[label] = 0  # in the order the versions come
                             on_time[0] += 1
                             append(
-                                f"{line},{case_id},{ok_text},{middle},{iso[replied]},"
+                                f"{line},{case_id},{ok_text},{middle},{official},{iso[replied]},"
                                 f"{on_time_cell},0,,\r\n"
                             )
                             continue
@@ -709,7 +712,7 @@ def write_case_rows(
                             audited(picked, line)
                         continue
                     append(
-                        f"{line},{case_id},{late_text},{middle},{done},"
+                        f"{line},{case_id},{late_text},{middle},{official},{done},"
                         f"{_status(zh, judged)[1]},{judged[1]},,\r\n"
                     )
                     counted = (label, judged[0], judged[1])

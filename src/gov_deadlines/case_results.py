@@ -446,6 +446,18 @@ class CaseVerdict:
         return any(d.status.is_late for d in self.duties)
 
     @property
+    def provisional(self) -> bool:
+        """Whether a date of the case rests on provisional calendar data (``--provisional``:
+        no official holiday notice yet): a due date, the receipt moved off a rest day, the
+        start of the reply clock. Every output marks such a case."""
+        return (
+            any(d.provisional for d in self.duties)
+            or is_provisional(self.receipt)
+            or is_provisional(self.clock_start)
+            or is_provisional(self.base_due)
+        )
+
+    @property
     def warnings(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.code == "due_soon")
 
@@ -489,6 +501,7 @@ class CaseVerdict:
             "excluded_workdays": self.excluded_workdays,
             "extension_workdays": self.extension_workdays,
             "as_of": _iso(self.as_of) if self.as_of else None,
+            "provisional": self.provisional,
             "duties": [d.to_dict() for d in self.duties],
             "findings": [
                 {"code": f.code, "problem": f.problem, "warning": f.warning, "text": f.text(lang)}
