@@ -597,7 +597,8 @@ def supervision_rows(
     """The check on the supervision form of seed 002, one row per duty (or per window).
 
     工作任务 is the rule's title with the year and window; 完成情况 已完成 when every window
-    was done (a fixed date done late is 已完成, with 逾期N天 under 存在问题); 存在问题 lists the findings (``第二季度无记录``, ``逾期3天(1个工作日)…``);
+    was done (a fixed date done late is 已完成, with 逾期N天 under 存在问题), 未到期 when the
+    windows not done are all still running on the ``as_of`` day (``pending``), else 未完成; 存在问题 lists the findings (``第二季度无记录``, ``逾期3天(1个工作日)…``);
     整改责任主体 is whom the rule binds. 整改措施 and 材料提供部门 are left for the supervisor.
     """
     from .supervision import SupervisionRow
@@ -639,13 +640,24 @@ def supervision_rows(
             )
             findings.append(f"{names}无记录" if zh else f"no record for {names}")
             bad = [v for v in bad if v not in empty]
+        running = [v for v in bad if v.status == "pending"]
+        if len(running) > 1:  # "第三季度、第四季度尚未结束", once
+            names = ("、" if zh else ", ").join(
+                v.occurrence.window_label(lang, with_year=False) for v in running
+            )
+            bad = [v for v in bad if v.status != "pending"]
         findings.extend(v.finding(lang, with_year=per_window) for v in bad)
+        if len(running) > 1:
+            findings.append(f"{names}尚未结束" if zh else f"{names}: not ended yet")
+        completed = all(v.status in ("met", "late") for v in group)
         rows.append(
             SupervisionRow(
                 task=task,
-                completed=all(v.status in ("met", "late") for v in group),
+                completed=completed,
                 problems=sep.join(findings),
                 responsible=occ.rule.binds_zh if zh else occ.rule.binds_en,
+                # Windows still running are not failures: 未到期, unless another was missed.
+                not_due=not completed and all(v.status != "missed" for v in group),
             )
         )
     return rows

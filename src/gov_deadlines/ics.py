@@ -22,9 +22,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from os import PathLike, fspath
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .atomic import write_bytes
 from .catalogue import KIND_LABELS
 from .errors import CalendarCoverageError, GovDeadlinesError
 from .workcalendar import WorkCalendar, default_calendar, is_provisional, weekday_name
@@ -306,11 +306,12 @@ class IcsExport:
 def write_ics(
     path: str | PathLike[str], occurrences: Iterable[Occurrence], **options: Any
 ) -> IcsExport:
-    """Write the ``.ics`` file; return how many events and reminders it holds."""
+    """Write the ``.ics`` file (atomically: to a temporary file beside it, renamed into place
+    when complete); return how many events and reminders it holds."""
     cal = build_calendar(occurrences, **options)
     data: bytes = cal.to_ical()
     target = fspath(path)
-    Path(target).write_bytes(data)
+    write_bytes(target, data)  # atomic: an interrupted export leaves the old file whole
     events = list(cal.walk("VEVENT"))
     alarms = sum(len(e.walk("VALARM")) for e in events)
     return IcsExport(target, len(events), alarms)

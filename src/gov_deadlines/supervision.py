@@ -1,6 +1,6 @@
 """The supervision form of seed 002 (全面推进政务公开工作督察表), one row per duty.
 
-Columns: 序号 · 工作任务 · 完成情况 (已完成/未完成) · 存在问题 · 整改措施 · 整改责任主体 ·
+Columns: 序号 · 工作任务 · 完成情况 (已完成/未完成, or 未到期 for a duty not yet due) · 存在问题 · 整改措施 · 整改责任主体 ·
 材料提供部门. The batch audit of applications and the compliance check of recurring duties
 both report on this form through the renderers here.
 """
@@ -30,13 +30,18 @@ HEADERS_EN = (
     "Responsible for remedy",
     "Materials provided by",
 )
-DONE_ZH, NOT_DONE_ZH = "已完成", "未完成"
-DONE_EN, NOT_DONE_EN = "completed", "not completed"
+DONE_ZH, NOT_DONE_ZH, NOT_DUE_ZH = "已完成", "未完成", "未到期"
+DONE_EN, NOT_DONE_EN, NOT_DUE_EN = "completed", "not completed", "not yet due"
 
 
 @dataclass(frozen=True, slots=True)
 class SupervisionRow:
-    """One duty on the form. ``completed`` fills 完成情况; the rest are free text."""
+    """One duty on the form. ``completed`` fills 完成情况; the rest are free text.
+
+    ``not_due``: not completed, and not failed either: what is left of the duty is not yet
+    due on the day of the check (a quarter still running). 完成情况 then reads 未到期, never
+    未完成, which a supervisor reads as a failure.
+    """
 
     task: str
     completed: bool
@@ -44,12 +49,19 @@ class SupervisionRow:
     remedy: str = ""
     responsible: str = ""
     materials_from: str = ""
+    not_due: bool = False
+
+    def status(self, lang: str = "zh") -> str:
+        """完成情况: 已完成 / 未到期 / 未完成."""
+        zh = lang.startswith("zh")
+        if self.completed:
+            return DONE_ZH if zh else DONE_EN
+        if self.not_due:
+            return NOT_DUE_ZH if zh else NOT_DUE_EN
+        return NOT_DONE_ZH if zh else NOT_DONE_EN
 
     def cells(self, number: int, lang: str = "zh") -> tuple[str, ...]:
-        zh = lang.startswith("zh")
-        status = (
-            (DONE_ZH if zh else DONE_EN) if self.completed else (NOT_DONE_ZH if zh else NOT_DONE_EN)
-        )
+        status = self.status(lang)
         return (
             str(number),
             self.task,

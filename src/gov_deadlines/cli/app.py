@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from .console import EXIT_OK, EXIT_USAGE, Console, wants_color
+from .console import EXIT_OK, EXIT_USAGE, Console, degrading, underlying, wants_color
 
 if TYPE_CHECKING:
     from ..workcalendar import WorkCalendar
@@ -51,14 +51,18 @@ class Context:
             from ..workcalendar import default_calendar
 
             calendar = default_calendar(provisional=bool(getattr(self.args, "provisional", False)))
-            files = [p for p in os.environ.get(CALENDAR_ENV, "").split(os.pathsep) if p]
-            files += list(getattr(self.args, "calendar", None) or [])
+            files = self.overlay_files()
             if files:
                 replace = bool(getattr(self.args, "replace_official", False))
                 calendar = calendar.with_overlays(*files, replace_official=replace)
             self._calendar = calendar
         result: WorkCalendar = self._calendar
         return result
+
+    def overlay_files(self) -> list[str]:
+        """The holiday-notice files this run reads: ${GOV_DEADLINES_CALENDAR}, then --calendar."""
+        files = [p for p in os.environ.get(CALENDAR_ENV, "").split(os.pathsep) if p]
+        return files + list(getattr(self.args, "calendar", None) or [])
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -138,8 +142,9 @@ def main(
     # metadata of every installed distribution (tens of milliseconds at each start).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args_list = list(sys.argv[1:] if argv is None else argv)
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+    # A console whose encoding lacks a character (GBK has no ✓) gets the nearest it has.
+    out = degrading(stdout or sys.stdout)
+    err = degrading(stderr or sys.stderr)
     lang = "en" if _lang_from_argv(args_list) == "en" else "zh"
     console = Console(out, err, lang=lang, as_json="--json" in args_list)
     try:
@@ -181,6 +186,7 @@ def main(
 def _silence(stream: TextIO) -> None:
     """Point a broken standard output at os.devnull, so that the interpreter's final flush
     does not complain about the closed pipe (see the ``signal`` module's documentation)."""
+    stream = underlying(stream)
     if stream is not sys.stdout:
         return
     with contextlib.suppress(OSError, ValueError):

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import io
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .app import Context, UsageError
+from .output import check_output, data_to_stdout, open_output, refuse_suffix, suffix
 
 if TYPE_CHECKING:
     from ..audit_report import Summary
 
 _RAW = argparse.RawDescriptionHelpFormatter
 FORMATS = ("csv", "jsonl", "markdown", "form")
+#: The output files each format is written to, by suffix; the first names the format's
+#: default (``-o cases.jsonl`` writes JSON Lines). The form is CSV in a ``.csv`` file.
+SUFFIXES = {
+    "csv": (".csv",),
+    "jsonl": (".jsonl", ".ndjson"),
+    "markdown": (".md", ".markdown", ".txt"),
+    "form": (".csv", ".md", ".markdown", ".txt"),
+}
 _BY_SUFFIX = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "markdown"}
+_BY_SUFFIX.update({".markdown": "markdown", ".txt": "markdown"})
 _SNIFF = 1 << 16
 
 
@@ -118,11 +129,34 @@ def _summary_lines(summary: Summary, lang: str) -> list[str]:
         if zh
         else f"Audited {summary.total} rows (audit day {as_of}): {joined}."
     )
+    if summary.provisional:
+        from ..audit_report import provisional_note
+
+        return [line, provisional_note(summary.provisional, lang)]
     return [line]
 
 
+def _format(ctx: Context) -> str:
+    """The output format: --format, else from --output's suffix, else Markdown; a suffix
+    the format cannot be written to is refused (exit 2)."""
+    args, console = ctx.args, ctx.console
+    fmt: str | None = args.format
+    if not args.output:
+        return fmt or "markdown"
+    found = suffix(args.output)
+    if fmt is None:
+        if found and found not in _BY_SUFFIX:
+            every = [s for suffixes in SUFFIXES.values() for s in suffixes]
+            raise refuse_suffix(console, "--output", args.output, every, "audit")
+        return _BY_SUFFIX.get(found, "markdown")
+    if found and found not in SUFFIXES[fmt]:
+        raise refuse_suffix(console, "--output", args.output, SUFFIXES[fmt], f"--format {fmt}")
+    return fmt
+
+
 def run_audit(ctx: Context) -> int:
-    from ..audit_report import Summary, write_case_csv, write_form, write_jsonl
+    from ..audit_form import write_form
+    from ..audit_report import Summary, write_case_csv, write_jsonl
     from ..batch import audit_csv
     from ..cases import AuditPolicy
     from ..textdates import parse_date, today
@@ -133,14 +167,9 @@ def run_audit(ctx: Context) -> int:
     as_of = parse_date(args.as_of) if args.as_of else today()
     if args.warn_within < 0:
         raise UsageError("--warn-within must be 0 or more working days")
-    fmt = args.format
-    if fmt is None:
-        suffix = (
-            "." + args.output.rsplit(".", 1)[-1].lower()
-            if args.output and "." in args.output
-            else ""
-        )
-        fmt = _BY_SUFFIX.get(suffix, "markdown")
+    fmt = _format(ctx)
+    if args.output:
+        check_output(ctx, "--output", args.output, inputs=[args.file])
     policy = AuditPolicy(
         move_rest_day_receipt=not args.receipt_as_recorded, warn_within=args.warn_within
     )
@@ -151,13 +180,17 @@ def run_audit(ctx: Context) -> int:
         summary = Summary(as_of)
         summary.ignored_columns = audit.ignored_columns
         to_stdout = not args.output
-        if console.as_json and to_stdout:
-            sink: TextIO | None = None  # --json: stdout carries the JSON summary only
-        elif to_stdout:
-            sink = console.out
-        else:
-            sink = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        try:
+        with contextlib.ExitStack() as stack:
+            sink: TextIO | None
+            if console.as_json and to_stdout:
+                sink = None  # --json: stdout carries the JSON summary only
+            elif to_stdout and fmt in ("csv", "jsonl"):
+                sink = stack.enter_context(data_to_stdout(console))
+            elif to_stdout:
+                sink = console.out
+            else:
+                # Written beside the output file and renamed over it once complete.
+                sink = stack.enter_context(open_output(args.output))
             if fmt == "csv" and sink is not None:
                 write_case_csv(audit, sink, lang=lang, summary=summary)
             elif fmt == "jsonl" and sink is not None:
@@ -169,18 +202,14 @@ def run_audit(ctx: Context) -> int:
                     sink.write(summary.markdown(lang))
                     sink.write("\n")
                 elif sink is not None:
-                    as_csv = bool(args.output) and args.output.lower().endswith(".csv")
                     write_form(
                         summary,
                         sink,
                         lang=lang,
-                        as_csv=as_csv,
+                        as_csv=bool(args.output) and suffix(args.output) == ".csv",
                         responsible=args.responsible,
                         materials_from=args.materials_from,
                     )
-        finally:
-            if sink is not None and sink is not console.out:
-                sink.close()
     finally:
         source.close()
     code = summary.exit_code()

@@ -1,10 +1,14 @@
-"""Where the command line writes: language, JSON or text, colour only on a terminal."""
+"""Where the command line writes: language, JSON or text, colour only on a terminal, and
+nothing a console's encoding cannot hold."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import unicodedata
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 EXIT_OK = 0
 EXIT_MISSED = 1
@@ -45,7 +49,11 @@ class Console:
     def emit_json(self, payload: Any) -> None:
         import json  # only --json runs need it
 
-        self.out.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+        text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+        if not can_encode(self.out, text):
+            # A console that cannot hold every character (GBK): escape them, losing nothing.
+            text = json.dumps(payload, ensure_ascii=True, indent=2, default=str)
+        self.out.write(text + "\n")
 
     def error(self, message: str) -> None:
         prefix = self.t("错误:", "error: ")
@@ -62,3 +70,107 @@ def wants_color(stream: TextIO, requested: bool | None) -> bool:
         return requested
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+#: Stand-ins for the symbols of our output that legacy console encodings (GBK, cp936) lack.
+_STAND_INS = str.maketrans({"✓": "√", "✔": "√", "✗": "×", "✘": "×", "−": "-"})
+
+
+def _encoding(stream: Any) -> str | None:
+    encoding = getattr(stream, "encoding", None)
+    return encoding if isinstance(encoding, str) and encoding else None
+
+
+def can_encode(stream: Any, text: str) -> bool:
+    """Whether ``stream`` (a text stream with an ``encoding``, or one without) can take ``text``."""
+    encoding = _encoding(stream)
+    if encoding is None:
+        return True
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:
+        return True
+    return True
+
+
+def degrade(text: str, encoding: str) -> str:
+    """``text`` with each character ``encoding`` cannot hold replaced by one it can: a
+    stand-in (✓ → √), its compatibility form (NFKC), or ``?``."""
+    text = text.translate(_STAND_INS)
+    out: list[str] = []
+    for char in text:
+        try:
+            char.encode(encoding)
+        except UnicodeEncodeError:
+            plain = unicodedata.normalize("NFKC", char)
+            try:
+                plain.encode(encoding)
+            except UnicodeEncodeError:
+                plain = "?"
+            out.append(plain)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class DegradingStream(io.TextIOBase):
+    """A text stream that writes what its encoding cannot hold as the nearest it can.
+
+    Standard output redirected on a Chinese Windows console is GBK (``cp936``), which has no
+    ``✓``; a message must still be printed, not replaced by a ``UnicodeEncodeError``. The
+    underlying stream's ``buffer`` stays reachable for data written as bytes (CSV as UTF-8).
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except UnicodeEncodeError:  # encoded before anything is written: nothing is doubled
+            encoding = _encoding(self.stream)
+            if encoding is None:
+                raise
+            return self.stream.write(degrade(text, encoding))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        isatty = getattr(self.stream, "isatty", None)
+        return bool(isatty and isatty())
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return _encoding(self.stream) or "utf-8"
+
+    @property
+    def buffer(self) -> Any:
+        """The underlying binary stream, or ``None`` (a string stream has none)."""
+        return getattr(self.stream, "buffer", None)
+
+    def close(self) -> None:
+        # The stream belongs to the caller: flush it, never close it (nor fail at exit).
+        with contextlib.suppress(ValueError, OSError):
+            self.stream.flush()
+
+
+def degrading(stream: TextIO) -> TextIO:
+    """``stream`` wrapped in a :class:`DegradingStream` (once)."""
+    if isinstance(stream, DegradingStream):
+        return cast(TextIO, stream)
+    return cast(TextIO, DegradingStream(stream))
+
+
+def underlying(stream: TextIO) -> TextIO:
+    """The stream a :class:`DegradingStream` wraps (or ``stream`` itself)."""
+    return stream.stream if isinstance(stream, DegradingStream) else stream

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .app import Context
 from .console import EXIT_MISSED, EXIT_OK, Console
+from .output import check_output, open_output
 
 if TYPE_CHECKING:
     from ..compliance import LogCheck, WindowVerdict
@@ -111,7 +112,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--as-of",
         metavar="DATE",
-        help="核查日:尚未结束的时段记为未到期 windows not ended by DATE are pending, not missed",
+        help="核查日(默认今天,北京时间):尚未结束的时段记为未到期 "
+        "the day of the check (default: today, Beijing); windows not ended by then are "
+        "pending, not missed",
     )
     check.set_defaults(handler=run_check_log)
 
@@ -156,6 +159,8 @@ def run_schedule(ctx: Context) -> int:
 
     console = ctx.console
     args = ctx.args
+    if args.ics:
+        check_output(ctx, "--ics", args.ics, supported=(".ics",))
     calendar = ctx.calendar()
     sources = _sources(args.source)
     occurrences = schedule(args.year, sources=sources, rules=args.rule, calendar=calendar)
@@ -254,22 +259,24 @@ def _groups(verdicts: Sequence[WindowVerdict]) -> list[list[WindowVerdict]]:
     return list(groups.values())
 
 
-def _report_text(result: LogCheck, ctx: Context, entries: int) -> None:
+def _report_text(result: LogCheck, ctx: Context, entries: int, as_of: dt.date) -> None:
     from ..compliance import supervision_rows
 
     console = ctx.console
     counts = {
         s: sum(1 for v in result if v.status == s) for s in ("met", "late", "missed", "pending")
     }
+    day = as_of.isoformat()
     console.line(
         console.style(
             console.t(
-                f"{result.year}年定期任务核查({ctx.args.log},{entries}条记录):{len(result)}个时段,"
+                f"{result.year}年定期任务核查({ctx.args.log},{entries}条记录,核查日{day}):"
+                f"{len(result)}个时段,"
                 f"已完成{counts['met']},逾期{counts['late']},未完成{counts['missed']}"
                 + (f",未到期{counts['pending']}" if counts["pending"] else ""),
-                f"Recurring duties of {result.year} ({ctx.args.log}, {entries} entries): "
-                f"{len(result)} windows, {counts['met']} met, {counts['late']} late, "
-                f"{counts['missed']} missed"
+                f"Recurring duties of {result.year} ({ctx.args.log}, {entries} entries, "
+                f"as of {day}): {len(result)} windows, {counts['met']} met, "
+                f"{counts['late']} late, {counts['missed']} missed"
                 + (f", {counts['pending']} pending" if counts["pending"] else ""),
             ),
             "bold",
@@ -277,15 +284,23 @@ def _report_text(result: LogCheck, ctx: Context, entries: int) -> None:
     )
     for group in _groups(result):
         row = supervision_rows(group, console.lang)[0]
-        good = all(v.met for v in group)
-        if good:
+        statuses = {v.status for v in group}
+        if statuses == {"met"}:
             mark = console.style("✓", "green")
-        elif all(v.status in ("met", "late", "pending") for v in group):
+        elif statuses <= {"met", "pending"}:  # nothing wrong: the rest is not yet due
+            mark = console.style("○", "dim")
+        elif "missed" not in statuses:
             mark = console.style("!", "yellow")
         else:
             mark = console.style("✗", "red")
         done = sum(1 for v in group if v.met)
-        tally = console.t(f"{done}/{len(group)}个时段按时完成", f"{done}/{len(group)} windows met")
+        open_windows = sum(1 for v in group if v.status == "pending")
+        tally = console.t(
+            f"{done}/{len(group)}个时段按时完成"
+            + (f",{open_windows}个未到期" if open_windows else ""),
+            f"{done}/{len(group)} windows met"
+            + (f", {open_windows} not yet due" if open_windows else ""),
+        )
         console.line(f"{mark} {console.style(group[0].rule_id, 'dim')}  {row.task}  {tally}")
         if row.problems:
             console.line(f"    {row.problems}")
@@ -315,25 +330,27 @@ def _report_unmatched(result: LogCheck, console: Console, *, to_err: bool) -> No
 def run_check_log(ctx: Context) -> int:
     from ..compliance import check_log, read_log, supervision_rows
     from ..supervision import headers, render_markdown, write_csv
+    from ..textdates import parse_date, today
 
     console = ctx.console
     args = ctx.args
-    as_of: dt.date | None = None
-    if args.as_of:
-        from ..textdates import parse_date
-
-        as_of = parse_date(args.as_of)
+    if args.form_csv:
+        check_output(ctx, "--form-csv", args.form_csv, inputs=[args.log], supported=(".csv",))
+    # As audit does: judged on today in Beijing unless told, so that a window still running
+    # (the current quarter, every window of a later year) is pending, not missed.
+    as_of: dt.date = parse_date(args.as_of) if args.as_of else today()
     entries = read_log(args.log)
     sources = _sources(args.source)
     result = check_log(entries, args.year, sources=sources, calendar=ctx.calendar(), as_of=as_of)
     code = EXIT_OK if result.all_met else EXIT_MISSED
     rows = supervision_rows(result, console.lang, per_window=args.per_window)
     if args.form_csv:
-        with open(args.form_csv, "w", encoding="utf-8", newline="") as stream:
+        with open_output(args.form_csv) as stream:
             write_csv(rows, stream, lang=console.lang)
     if console.as_json:
         payload: dict[str, Any] = {
             "year": args.year,
+            "as_of": as_of.isoformat(),
             "sources": sources,
             "log": args.log,
             "entries": len(entries),
@@ -354,9 +371,15 @@ def run_check_log(ctx: Context) -> int:
             f"Supervision form: recurring duties of {args.year}",
         )
         console.out.write(render_markdown(rows, lang=console.lang, title=title))
+        console.line(
+            console.t(
+                f"\n核查日:{as_of.isoformat()}(此日尚未结束的时段记为未到期)。",
+                f"\nAs of {as_of.isoformat()} (windows not ended by then are not yet due).",
+            )
+        )
         _report_unmatched(result, console, to_err=True)
     else:
-        _report_text(result, ctx, len(entries))
+        _report_text(result, ctx, len(entries), as_of)
         _report_unmatched(result, console, to_err=False)
     if args.form_csv:
         message = console.t(
