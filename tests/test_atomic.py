@@ -82,3 +82,10 @@ def test_a_very_long_file_name_still_gets_a_temporary_file(tmp_path: Path) -> No
     target = tmp_path / ("长" * 80 + ".csv")  # 244 bytes in UTF-8, near the usual limit
     write_bytes(target, b"x")
     assert target.read_bytes() == b"x"
+
+
+def test_a_missing_directory_is_reported_with_the_name_asked_for(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-dir" / "out.csv"
+    with pytest.raises(FileNotFoundError) as raised:
+        write_bytes(target, b"x")
+    assert raised.value.filename == str(target)

@@ -65,7 +65,10 @@ def atomic_binary(path: str | PathLike[str]) -> Iterator[BinaryIO]:
             yield device
         return
     directory, name = os.path.split(target)
-    descriptor, temporary = _temporary(directory or ".", name)
+    try:
+        descriptor, temporary = _temporary(directory or ".", name)
+    except OSError as error:  # name the file asked for, not the temporary one
+        raise type(error)(error.errno, error.strerror, os.fspath(path)) from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
             yield stream
