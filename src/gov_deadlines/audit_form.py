@@ -28,17 +28,19 @@ _TASKS = {
         "receipt (OGI Regulations art. 30)",
     ),
     DutyKind.EXTENSION: (
-        "需要延长答复期限的,经政府信息公开工作机构负责人同意并在原答复期限届满前告知申请人,延长不超过20个工作日"
-        "(第三十三条;2008年条例第二十四条为15个工作日)",
+        "需要延长答复期限的,经政府信息公开工作机构负责人同意并告知申请人,延长不超过20个工作日"
+        "(第三十三条第二款;2008年条例第二十四条第二款为15个工作日);"
+        "本库另要求在原答复期限届满前告知(政策 extension-told-before-original-limit,条文未作规定)",
         "Extend the reply limit only with the approval of the head of the OGI office, told to "
-        "the applicant before the original deadline, by at most 20 working days (art. 33; "
-        "2008: art. 24, 15 working days)",
+        "the applicant, by at most 20 working days (art. 33(2); 2008: art. 24(2), 15 working "
+        "days); the library also requires the notice before the original deadline (policy "
+        "extension-told-before-original-limit; the text does not say so)",
     ),
     DutyKind.REPLY: (
         "自收到申请之日起20个工作日内答复;补正的自收到补正的申请之日起计算,征求意见时间不计入"
-        "(第三十条、第三十三条;2008年条例第二十四条为15个工作日)",
+        "(第三十条、第三十三条第二款、第三款;2008年条例第二十四条为15个工作日)",
         "Reply within 20 working days of receipt (of the corrected application after a 补正), "
-        "consultation time excluded (arts. 30, 33; 2008: art. 24, 15 working days)",
+        "consultation time excluded (arts. 30, 33(2), 33(3); 2008: art. 24, 15 working days)",
     ),
 }
 

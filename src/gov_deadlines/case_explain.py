@@ -13,35 +13,85 @@ asked for (``--explain``).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from .case_clock import _workdays
 from .case_model import Channel, Party, _iso, field_label
 from .case_results import CaseVerdict, Duty, DutyKind, Finding, Status, _d
 from .errors import CalendarCoverageError
+from .policies import default_policies
 from .workcalendar import DayKind, WorkCalendar
 
-__all__ = ["ART_31", "ART_34", "explain_lines"]
+__all__ = ["ART_31", "ART_34", "RECEIPT_CLAUSES", "ReceiptClause", "explain_lines"]
 
 
 # -- the words of the articles not held in the catalogue ---------------------------------------
 
-#: 2019 条例 art. 31 (receipt by channel). From memory of the official text, like the
-#: catalogue's quotes; the 2008 条例 has no counterpart and is read by analogy.
+#: 2019 条例 art. 31 (receipt by channel), verbatim from the official text (tests/
+#: test_statute_quotes.py checks it); the 2008 条例 has no counterpart and is read by analogy
+#: (policy receipt-by-channel-for-2008-cases).
 ART_31 = (
-    "行政机关收到政府信息公开申请的时间,按照下列规定确定:"
-    "(一)申请人当面提交政府信息公开申请的,以提交之日为收到申请之日;"
-    "(二)申请人以邮寄方式提交政府信息公开申请的,以行政机关签收之日为收到申请之日;"
-    "以平常信函等无需签收的邮寄方式提交政府信息公开申请的,政府信息公开工作机构应当于收到申请的当日"
-    "与申请人确认,确认之日为收到申请之日;"
-    "(三)申请人通过互联网渠道或者政府信息公开工作机构的传真提交政府信息公开申请的,"
+    "行政机关收到政府信息公开申请的时间，按照下列规定确定："
+    "(一)申请人当面提交政府信息公开申请的，以提交之日为收到申请之日；"
+    "(二)申请人以邮寄方式提交政府信息公开申请的，以行政机关签收之日为收到申请之日；"
+    "以平常信函等无需签收的邮寄方式提交政府信息公开申请的，政府信息公开工作机构应当于收到申请的当日"
+    "与申请人确认，确认之日为收到申请之日；"
+    "(三)申请人通过互联网渠道或者政府信息公开工作机构的传真提交政府信息公开申请的，"
     "以双方确认之日为收到申请之日。"
 )
-#: 2019 条例 art. 34 (another agency consulted). From memory of the official text.
+#: 2019 条例 art. 34 (another agency consulted), verbatim from the official text.
 ART_34 = (
-    "申请公开的政府信息由两个以上行政机关共同制作的,牵头制作的行政机关收到政府信息公开申请后"
-    "可以征求相关行政机关的意见,被征求意见机关应当自收到征求意见书之日起15个工作日内提出意见,"
+    "申请公开的政府信息由两个以上行政机关共同制作的，牵头制作的行政机关收到政府信息公开申请后"
+    "可以征求相关行政机关的意见，被征求意见机关应当自收到征求意见书之日起15个工作日内提出意见，"
     "逾期未提出意见的视为同意公开。"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptClause:
+    """The item of art. 31 that fixes a channel's receipt day, with its words."""
+
+    zh: str
+    en: str
+    quote: str
+    quote_en: str
+
+
+#: The receipt day of each channel: the item of art. 31 and its words (checked verbatim).
+RECEIPT_CLAUSES: dict[Channel, ReceiptClause] = {
+    Channel.IN_PERSON: ReceiptClause(
+        "第三十一条第(一)项", "art. 31(1)", "以提交之日为收到申请之日", "the day it is handed in"
+    ),
+    Channel.REGISTERED_POST: ReceiptClause(
+        "第三十一条第(二)项",
+        "art. 31(2)",
+        "以行政机关签收之日为收到申请之日",
+        "the day the agency signs for it",
+    ),
+    Channel.ORDINARY_LETTER: ReceiptClause(
+        "第三十一条第(二)项",
+        "art. 31(2)",
+        "确认之日为收到申请之日",
+        "the day the agency confirms with the applicant",
+    ),
+    Channel.INTERNET: ReceiptClause(
+        "第三十一条第(三)项",
+        "art. 31(3)",
+        "以双方确认之日为收到申请之日",
+        "the day both sides confirm",
+    ),
+    Channel.FAX: ReceiptClause(
+        "第三十一条第(三)项",
+        "art. 31(3)",
+        "以双方确认之日为收到申请之日",
+        "the day both sides confirm",
+    ),
+}
+#: Where each version of the 条例 allows the extension (the paragraph of the reply rule).
+_EXTENSION_CLAUSE = {
+    "2019": ("第三十三条第二款", "art. 33(2)"),
+    "2008": ("2008年条例第二十四条第二款", "2008 条例 art. 24(2)"),
+}
 _TITLE_2019 = "《中华人民共和国政府信息公开条例》(2019年修订)"
 _TITLE_2019_EN = "OGI Regulations (2019 revision)"
 
@@ -76,6 +126,11 @@ def _skipped_lines(cal: WorkCalendar, after: dt.date, through: dt.date, lang: st
         )
         lines.extend(f"     - {_describe_run(run, lang)}" for run in _runs(makeup))
     return lines
+
+
+def _policy_line(name: str, lang: str, indent: str = "   ") -> str:
+    """The line naming a policy of the library that decided a date (data/policies.toml)."""
+    return indent + default_policies()[name].line(lang)
 
 
 def _judged_line(duty: Duty, lang: str) -> str:
@@ -115,44 +170,13 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         lines.append(f"核查日:{_d(v.as_of, lang)}。" if zh else f"Audit day: {_d(v.as_of, lang)}.")
 
     # 1. receipt
-    clause = {
-        Channel.IN_PERSON: (
-            "第三十一条第(一)项",
-            "art. 31(1)",
-            "以提交之日为收到申请之日",
-            "the day it is handed in",
-        ),
-        Channel.REGISTERED_POST: (
-            "第三十一条第(二)项",
-            "art. 31(2)",
-            "以行政机关签收之日为收到申请之日",
-            "the day the agency signs for it",
-        ),
-        Channel.ORDINARY_LETTER: (
-            "第三十一条第(二)项",
-            "art. 31(2)",
-            "确认之日为收到申请之日",
-            "the day the agency confirms with the applicant",
-        ),
-        Channel.INTERNET: (
-            "第三十一条第(三)项",
-            "art. 31(3)",
-            "以双方确认之日为收到申请之日",
-            "the day both sides confirm",
-        ),
-        Channel.FAX: (
-            "第三十一条第(三)项",
-            "art. 31(3)",
-            "以双方确认之日为收到申请之日",
-            "the day both sides confirm",
-        ),
-    }[v.channel]
+    clause = RECEIPT_CLAUSES[v.channel]
     lines.append("一、收到申请日" if zh else "1. Date of receipt")
     if zh:
-        lines.append(f"   依据:{_TITLE_2019}{clause[0]}:“{clause[2]}”。")
+        lines.append(f"   依据:{_TITLE_2019}{clause.zh}:“{clause.quote}”。")
         lines.append(f"   原文(第三十一条):“{ART_31}”")
     else:
-        lines.append(f"   Rule: {_TITLE_2019_EN}, {clause[1]}: received on {clause[3]}.")
+        lines.append(f"   Rule: {_TITLE_2019_EN}, {clause.en}: received on {clause.quote_en}.")
         lines.append(f"   Quoted (art. 31): “{ART_31}”")
     if ver.label != "2019":
         lines.append(
@@ -161,6 +185,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             else "   The 2008 条例 fixes no receipt date by channel; art. 31 of the 2019 条例 is "
             "applied by analogy."
         )
+        lines.append(_policy_line("receipt-by-channel-for-2008-cases", lang))
     recorded = _d(v.receipt_recorded, lang)
     if v.receipt_assumed:
         lines.append(
@@ -178,6 +203,8 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     for finding in v.findings:
         if finding.code in ("receipt_assumed", "receipt_moved"):
             lines.append(f"   {finding.text(lang)}")
+        if finding.code == "receipt_moved":
+            lines.append(_policy_line("rest-day-receipt-next-working-day", lang))
     makeup = ""
     try:
         if cal.day_info(v.receipt).kind is DayKind.MAKEUP_WORKDAY:
@@ -233,6 +260,8 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
                     f"{ver.supplement_n}th working day is {_d(sup.due, lang)}, until 24:00."
                 )
                 lines.extend(_skipped_lines(cal, v.receipt, sup.due, lang))
+            if sup.done is not None:
+                lines.append(_policy_line("notice-counts-on-the-recorded-day", lang))
             lines.append(_judged_line(sup, lang))
         else:
             lines.append(f"   {Finding('supplement_no_limit').text(lang)}")
@@ -265,6 +294,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         for finding in v.findings:
             if finding.code == "supplement_moved":
                 lines.append(f"      {finding.text(lang)}")
+                lines.append(_policy_line("rest-day-receipt-next-working-day", lang, "      "))
     else:
         lines.append(
             f"   {step}. 起算日:收到申请日{_d(start, lang)},当日不计入,自次日起算(民法典第二百零一条)。"
@@ -292,9 +322,9 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     step += 1
     if f.consultations:
         lines.append(
-            f"   {step}. 征求意见所需时间不计入答复期限(第三十三条第二款;2008年条例第二十四条):"
+            f"   {step}. 征求意见所需时间不计入答复期限(第三十三条第三款;2008年条例第二十四条第三款):"
             if zh
-            else f"   {step}. Consultation time does not count (art. 33(2); 2008: art. 24):"
+            else f"   {step}. Consultation time does not count (art. 33(3); 2008: art. 24(3)):"
         )
         step += 1
         for span in v._spans:
@@ -330,6 +360,10 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
                 "agency_not_excluded",
             ):
                 lines.append(f"      {finding.text(lang)}")
+        if any(x.code in ("consult_capped", "consult_unanswered") for x in v.findings):
+            lines.append(
+                _policy_line("consultation-time-capped-at-the-party-limit", lang, "      ")
+            )
         overlap = len(v._spans) > 1
         lines.append(
             f"      合计排除{v.excluded_workdays}个工作日{'(重叠部分只计一次)' if overlap else ''},"
@@ -342,13 +376,22 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     ext = v.duty(DutyKind.EXTENSION)
     if f.ext_approved is not None and ext is not None:
         lines.append(
-            f"   {step}. 延期(第三十三条第一款:经政府信息公开工作机构负责人同意并告知申请人,最长{ver.ext_cap}个工作日,"
-            f"须在原答复期限{_iso(v.base_due) if v.base_due else '—'}届满前):"
+            f"   {step}. 延期({_EXTENSION_CLAUSE[ver.label][0]}:经政府信息公开工作机构负责人同意并告知申请人,"
+            f"最长{ver.ext_cap}个工作日):"
             if zh
-            else f"   {step}. Extension (art. 33(1): approved by the head of the OGI office and "
-            f"told to the applicant, at most {ver.ext_cap} working days, on or before the "
-            f"original deadline {_iso(v.base_due) if v.base_due else '—'}):"
+            else f"   {step}. Extension ({_EXTENSION_CLAUSE[ver.label][1]}: approved by the head of the "
+            f"OGI office and told to the applicant, at most {ver.ext_cap} working days):"
         )
+        deadline = _iso(v.base_due) if v.base_due else "—"
+        lines.append(
+            f"      本库要求在原答复期限{deadline}届满前批准并告知(条文未作此规定):"
+            if zh
+            else f"      The library requires approval and notice by the original deadline "
+            f"{deadline} (the text does not say so):"
+        )
+        lines.append(_policy_line("extension-told-before-original-limit", lang, "        "))
+        if f.ext_told is not None:
+            lines.append(_policy_line("notice-counts-on-the-recorded-day", lang, "        "))
         step += 1
         told = _iso(f.ext_told) if f.ext_told else ("未记录" if zh else "not recorded")
         days = f.ext_days if f.ext_days is not None else ver.ext_cap

@@ -24,6 +24,7 @@ from .errors import RuleFileError, UnknownRuleError
 from .periods import FixedDate, Period, WorkingDays, parse_period
 
 if TYPE_CHECKING:
+    from .policies import Policy
     from .records import CitationRecord
 
 RuleKind = Literal["deadline", "fixed-date", "min-duration", "cadence", "quota", "unquantified"]
@@ -144,7 +145,12 @@ class Rule:
     family: str | None = None
     delegates_to: str | None = None
     national_default: str | None = None
-    note: str = ""
+    note_zh: str = ""
+    note_en: str = ""
+    verified: bool = True
+    unverified_zh: str = ""
+    unverified_en: str = ""
+    policies: tuple[str, ...] = ()
     fixed_date: dt.date | None = None
     every_year: YearlyDate | None = None
     first_year: int | None = None
@@ -173,6 +179,18 @@ class Rule:
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang.startswith("zh") else self.title_en
 
+    def note(self, lang: str = "zh") -> str:
+        """The rule's note for a reader, in ``lang`` ("" when it has none)."""
+        return self.note_zh if lang.startswith("zh") else self.note_en
+
+    def unverified_mark(self, lang: str = "zh") -> str:
+        """What is shown beside a quote not checked against the official text ("" if checked)."""
+        if self.verified:
+            return ""
+        if lang.startswith("zh"):
+            return f"(未核对官方全文:{self.unverified_zh})"
+        return f" (not checked against the official text (未核对官方全文): {self.unverified_en})"
+
     def citation_lines(self, lang: str = "zh") -> list[str]:
         """Rule, document, clause, quoted words and strength: the opening of an explanation."""
         zh = lang.startswith("zh")
@@ -183,13 +201,13 @@ class Rule:
             return [
                 f"规则:{self.id} {self.title_zh}",
                 f"依据:{src.cite('zh')} {self.clause}{line}",
-                f"原文:“{self.quote}”",
+                f"原文:“{self.quote}”{self.unverified_mark('zh')}",
                 f"要求:{strength}",
             ]
         return [
             f"Rule: {self.id} — {self.title_en}",
             f"Source: {src.cite('en')}, {self.clause}",
-            f"Quoted: “{self.quote}”",
+            f"Quoted: “{self.quote}”{self.unverified_mark('en')}",
             f"Strength: {strength}",
         ]
 
@@ -209,6 +227,9 @@ class Rule:
             quote=self.quote,
             strength=self.strength,
             kind=self.kind,
+            verified=self.verified,
+            unverified_zh=self.unverified_zh,
+            unverified_en=self.unverified_en,
         )
 
     def matches(self, words: str) -> bool:
@@ -296,6 +317,7 @@ def rule_set_from_dict(data: dict[str, Any]) -> RuleSet:
             fields["quota"] = Quota(**fields["quota"])
         if fields.get("years") is not None:
             fields["years"] = tuple(fields["years"])
+        fields["policies"] = tuple(fields.get("policies", ()))
         rules.append(Rule(source=source, **fields))
     not_rules = tuple(NotARule(**n) for n in data.get("not_a_rule", []))
     return RuleSet(source=source, rule=tuple(rules), not_a_rule=not_rules)
@@ -330,6 +352,7 @@ class Catalogue:
         "_families",
         "_files",
         "_origins",
+        "_policies",
         "_sources",
         "_versions",
     )
@@ -340,8 +363,18 @@ class Catalogue:
         events: Iterable[Event],
         *,
         origins: Sequence[str | None] | None = None,
+        policies: Iterable[Policy] | None = None,
     ) -> None:
-        """``origins``, parallel to ``files``, names the file each was read from (for errors)."""
+        """``origins``, parallel to ``files``, names the file each was read from (for errors).
+
+        ``policies``: the library's readings the rules may name (default: the bundled
+        ``data/policies.toml``); a rule naming an unknown policy is an error.
+        """
+        if policies is None:
+            from .policies import default_policies
+
+            policies = default_policies().values()
+        self._policies: dict[str, Policy] = {item.id: item for item in policies}
         self._files = tuple(files)
         events = tuple(events)
         self._events = {event.id: event for event in events}
@@ -380,6 +413,12 @@ class Catalogue:
                     raise RuleFileError(where, f"refers to unknown rule {ref!r}", entry=entry)
             if item.family is not None and item.family in self._by_id:
                 raise RuleFileError(where, "a family id cannot also be a rule id", entry=entry)
+            for name in item.policies:
+                if name not in self._policies:
+                    known = ", ".join(sorted(self._policies))
+                    raise RuleFileError(
+                        where, f"unknown policy {name!r} (known: {known})", entry=entry
+                    )
         self._versions: dict[str, tuple[FamilyVersion, ...]] = {}
         for family, members in self._families.items():
             kinds = {m.kind for m in members}
@@ -420,11 +459,15 @@ class Catalogue:
             [*self._files, *loaded],
             self._events.values(),
             origins=[*self._file_origins(), *(fspath(path) for path in paths)],
+            policies=self._policies.values(),
         )
 
     def with_rule_data(self, *files: RuleSet) -> Catalogue:
         return Catalogue(
-            [*self._files, *files], self._events.values(), origins=self._file_origins()
+            [*self._files, *files],
+            self._events.values(),
+            origins=self._file_origins(),
+            policies=self._policies.values(),
         )
 
     def _file_origins(self) -> list[str]:
@@ -443,6 +486,15 @@ class Catalogue:
     @property
     def events(self) -> dict[str, Event]:
         return dict(self._events)
+
+    @property
+    def policies(self) -> dict[str, Policy]:
+        """The library's readings (``data/policies.toml``) by id."""
+        return dict(self._policies)
+
+    def policies_for(self, item: Rule) -> list[Policy]:
+        """The policies that apply to a rule, in the order the rule names them."""
+        return [self._policies[name] for name in item.policies]
 
     @property
     def families(self) -> dict[str, tuple[Rule, ...]]:

@@ -55,6 +55,20 @@ def _day(day: dt.date, lang: str) -> str:
     return f"{day.isoformat()} ({weekday_name(day, lang)})"
 
 
+def _policy_lines(rule: Rule, lang: str) -> list[str]:
+    """The library's policies that decide this rule's date in ``due`` (data/policies.toml)."""
+    if not rule.policies:
+        return []
+    from .policies import default_policies
+
+    known = default_policies()
+    return [
+        known[name].line(lang)
+        for name in rule.policies
+        if name in known and "due" in known[name].applies_in
+    ]
+
+
 def _fmt_trigger(trigger: object, lang: str) -> str:
     if isinstance(trigger, int):
         return f"{trigger}年" if lang.startswith("zh") else f"the year {trigger}"
@@ -189,6 +203,7 @@ class Deadline:
         if self.rule is not None:
             lines.extend(self.rule.citation_lines(lang))
             lines.extend(note.text(lang) for note in self.notes)
+            lines.extend(_policy_lines(self.rule, lang))
         period_text = self.period.text(lang)
         lines.append(
             f"期限:{period_text}。计算方法:{self.convention.describe(lang)}。"

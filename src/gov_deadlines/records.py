@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     from .deadlines import Deadline
@@ -47,6 +47,12 @@ class CitationRecord(BaseModel):
     quote: str
     strength: str
     kind: str
+    verified: bool = Field(
+        default=True,
+        description="false: the quote is not checked against the official text (未核对官方全文)",
+    )
+    unverified_zh: str = ""
+    unverified_en: str = ""
 
 
 class VerdictRecord(BaseModel):

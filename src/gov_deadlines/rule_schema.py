@@ -40,6 +40,7 @@ from .periods import (
     Years,
     parse_period,
 )
+from .policies import Policy, policy_from_dict
 
 
 def _config(title: str) -> ConfigDict:
@@ -103,13 +104,31 @@ class RuleSpec(BaseModel):
     national_default: str | None = None
     counting_zh: str
     counting_en: str
-    note: str = ""
+    note_zh: str = ""
+    note_en: str = ""
+    verified: bool = True
+    unverified_zh: str = ""
+    unverified_en: str = ""
+    policies: list[str] = []
     fixed_date: dt.date | None = None
     every_year: YearlyDateSpec | None = None
     first_year: int | None = None
     cadence: Literal["monthly", "quarterly"] | None = None
     quota: QuotaSpec | None = None
     years: list[int] | None = None
+
+    @model_validator(mode="after")
+    def _check_texts(self) -> RuleSpec:
+        # A note or a reason a user sees is shown in the user's language: both or neither.
+        if bool(self.note_zh) != bool(self.note_en):
+            raise ValueError("a note needs both note_zh and note_en (or neither)")
+        if self.verified and (self.unverified_zh or self.unverified_en):
+            raise ValueError("unverified_zh/unverified_en are only for verified = false")
+        if not self.verified and not (self.unverified_zh and self.unverified_en):
+            raise ValueError(
+                "verified = false needs the reason in unverified_zh and unverified_en"
+            )
+        return self
 
     @model_validator(mode="after")
     def _check_kind(self) -> RuleSpec:
@@ -186,6 +205,40 @@ class RuleFile(BaseModel):
         return rule_set_from_dict(self.model_dump())
 
 
+class PolicySpec(BaseModel):
+    """A reading of the library where the text is silent (``data/policies.toml``)."""
+
+    model_config = _config("Policy")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title_zh: str = Field(min_length=1)
+    title_en: str = Field(min_length=1)
+    reading_zh: str = Field(min_length=1)
+    reading_en: str = Field(min_length=1)
+    basis_zh: str = Field(min_length=1)
+    basis_en: str = Field(min_length=1)
+    default_zh: str = Field(min_length=1)
+    default_en: str = Field(min_length=1)
+    applies_in: list[Literal["due", "audit"]] = Field(min_length=1)
+    switch_zh: str = ""
+    switch_en: str = ""
+
+
+class PolicyFile(BaseModel):
+    model_config = _config("PolicyFile")
+
+    policy: list[PolicySpec]
+
+    @model_validator(mode="after")
+    def _check_ids(self) -> PolicyFile:
+        seen: set[str] = set()
+        for item in self.policy:
+            if item.id in seen:
+                raise ValueError(f"duplicate policy id {item.id!r}")
+            seen.add(item.id)
+        return self
+
+
 class EventSpec(BaseModel):
     """A trigger event of the controlled vocabulary (``data/rules/events.toml``)."""
 
@@ -246,6 +299,16 @@ def parse_event_file(data: Any, source: str = "<data>") -> list[Event]:
     except ValidationError as error:
         message, entry = _location(error, data)
         raise RuleFileError(source, message, entry=entry) from None
+
+
+def parse_policy_file(data: Any, source: str = "<data>") -> list[Policy]:
+    """Validate an already parsed policy file and return its policies."""
+    try:
+        checked = PolicyFile.model_validate(data)
+    except ValidationError as error:
+        message, entry = _location(error, data)
+        raise RuleFileError(source, message, entry=entry) from None
+    return [policy_from_dict(item.model_dump()) for item in checked.policy]
 
 
 def load_rule_file(path: str | PathLike[str]) -> RuleSet:

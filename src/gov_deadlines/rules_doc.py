@@ -1,7 +1,8 @@
 """Documentation generated from the rule catalogue: ``docs/rules.md`` and ``docs/rule-schema.json``.
 
-``python -m gov_deadlines.rules_doc`` rewrites both files; ``--check`` only compares them and
-exits 1 when either is stale (``tests/test_rules_docs.py`` does the same). Nothing in the
+``python -m gov_deadlines.rules_doc`` rewrites both files and ``docs/policies.md``
+(:mod:`gov_deadlines.policies_doc`); ``--check`` only compares them and exits 1 when one is
+stale (``tests/test_rules_docs.py`` does the same). Nothing in the
 output depends on the clock or the machine, so the files are reproducible byte for byte.
 
 ``docs/rules.md`` lists every document of the catalogue — the five seed documents in seed
@@ -415,13 +416,26 @@ def _rule_section(item: Rule, catalogue: Catalogue) -> list[str]:
         "",
         f"> {item.quote}",
         "",
+        *(
+            [
+                f"**未核对官方全文** — {item.unverified_zh}",
+                "",
+                f"**Not checked against the official text** — {item.unverified_en}",
+                "",
+            ]
+            if not item.verified
+            else []
+        ),
         f"计算:{item.counting_zh}",
         "",
         f"Counting: {item.counting_en}",
         "",
     ]
-    if item.note:
-        lines += [f"Note: {item.note}", ""]
+    if item.note_zh:
+        lines += [f"备注:{item.note_zh}", "", f"Note: {item.note_en}", ""]
+    if item.policies:
+        named = ", ".join(f"[`{name}`](policies.md#{name})" for name in item.policies)
+        lines += [f"本库政策 Policies: {named}", ""]
     return lines
 
 
@@ -599,7 +613,7 @@ def _default_docs() -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Rewrite docs/rules.md and docs/rule-schema.json (``--check``: only report staleness)."""
+    """Rewrite docs/rules.md, docs/rule-schema.json and docs/policies.md (``--check``: compare)."""
     parser = argparse.ArgumentParser(
         prog="python -m gov_deadlines.rules_doc",
         description="Generate docs/rules.md and docs/rule-schema.json from the rule catalogue.",
@@ -610,7 +624,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     docs: Path = args.docs or _default_docs()
-    wanted = {RULES_MD: rules_markdown(), SCHEMA_JSON: rule_schema_json()}
+    from .policies_doc import POLICIES_MD, policies_markdown
+
+    wanted = {
+        RULES_MD: rules_markdown(),
+        SCHEMA_JSON: rule_schema_json(),
+        POLICIES_MD: policies_markdown(),
+    }
     stale = []
     for name, text in wanted.items():
         path = docs / name

@@ -27,6 +27,7 @@ from ._data import data_path, list_data, read_data
 if TYPE_CHECKING:
     from .catalogue import Event, RuleSet
     from .notice import Erratum, Notice
+    from .policies import Policy
 
 SNAPSHOT = ("snapshot.json",)
 FORMAT = 1
@@ -34,7 +35,7 @@ FORMAT = 1
 
 def _sources() -> list[tuple[str, ...]]:
     rules = [("rules", name) for name in list_data("rules") if name.endswith(".toml")]
-    return [*rules, ("calendar", "notices.toml")]
+    return [*rules, ("calendar", "notices.toml"), ("policies.toml",)]
 
 
 def _hashes() -> dict[str, str]:
@@ -44,7 +45,7 @@ def _hashes() -> dict[str, str]:
 def build() -> str:
     """Validate every bundled file and return the snapshot's text."""
     from .calendar_schema import ErratumSpec, NoticeSpec
-    from .rule_schema import EventFile, validate_rule_file
+    from .rule_schema import EventFile, PolicyFile, validate_rule_file
 
     rules: dict[str, Any] = {}
     events: list[Any] = []
@@ -59,8 +60,11 @@ def build() -> str:
     raw = tomllib.loads(read_data("calendar", "notices.toml").decode("utf-8"))
     notices = [NoticeSpec.model_validate(n).model_dump(mode="json") for n in raw.get("notice", [])]
     errata = [ErratumSpec.model_validate(e).model_dump(mode="json") for e in raw.get("erratum", [])]
+    raw_policies = tomllib.loads(read_data("policies.toml").decode("utf-8"))
+    policies = PolicyFile.model_validate(raw_policies).model_dump(mode="json")["policy"]
     payload = {
         "format": FORMAT,
+        "policies": policies,
         "hashes": _hashes(),
         "rules": rules,
         "events": events,
@@ -91,6 +95,16 @@ def load_catalogue_parts() -> tuple[list[RuleSet], list[str], list[Event]] | Non
     files = [rule_set_from_dict(payload["rules"][name]) for name in names]
     events = [events_from_dict(event) for event in payload["events"]]
     return files, [f"data/rules/{name}" for name in names], events
+
+
+def load_policies() -> list[Policy] | None:
+    """The library's policies (``data/policies.toml``), or ``None`` if the snapshot is stale."""
+    from .policies import policy_from_dict
+
+    payload = _load_payload()
+    if payload is None:
+        return None
+    return [policy_from_dict(item) for item in payload["policies"]]
 
 
 def load_notices() -> tuple[list[Notice], list[Erratum]] | None:

@@ -576,8 +576,21 @@ def run_rule(ctx: Context) -> int:
     console.line(
         console.t("计算说明:", "Counting: ") + (item.counting_zh if zh else item.counting_en)
     )
-    if item.note:
-        console.line(console.t("备注:", "Note: ") + item.note)
+    note = item.note(console.lang)
+    if note:
+        console.line(console.t("备注:", "Note: ") + note)
+    applied = default_catalogue().policies_for(item)
+    if applied:
+        console.line(
+            console.t(
+                "适用的本库政策(条文未规定之处本库的解释,不是条文原文):",
+                "Policies of the library that apply (its readings where the text is silent, "
+                "not the text's words):",
+            )
+        )
+        for policy in applied:
+            for line in policy.describe_lines(console.lang):
+                console.line("  " + line)
     return EXIT_OK
 
 
