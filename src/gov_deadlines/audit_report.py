@@ -338,8 +338,9 @@ def problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
             what_overdue = ("逾期未告知补正", "corrections not asked for and overdue")
         else:
             what_late = (
-                "延期晚于原答复期限批准或告知(延期无效)",
-                "extensions approved or told after the original deadline (invalid)",
+                "延期晚于原答复期限批准或告知(按本库政策 extension-told-before-original-limit 延期无效)",
+                "extensions approved or told after the original deadline (invalid by the "
+                "library's policy extension-told-before-original-limit)",
             )
             what_overdue = (
                 "延期未告知申请人(延期无效)",

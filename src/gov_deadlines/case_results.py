@@ -219,11 +219,13 @@ def _finding_text(finding: Finding, zh: bool) -> str:
             )
         )
         return (
-            f"{what}{_d(raw, zh)}是休息日,机关不办公:按政策顺延至其后第一个工作日{_d(moved, zh)}"
+            f"{what}{_d(raw, zh)}是休息日,机关不办公:按本库政策 rest-day-receipt-next-working-day "
+            f"顺延至其后第一个工作日{_d(moved, zh)}"
             "(可关闭此政策:AuditPolicy(move_rest_day_receipt=False) / --receipt-as-recorded)。"
             if zh
-            else f"{what} {_d(raw, zh)} is a rest day, when the office is closed: by policy it "
-            f"moves to the first working day after it, {_d(moved, zh)} (switch off with "
+            else f"{what} {_d(raw, zh)} is a rest day, when the office is closed: by the "
+            "library's policy rest-day-receipt-next-working-day it moves to the first working "
+            f"day after it, {_d(moved, zh)} (switch off with "
             "AuditPolicy(move_rest_day_receipt=False) / --receipt-as-recorded)."
         )
     if code == "supplement_no_limit":
@@ -254,19 +256,23 @@ def _finding_text(finding: Finding, zh: bool) -> str:
         party, sent, answered, cap_end, cap = a
         return (
             f"{party.label()}({_iso(sent)}发出)于{_iso(answered)}答复,超过其{cap}个工作日期限"
-            f"(至{_iso(cap_end)}):只排除至{_iso(cap_end)}。"
+            f"(至{_iso(cap_end)}):按本库政策 consultation-time-capped-at-the-party-limit "
+            f"只排除至{_iso(cap_end)}。"
             if zh
             else f"The {party.label('en')} consulted on {_iso(sent)} answered {_iso(answered)}, "
-            f"past its own {cap} working days (to {_iso(cap_end)}): excluded only to {_iso(cap_end)}."
+            f"past its own {cap} working days (to {_iso(cap_end)}): by the library's policy "
+            f"consultation-time-capped-at-the-party-limit excluded only to {_iso(cap_end)}."
         )
     if code == "consult_unanswered":
         party, sent, cap_end, cap = a
         return (
             f"征求{party.label()}意见({_iso(sent)}发出)未记录答复:按其{cap}个工作日期限排除至{_iso(cap_end)}"
+            "(本库政策 consultation-time-capped-at-the-party-limit)"
             "(逾期未提出意见的,由行政机关决定);答复后请补录答复日期,期限可能提前。"
             if zh
             else f"No answer recorded to the consultation of the {party.label('en')} sent "
-            f"{_iso(sent)}: excluded up to its {cap}-working-day limit, {_iso(cap_end)}; record "
+            f"{_iso(sent)}: excluded up to its {cap}-working-day limit, {_iso(cap_end)} (the "
+            "library's policy consultation-time-capped-at-the-party-limit); record "
             "the answer when it comes, the deadline may come earlier."
         )
     if code == "consult_open":
@@ -321,10 +327,11 @@ def _finding_text(finding: Finding, zh: bool) -> str:
         approved, told, due = a
         return (
             f"延期于{_iso(approved)}批准、{_iso(told)}告知申请人,晚于原答复期限{_iso(due)}:"
-            "延期无效,不予计入。"
+            "按本库政策 extension-told-before-original-limit,延期无效,不予计入。"
             if zh
             else f"The extension was approved {_iso(approved)} and told to the applicant "
-            f"{_iso(told)}, after the original deadline {_iso(due)}: it is invalid and not applied."
+            f"{_iso(told)}, after the original deadline {_iso(due)}: by the library's policy "
+            "extension-told-before-original-limit it is invalid and not applied."
         )
     if code == "extension_not_told":
         approved, due = a
