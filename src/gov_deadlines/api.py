@@ -94,7 +94,7 @@ class DelegationNote:
         if lang.startswith("zh"):
             return (
                 f"该规则适用法定时限,见 {target.id}:{target.source.cite('zh')} {target.clause}"
-                f"“{target.quote}”"
+                f"“{target.quote}”{target.unverified_mark('zh')}"
             )
         return (
             f"This rule applies the statutory limit of {target.id}: "

@@ -561,6 +561,13 @@ def rules_markdown(catalogue: Catalogue | None = None) -> str:
         "[`rule-schema.json`](rule-schema.json). Compute any of them with "
         "`gov_deadlines.due(rule_id, trigger)`.",
         "",
+        "Quotes of a seed document are checked against the seed, line by line; quotes of the "
+        "national texts against the official texts in `../shared/statutes/`, article and "
+        "paragraph (款), full-width punctuation as printed. A quote that could not be checked "
+        "against an official text is marked **未核对官方全文** with the reason. Where a text is "
+        "silent the library applies named readings — its [policies](policies.md), never part "
+        "of a quote.",
+        "",
         "Kinds: " + ", ".join(f"{zh} · {en}" for zh, en in KIND_LABELS.values()) + ".",
         "Strength: " + ", ".join(f"{zh} · {en}" for zh, en in STRENGTH_LABELS.values()) + ".",
         "",
