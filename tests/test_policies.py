@@ -147,7 +147,7 @@ def test_the_61_quotes_are_marked_unchecked_in_due_and_in_the_rules_page() -> No
     quoted = next(line for line in text.splitlines() if line.startswith("原文:"))
     assert "未核对官方全文" in quoted
     page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert page.count("**未核对官方全文**") == 2
+    assert page.count("**未核对官方全文** — ") == 2
 
 
 # -- the rule command and the 依据 lines ------------------------------------------------------------
