@@ -367,13 +367,11 @@ class Catalogue:
     ) -> None:
         """``origins``, parallel to ``files``, names the file each was read from (for errors).
 
-        ``policies``: the library's readings the rules may name (default: the bundled
-        ``data/policies.toml``); a rule naming an unknown policy is an error.
+        ``policies``: the library's readings the rules may name (default: those of the
+        built-in catalogue, ``data/policies.toml``); a rule naming an unknown policy is an error.
         """
         if policies is None:
-            from .policies import default_policies
-
-            policies = default_policies().values()
+            policies = default_catalogue().policies.values()
         self._policies: dict[str, Policy] = {item.id: item for item in policies}
         self._files = tuple(files)
         events = tuple(events)
@@ -578,26 +576,30 @@ def default_catalogue() -> Catalogue:
         return _DEFAULT[0]
     with _LOCK:
         if not _DEFAULT:
-            from .snapshot import load_catalogue_parts
+            from .snapshot import load_catalogue_bundle
 
-            parts = load_catalogue_parts()
-            if parts is not None:
-                _DEFAULT.append(Catalogue(parts[0], parts[2], origins=parts[1]))
+            bundle = load_catalogue_bundle()
+            if bundle is not None:
+                files, origins, events, policies = bundle
+                _DEFAULT.append(Catalogue(files, events, origins=origins, policies=policies))
                 return _DEFAULT[0]
+            from .policies import POLICY_FILE
+            from .rule_schema import parse_event_file, parse_policy_file, parse_rule_file
+
+            raw = tomllib.loads(read_data(*POLICY_FILE).decode("utf-8"))
+            policies = parse_policy_file(raw, "data/" + "/".join(POLICY_FILE))
             files = []
-            origins: list[str] = []
-            events: list[Event] = []
+            origins = []
+            events = []
             for file_name in list_data("rules"):
                 if not file_name.endswith(".toml"):
                     continue
                 data = tomllib.loads(read_data("rules", file_name).decode("utf-8"))
-                from .rule_schema import parse_event_file, parse_rule_file
-
                 if file_name == "events.toml":
                     events = parse_event_file(data, f"data/rules/{file_name}")
                 else:
                     name = f"data/rules/{file_name}"
                     files.append(parse_rule_file(data, name))
                     origins.append(name)
-            _DEFAULT.append(Catalogue(files, events, origins=origins))
+            _DEFAULT.append(Catalogue(files, events, origins=origins, policies=policies))
         return _DEFAULT[0]

@@ -9,12 +9,8 @@ a policy whenever it decided a date (:meth:`Policy.line`).
 
 from __future__ import annotations
 
-import threading
-import tomllib
 from dataclasses import dataclass, fields
 from typing import Any
-
-from ._data import read_data
 
 __all__ = ["Policy", "default_policies", "policy_from_dict"]
 
@@ -76,22 +72,8 @@ def policy_from_dict(data: dict[str, Any]) -> Policy:
     return Policy(**{**data, "applies_in": tuple(data.get("applies_in", ()))})
 
 
-_DEFAULT: list[dict[str, Policy]] = []
-_LOCK = threading.Lock()
-
-
 def default_policies() -> dict[str, Policy]:
-    """The bundled policies by id (read once; a copy, so callers cannot change the list)."""
-    if not _DEFAULT:
-        with _LOCK:
-            if not _DEFAULT:
-                from .snapshot import load_policies
+    """The bundled policies by id: those of the built-in catalogue, read with it."""
+    from .catalogue import default_catalogue
 
-                loaded = load_policies()
-                if loaded is None:
-                    from .rule_schema import parse_policy_file
-
-                    raw = tomllib.loads(read_data(*POLICY_FILE).decode("utf-8"))
-                    loaded = parse_policy_file(raw, "data/" + "/".join(POLICY_FILE))
-                _DEFAULT.append({item.id: item for item in loaded})
-    return dict(_DEFAULT[0])
+    return default_catalogue().policies

@@ -86,7 +86,16 @@ def _load_payload() -> dict[str, Any] | None:
 
 def load_catalogue_parts() -> tuple[list[RuleSet], list[str], list[Event]] | None:
     """The bundled rule files (with their origins) and events, or ``None`` if stale."""
+    bundle = load_catalogue_bundle()
+    return None if bundle is None else bundle[:3]
+
+
+def load_catalogue_bundle() -> (
+    tuple[list[RuleSet], list[str], list[Event], list[Policy]] | None
+):
+    """The rule files, their origins, the events and the policies, read from one parse."""
     from .catalogue import events_from_dict, rule_set_from_dict
+    from .policies import policy_from_dict
 
     payload = _load_payload()
     if payload is None:
@@ -94,17 +103,8 @@ def load_catalogue_parts() -> tuple[list[RuleSet], list[str], list[Event]] | Non
     names = sorted(payload["rules"])
     files = [rule_set_from_dict(payload["rules"][name]) for name in names]
     events = [events_from_dict(event) for event in payload["events"]]
-    return files, [f"data/rules/{name}" for name in names], events
-
-
-def load_policies() -> list[Policy] | None:
-    """The library's policies (``data/policies.toml``), or ``None`` if the snapshot is stale."""
-    from .policies import policy_from_dict
-
-    payload = _load_payload()
-    if payload is None:
-        return None
-    return [policy_from_dict(item) for item in payload["policies"]]
+    policies = [policy_from_dict(item) for item in payload["policies"]]
+    return files, [f"data/rules/{name}" for name in names], events, policies
 
 
 def load_notices() -> tuple[list[Notice], list[Erratum]] | None:
