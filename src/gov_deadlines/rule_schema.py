@@ -104,12 +104,19 @@ class RuleSpec(BaseModel):
     national_default: str | None = None
     counting_zh: str
     counting_en: str
-    note_zh: str = ""
-    note_en: str = ""
-    verified: bool = True
-    unverified_zh: str = ""
-    unverified_en: str = ""
-    policies: list[str] = []
+    note_zh: str = Field(default="", description="a note for the reader, in Chinese")
+    note_en: str = Field(default="", description="the same note in English (both or neither)")
+    verified: bool = Field(
+        default=True,
+        description="false: the quote could not be checked against the official text "
+        "(shown as 未核对官方全文 with the reason)",
+    )
+    unverified_zh: str = Field(default="", description="why the quote is not checked (zh)")
+    unverified_en: str = Field(default="", description="why the quote is not checked (en)")
+    policies: list[str] = Field(
+        default=[],
+        description="ids of the library's policies (data/policies.toml) that apply to the rule",
+    )
     fixed_date: dt.date | None = None
     every_year: YearlyDateSpec | None = None
     first_year: int | None = None
