@@ -32,6 +32,8 @@ NAMES = {
     "consultation-time-capped-at-the-party-limit",
     "receipt-by-channel-for-2008-cases",
     "opinion-clock-from-detection",
+    "receipt-assumed-from-another-recorded-date",
+    "consultation-after-the-deadline-not-excluded",
 }
 
 
@@ -122,6 +124,32 @@ def test_a_capped_consultation_names_the_cap_policy() -> None:
         "consultations": [{"sent": "2026-04-01", "answered": "2026-04-03"}],
     }
     assert "consultation-time-capped-at-the-party-limit" not in explained(quick)
+
+
+def test_an_assumed_receipt_names_its_policy() -> None:
+    assumed = {"channel": "网络", "submitted": "2026-03-02"}
+    assert audit_case(assumed).receipt_assumed
+    assert "receipt-assumed-from-another-recorded-date" in explained(assumed)
+    recorded = {"channel": "网络", "submitted": "2026-03-02", "confirmed": "2026-03-03"}
+    assert "receipt-assumed-from-another-recorded-date" not in explained(recorded)
+
+
+def test_a_consultation_sent_after_the_deadline_names_its_policy() -> None:
+    late = {
+        "channel": "当面",
+        "submitted": "2026-03-02",
+        "consultations": [{"sent": "2026-04-10", "answered": "2026-04-15"}],
+    }
+    verdict = audit_case(late)
+    assert "consult_late" in [f.code for f in verdict.findings]
+    assert "consultation-after-the-deadline-not-excluded" in explained(late)
+    assert "consultation-after-the-deadline-not-excluded" not in explained(
+        {
+            "channel": "当面",
+            "submitted": "2026-03-02",
+            "consultations": [{"sent": "2026-03-05", "answered": "2026-03-06"}],
+        }
+    )
 
 
 def test_a_2008_case_names_the_receipt_by_analogy_policy() -> None:

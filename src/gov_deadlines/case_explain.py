@@ -203,6 +203,8 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     for finding in v.findings:
         if finding.code in ("receipt_assumed", "receipt_moved"):
             lines.append(f"   {finding.text(lang)}")
+        if finding.code == "receipt_assumed":
+            lines.append(_policy_line("receipt-assumed-from-another-recorded-date", lang))
         if finding.code == "receipt_moved":
             lines.append(_policy_line("rest-day-receipt-next-working-day", lang))
     makeup = ""
@@ -360,6 +362,10 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
                 "agency_not_excluded",
             ):
                 lines.append(f"      {finding.text(lang)}")
+        if any(x.code == "consult_late" for x in v.findings):
+            lines.append(
+                _policy_line("consultation-after-the-deadline-not-excluded", lang, "      ")
+            )
         if any(x.code in ("consult_capped", "consult_unanswered") for x in v.findings):
             lines.append(
                 _policy_line("consultation-time-capped-at-the-party-limit", lang, "      ")
