@@ -149,7 +149,7 @@ def test_a_malformed_row_is_reported_with_its_line_and_reason(
     assert "line 3" in error.message("en")
 
 
-def test_too_many_cells_empty_lines_and_bad_quoting_are_reported_not_dropped() -> None:
+def test_too_many_cells_and_bad_quoting_are_reported_and_blank_rows_skipped() -> None:
     text = (
         "编号,渠道,提交日期\n"
         "A,当面,2026-03-02,extra\n"
@@ -158,12 +158,29 @@ def test_too_many_cells_empty_lines_and_bad_quoting_are_reported_not_dropped() -
         'B,"当面\n面",2026-03-02\n'
         "C,当面,2026-03-02\n"
     )
-    rows = run_csv(text)
-    assert [r.line for r in rows] == [2, 3, 4, 5, 7]
-    assert [r.result for r in rows] == ["malformed"] * 4 + ["open"]
+    audit = audit_csv(io.StringIO(text, newline=""), as_of=dt.date(2026, 3, 3))
+    rows = list(audit)
+    assert [r.line for r in rows] == [2, 5, 7]
+    assert [r.result for r in rows] == ["malformed", "malformed", "open"]
     assert rows[0].error is not None and "cells" in str(rows[0].error)
-    assert rows[1].error is not None and "empty" in str(rows[1].error)
-    assert rows[2].error is not None and "empty" in str(rows[2].error)
+    assert audit.blank_rows == 2
+
+
+def test_an_unclosed_quote_is_reported_on_the_line_where_it_opened() -> None:
+    text = (
+        "编号,渠道,提交日期\n"
+        "A,当面,2026-03-02\n"
+        'B,"当面,2026-03-02\n'
+        "C,当面,2026-03-02\n"
+        "D,当面,2026-03-02\n"
+    )
+    rows = run_csv(text, as_of=dt.date(2026, 3, 3))
+    assert [(r.line, r.result) for r in rows] == [(2, "open"), (3, "malformed")]
+    error = rows[1].error
+    assert error is not None
+    assert "quote" in error.message("en") and "lines 3–5" in error.message("en")
+    assert "第3—5行" in error.message("zh")
+    assert "channel" not in error.message("en")
 
 
 def test_a_row_that_is_not_a_mapping_is_reported() -> None:
@@ -214,12 +231,13 @@ def test_the_output_has_exactly_one_row_per_input_row_for_any_batch(rows: list[l
     writer.writerows(rows)
     text = buffer.getvalue()
     expected = len(list(csv.reader(io.StringIO(text, newline="")))) - 1
-    results = run_csv(text, as_of=AS_OF)
-    assert len(results) == expected
+    audit = audit_csv(io.StringIO(text, newline=""), as_of=AS_OF)
+    results = list(audit)
+    assert len(results) + audit.blank_rows == expected
     lines = [r.line for r in results]
     assert lines == sorted(lines) and len(set(lines)) == len(lines)
     summary = summarize(results)
-    assert summary.total == expected == sum(summary.results.values())
+    assert summary.total == len(results) == sum(summary.results.values())
     dict_rows = [dict(zip(ZH, r, strict=False)) for r in rows]
     assert len(list(audit_cases(dict_rows, as_of=AS_OF))) == len(rows)
 
@@ -286,8 +304,10 @@ def test_the_supervision_form_has_one_row_per_duty_filled_from_the_findings() ->
     assert [r.completed for r in rows] == [False, False, False]
     assert rows[0].problems == "1件逾期告知补正,最长逾期2个工作日"
     assert "1件延期超过最长期限" in rows[1].problems
+    # Case 2026-001 of the example was received 2026-09-28, after the audit day 2026-06-30.
     assert rows[2].problems == (
-        "3件逾期答复,最长逾期16个工作日;1件逾期未答复,最长已逾期5个工作日(截至2026-06-30)"
+        "3件逾期答复,最长逾期16个工作日;1件逾期未答复,最长已逾期5个工作日(截至2026-06-30);"
+        "1件记录的日期存疑(晚于核查日或早于起算日,见明细第2行),判定待核实"
     )
     stream = io.StringIO(newline="")
     write_form(summary, stream, as_csv=True, responsible="办公室")

@@ -37,10 +37,11 @@ def both_paths(text: str, *, as_of: dt.date | None, lang: str, keep: int = 100) 
         audit_csv(io.StringIO(text, newline=""), as_of=as_of), fast, lang=lang,
         summary=Summary(keep=keep),
     )  # fmt: skip
+    general_audit = audit_csv(io.StringIO(text, newline=""), as_of=as_of)
     s_general = write_case_csv(
-        iter(audit_csv(io.StringIO(text, newline=""), as_of=as_of)), general, lang=lang,
-        summary=Summary(keep=keep),
+        iter(general_audit), general, lang=lang, summary=Summary(keep=keep),
     )  # fmt: skip
+    s_general.blank_rows = general_audit.blank_rows  # iter() hides the count from the writer
     assert fast.getvalue() == general.getvalue()
     assert s_fast.to_dict(lang) == s_general.to_dict(lang)
     assert s_fast.markdown(lang) == s_general.markdown(lang)
@@ -48,7 +49,8 @@ def both_paths(text: str, *, as_of: dt.date | None, lang: str, keep: int = 100) 
         (line, case) for line, case, _ in s_general.late_examples
     ]
     rows = len(list(csv.reader(io.StringIO(text, newline="")))) - 1
-    assert s_fast.total == rows == sum(s_fast.results.values())
+    assert s_fast.total + s_fast.blank_rows == rows
+    assert s_fast.total == sum(s_fast.results.values())
 
 
 def to_csv(header: list[str], rows: list[list[str]]) -> str:

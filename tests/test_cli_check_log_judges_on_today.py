@@ -1,6 +1,6 @@
 """``check-log`` without ``--as-of`` judges on today in Beijing, as ``audit`` does: a window
 not yet closed is pending (未到期), not missed, in every output (issue 10, item 7).
-Test names are sentences. "Today" is fixed by replacing ``textdates.today``."""
+Test names are sentences. "Today" is fixed by replacing ``dates.today``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from gov_deadlines import textdates
+from gov_deadlines import dates
 from gov_deadlines.cli import main
 
 #: Every jy-2024 duty of 2026 done, except the fourth quarter's circular, not yet due on
@@ -35,7 +35,7 @@ def log(tmp_path: Path) -> str:
 
 @pytest.fixture(autouse=True)
 def first_of_december(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(textdates, "today", lambda: dt.date(2026, 12, 1))
+    monkeypatch.setattr(dates, "today", lambda: dt.date(2026, 12, 1))
 
 
 def run(*argv: str) -> tuple[int, str, str]:

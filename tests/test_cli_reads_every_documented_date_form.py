@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from _cli import run_main
-from gov_deadlines.textdates import today
+from gov_deadlines.dates import today
 
 DATE_FORMS = {
     "2026-10-01": dt.date(2026, 10, 1),

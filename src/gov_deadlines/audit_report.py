@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from .case_model import CaseError, Channel
-from .case_results import CaseVerdict, DutyKind, Status
+from .case_results import CaseVerdict, DutyKind, Finding, Status
+from .plausibility import PLAUSIBILITY_CODES
 
 if TYPE_CHECKING:
     from .batch import RowResult
@@ -86,6 +87,12 @@ class Summary:
         #: Rows, and duties by kind and status, whose dates rest on provisional calendar data.
         self.provisional = 0
         self.provisional_duties = {kind: dict.fromkeys(_STATUSES, 0) for kind in _KINDS}
+        #: Rows with a date that cannot be right (plausibility warnings), and examples:
+        #: (input line, case id, the warnings' texts in Chinese and English).
+        self.doubtful = 0
+        self.doubtful_examples: list[tuple[int, str, tuple[Finding, ...]]] = []
+        #: Blank rows of the input (no value at all), skipped.
+        self.blank_rows = 0
         self._late: list[tuple[int, str, CaseVerdict | Callable[[], CaseVerdict]]] = []
         self.malformed_examples: list[tuple[int, str, CaseError]] = []
         self.ignored_columns: tuple[str, ...] = ()
@@ -119,11 +126,18 @@ class Summary:
                 if (duty.late_by or 0) > worst[status]:
                     worst[status] = duty.late_by or 0
         if verdict.notes:
+            doubtful: list[Finding] = []
             for finding in verdict.notes:
                 if finding.code == "extension_over_cap":
                     self.extension_over_cap += 1
                 elif finding.code == "due_soon":
                     self.warnings += 1
+                elif finding.code in PLAUSIBILITY_CODES:
+                    doubtful.append(finding)
+            if doubtful:
+                self.doubtful += 1
+                if len(self.doubtful_examples) < self.keep:
+                    self.doubtful_examples.append((row.line, row.case_id, tuple(doubtful)))
         if late and len(self._late) < self.keep:
             self._late.append((row.line, row.case_id, verdict))
 
@@ -192,6 +206,18 @@ class Summary:
                 for line, case_id, error in self.malformed_examples
             ],
             "ignored_columns": list(self.ignored_columns),
+            "blank_rows": self.blank_rows,
+            "doubtful": self.doubtful,
+            "doubtful_rows": [
+                {
+                    "line": line,
+                    "case_id": case_id,
+                    "findings": [
+                        {"code": finding.code, "text": finding.text(lang)} for finding in found
+                    ],
+                }
+                for line, case_id, found in self.doubtful_examples
+            ],
         }
 
     def markdown(self, lang: str = "zh") -> str:
@@ -206,6 +232,12 @@ class Summary:
             if zh
             else f"Audit day: {as_of}. Input rows (header excluded): {self.total}."
         )
+        if self.blank_rows:
+            out.append(
+                f"空行{self.blank_rows}行,已跳过(不计入上述行数)。"
+                if zh
+                else f"Blank rows skipped (not counted above): {self.blank_rows}."
+            )
         if self.ignored_columns:
             names = "、".join(self.ignored_columns) if zh else ", ".join(self.ignored_columns)
             out.append(f"未使用的列:{names}。" if zh else f"Columns not used: {names}.")
@@ -255,6 +287,20 @@ class Summary:
                     out.append(
                         f"- {kind.label(lang)}:{text}" if zh else f"- {kind.label(lang)}: {text}"
                     )
+            out.append("")
+        if self.doubtful_examples:
+            shown = len(self.doubtful_examples)
+            out.append(
+                f"## 日期存疑的案件(列出{shown}件,共{self.doubtful}件)"
+                if zh
+                else f"## Cases with doubtful dates ({shown} shown of {self.doubtful})"
+            )
+            out.append("")
+            out.append("| 行号 | 编号 | 情况 |" if zh else "| Line | Case | Finding |")
+            out.append("|---:|---|---|")
+            for line, case_id, found in self.doubtful_examples:
+                joined = " ".join(finding.text(lang) for finding in found)
+                out.append(f"| {line} | {_md(case_id)} | {_md(joined)} |")
             out.append("")
         if self.late_examples:
             shown = len(self.late_examples)
@@ -370,6 +416,18 @@ def problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
                 f"{n}件延期超过最长期限(按上限计)"
                 if zh
                 else f"{n} extensions longer than allowed (capped)"
+            )
+        if kind is DutyKind.REPLY and summary.doubtful:
+            n = summary.doubtful
+            shown = [str(line) for line, _, _ in summary.doubtful_examples[:10]]
+            more = len(shown) < n
+            texts[kind].append(
+                f"{n}件记录的日期存疑(晚于核查日或早于起算日,见明细第{'、'.join(shown)}行"
+                f"{'等' if more else ''}),判定待核实"
+                if zh
+                else f"{n} cases with doubtful dates (after the audit day or before the clock "
+                f"started; see lines {', '.join(shown)}{' and others' if more else ''} of the "
+                "details): to be checked"
             )
         if undetermined:
             texts[kind].append(
@@ -528,7 +586,7 @@ def _case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
     if verdict.notes:  # the receipt's own notes are in the receipt_note column
         warn, other = [], []
         for finding in verdict.notes:
-            if finding.code == "due_soon":
+            if finding.warning:
                 warn.append(finding.text(lang))
             else:
                 other.append(finding.text(lang))
@@ -594,6 +652,7 @@ def write_case_csv(
         from .batch_fast import write_case_rows
 
         write_case_rows(results, stream, zh=zh, lang=lang, summary=summary)
+        summary.blank_rows = results.blank_rows
         return summary
     add = summary.add
     write = stream.write
@@ -615,7 +674,15 @@ def write_case_csv(
             write(line + "\r\n")
         else:
             writerow(cells)
+    _count_blank(results, summary)
     return summary
+
+
+def _count_blank(results: Iterable[RowResult], summary: Summary) -> None:
+    """Put the blank rows a CSV audit skipped into the summary."""
+    blank = getattr(results, "blank_rows", None)
+    if isinstance(blank, int):
+        summary.blank_rows = blank
 
 
 def write_jsonl(
@@ -633,6 +700,7 @@ def write_jsonl(
         summary.add(row)
         stream.write(dumps(row.to_dict(lang, explanation=explanation), ensure_ascii=False))
         stream.write("\n")
+    _count_blank(results, summary)
     return summary
 
 
@@ -641,6 +709,7 @@ def summarize(results: Iterable[RowResult], *, summary: Summary | None = None) -
     summary = summary if summary is not None else Summary()
     for row in results:
         summary.add(row)
+    _count_blank(results, summary)
     return summary
 
 

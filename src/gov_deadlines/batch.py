@@ -48,8 +48,8 @@ from .case_model import (
     parse_case,
 )
 from .case_results import CaseVerdict
+from .dates import parse_day
 from .errors import DateParseError, GovDeadlinesError
-from .textdates import parse_date
 from .workcalendar import WorkCalendar, default_calendar
 
 if TYPE_CHECKING:
@@ -181,17 +181,15 @@ def _bad(field: str, text: object, what_en: str, what_zh: str) -> CaseError:
 
 
 def _date_slow(value: object, field: str) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
-        return value
+        return parse_day(value)
     if not isinstance(value, str):
         raise _bad(field, value, "not a date:", "不是日期:")
     text = value.strip()
     if not text:
         return None
     try:
-        day = parse_date(text)
+        day = parse_day(text)
     except DateParseError:
         raise _bad(
             field,
@@ -510,6 +508,10 @@ def audit_cases(
             )
 
 
+#: What :meth:`CsvAudit._misfit` returns for a blank row (skipped, counted).
+BLANK = RowResult(0, "")
+
+
 class CsvAudit:
     """An audit of a CSV stream: the header is read at once (a :class:`LayoutError` is raised
     there), the rows as the object is iterated.
@@ -542,6 +544,8 @@ class CsvAudit:
         #: The row's cells in FIELDS order, from a row padded to the header's width plus
         #: one blank cell (where absent columns point).
         self._pick = itemgetter(*self.layout.index)
+        #: Rows with no value at all, skipped (the summary counts them).
+        self.blank_rows = 0
 
     @property
     def ignored_columns(self) -> tuple[str, ...]:
@@ -557,8 +561,9 @@ class CsvAudit:
         )
 
     def _misfit(self, row: list[str], line: int) -> RowResult | None:
-        """A row whose length is not the header's: its malformed result (too many cells, or
-        blank), or ``None`` after padding it with blank cells to the header's width."""
+        """A row whose length is not the header's: its malformed result (too many cells),
+        :data:`BLANK` (a blank row, counted), or ``None`` after padding it with blank cells
+        to the header's width."""
         size, width = len(row), self._width
         if size > width:
             i_id = self.layout.index[0]
@@ -576,9 +581,42 @@ class CsvAudit:
                 ),
             )
         if size == 0 or not any(cell.strip() for cell in row):
-            return RowResult(line, "", None, CaseError("the row is empty", "空行", line=line))
+            self.blank_rows += 1
+            return BLANK
         row.extend([""] * (width - size))
         return None
+
+    def blank(self, row: Sequence[str]) -> bool:
+        """Whether a row has no value at all (an empty line, or only commas): such a row is
+        skipped and counted (:attr:`blank_rows`), not reported as malformed."""
+        if any(cell.strip() for cell in row):
+            return False
+        self.blank_rows += 1
+        return True
+
+    def spanned(self, row: Sequence[str], line: int, end: int) -> RowResult | None:
+        """The malformed result of a row read from lines ``line``–``end`` when a quote opened
+        on ``line`` swallowed the lines after it (a cell holding a line break and a comma:
+        the rows it swallowed); ``None`` for a row whose multi-line cell looks meant (a line
+        break typed into a cell, with no comma)."""
+        for cell in row:
+            if ("\n" in cell or "\r" in cell) and "," in cell:
+                break
+        else:
+            return None
+        return RowResult(
+            line,
+            "",
+            None,
+            CaseError(
+                f"a quote (\") opened on this line is not closed on it: lines {line}–{end} "
+                f"were read as one row and lines {line + 1}–{end} were not audited; close the "
+                "quote on this line (a quote inside a value is written twice: \"\")",
+                f"本行的引号(\")没有在本行闭合,第{line}—{end}行被读成了一行,第{line + 1}—{end}行"
+                "未核查:请在本行补上闭合的引号(值中的引号应写作两个引号 \"\")",
+                line=line,
+            ),
+        )
 
     def __iter__(self) -> Iterator[RowResult]:
         reader = self._reader
@@ -602,8 +640,15 @@ class CsvAudit:
                 continue
             line = previous + 1
             previous = reader.line_num
+            if previous != line:  # a row over several lines: a quoted line break
+                spanned = self.spanned(row, line, previous)
+                if spanned is not None:
+                    yield spanned
+                    continue
             if len(row) != width:
                 misfit = self._misfit(row, line)
+                if misfit is BLANK:
+                    continue
                 if misfit is not None:
                     yield misfit
                     continue
@@ -615,6 +660,8 @@ class CsvAudit:
                     line, facts.case_id, evaluate(facts, cal, as_of, policy, versions)
                 )
             except CaseError:
+                if self.blank(row):
+                    continue
                 result = cells(picked, line)  # the error path, with its message
             yield result
 

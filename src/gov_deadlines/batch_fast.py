@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TextIO, cast
@@ -37,6 +38,7 @@ from .batch import (
     _CHANNELS,
     _PARTIES,
     _SENTINEL,
+    BLANK,
     CsvAudit,
     RowResult,
     _channel,
@@ -125,6 +127,7 @@ class _Lean:
         "get",
         "grid",
         "late",
+        "latest",
         "move",
         "notes",
         "now",
@@ -154,6 +157,9 @@ class _Lean:
         self.move = policy.move_rest_day_receipt
         self.warn = policy.warn_within
         self.now = None if as_of is None else as_of.toordinal() - grid.base
+        #: The last day a recorded date may fall on (the audit day): a row with a later
+        #: date takes the general path, which warns of it (plausibility.date_findings).
+        self.latest = sys.maxsize if self.now is None else self.now
         self.notes: dict[tuple[bool, int], str] = {}  # receipt notes, by (assumed, moved from)
         self.channels = _CHANNEL_TEXT[zh]
         self.get = grid.index.get
@@ -247,6 +253,13 @@ class _Lean:
                 con = parse(confirmed)
             if con < 0 or (sub is not None and con < sub):
                 return None
+        latest = self.latest
+        if (
+            (sub is not None and sub > latest)
+            or (sig is not None and sig > latest)
+            or (con is not None and con > latest)
+        ):
+            return None  # a date after the audit day: the general path warns of it
         # The date art. 31 names for the channel (as _Facts reads it), else the next
         # recorded one in RECEIPT_FIELDS, assumed.
         raw = sub if channel is _IN_PERSON else sig if channel is _REGISTERED else con
@@ -316,12 +329,15 @@ class _Lean:
         app = day(approved) if approved else None
         tol = day(told) if told else None
         rep = day(replied) if replied else None
-        # The consistency checks of case_model._problem (a date not read, -1, fails them).
+        # The consistency checks of case_model._problem (a date not read, -1, fails them),
+        # and those of plausibility.date_findings (the general path words the warning).
+        latest = self.latest
         if (
-            (req is not None and req < raw)
-            or (arr is not None and (arr < 0 or req is None or arr < req))
-            or (rep is not None and rep < raw)
-            or (tol is not None and tol < 0)
+            (req is not None and (req < receipt or req > latest))
+            or (arr is not None and (arr < 0 or req is None or arr < req or arr > latest))
+            or (rep is not None and (rep < receipt or rep > latest))
+            or (tol is not None and (tol < 0 or tol > latest))
+            or (app is not None and (app < receipt or app > latest))
         ):
             return False
         ext_days = None
@@ -347,7 +363,7 @@ class _Lean:
                 return False
             si = day(sent_text)
             ai = day(answered_text) if answered_text else None
-            if si < raw or (ai is not None and (ai < 0 or ai < si)):
+            if si < receipt or si > latest or (ai is not None and (ai < si or ai > latest)):
                 return False
             party = Party.THIRD_PARTY
             if party_text:
@@ -387,6 +403,8 @@ class _Lean:
                     if start < 0:
                         return False
                     findings.append(Finding("supplement_moved", (dates[arr], dates[start])))
+        if start is not None and rep is not None and rep < start:
+            return False  # a reply before the clock started: the general path warns of it
         span: tuple[int, int] | None = None
         if start is not None and consulted is not None:
             party, si, end = consulted
@@ -631,7 +649,7 @@ def write_case_rows(
     get_plan, get_index, parse = plans.get, grid.index.get, lean.parse
     make_plan, lean_write, verdict, late = lean.plan, lean.write, lean.verdict, lean.late
     iso, cum = grid.iso, grid.cum
-    now = lean.now
+    now, latest = lean.now, lean.latest
     today = now if now is not None and grid.lo <= now <= grid.hi else -1  # the audit day
     ok_text, late_text = _RESULT_TEXT[zh]["ok"], _RESULT_TEXT[zh]["late"]
     # The official span only (plain dates): no date of this path is provisional.
@@ -656,8 +674,15 @@ def write_case_rows(
                     if not line & _CHUNK:  # now and then
                         write("".join(chunk))
                         chunk.clear()
+                    if previous != line:  # a row over several lines: a quoted line break
+                        spanned = audit.spanned(row, line, previous)
+                        if spanned is not None:
+                            general(spanned)
+                            continue
                     if len(row) != width:
                         misfit = audit._misfit(row, line)
+                        if misfit is BLANK:
+                            continue
                         if misfit is not None:
                             general(misfit)
                             continue
@@ -675,7 +700,8 @@ def write_case_rows(
                         if len(plans) < PLAN_LIMIT:
                             plans[key] = plan
                     if plan is None:
-                        audited(picked, line)
+                        if not audit.blank(row):
+                            audited(picked, line)
                         continue
                     if requested or arrived or sent or approved or told or days:
                         if not lean_write(picked, line, plan):
@@ -683,14 +709,15 @@ def write_case_rows(
                         continue
 
                     # A plain row: the reply on time, late or overdue from its plan.
-                    raw, due, middle, label, on_time, _, _, _, _ = plan
+                    _, due, middle, label, on_time, _, receipt, _, _ = plan
                     if "," in case_id or '"' in case_id or "\n" in case_id or "\r" in case_id:
                         case_id = _field(case_id)
                     if replied_text:
                         replied = get_index(replied_text)
                         if replied is None:
                             replied = parse(replied_text)
-                        if replied < raw:  # not read, or before the receipt
+                        # not read, before the receipt, or after the audit day
+                        if replied < receipt or replied > latest:
                             audited(picked, line)
                             continue
                         if replied <= due:

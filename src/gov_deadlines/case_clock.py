@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 from .case_model import Case, CaseError, Party, _Facts, _iso, parse_case
 from .case_results import CaseVerdict, Duty, DutyKind, Finding, Status
 from .errors import CalendarCoverageError
+from .plausibility import date_findings
 from .workcalendar import WorkCalendar, default_calendar
 
 if TYPE_CHECKING:
@@ -547,6 +548,7 @@ def _evaluate(
             result = "undetermined"
         else:
             result = "open"
+        date_findings(f, receipt, receipt, as_of, findings)
         return CaseVerdict(
             f.case_id,
             f.channel,
@@ -650,6 +652,7 @@ def _evaluate(
         result = "undetermined"
     else:
         result = "open" if still_open else "ok"
+    date_findings(f, receipt, start, as_of, findings)
     return CaseVerdict(
         f.case_id,
         f.channel,

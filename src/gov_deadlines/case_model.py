@@ -33,8 +33,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .dates import parse_day
 from .errors import DateParseError, GovDeadlinesError
-from .textdates import parse_date
 
 __all__ = [
     "RECEIPT_FIELDS",
@@ -524,15 +524,15 @@ _MODEL = ConfigDict(frozen=True, extra="forbid")
 
 
 def _to_date(value: Any, field: str = "") -> Any:
-    """Accept dates, ``None``, blank text and the Chinese date forms of :func:`parse_date`."""
-    if isinstance(value, dt.datetime):
-        return value.date()
+    """Accept dates, ``None``, blank text and the forms of :func:`~gov_deadlines.dates.parse_day`."""
+    if isinstance(value, dt.date):
+        return parse_day(value)
     if isinstance(value, str):
         text = value.strip()
         if not text:
             return None
         try:
-            return parse_date(text)
+            return parse_day(text)
         except DateParseError as error:
             raise _custom(
                 field,

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PROBLEM_CODES",
+    "WARNING_CODES",
     "CaseVerdict",
     "Duty",
     "DutyKind",
@@ -159,6 +160,9 @@ class Duty:
 
 #: Finding codes that are problems (the rest are notes on how the case was read).
 PROBLEM_CODES = frozenset({"extension_over_cap", "calendar"})
+#: Finding codes that are warnings: a duty due soon, and the dates that cannot be right
+#: (:mod:`gov_deadlines.plausibility`).
+WARNING_CODES = frozenset({"due_soon", "after_audit_day", "before_receipt", "before_clock"})
 
 
 @dataclass(slots=True)
@@ -177,7 +181,7 @@ class Finding:
 
     @property
     def warning(self) -> bool:
-        return self.code == "due_soon"
+        return self.code in WARNING_CODES
 
     def text(self, lang: str = "zh") -> str:
         return _finding_text(self, lang.startswith("zh"))
@@ -356,6 +360,34 @@ def _finding_text(finding: Finding, zh: bool) -> str:
             return f"提示:{kind.label()}{when}(期限{_iso(due)})。"
         when = "is due today" if remaining == 0 else f"is due within {remaining} working day(s)"
         return f"Warning: the {kind.label('en')} {when} ({_iso(due)})."
+    if code == "after_audit_day":
+        field, day, as_of = a
+        return (
+            f"日期存疑:{field_label(field)}{_iso(day)}晚于核查日{_iso(as_of)},尚未到来,请核对。"
+            if zh
+            else f"Doubtful date: the {field_label(field, 'en')} {_iso(day)} is after the audit "
+            f"day {_iso(as_of)}, which has not come yet: check it."
+        )
+    if code == "before_receipt":
+        field, day, receipt = a
+        return (
+            f"日期存疑:{field_label(field)}{_iso(day)}早于收到申请日{_iso(receipt)}"
+            "(休息日收到的申请顺延后),请核对。"
+            if zh
+            else f"Doubtful date: the {field_label(field, 'en')} {_iso(day)} is before the "
+            f"receipt {_iso(receipt)} (a rest-day receipt moved to the next working day): "
+            "check it."
+        )
+    if code == "before_clock":
+        field, day, start = a
+        return (
+            f"日期存疑:{field_label(field)}{_iso(day)}早于答复起算日{_iso(start)}"
+            "(收到补正的申请之日),请核对。"
+            if zh
+            else f"Doubtful date: the {field_label(field, 'en')} {_iso(day)} is before the "
+            f"reply clock started, {_iso(start)} (the corrected application's arrival): "
+            "check it."
+        )
     if code == "calendar":
         (error,) = a
         # Audit reports are read by clerks: the remedies are the command line's.
@@ -466,7 +498,7 @@ class CaseVerdict:
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.code == "due_soon")
+        return tuple(f for f in self.findings if f.warning)
 
     @property
     def problems(self) -> tuple[Finding, ...]:

@@ -72,17 +72,10 @@ class LogEntry(BaseModel):
     @field_validator("date", mode="before")
     @classmethod
     def _date(cls, value: object) -> object:
-        if isinstance(value, dt.datetime):
-            from .timezone import to_beijing
+        if isinstance(value, (str, dt.date)):
+            from .dates import parse_day
 
-            return to_beijing(value).date()
-        if isinstance(value, str):
-            from .textdates import parse_datetime
-
-            parsed = parse_datetime(value)  # DateParseError is a ValueError: reported per row
-            if isinstance(parsed, dt.datetime):
-                return parsed.date()
-            return parsed
+            return parse_day(value)  # DateParseError is a ValueError: reported per row
         return value
 
     def where(self, lang: str = "zh") -> str:
@@ -120,17 +113,14 @@ def _match_header(name: str, choices: Sequence[str]) -> bool:
 
 
 def _decode(data: bytes, source: str) -> str:
+    """The log's text: UTF-8 or GB18030 (Excel and WPS in China save CSV in GBK), read
+    strictly by :mod:`gov_deadlines.textinput`, as the audit reads its input."""
+    from .textinput import InputEncodingError, decoded_lines
+
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:  # Excel and WPS in China save CSV in GBK unless told otherwise
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise LogError(
-            source,
-            [(None, "the file is neither UTF-8 nor GBK text", "文件不是UTF-8或GBK编码的文本")],
-        ) from None
+        return "".join(decoded_lines(io.BytesIO(data), source=source))
+    except InputEncodingError as error:
+        raise LogError(source, [(error.line, error.problem, error.problem_zh)]) from None
 
 
 def read_log(
@@ -481,6 +471,8 @@ def check_log(
     event_ids = cat.events
     kinds: dict[str, str] = {}
     for entry in entries:
+        if as_of is not None and entry.date > as_of:
+            continue  # not done yet on the audit day: counts for nothing (see below)
         if entry.rule in event_ids:
             key = f"event:{entry.rule}"
         elif cat.is_family(entry.rule):
@@ -535,6 +527,17 @@ def check_log(
     unmatched: list[UnmatchedEntry] = []
     for entry in entries:
         if id(entry) in used:
+            continue
+        if as_of is not None and entry.date > as_of:
+            day, audit_day = entry.date.isoformat(), as_of.isoformat()
+            unmatched.append(
+                UnmatchedEntry(
+                    entry,
+                    f"日期存疑:{day}晚于核查日{audit_day},尚未到来,不计入;请核对",
+                    f"doubtful date: {day} is after the audit day {audit_day}, which has not "
+                    "come yet; not counted, check it",
+                )
+            )
             continue
         unmatched.append(_why_unmatched(entry, year, cat, kinds, acts_scheduled))
     result = LogCheck(verdicts)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
-import io
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -14,6 +13,7 @@ from .output import check_output, data_to_stdout, open_output, refuse_suffix, su
 
 if TYPE_CHECKING:
     from ..audit_report import Summary
+    from ..textinput import DecodedInput
 
 _RAW = argparse.RawDescriptionHelpFormatter
 FORMATS = ("csv", "jsonl", "markdown", "form")
@@ -27,7 +27,6 @@ SUFFIXES = {
 }
 _BY_SUFFIX = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "markdown"}
 _BY_SUFFIX.update({".markdown": "markdown", ".txt": "markdown"})
-_SNIFF = 1 << 16
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
@@ -86,31 +85,23 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     audit.set_defaults(handler=run_audit)
 
 
-def _encoding(sample: bytes) -> str:
-    """UTF-8 (with or without BOM) if the sample decodes as such, else GB18030."""
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8-sig"
+def _open_input(path: str, encoding: str | None) -> DecodedInput:
+    from ..textinput import DecodedInput
 
-
-def _open_input(path: str, encoding: str | None) -> TextIO:
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(f"--encoding {encoding!r}: unknown encoding") from None
     if path == "-":
         binary: Any = sys.stdin.buffer
-        sample = binary.peek(_SNIFF)[:_SNIFF] if hasattr(binary, "peek") else b""
+        source = "<stdin>"
     else:
-        binary = open(path, "rb")  # noqa: SIM115 - closed with the text wrapper
-        sample = binary.read(_SNIFF)
-        binary.seek(0)
-    chosen = encoding or _encoding(sample)
-    try:
-        codecs.lookup(chosen)
-    except LookupError:
-        binary.close()
-        raise UsageError(f"--encoding {chosen!r}: unknown encoding") from None
-    # Undecodable bytes become U+FFFD: the row holding them is reported, not the batch lost.
-    return io.TextIOWrapper(binary, encoding=chosen, errors="replace", newline="")
+        binary = open(path, "rb")  # noqa: SIM115 - closed with the decoded input
+        source = path
+    # Decoded strictly: a byte that does not decode stops the audit naming its line
+    # (textinput), never a U+FFFD that would make a row look like bad data.
+    return DecodedInput(binary, encoding=encoding, source=source)
 
 
 def _summary_lines(summary: Summary, lang: str) -> list[str]:
@@ -156,10 +147,10 @@ def _format(ctx: Context) -> str:
 
 def run_audit(ctx: Context) -> int:
     from ..audit_form import write_form
-    from ..audit_report import Summary, write_case_csv, write_jsonl
-    from ..batch import audit_csv
+    from ..audit_report import Summary, summarize, write_case_csv, write_jsonl
+    from ..batch import LayoutError, audit_csv
     from ..cases import AuditPolicy
-    from ..textdates import parse_date, today
+    from ..dates import parse_date, today
 
     args = ctx.args
     console = ctx.console
@@ -176,7 +167,19 @@ def run_audit(ctx: Context) -> int:
     calendar = ctx.calendar()
     source = _open_input(args.file, args.encoding)
     try:
-        audit = audit_csv(source, as_of=as_of, calendar=calendar, policy=policy)
+        try:
+            audit = audit_csv(source, as_of=as_of, calendar=calendar, policy=policy)
+        except LayoutError as error:
+            if args.encoding is None:
+                raise
+            # A wrong --encoding often decodes without error into a garbled header.
+            raise LayoutError(
+                f"{error.problem} (the file was read as {args.encoding}, as --encoding says: "
+                "if it is in another encoding, its header cannot be recognised; run without "
+                "--encoding to detect UTF-8 or GB18030)",
+                f"{error.problem_zh}(文件按 --encoding 指定的{args.encoding}编码读取:若文件是其他"
+                "编码,表头无法识别;去掉 --encoding 可自动识别UTF-8或GB18030)",
+            ) from None
         summary = Summary(as_of)
         summary.ignored_columns = audit.ignored_columns
         to_stdout = not args.output
@@ -196,8 +199,7 @@ def run_audit(ctx: Context) -> int:
             elif fmt == "jsonl" and sink is not None:
                 write_jsonl(audit, sink, lang=lang, explanation=args.explain, summary=summary)
             else:
-                for row in audit:
-                    summary.add(row)
+                summarize(audit, summary=summary)
                 if sink is not None and fmt == "markdown":
                     sink.write(summary.markdown(lang))
                     sink.write("\n")
@@ -221,6 +223,21 @@ def run_audit(ctx: Context) -> int:
         console.emit_json(payload)
         return code
     lines = _summary_lines(summary, lang)
+    if summary.blank_rows:
+        lines.append(
+            console.t(
+                f"空行{summary.blank_rows}行,已跳过。",
+                f"{summary.blank_rows} blank row(s) skipped.",
+            )
+        )
+    if summary.doubtful:
+        lines.append(
+            console.t(
+                f"有{summary.doubtful}件记录的日期存疑(晚于核查日或早于起算日),已在输出中提示。",
+                f"{summary.doubtful} case(s) with doubtful dates (after the audit day or before "
+                "the clock started), flagged in the output.",
+            )
+        )
     if summary.malformed:
         lines.append(
             console.t(

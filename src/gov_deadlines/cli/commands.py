@@ -254,7 +254,7 @@ def _show(ctx: Context, deadline: Deadline, done_text: str | None) -> int:
     console = ctx.console
     verdict: Verdict | None = None
     if done_text:
-        from ..textdates import parse_datetime
+        from ..dates import parse_datetime
         from ..verdict import check_deadline
 
         verdict = check_deadline(deadline, parse_datetime(done_text))
@@ -286,7 +286,7 @@ def _show(ctx: Context, deadline: Deadline, done_text: str | None) -> int:
 
 def run_due(ctx: Context) -> int:
     from ..api import due
-    from ..textdates import parse_when
+    from ..dates import parse_when
 
     args = ctx.args
     trigger = parse_when(args.trigger)
@@ -297,8 +297,8 @@ def run_due(ctx: Context) -> int:
 
 
 def run_add(ctx: Context) -> int:
+    from ..dates import parse_when
     from ..deadlines import deadline
-    from ..textdates import parse_when
 
     args = ctx.args
     trigger = parse_when(args.trigger)
@@ -322,8 +322,8 @@ def _day_json(info: DayInfo) -> dict[str, Any]:
 
 
 def run_between(ctx: Context) -> int:
+    from ..dates import parse_date
     from ..deadlines import _describe_run, _runs
-    from ..textdates import parse_date
     from ..workcalendar import DayKind
 
     console = ctx.console
@@ -387,7 +387,7 @@ def run_between(ctx: Context) -> int:
 def _months(text: str | None) -> list[tuple[int, int]]:
     import re
 
-    from ..textdates import today
+    from ..dates import today
 
     if not text:
         now = today()
@@ -597,8 +597,8 @@ def run_rule(ctx: Context) -> int:
 def run_events(ctx: Context) -> int:
     from ..api import deadlines_for
     from ..catalogue import default_catalogue
+    from ..dates import parse_datetime
     from ..records import deadline_record
-    from ..textdates import parse_datetime
 
     console = ctx.console
     args = ctx.args

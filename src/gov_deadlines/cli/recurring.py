@@ -330,7 +330,7 @@ def _report_unmatched(result: LogCheck, console: Console, *, to_err: bool) -> No
 def run_check_log(ctx: Context) -> int:
     from ..compliance import check_log, read_log, supervision_rows
     from ..supervision import headers, render_markdown, write_csv
-    from ..textdates import parse_date, today
+    from ..dates import parse_date, today
 
     console = ctx.console
     args = ctx.args

@@ -1,0 +1,128 @@
+"""Reading dates and times the way clerks write them: the one date reader of every input
+(CLI arguments, the audit CSV, the activity log, the Python API).
+
+Dates: ``2026-10-01``, ``2026/10/1``, ``2026.10.1``, ``2026年10月1日``, ``20261001``,
+``今天`` / ``today``. Date-times: ``2026-10-01 09:30``, ``2026年10月1日 9:30``, or ISO 8601
+(``2026-10-01T09:30:00+08:00``); a time without a zone is Beijing time. Full-width digits
+and punctuation (``２０２６－０９－３０``, as Chinese input methods type them) read as their
+ASCII forms (Unicode NFKC).
+
+:func:`parse_day` is what every register field uses: a date, or the Beijing date of a
+date-time (``2026/9/30 10:00`` is 2026-09-30).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from .errors import DateParseError
+from .timezone import beijing
+
+DATE_FORMS = ("2026-10-01", "2026/10/1", "2026.10.1", "2026年10月1日", "今天 / today")
+DATETIME_FORMS = (*DATE_FORMS, "2026-10-01 09:30", "2026年10月1日 9:30", "2026-10-01T09:30+08:00")
+WHEN_FORMS = (*DATETIME_FORMS, "2026 (a year, for yearly rules)")
+
+_DATE = re.compile(
+    r"^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?|(\d{2})(\d{2}))$"
+)
+_TIME = re.compile(r"^(\d{1,2})(?::|时|点)(\d{2})?(?::(\d{2}))?分?$")
+_TODAY = {"今天", "today", "今日"}
+# ISO 8601 date-times: a "T" between digits, a UTC offset or a "Z" (not the "t" of "today")
+_ISO = re.compile(r"\d[Tt]\d|\+|\d[Zz]$")
+
+
+def _normal(text: str) -> str:
+    """Full-width digits and punctuation as ASCII, surrounding blanks removed."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.strip()
+
+
+def today() -> dt.date:
+    """Today's date in Beijing."""
+    return dt.datetime.now(beijing()).date()
+
+
+def _date(text: str, original: str, forms: tuple[str, ...]) -> dt.date:
+    if text.casefold() in _TODAY:
+        return today()
+    match = _DATE.match(text)
+    if not match:
+        raise DateParseError(original, forms)
+    groups = match.groups()
+    year = int(groups[0])
+    month = int(groups[1] or groups[3] or groups[5])
+    day = int(groups[2] or groups[4] or groups[6])
+    try:
+        return dt.date(year, month, day)
+    except ValueError as error:
+        raise DateParseError(original, forms, f"no such day: {error}") from None
+
+
+def parse_date(text: str) -> dt.date:
+    """A date from text; :class:`~gov_deadlines.errors.DateParseError` names the input."""
+    if not isinstance(text, str):
+        raise DateParseError(repr(text), DATE_FORMS)
+    return _date(_normal(text), text, DATE_FORMS)
+
+
+def parse_datetime(text: str) -> dt.date | dt.datetime:
+    """A date, or an aware Beijing datetime when the text has a time of day."""
+    if not isinstance(text, str):
+        raise DateParseError(repr(text), DATETIME_FORMS)
+    body = _normal(text)
+    if _ISO.search(body):
+        try:
+            moment = dt.datetime.fromisoformat(re.sub(r"[Zz]$", "+00:00", body))
+        except ValueError:
+            raise DateParseError(text, DATETIME_FORMS) from None
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=beijing())
+        return moment.astimezone(beijing())
+    day_text, _, time_text = body.replace("日", "日 ", 1).partition(" ")
+    day = _date(day_text.strip(), text, DATETIME_FORMS)
+    time_text = time_text.strip()
+    if not time_text:
+        return day
+    match = _TIME.match(time_text)
+    if not match:
+        raise DateParseError(text, DATETIME_FORMS, f"cannot read the time {time_text!r}")
+    hour, minute, second = (int(g) if g else 0 for g in match.groups())
+    try:
+        return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=beijing())
+    except ValueError as error:
+        raise DateParseError(text, DATETIME_FORMS, f"no such time: {error}") from None
+
+
+def parse_day(value: object) -> dt.date:
+    """The day of a register field: a date, or the Beijing date of a date-time.
+
+    Takes a ``datetime.date``, a ``datetime.datetime`` (an aware one converted to Beijing
+    time, a naive one read as Beijing time) or any text :func:`parse_datetime` reads.
+    """
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            return value.astimezone(beijing()).date()
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise DateParseError(repr(value), DATETIME_FORMS)
+    parsed = parse_datetime(value)
+    return parsed.date() if isinstance(parsed, dt.datetime) else parsed
+
+
+def parse_when(text: str) -> dt.date | dt.datetime | int:
+    """A date, a datetime, or a bare year (``2026``) for yearly rules."""
+    body = _normal(text) if isinstance(text, str) else ""
+    if re.fullmatch(r"\d{4}", body):
+        year = int(body)
+        if 1900 <= year <= 2200:
+            return year
+        raise DateParseError(text, WHEN_FORMS, "the year must be between 1900 and 2200")
+    try:
+        return parse_datetime(text)
+    except DateParseError as error:
+        raise DateParseError(text, WHEN_FORMS, error.problem) from None

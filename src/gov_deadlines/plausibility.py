@@ -1,0 +1,70 @@
+"""Dates of a case that the clock can count but that cannot be right: warnings, never a
+silent pass.
+
+* a date recorded **after the audit day** (a reply on 2026-12-20 in an audit of
+  2026-11-01 has not happened yet: the register holds a planned date or a typing error);
+* an act **before the day its clock starts**: a reply, a 补正 notice, a consultation or an
+  extension approval dated before the receipt (after a rest-day receipt was moved to the
+  next working day), or a reply before the corrected application arrived.
+
+Each is a :class:`~gov_deadlines.case_results.Finding` whose ``warning`` is true: the
+per-case CSV's 提示 column, the JSON ``findings``, the Markdown summary's 日期存疑 list and
+the supervision form show it. A date before the *recorded* receipt is not a warning but an
+error (``case_model._problem``): the row is malformed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .case_model import _Facts
+from .case_results import Finding
+
+__all__ = ["PLAUSIBILITY_CODES", "date_findings"]
+
+#: The codes of the findings made here (all warnings).
+PLAUSIBILITY_CODES = frozenset({"after_audit_day", "before_receipt", "before_clock"})
+
+_RECEIPT_FIELDS = ("submitted", "signed_for", "confirmed")
+_LATER_FIELDS = ("supplement_requested", "supplement_received")
+#: The agency's acts, which its clock says cannot come before the receipt.
+_ACTS = frozenset({"supplement_requested", "consultation_sent", "extension_approved", "replied"})
+_EXTENSION_FIELDS = (("extension_approved", "ext_approved"), ("extension_told", "ext_told"))
+
+
+def date_findings(
+    f: _Facts,
+    receipt: dt.date,
+    start: dt.date | None,
+    as_of: dt.date | None,
+    findings: list[Finding],
+) -> None:
+    """Append the plausibility warnings of a case to ``findings``: ``receipt`` is the day
+    the clock counts from (after the rest-day policy), ``start`` the reply clock's start
+    (the corrected application's arrival after a 补正; ``None``: not started)."""
+    dated: list[tuple[str, dt.date]] = []
+    for name in _RECEIPT_FIELDS + _LATER_FIELDS:
+        value = getattr(f, name)
+        if value is not None:
+            dated.append((name, value))
+    for _, sent, answered in f.consultations:
+        dated.append(("consultation_sent", sent))
+        if answered is not None:
+            dated.append(("consultation_answered", answered))
+    for name, attribute in _EXTENSION_FIELDS:
+        value = getattr(f, attribute)
+        if value is not None:
+            dated.append((name, value))
+    if f.replied is not None:
+        dated.append(("replied", f.replied))
+    if as_of is not None:
+        day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
+        for name, value in dated:
+            if value > day:
+                findings.append(Finding("after_audit_day", (name, value, day)))
+    for name, value in dated:
+        if name in _ACTS and value < receipt:
+            findings.append(Finding("before_receipt", (name, value, receipt)))
+    replied = f.replied
+    if replied is not None and start is not None and receipt <= replied < start:
+        findings.append(Finding("before_clock", ("replied", replied, start)))

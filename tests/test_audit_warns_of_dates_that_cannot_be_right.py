@@ -1,0 +1,73 @@
+"""Issue 10, item 16: dates the clock can count but that cannot be right are warnings on
+the result, in every output, on both paths of the batch audit — never a silent pass."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from gov_deadlines.audit_report import Summary, form_rows, write_case_csv, write_jsonl
+from gov_deadlines.batch import audit_csv
+from gov_deadlines.cases import audit_case
+
+AS_OF = dt.date(2026, 11, 1)
+HEADER = "编号,渠道,提交日期,补正告知日期,补正到达日期,征求意见发出日期,延期批准日期,答复日期\n"
+# 2026-10-17 is a Saturday: the receipt moves to Monday 2026-10-19.
+DOUBTFUL = {
+    "reply-before-moved-receipt": ("A,当面,2026-10-17,,,,,2026-10-18", "before_receipt"),
+    "consultation-before-receipt": ("A,当面,2026-10-17,,,2026-10-17,,", "before_receipt"),
+    "reply-after-audit-day": ("A,当面,2026-09-30,,,,,2026-12-20", "after_audit_day"),
+    "receipt-after-audit-day": ("A,当面,2026-11-10,,,,,", "after_audit_day"),
+    "extension-after-audit-day": ("A,当面,2026-10-08,,,,2026-11-03,", "after_audit_day"),
+    "reply-before-correction-arrived": (
+        "A,当面,2026-09-01,2026-09-02,2026-09-10,,,2026-09-05",
+        "before_clock",
+    ),
+}
+
+
+def outputs(text: str, lang: str = "zh") -> tuple[str, str, Summary]:
+    fast, general = io.StringIO(newline=""), io.StringIO(newline="")
+    summary = write_case_csv(
+        audit_csv(io.StringIO(text, newline=""), as_of=AS_OF), fast, lang=lang
+    )
+    write_case_csv(iter(audit_csv(io.StringIO(text, newline=""), as_of=AS_OF)), general, lang=lang)
+    assert fast.getvalue() == general.getvalue()
+    jsonl = io.StringIO()
+    write_jsonl(audit_csv(io.StringIO(text, newline=""), as_of=AS_OF), jsonl, lang=lang)
+    return fast.getvalue(), jsonl.getvalue(), summary
+
+
+@pytest.mark.parametrize("name", DOUBTFUL)
+def test_a_date_that_cannot_be_right_is_a_warning_in_every_output_on_both_paths(name: str) -> None:
+    row, code = DOUBTFUL[name]
+    text = HEADER + row + "\n" + "B,当面,2026-09-30,,,,,2026-10-20\n"
+    case_csv, jsonl, summary = outputs(text)
+    cells = list(csv.DictReader(io.StringIO(case_csv.lstrip("\ufeff"), newline="")))
+    assert "日期存疑" in cells[0]["提示"] and cells[1]["提示"] == ""
+    record = json.loads(jsonl.splitlines()[0])
+    assert code in [f["code"] for f in record["findings"] if f["warning"]]
+    assert summary.doubtful == 1 and summary.doubtful_examples[0][0] == 2
+    assert "日期存疑的案件" in summary.markdown("zh") and "doubtful dates" in summary.markdown("en")
+    assert "日期存疑" in form_rows(summary)[2].problems
+    assert not form_rows(summary)[2].completed
+    assert summary.to_dict()["doubtful_rows"][0]["line"] == 2
+
+
+def test_the_case_audit_names_a_reply_dated_after_the_audit_day() -> None:
+    verdict = audit_case(
+        {"channel": "当面", "submitted": "2026-09-30", "replied": "2026-12-20"}, as_of=AS_OF
+    )
+    assert [w.code for w in verdict.warnings] == ["after_audit_day"]
+    assert "2026-12-20" in verdict.warnings[0].text("en")
+
+
+def test_plausible_dates_give_no_warning() -> None:
+    verdict = audit_case(
+        {"channel": "当面", "submitted": "2026-10-19", "replied": "2026-10-20"}, as_of=AS_OF
+    )
+    assert verdict.warnings == ()
