@@ -141,14 +141,16 @@ RUN = r"""
 import json, resource, sys, time
 from gov_deadlines import default_calendar
 from gov_deadlines.batch import audit_csv, write_case_csv
+from gov_deadlines.textinput import DecodedInput
 import datetime as dt
 calendar = default_calendar()
 as_of = dt.date.fromisoformat(sys.argv[3])
 start = time.perf_counter()
-with open(sys.argv[1], encoding="utf-8-sig", newline="") as source, open(
-    sys.argv[2], "w", encoding="utf-8", newline=""
-) as target:
+# The input decoded as the CLI decodes it (strictly, UTF-8 or GB18030 detected).
+source = DecodedInput(open(sys.argv[1], "rb"), source=sys.argv[1])
+with open(sys.argv[2], "w", encoding="utf-8", newline="") as target:
     summary = write_case_csv(audit_csv(source, as_of=as_of, calendar=calendar), target)
+source.close()
 elapsed = time.perf_counter() - start
 peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"rows": summary.total, "seconds": elapsed, "peak_mb": peak_kb / 1024,

@@ -7,12 +7,14 @@ import csv
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import pytest
 
 from gov_deadlines.audit_report import Summary, form_rows, write_case_csv, write_jsonl
 from gov_deadlines.batch import audit_csv
 from gov_deadlines.cases import audit_case
+from gov_deadlines.cli import main
 
 AS_OF = dt.date(2026, 11, 1)
 HEADER = "编号,渠道,提交日期,补正告知日期,补正到达日期,征求意见发出日期,延期批准日期,答复日期\n"
@@ -71,3 +73,46 @@ def test_plausible_dates_give_no_warning() -> None:
         {"channel": "当面", "submitted": "2026-10-19", "replied": "2026-10-20"}, as_of=AS_OF
     )
     assert verdict.warnings == ()
+
+
+def test_a_log_entry_dated_after_the_audit_day_counts_for_nothing_and_is_named(
+    tmp_path: Path,
+) -> None:
+    from gov_deadlines.compliance import check_log
+
+    entries = [("ogi.annual-report", "2026-01-20"), ("jy-2024.quarterly-circular", "2026-12-05")]
+    result = check_log(entries, 2026, sources="jy-2024", as_of=dt.date(2026, 11, 20))
+    q4 = [v for v in result if v.occurrence.window_label("en") == "Q4 2026"]
+    assert q4 and q4[0].found == 0
+    (unmatched,) = result.unmatched
+    assert unmatched.entry.date == dt.date(2026, 12, 5)
+    assert "after the audit day 2026-11-20" in unmatched.reason("en")
+    assert "日期存疑" in unmatched.reason("zh")
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "rule,date\nogi.annual-report,2026-01-20\njy-2024.quarterly-circular,2026-12-05\n",
+        encoding="utf-8",
+    )
+    for extra in ([], ["--json"], ["--form"]):
+        out, err = io.StringIO(), io.StringIO()
+        main(
+            ["check-log", str(log), "--year", "2026", "--source", "jy-2024",
+             "--as-of", "2026-11-20", *extra],
+            stdout=out, stderr=err,
+        )  # fmt: skip
+        assert "日期存疑" in out.getvalue() + err.getvalue()
+
+
+def test_completion_before_the_trigger_is_a_warning_not_a_silent_on_time() -> None:
+    from gov_deadlines import due
+    from gov_deadlines.verdict import check_deadline
+
+    deadline = due("ogi.reply", dt.date(2026, 10, 20))
+    early = check_deadline(deadline, dt.date(2026, 10, 10))
+    assert early.before_trigger and early.warnings("en")
+    assert "before the trigger, 2026-10-20" in early.summary("en")
+    assert "日期存疑" in early.summary("zh")
+    assert not check_deadline(deadline, dt.date(2026, 10, 21)).warnings()
+    out, err = io.StringIO(), io.StringIO()
+    main(["due", "ogi.reply", "2026-10-20", "--done", "2026-10-10", "--json"], stdout=out, stderr=err)
+    assert json.loads(out.getvalue())["verdict"]["warnings"]

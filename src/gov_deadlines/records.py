@@ -68,6 +68,7 @@ class VerdictRecord(BaseModel):
     early_by_workdays: int | None
     short_by_days: int
     summary: str
+    warnings: list[str] = []
 
 
 class DeadlineRecord(BaseModel):
@@ -144,4 +145,5 @@ def verdict_record(verdict: Verdict, *, lang: str = "zh") -> VerdictRecord:
         early_by_workdays=verdict.early_by_workdays,
         short_by_days=verdict.short_by_days,
         summary=verdict.summary(lang),
+        warnings=verdict.warnings(lang),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .conventions import Unit
 from .deadlines import Deadline, _fmt_instant
@@ -42,9 +42,29 @@ class Verdict:
     late_by: dt.timedelta | None = None
     early_by_workdays: int | None = None
     short_by_days: int = 0
+    #: Done before the trigger (the event the period counts from): the date cannot be
+    #: right, or the act belongs to another case; a warning, never a silent "on time".
+    before_trigger: bool = False
+
+    def warnings(self, lang: str = "zh") -> list[str]:
+        """The warnings on the dates checked (empty when they are plausible)."""
+        if not self.before_trigger:
+            return []
+        trigger = self.deadline.trigger_date.isoformat()
+        return [
+            f"日期存疑:完成时间早于起算日{trigger},请核对。"
+            if lang.startswith("zh")
+            else f"Doubtful date: done before the trigger, {trigger}: check it."
+        ]
 
     def summary(self, lang: str = "zh") -> str:
-        """One sentence: on time / late by … / came down too early by …."""
+        """One sentence: on time / late by … / came down too early by …, and the warnings."""
+        text = self._summary(lang)
+        for warning in self.warnings(lang):
+            text = f"{text}{warning}" if lang.startswith("zh") else f"{text} {warning}"
+        return text
+
+    def _summary(self, lang: str) -> str:
         zh = lang.startswith("zh")
         unit = self.deadline.unit
         if unit is Unit.MINIMUM_DURATION:
@@ -125,6 +145,25 @@ def check_deadline(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdic
         done_date = done_at
     else:
         raise TypeError(f"done_at must be a datetime.date or datetime.datetime, got {done_at!r}")
+    trigger = deadline.trigger
+    if isinstance(trigger, dt.datetime):
+        before = _utc(moment) < _utc(trigger) if moment is not None else done_date < trigger.date()
+    elif isinstance(trigger, dt.date):
+        before = done_date < trigger
+    else:  # a year (fixed dates): no day to be before
+        before = False
+    verdict = _judge(deadline, done_at, moment, done_date)
+    if before:
+        return replace(verdict, before_trigger=True)
+    return verdict
+
+
+def _judge(
+    deadline: Deadline,
+    done_at: dt.date | dt.datetime,
+    moment: dt.datetime | None,
+    done_date: dt.date,
+) -> Verdict:
     due_at = deadline.due_at
     if deadline.unit is Unit.MINIMUM_DURATION:
         removal = deadline.earliest_removal
