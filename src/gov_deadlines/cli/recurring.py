@@ -329,8 +329,8 @@ def _report_unmatched(result: LogCheck, console: Console, *, to_err: bool) -> No
 
 def run_check_log(ctx: Context) -> int:
     from ..compliance import check_log, read_log, supervision_rows
-    from ..supervision import headers, render_markdown, write_csv
     from ..dates import parse_date, today
+    from ..supervision import headers, render_markdown, write_csv
 
     console = ctx.console
     args = ctx.args
