@@ -319,3 +319,31 @@ class NotInForceError(GovDeadlinesError, LookupError):
         self.zh = (
             f"{when}时 {rule_id} 没有有效的版本;已知版本:{listed},如确需适用请直接指定版本编号"
         )
+
+
+class NoticeTextError(GovDeadlinesError, ValueError):
+    """The text of a holiday notice (节假日安排通知) cannot be read, or disagrees with itself
+    or with 全国年节及纪念日放假办法. Nothing is guessed: the reading stops.
+
+    Attributes: ``sentence`` (the notice's words, as pasted, or ``""`` when the problem is
+    something the text lacks), ``section`` (e.g. ``"二、春节"`` or ``""``), ``problem``
+    (English) and ``problem_zh``.
+    """
+
+    def __init__(self, problem: str, problem_zh: str, *, sentence: str = "", section: str = "") -> None:
+        self.sentence = sentence
+        self.section = section
+        self.problem = problem
+        self.problem_zh = problem_zh
+        where = f" (section {section})" if section else ""
+        quoted = f" In the sentence “{sentence}”:" if sentence else ""
+        super().__init__(
+            f"notice text{where}:{quoted} {problem}. Compare the text with the notice as "
+            "published on www.gov.cn and correct the copy; nothing is guessed."
+        )
+        where_zh = f"({section})" if section else ""
+        quoted_zh = f"“{sentence}”一句中:" if sentence else ""
+        self.zh = (
+            f"通知文本{where_zh}:{quoted_zh}{problem_zh}。请对照中国政府网发布的通知原文改正"
+            "所粘贴的文本;本程序不作推测。"
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 
 from ._data import read_data
@@ -51,32 +52,72 @@ def provisional_years() -> range:
     return range(min(table), max(table) + 1)
 
 
-def statutory_arrangement(year: int) -> YearArrangement:
-    """The provisional arrangement of ``year`` (see the module docstring)."""
+@dataclass(frozen=True, slots=True)
+class StatutoryVersion:
+    """One version of 全国年节及纪念日放假办法 and the first year it governed."""
+
+    first_year: int
+    decree: str
+    spring_from_eve: bool  # 春节 starts on 除夕 (2008–2013, 2025–) or on 正月初一
+    spring_days: int
+    labour_days: int
+    lunar_festivals: bool  # 清明、端午、中秋 are holidays (since 2008)
+
+
+#: Versions in force, oldest first. Sources: 国务院令第270号 (1999), 第513号 (2007-12-14,
+#: in force 2008-01-01), 第644号 (2013-12-11, in force 2014-01-01), 第795号 (2024-11-10,
+#: in force 2025-01-01).
+STATUTORY_VERSIONS: tuple[StatutoryVersion, ...] = (
+    StatutoryVersion(1999, "国务院令第270号", False, 3, 3, False),
+    StatutoryVersion(2008, "国务院令第513号", True, 3, 1, True),
+    StatutoryVersion(2014, "国务院令第644号", False, 3, 1, True),
+    StatutoryVersion(REVISION_2025, "国务院令第795号", True, 4, 2, True),
+)
+
+
+def statutory_version(year: int) -> StatutoryVersion:
+    """The version of 全国年节及纪念日放假办法 that governed ``year``."""
+    chosen = STATUTORY_VERSIONS[0]
+    for version in STATUTORY_VERSIONS:
+        if version.first_year <= year:
+            chosen = version
+    return chosen
+
+
+def statutory_holidays(year: int) -> dict[dt.date, Holiday]:
+    """The days of ``year`` that the version of 全国年节及纪念日放假办法 in force makes holidays.
+
+    Raises ``KeyError`` for a year the lunar table does not cover (see
+    :func:`provisional_years`).
+    """
     lunar = _lunar_table()[year]
-    days_off: dict[dt.date, Holiday] = {}
+    version = statutory_version(year)
+    days: dict[dt.date, Holiday] = {}
 
     def off(first: dt.date, count: int, holiday: Holiday) -> None:
         for offset in range(count):
-            days_off.setdefault(first + dt.timedelta(days=offset), holiday)
+            days.setdefault(first + dt.timedelta(days=offset), holiday)
 
-    revised = year >= REVISION_2025
     spring = lunar["spring_festival"]
     off(dt.date(year, 1, 1), 1, NEW_YEARS_DAY)
-    if revised:
-        off(spring - dt.timedelta(days=1), 4, SPRING_FESTIVAL)
-    else:
-        off(spring, 3, SPRING_FESTIVAL)
-    off(lunar["qingming"], 1, TOMB_SWEEPING_DAY)
-    off(dt.date(year, 5, 1), 2 if revised else 1, LABOUR_DAY)
-    off(lunar["dragon_boat"], 1, DRAGON_BOAT_FESTIVAL)
-    off(lunar["mid_autumn"], 1, MID_AUTUMN_FESTIVAL)
+    first_spring = spring - dt.timedelta(days=1) if version.spring_from_eve else spring
+    off(first_spring, version.spring_days, SPRING_FESTIVAL)
+    if version.lunar_festivals:
+        off(lunar["qingming"], 1, TOMB_SWEEPING_DAY)
+    off(dt.date(year, 5, 1), version.labour_days, LABOUR_DAY)
+    if version.lunar_festivals:
+        off(lunar["dragon_boat"], 1, DRAGON_BOAT_FESTIVAL)
+        off(lunar["mid_autumn"], 1, MID_AUTUMN_FESTIVAL)
     off(dt.date(year, 10, 1), 3, NATIONAL_DAY)
     # 除夕 can fall in the year before when 春节 is on 1 January; keep only this year's days.
-    days_off = {day: h for day, h in days_off.items() if day.year == year}
+    return {day: h for day, h in days.items() if day.year == year}
+
+
+def statutory_arrangement(year: int) -> YearArrangement:
+    """The provisional arrangement of ``year`` (see the module docstring)."""
     return YearArrangement(
         year=year,
-        days_off=days_off,
+        days_off=statutory_holidays(year),
         makeup_workdays={},
         notice=None,
         origin="全国年节及纪念日放假办法 (provisional)",
