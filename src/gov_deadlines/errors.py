@@ -330,7 +330,9 @@ class NoticeTextError(GovDeadlinesError, ValueError):
     (English) and ``problem_zh``.
     """
 
-    def __init__(self, problem: str, problem_zh: str, *, sentence: str = "", section: str = "") -> None:
+    def __init__(
+        self, problem: str, problem_zh: str, *, sentence: str = "", section: str = ""
+    ) -> None:
         self.sentence = sentence
         self.section = section
         self.problem = problem

@@ -51,11 +51,11 @@ from .statutory import provisional_years, statutory_holidays, statutory_version
 # punctuation and digits, and the dashes of date ranges.
 _TRADITIONAL = (
     "國辦關於節發電號務廳將兩個調為勞動慶農曆臘補連週與經準現體後間區轄屬機構紀念勝戰爭"
-    "題規這條應從給開實單歡計劃陽曆達"
+    "題規這條應從給開實單歡計劃陽曆達鞦並衛過眾確處報時門"
 )
 _SIMPLIFIED = (
     "国办关于节发电号务厅将两个调为劳动庆农历腊补连周与经准现体后间区辖属机构纪念胜战争"
-    "题规这条应从给开实单欢计划阳历达"
+    "题规这条应从给开实单欢计划阳历达秋并卫过众确处报时门"
 )
 _PUNCTUATION = "，：（）；０１２３４５６７８９　—–－～~〜○［］【】"
 _PLAIN = ",:();0123456789 ------〇〔〕〔〕"
@@ -67,7 +67,9 @@ _WEEKDAY_CHARS = "一二三四五六日"
 
 _TITLE = re.compile(r"国务院办公厅关于\s*(\d{4})\s*年\s*部分节假日安排的通知")
 _NUMBER = re.compile(r"国办发明?电\s*〔\s*(\d{4})\s*〕\s*(\d{1,3})\s*号")
-_SECTION = re.compile(r"(?<![\u4e00-\u9fff\d])([一二三四五六七八九十]{1,3})、\s*([^:\n。,]{1,24}?)\s*:")
+_SECTION = re.compile(
+    r"(?<![\u4e00-\u9fff\d])([一二三四五六七八九十]{1,3})、\s*([^:\n。,]{1,24}?)\s*:"
+)
 _DATE = re.compile(
     r"(?:(?P<y>\d{4})\s*年\s*)?(?:(?P<m>\d{1,2})\s*月\s*)?(?P<d>\d{1,2})\s*日(?:\s*\((?P<p>[^)]*)\))?"
 )
@@ -75,7 +77,9 @@ _RANGE_SEPARATOR = re.compile(r"\s*(?:至|到|-+)\s*")
 _WEEKDAY = re.compile(r"(?:星期|周)([一二三四五六日天])")
 _LENGTH = re.compile(r"(?:共|放假)\s*(\d{1,2})\s*天")
 _SIGNED_DIGITS = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_SIGNED_CHINESE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_SIGNED_CHINESE = re.compile(
+    r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
 _SECTION_END = ("节假日期间", "鼓励单位", "鼓励各单位和个人", "国务院办公厅")
 _INTRODUCTION = re.compile(r"现将\s*\d{4}\s*年(.+?)(?:放假|的具体安排|具体安排)")
 
@@ -434,7 +438,7 @@ def _put(
     sentence: str,
 ) -> None:
     if day in sentence_of:
-        earlier_heading, earlier = sentence_of[day]
+        earlier_heading = sentence_of[day][0]
         raise NoticeTextError(
             f"{day.isoformat()} is listed in {earlier_heading} and again in {section.heading}",
             f"{day.isoformat()}在“{earlier_heading}”和“{section.heading}”中重复出现",
@@ -495,9 +499,7 @@ def _chinese_number(text: str) -> int:
 
 def _signing_date(normal: str) -> dt.date | None:
     """The date under the signature 国务院办公厅 (the last one, not the title's)."""
-    signer = max(
-        (m.end() for m in re.finditer(r"国务院办公厅(?!关于)", normal)), default=-1
-    )
+    signer = max((m.end() for m in re.finditer(r"国务院办公厅(?!关于)", normal)), default=-1)
     if signer == -1:
         return None
     tail = normal[signer : signer + 40]
@@ -508,7 +510,9 @@ def _signing_date(normal: str) -> dt.date | None:
         chinese = _SIGNED_CHINESE.search(tail)
         if chinese:
             year = int("".join(str(_CN_DIGITS[c]) for c in chinese.group(1)))
-            return dt.date(year, _chinese_number(chinese.group(2)), _chinese_number(chinese.group(3)))
+            return dt.date(
+                year, _chinese_number(chinese.group(2)), _chinese_number(chinese.group(3))
+            )
     except (ValueError, KeyError):
         return None
     return None

@@ -151,9 +151,8 @@ def run_import(ctx: Context) -> int:
     # The file must load back to exactly what was read: the writer and loader agree.
     loaded = arrangement_from_own(tomllib.loads(text), args.output or "<output>")
     arrangement = reading.arrangement
-    if (
-        dict(loaded.days_off) != dict(arrangement.days_off)
-        or dict(loaded.makeup_workdays) != dict(arrangement.makeup_workdays)
+    if dict(loaded.days_off) != dict(arrangement.days_off) or dict(loaded.makeup_workdays) != dict(
+        arrangement.makeup_workdays
     ):
         raise RuntimeError("the written calendar file does not load back to the notice read")
     if args.output:
@@ -201,9 +200,7 @@ def _summary(ctx: Context, reading: NoticeReading, output: str) -> None:
     notice = arrangement.notice
     assert notice is not None
     console.line(
-        console.t(
-            f"已读取并核对:{notice.cite('zh')}", f"read and checked: {notice.cite('en')}"
-        )
+        console.t(f"已读取并核对:{notice.cite('zh')}", f"read and checked: {notice.cite('en')}")
     )
     for section in reading.sections:
         off = f"{section.days_off[0].isoformat()}..{section.days_off[-1].isoformat()}"
@@ -291,7 +288,9 @@ def run_diff(ctx: Context) -> int:
     baseline = (
         console.t("已载入的官方数据", "the official data loaded")
         if baseline_official
-        else console.t("临时推算(按放假办法,不含调休)", "the provisional year (statutory days, no 调休)")
+        else console.t(
+            "临时推算(按放假办法,不含调休)", "the provisional year (statutory days, no 调休)"
+        )
     )
     console.line(
         console.t(
