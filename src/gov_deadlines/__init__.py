@@ -29,6 +29,14 @@ _EXPORTS: dict[str, str] = {
     "Erratum": "notice",
     "YearArrangement": "arrangement",
     "load_overlay": "overlay",
+    "read_notice": "notice_reader",
+    "read_notice_sections": "notice_reader",
+    "NoticeReading": "notice_reader",
+    "notice_toml": "notice_toml",
+    "ScopedCalendar": "scoped_calendar",
+    "LocalOverlay": "local_days",
+    "LocalDay": "local_days",
+    "load_local_overlay": "local_days",
     # periods and conventions
     "WorkingDays": "periods",
     "CalendarDays": "periods",
@@ -86,6 +94,8 @@ _EXPORTS: dict[str, str] = {
     "RuleFileError": "errors",
     "CompletionTimeError": "errors",
     "NotInForceError": "errors",
+    "NoticeTextError": "errors",
+    "LocalCoverageError": "errors",
 }
 
 __all__ = [
@@ -107,6 +117,9 @@ __all__ = [
     "GovDeadlinesError",
     "Holiday",
     "Hours",
+    "LocalCoverageError",
+    "LocalDay",
+    "LocalOverlay",
     "LogCheck",
     "LogEntry",
     "LogError",
@@ -114,6 +127,8 @@ __all__ = [
     "Months",
     "NotInForceError",
     "Notice",
+    "NoticeReading",
+    "NoticeTextError",
     "Occurrence",
     "OverlayError",
     "Period",
@@ -124,6 +139,7 @@ __all__ = [
     "RuleFileError",
     "RuleKindError",
     "RuleSet",
+    "ScopedCalendar",
     "Source",
     "TriggerError",
     "Unit",
@@ -145,11 +161,15 @@ __all__ = [
     "default_catalogue",
     "due",
     "is_provisional",
+    "load_local_overlay",
     "load_overlay",
     "load_rule_file",
+    "notice_toml",
     "parse_period",
     "parse_rule_file",
     "read_log",
+    "read_notice",
+    "read_notice_sections",
     "rule",
     "rule_windows",
     "rules",
@@ -192,7 +212,9 @@ if TYPE_CHECKING:
         CompletionTimeError,
         DateParseError,
         GovDeadlinesError,
+        LocalCoverageError,
         NotInForceError,
+        NoticeTextError,
         OverlayError,
         PeriodParseError,
         RuleFileError,
@@ -202,7 +224,10 @@ if TYPE_CHECKING:
         UnquantifiedRuleError,
     )
     from .holiday import Holiday
+    from .local_days import LocalDay, LocalOverlay, load_local_overlay
     from .notice import Erratum, Notice
+    from .notice_reader import NoticeReading, read_notice, read_notice_sections
+    from .notice_toml import notice_toml
     from .overlay import load_overlay
     from .periods import (
         CalendarDays,
@@ -218,6 +243,7 @@ if TYPE_CHECKING:
     from .records import DeadlineRecord, VerdictRecord
     from .rule_schema import RuleFile, load_rule_file, parse_rule_file
     from .schedule import Occurrence, rule_windows, schedule
+    from .scoped_calendar import ScopedCalendar
     from .verdict import Verdict
     from .workcalendar import (
         DayInfo,

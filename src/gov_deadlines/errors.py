@@ -349,3 +349,45 @@ class NoticeTextError(GovDeadlinesError, ValueError):
             f"通知文本{where_zh}:{quoted_zh}{problem_zh}。请对照中国政府网发布的通知原文改正"
             "所粘贴的文本;本程序不作推测。"
         )
+
+
+class LocalCoverageError(GovDeadlinesError, LookupError):
+    """A regional or agency calendar has no local data for a day an answer needs.
+
+    A region's agencies keep local rest days (e.g. 新疆 肉孜节, 古尔邦节) set year by year; an
+    answer in a year whose local days are not loaded could be wrong, so it is refused.
+    Attributes: ``day``, ``year``, ``scope`` (the region or agency) and ``covered`` (the
+    years whose local days are loaded, possibly empty).
+    """
+
+    def __init__(self, day: _dt.date | None, scope: str, covered: Sequence[int]) -> None:
+        self.day = day
+        self.year = day.year if day else None
+        self.scope = scope
+        self.covered = tuple(covered)
+        listed = ", ".join(str(y) for y in self.covered) or "none"
+        listed_zh = "、".join(str(y) for y in self.covered) or "无"
+        if day is None:
+            super().__init__(
+                f"no local rest days are bundled for {scope!r} (bundled: the regions in "
+                "docs/calendar.md). Load the region's or agency's notice as a local overlay "
+                "file (--calendar FILE with a [scope] table), or leave out --region if its "
+                "agencies keep the national calendar."
+            )
+            self.zh = (
+                f"没有内置“{scope}”的地方休息日数据(已内置的地区见 docs/calendar.md)。请将该地区或"
+                "机关的通知写成带 [scope] 的地方日历文件,用 --calendar 载入;如该地机关执行全国统一"
+                "安排,请不要加 --region。"
+            )
+            return
+        super().__init__(
+            f"the local rest days of {scope} for {day.year} are not loaded (the answer needs "
+            f"{day.isoformat()}; local data covers: {listed}). Load that year's regional notice "
+            "as a local overlay file (--calendar FILE); an answer without it could miss a "
+            "local rest day."
+        )
+        self.zh = (
+            f"尚未载入{scope}{day.year}年的地方休息日(计算需要{day.isoformat()};已载入的年份:"
+            f"{listed_zh})。请将该年的地方通知写成地方日历文件,用 --calendar 载入;否则结果可能漏算"
+            "地方休息日。"
+        )

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     # run time is left to the first default_calendar(), so that `import gov_deadlines`
     # and attribute access stay cheap.
     from .arrangement import YearArrangement
+    from .local_days import LocalDay, LocalOverlay
     from .notice import Erratum, Notice
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -94,6 +95,8 @@ class DayInfo:
     reason_zh: str = ""
     reason_en: str = ""
     erratum: Erratum | None = None
+    #: set on a local rest day (or extra working day) of a scoped calendar: its basis
+    local: LocalDay | None = None
 
     @property
     def is_workday(self) -> bool:
@@ -312,13 +315,18 @@ class WorkCalendar:
         """This calendar with the arrangements of the given overlay files loaded on top.
 
         Files are in the project's TOML format or holiday-cn's JSON format (see
-        ``docs/calendar.md``). A bad file raises :class:`~gov_deadlines.errors.OverlayError`,
-        and so does a file for a year with official data unless ``replace_official=True``
-        (see :meth:`with_arrangements`).
+        ``docs/calendar.md``); a TOML file with a ``[scope]`` table is a local overlay (a
+        region's or agency's rest days, :meth:`with_local`). A bad file raises
+        :class:`~gov_deadlines.errors.OverlayError`, and so does a file for a year with
+        official data unless ``replace_official=True`` (see :meth:`with_arrangements`).
         """
         from .overlay import load_overlay
+        from .scoped_calendar import split_overlay_files
 
-        return self._with([(load_overlay(path), fspath(path)) for path in paths], replace_official)
+        national, local = split_overlay_files(paths)
+        loaded = [(load_overlay(path), path) for path in national]
+        result = self._with(loaded, replace_official) if loaded else self
+        return result.with_local(*local) if local else result
 
     def _with(
         self, loaded: list[tuple[YearArrangement, str]], replace_official: bool
@@ -355,6 +363,24 @@ class WorkCalendar:
             sources=self._sources + names,
             overlay_years=overlay_years,
         )
+    def with_local(self, *overlays: LocalOverlay) -> WorkCalendar:
+        """This calendar with local rest days (a region's, an agency's) applied on top.
+
+        See :mod:`gov_deadlines.scoped_calendar`: the result answers only in the years the
+        region-wide overlays cover, and names each local day with its basis.
+        """
+        from .scoped_calendar import ScopedCalendar
+
+        return ScopedCalendar(self, overlays)
+
+    def for_region(self, region: str) -> WorkCalendar:
+        """This calendar with the bundled local rest days of ``region`` (``"65"``, ``"新疆"``).
+
+        Raises :class:`~gov_deadlines.errors.LocalCoverageError` if none are bundled.
+        """
+        from .scoped_calendar import for_region
+
+        return for_region(self, region)
 
     # -- single days ---------------------------------------------------------------------
 

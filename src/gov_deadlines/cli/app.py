@@ -55,6 +55,9 @@ class Context:
             if files:
                 replace = bool(getattr(self.args, "replace_official", False))
                 calendar = calendar.with_overlays(*files, replace_official=replace)
+            region = getattr(self.args, "region", None)
+            if region:
+                calendar = calendar.for_region(region)
             self._calendar = calendar
         result: WorkCalendar = self._calendar
         return result
@@ -85,6 +88,11 @@ def common_options() -> argparse.ArgumentParser:
         "--replace-official",
         action="store_true",
         help="let a --calendar file replace a year that has official data (a mid-year amendment, written as the whole year) / 允许补充日历文件替换已有官方数据的年份",
+    )
+    group.add_argument(
+        "--region",
+        metavar="CODE",
+        help="apply a region's local rest days (65 / 新疆; see docs/calendar.md) / 适用地方休息日",
     )
     group.add_argument(
         "--provisional",
