@@ -59,6 +59,11 @@ JSON_KEYS: dict[str, frozenset[str]] = {
     "cal": frozenset({"months"}),
     "rules": frozenset({"rules"}),
     "events": frozenset({"event", "when", "deadlines", "not_computed"}),
+    # `calendar show` prints the `cal` object; import and diff print their own
+    "calendar import": frozenset({"year", "notice", "missing", "sections", "output", "toml"}),
+    "calendar diff": frozenset(
+        {"year", "file", "baseline", "workdays_before", "workdays_after", "changes"}
+    ),
     # "rule" prints the catalogue's Rule model: its keys are checked against the model
 }
 ERROR_KEYS = frozenset({"error"})
