@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from hanziconv import HanziConv  # type: ignore[import-untyped]
+from hypothesis import given
+from hypothesis import strategies as st
 
 from _cli import ROOT, run_main
 from gov_deadlines.arrangement import YearArrangement
@@ -141,6 +143,31 @@ NOTICE_2019 = """一、元旦:2018年12月30日至2019年1月1日放假调休,�
 六、中秋节:9月13日放假,与周末连休。
 七、国庆节:10月1日至7日放假调休,共7天。9月29日(星期日)、10月12日(星期六)上班。
 """
+
+
+@given(
+    st.sampled_from(YEARS),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["\n", "\r\n", "\n\n"]),
+)
+def test_how_a_copy_is_printed_never_changes_what_is_read(
+    year: int, full_width: bool, traditional: bool, bare: bool, newline: str
+) -> None:
+    text = notice_text(year)
+    expected = read_notice(text)
+    copy = text.replace("\n", newline)
+    if bare:
+        copy = re.sub(r"\((?:星期|周)[一二三四五六日]\)", "", copy)
+    if full_width:
+        copy = copy.translate(str.maketrans(",:()", "，：（）"))
+    if traditional:
+        copy = HanziConv.toTraditional(copy)
+    read = read_notice(copy)
+    assert read.days_off == expected.days_off
+    assert read.makeup_workdays == expected.makeup_workdays
+    assert read.notice == expected.notice
 
 
 def test_a_year_crossing_block_is_read_across_the_year_end() -> None:
@@ -296,3 +323,32 @@ def test_calendar_show_marks_rest_and_working_days_and_diff_lists_the_changes() 
     assert changes["2027-02-09"]["after"] == "holiday"
     assert changes["2027-01-30"]["after"] == "makeup_workday"
     assert diff.json()["baseline"] == "provisional"
+
+
+def test_calendar_import_and_diff_json_have_the_documented_keys(tmp_path: Path) -> None:
+    from _cli import JSON_KEYS
+
+    imported = run_main("calendar", "import", str(EXAMPLE), "--json")
+    assert imported.code == 0, imported
+    assert set(imported.json()) == JSON_KEYS["calendar import"]
+    assert imported.json()["output"] is None and "[[off]]" in imported.json()["toml"]
+    diff = run_main(
+        "calendar", "diff", str(ROOT / "docs" / "examples" / "2027-example.toml"), "--json"
+    )
+    assert set(diff.json()) == JSON_KEYS["calendar diff"]
+
+
+def test_calendar_import_reads_a_notice_without_its_title_when_given_the_year(
+    tmp_path: Path,
+) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(text[text.index("一、") : text.index("鼓励")], encoding="utf-8")
+    refused = run_main("calendar", "import", str(pasted))
+    assert refused.code == 2 and "--year" in refused.err
+    result = run_main(
+        "calendar", "import", str(pasted), "--year", "2027", "-o", str(tmp_path / "x.toml")
+    )
+    assert result.code == 0, result
+    assert "标题、文号、成文日期" in result.err
+    assert "verified = false" in (tmp_path / "x.toml").read_text(encoding="utf-8")
