@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 
 from .arrangement import YearArrangement
+from .arrangement_checks import ListedDay, check_listed_days
 from .errors import NoticeTextError, OverlayError
 from .holiday import (
     LABOUR_DAY,
@@ -186,16 +187,13 @@ def read_notice_sections(text: str, year: int | None = None, *, source: str = ""
         note=note,
     )
     origin = f"notice text {source}" if source else "notice text"
-    try:
-        arrangement = YearArrangement(
-            year=the_year,
-            days_off=days_off,
-            makeup_workdays=workdays,
-            notice=notice,
-            origin=origin,
-        ).validate(source or "<notice text>")
-    except OverlayError as error:  # a day outside the year: say it in the notice's terms
-        raise NoticeTextError(error.problem, error.message("zh")) from None
+    arrangement = YearArrangement(
+        year=the_year,
+        days_off=days_off,
+        makeup_workdays=workdays,
+        notice=notice,
+        origin=origin,
+    )
     return NoticeReading(arrangement, sections, missing)
 
 
@@ -403,50 +401,42 @@ def _block_days(
 def _collect(
     sections: tuple[NoticeSection, ...], year: int
 ) -> tuple[dict[dt.date, Holiday], dict[dt.date, Holiday]]:
-    days_off: dict[dt.date, Holiday] = {}
-    workdays: dict[dt.date, Holiday] = {}
-    sentence_of: dict[dt.date, tuple[str, str]] = {}
+    """The days of every section, through the generic checks of every arrangement source
+    (:func:`~gov_deadlines.arrangement_checks.check_listed_days`), a failure reported in the
+    notice's terms: its sentence and section."""
+    listed: list[ListedDay] = []
+    sentence_of: dict[str, tuple[NoticeSection, str]] = {}
     for section in sections:
-        for day in section.days_off:
-            _put(days_off, sentence_of, day, section, section.off_sentence)
-        for day in section.workdays:
-            if day.weekday() < 5:
-                raise NoticeTextError(
-                    f"{day.isoformat()} is a {day.strftime('%A')}; a 上班 (make-up working) day "
-                    "must be a Saturday or a Sunday",
-                    f"{day.isoformat()}是{'周' + _WEEKDAY_CHARS[day.weekday()]},"
-                    "调休上班日只能是周六或周日",
-                    sentence=section.work_sentence,
-                    section=section.heading,
-                )
-            if day in days_off:
-                raise NoticeTextError(
-                    f"{day.isoformat()} is both a day off and a working day",
-                    f"{day.isoformat()}既是放假日又是上班日",
-                    sentence=section.work_sentence,
-                    section=section.heading,
-                )
-            _put(workdays, sentence_of, day, section, section.work_sentence)
-    return days_off, workdays
-
-
-def _put(
-    days: dict[dt.date, Holiday],
-    sentence_of: dict[dt.date, tuple[str, str]],
-    day: dt.date,
-    section: NoticeSection,
-    sentence: str,
-) -> None:
-    if day in sentence_of:
-        earlier_heading = sentence_of[day][0]
+        off_entry, work_entry = f"{section.heading} 放假", f"{section.heading} 上班"
+        sentence_of[off_entry] = (section, section.off_sentence)
+        sentence_of[work_entry] = (section, section.work_sentence)
+        listed += [ListedDay(d, section.holiday, True, off_entry) for d in section.days_off]
+        listed += [ListedDay(d, section.holiday, False, work_entry) for d in section.workdays]
+    try:
+        return check_listed_days(year, listed, "<notice text>", require_spring_festival=False)
+    except OverlayError as error:
+        failed = next(i for i in listed if i.where() == error.entry)
+        section, sentence = sentence_of[failed.entry]
         raise NoticeTextError(
-            f"{day.isoformat()} is listed in {earlier_heading} and again in {section.heading}",
-            f"{day.isoformat()}在“{earlier_heading}”和“{section.heading}”中重复出现",
+            error.problem,
+            _problem_zh(failed, listed, year),
             sentence=sentence,
             section=section.heading,
-        )
-    days[day] = section.holiday
-    sentence_of[day] = (section.heading, sentence)
+        ) from None
+
+
+def _problem_zh(failed: ListedDay, listed: list[ListedDay], year: int) -> str:
+    """The Chinese words for the check ``failed`` did not pass."""
+    day = failed.day.isoformat()
+    if not failed.off and failed.day.weekday() < 5:
+        weekday = _WEEKDAY_CHARS[failed.day.weekday()]
+        return f"{day}是周{weekday},调休上班日只能是周六或周日"
+    earlier = next((i for i in listed if i.day == failed.day and i is not failed), None)
+    if earlier is not None:
+        if earlier.off != failed.off:
+            return f"{day}既是放假日又是上班日(另见“{earlier.entry}”)"
+        return f"{day}重复出现(另见“{earlier.entry}”)"
+    return f"{day}不在{year}年内;只有元旦假期可以从上一年12月下旬开始"
 
 
 def _check_introduction(text: str, normal: str, sections: tuple[NoticeSection, ...]) -> None:

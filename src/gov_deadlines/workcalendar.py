@@ -19,7 +19,7 @@ import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from os import PathLike, fspath
+from os import PathLike
 from typing import TYPE_CHECKING
 
 from .coverage import Coverage

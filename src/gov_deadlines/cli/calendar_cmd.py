@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,24 +93,6 @@ def _read_text(name: str) -> str:
     raise UsageError(f"{name}: neither UTF-8 nor GB18030 text")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file beside it and a rename, so that a
-    failed run leaves either the old file or the new one, never half of one."""
-    import tempfile
-
-    directory = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _reading_json(reading: NoticeReading) -> dict[str, Any]:
     notice = reading.arrangement.notice
     assert notice is not None
@@ -144,8 +125,11 @@ def run_import(ctx: Context) -> int:
     from ..notice_reader import read_notice_sections
     from ..notice_toml import notice_toml
     from ..overlay import arrangement_from_own
+    from .output import check_output, data_to_stdout, open_output
 
     args, console = ctx.args, ctx.console
+    if args.output:
+        check_output(ctx, "-o", args.output, inputs=[args.notice], supported=(".toml",))
     source = "<stdin>" if args.notice == "-" else args.notice
     reading = read_notice_sections(_read_text(args.notice), args.year, source=source)
     text = notice_toml(reading)
@@ -157,15 +141,8 @@ def run_import(ctx: Context) -> int:
     ):
         raise RuntimeError("the written calendar file does not load back to the notice read")
     if args.output:
-        target = Path(args.output)
-        if args.notice != "-" and target.exists() and target.samefile(args.notice):
-            raise UsageError(
-                console.t(
-                    f"-o {args.output} 就是输入的通知文件;请另选输出文件名",
-                    f"-o {args.output} is the notice being read; choose another output file",
-                )
-            )
-        write_atomically(target, text)
+        with open_output(args.output) as stream:
+            stream.write(text)
     if console.as_json:
         payload = _reading_json(reading)
         payload["output"] = args.output
@@ -174,7 +151,8 @@ def run_import(ctx: Context) -> int:
         console.emit_json(payload)
         return EXIT_OK
     if not args.output:
-        console.out.write(text)
+        with data_to_stdout(console) as stream:
+            stream.write(text)
         _warn_missing(ctx, reading)
         return EXIT_OK
     _summary(ctx, reading, args.output)
