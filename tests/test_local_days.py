@@ -163,3 +163,15 @@ def test_local_days_in_a_year_without_a_national_notice_are_refused() -> None:
     data["off"][0]["from"] = dt.date(2027, 9, 15)
     with pytest.raises(OverlayError, match="2027"):
         NATIONAL.with_local(local_overlay_from_data(data, "closure.toml"))
+
+
+def test_calendar_show_and_diff_take_a_local_file_and_compare_it_with_the_national_days() -> None:
+    bundled = ROOT / "src" / "gov_deadlines" / "data" / "calendar" / "local-xinjiang-2025.toml"
+    diff = run_main("calendar", "diff", str(bundled), "--json")
+    assert diff.code == 0, diff
+    assert diff.json()["baseline"] == "national"
+    changed = {c["date"] for c in diff.json()["changes"] if c["before"] == "workday"}
+    assert changed == {d.isoformat() for d in LOCAL_WEEKDAYS}
+    assert diff.json()["workdays_before"] - diff.json()["workdays_after"] == len(LOCAL_WEEKDAYS)
+    shown = run_main("calendar", "show", str(bundled))
+    assert shown.code == 0 and "古尔邦节(新疆维吾尔自治区):6、7、8、9、10日" in shown.out

@@ -352,3 +352,29 @@ def test_calendar_import_reads_a_notice_without_its_title_when_given_the_year(
     assert result.code == 0, result
     assert "标题、文号、成文日期" in result.err
     assert "verified = false" in (tmp_path / "x.toml").read_text(encoding="utf-8")
+
+
+def test_a_day_outside_the_notice_s_year_is_refused_quoting_its_sentence() -> None:
+    text = notice_text(2026).replace(
+        "4月4日(周六)至6日(周一)放假,共3天", "2025年4月4日至6日放假,共3天"
+    )
+    error = refused(text)
+    assert error.sentence == "2025年4月4日至6日放假,共3天。"
+    assert "outside 2026" in str(error) and "不在2026年内" in error.message("zh")
+
+
+def test_a_day_listed_in_two_sections_is_refused() -> None:
+    text = notice_text(2026).replace("9月20日(周日)、10月10日(周六)上班", "5月9日(周六)上班")
+    error = refused(text)
+    assert "listed twice" in str(error) and "重复" in error.message("zh")
+
+
+def test_calendar_diff_previews_a_file_for_a_year_with_official_data(tmp_path: Path) -> None:
+    target = tmp_path / "2026.toml"
+    source = tmp_path / "2026.txt"
+    source.write_text(notice_text(2026), encoding="utf-8")
+    assert run_main("calendar", "import", str(source), "-o", str(target)).code == 0
+    diff = run_main("calendar", "diff", str(target), "--json")
+    assert diff.code == 0, diff
+    assert diff.json()["baseline"] == "official"
+    assert diff.json()["workdays_before"] == diff.json()["workdays_after"]

@@ -11,6 +11,7 @@ from .console import EXIT_OK
 
 if TYPE_CHECKING:
     from ..arrangement import YearArrangement
+    from ..local_days import LocalOverlay
     from ..notice_reader import NoticeReading
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -182,7 +183,9 @@ def _summary(ctx: Context, reading: NoticeReading, output: str) -> None:
         console.t(f"已读取并核对:{notice.cite('zh')}", f"read and checked: {notice.cite('en')}")
     )
     for section in reading.sections:
-        off = f"{section.days_off[0].isoformat()}..{section.days_off[-1].isoformat()}"
+        off = section.days_off[0].isoformat()
+        if len(section.days_off) > 1:
+            off += f"..{section.days_off[-1].isoformat()}"
         work = "、".join(d.isoformat() for d in section.workdays)
         line = console.t(f"  {section.heading}:放假 {off}", f"  {section.heading}: off {off}")
         if work:
@@ -202,31 +205,42 @@ def _summary(ctx: Context, reading: NoticeReading, output: str) -> None:
 # -- show / diff ------------------------------------------------------------------------------
 
 
-def _load(name: str) -> YearArrangement:
+def _load(name: str) -> YearArrangement | LocalOverlay:
+    """The file's arrangement of a year, or its local overlay (a file with ``[scope]``)."""
     from ..overlay import load_overlay
+    from ..scoped_calendar import split_overlay_files
 
-    return load_overlay(name)
+    national, local = split_overlay_files([name])
+    return local[0] if local else load_overlay(national[0])
+
+
+def _years(loaded: YearArrangement | LocalOverlay) -> list[int]:
+    from ..arrangement import YearArrangement
+
+    return [loaded.year] if isinstance(loaded, YearArrangement) else sorted(loaded.years)
 
 
 def run_show(ctx: Context) -> int:
     from .commands import run_cal
 
-    arrangement = _load(ctx.args.file)
-    namespace = argparse.Namespace(**vars(ctx.args))
-    namespace.month = str(arrangement.year)
-    namespace.calendar = [*(ctx.args.calendar or []), ctx.args.file]
-    return run_cal(Context(namespace, ctx.console))
+    loaded = _load(ctx.args.file)
+    code = EXIT_OK
+    for year in _years(loaded):
+        namespace = argparse.Namespace(**vars(ctx.args))
+        namespace.month = str(year)
+        namespace.calendar = [*(ctx.args.calendar or []), ctx.args.file]
+        namespace.replace_official = True  # a preview of the file, whatever is bundled
+        code = max(code, run_cal(Context(namespace, ctx.console)))
+    return code
 
 
 def run_diff(ctx: Context) -> int:
     import datetime as dt
 
+    from ..arrangement import YearArrangement
     from ..workcalendar import weekday_name
 
     console = ctx.console
-    arrangement = _load(ctx.args.file)
-    year = arrangement.year
-    before = ctx.calendar().with_provisional()
     if (extra := ctx.args.calendar) and ctx.args.file in extra:
         raise UsageError(
             console.t(
@@ -234,22 +248,32 @@ def run_diff(ctx: Context) -> int:
                 f"{ctx.args.file} cannot be both loaded with --calendar and compared",
             )
         )
-    after = before.with_arrangements(arrangement)
-    known = before.arrangements().get(year)
-    baseline_official = known is not None and not known.provisional
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    loaded = _load(ctx.args.file)
+    before = ctx.calendar().with_provisional()
+    if isinstance(loaded, YearArrangement):
+        after = before.with_arrangements(loaded, replace_official=True)
+        known = before.arrangements().get(loaded.year)
+        baseline = "official" if known is not None and not known.provisional else "provisional"
+    else:
+        after = before.with_local(loaded)
+        baseline = "national"
     changes = []
-    for old, new in zip(before.days(first, last), after.days(first, last), strict=True):
-        if old.kind != new.kind or old.holiday != new.holiday:
-            changes.append((old, new))
-    count_before = before.workdays_between(first - dt.timedelta(days=1), last)
-    count_after = after.workdays_between(first - dt.timedelta(days=1), last)
+    count_before = count_after = 0
+    years = _years(loaded)
+    for year in years:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        for old, new in zip(before.days(first, last), after.days(first, last), strict=True):
+            if old.kind != new.kind or old.holiday != new.holiday:
+                changes.append((old, new))
+        count_before += before.workdays_between(first - dt.timedelta(days=1), last)
+        count_after += after.workdays_between(first - dt.timedelta(days=1), last)
+    year_text = "、".join(str(y) for y in years)
     if console.as_json:
         console.emit_json(
             {
-                "year": year,
+                "year": years[0] if len(years) == 1 else years,
                 "file": ctx.args.file,
-                "baseline": "official" if baseline_official else "provisional",
+                "baseline": baseline,
                 "workdays_before": count_before,
                 "workdays_after": count_after,
                 "changes": [
@@ -264,19 +288,19 @@ def run_diff(ctx: Context) -> int:
             }
         )
         return EXIT_OK
-    baseline = (
-        console.t("已载入的官方数据", "the official data loaded")
-        if baseline_official
-        else console.t(
+    baseline_text = {
+        "official": console.t("已载入的官方数据", "the official data loaded"),
+        "provisional": console.t(
             "临时推算(按放假办法,不含调休)", "the provisional year (statutory days, no 调休)"
-        )
-    )
+        ),
+        "national": console.t("全国统一安排", "the national arrangement"),
+    }[baseline]
     console.line(
         console.t(
-            f"{ctx.args.file}:{year}年,与{baseline}相比改变{len(changes)}天;"
+            f"{ctx.args.file}:{year_text}年,与{baseline_text}相比改变{len(changes)}天;"
             f"全年工作日 {count_before} → {count_after}",
-            f"{ctx.args.file}: {year}, {len(changes)} days change against {baseline}; "
-            f"working days in the year {count_before} → {count_after}",
+            f"{ctx.args.file}: {year_text}, {len(changes)} days change against "
+            f"{baseline_text}; working days in the year {count_before} → {count_after}",
         )
     )
     for old, new in changes:
