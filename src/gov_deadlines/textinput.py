@@ -30,7 +30,7 @@ from .errors import GovDeadlinesError
 __all__ = ["CHUNK", "DecodedInput", "InputEncodingError", "decoded_lines"]
 
 #: Bytes read and decoded at a time.
-CHUNK = 1 << 20
+CHUNK = 1 << 18
 
 _WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
