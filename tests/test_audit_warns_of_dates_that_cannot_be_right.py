@@ -37,11 +37,26 @@ def outputs(text: str, lang: str = "zh") -> tuple[str, str, Summary]:
     summary = write_case_csv(
         audit_csv(io.StringIO(text, newline=""), as_of=AS_OF), fast, lang=lang
     )
-    write_case_csv(iter(audit_csv(io.StringIO(text, newline=""), as_of=AS_OF)), general, lang=lang)
+    general_summary = write_case_csv(
+        iter(audit_csv(io.StringIO(text, newline=""), as_of=AS_OF)), general, lang=lang
+    )
     assert fast.getvalue() == general.getvalue()
+    assert summary.to_dict(lang) == general_summary.to_dict(lang)
+    assert summary.markdown(lang) == general_summary.markdown(lang)
     jsonl = io.StringIO()
     write_jsonl(audit_csv(io.StringIO(text, newline=""), as_of=AS_OF), jsonl, lang=lang)
     return fast.getvalue(), jsonl.getvalue(), summary
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_replies_on_the_rest_day_a_receipt_was_moved_from_come_out_the_same_on_both_paths(
+    lang: str,
+) -> None:
+    rows = [
+        f"C{i},当面,2026-10-{17 + i % 2},,,,,2026-10-{17 + i % 3}" for i in range(12)
+    ] + ["D,网络,2026-10-01,,,,,2026-10-03", "E,当面,2026-10-17,,,,,2026-10-19"]
+    case_csv, _, summary = outputs(HEADER + "\n".join(rows) + "\n", lang)
+    assert summary.doubtful > 0 and case_csv.count("2026-10-19") > 1
 
 
 @pytest.mark.parametrize("name", DOUBTFUL)

@@ -648,7 +648,7 @@ def write_case_rows(
     plans: dict[tuple[str, str, str, str], _Plan | None] = {}  # by receipt cells
     get_plan, get_index, parse = plans.get, grid.index.get, lean.parse
     make_plan, lean_write, verdict, late = lean.plan, lean.write, lean.verdict, lean.late
-    iso, cum = grid.iso, grid.cum
+    iso, cum, day = grid.iso, grid.cum, grid.day
     now, latest = lean.now, lean.latest
     today = now if now is not None and grid.lo <= now <= grid.hi else -1  # the audit day
     ok_text, late_text = _RESULT_TEXT[zh]["ok"], _RESULT_TEXT[zh]["late"]
@@ -709,24 +709,33 @@ def write_case_rows(
                         continue
 
                     # A plain row: the reply on time, late or overdue from its plan.
-                    _, due, middle, label, on_time, _, receipt, _, _ = plan
+                    raw, due, middle, label, on_time, _, receipt, _, _ = plan
                     if "," in case_id or '"' in case_id or "\n" in case_id or "\r" in case_id:
                         case_id = _field(case_id)
                     if replied_text:
                         replied = get_index(replied_text)
                         if replied is None:
                             replied = parse(replied_text)
+                        warning = ""
                         # not read, before the receipt, or after the audit day
                         if replied < receipt or replied > latest:
-                            audited(picked, line)
-                            continue
+                            if not raw <= replied < receipt or replied > latest:
+                                audited(picked, line)
+                                continue
+                            # A reply on the rest day the receipt was moved from: on time,
+                            # with the warning plausibility.date_findings gives it.
+                            finding = Finding("before_receipt", ("replied", day[replied], day[receipt]))
+                            warning = _field(_finding_text(finding, zh))
+                            summary.doubtful += 1
+                            if len(summary.doubtful_examples) < keep:
+                                summary.doubtful_examples.append((line, picked[0], (finding,)))
                         if replied <= due:
                             if not on_time[0] and label not in versions:
                                 versions[label] = 0  # in the order the versions come
                             on_time[0] += 1
                             append(
                                 f"{line},{case_id},{ok_text},{middle},{official},{iso[replied]},"
-                                f"{on_time_cell},0,,\r\n"
+                                f"{on_time_cell},0,{warning},\r\n"
                             )
                             continue
                         judged = (_LATE, cum[replied + 1] - cum[due + 1], replied - due, None)

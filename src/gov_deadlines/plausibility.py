@@ -42,6 +42,17 @@ def date_findings(
     """Append the plausibility warnings of a case to ``findings``: ``receipt`` is the day
     the clock counts from (after the rest-day policy), ``start`` the reply clock's start
     (the corrected application's arrival after a 补正; ``None``: not started)."""
+    # A quick pass first (this runs for every case the general clock audits): the acts are
+    # never before the recorded receipt (case_model._problem), so only a moved receipt or
+    # a later clock start can put one before its clock; and the latest date is found by
+    # plain comparisons.
+    replied = f.replied
+    day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
+    early = receipt != f.raw_receipt or (
+        replied is not None and start is not None and start != receipt
+    )
+    if not early and (day is None or not _any_after(f, day)):
+        return
     dated: list[tuple[str, dt.date]] = []
     for name in _RECEIPT_FIELDS + _LATER_FIELDS:
         value = getattr(f, name)
@@ -55,16 +66,34 @@ def date_findings(
         value = getattr(f, attribute)
         if value is not None:
             dated.append((name, value))
-    if f.replied is not None:
-        dated.append(("replied", f.replied))
-    if as_of is not None:
-        day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
+    if replied is not None:
+        dated.append(("replied", replied))
+    if day is not None:
         for name, value in dated:
             if value > day:
                 findings.append(Finding("after_audit_day", (name, value, day)))
     for name, value in dated:
         if name in _ACTS and value < receipt:
             findings.append(Finding("before_receipt", (name, value, receipt)))
-    replied = f.replied
     if replied is not None and start is not None and receipt <= replied < start:
         findings.append(Finding("before_clock", ("replied", replied, start)))
+
+
+def _any_after(f: _Facts, day: dt.date) -> bool:
+    """Whether any date of the case is after ``day``."""
+    for value in (
+        f.submitted,
+        f.signed_for,
+        f.confirmed,
+        f.supplement_requested,
+        f.supplement_received,
+        f.ext_approved,
+        f.ext_told,
+        f.replied,
+    ):
+        if value is not None and value > day:
+            return True
+    for _, sent, answered in f.consultations:
+        if sent > day or (answered is not None and answered > day):
+            return True
+    return False
