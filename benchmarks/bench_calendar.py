@@ -120,10 +120,10 @@ def bench_build() -> None:
 
 
 IMPORTS = {
-    "base": "import pydantic, chinese_calendar, dateutil",
-    "import": "import pydantic, chinese_calendar, dateutil, gov_deadlines; "
+    "base": "import pydantic, chinese_calendar",
+    "import": "import pydantic, chinese_calendar, gov_deadlines; "
     "gov_deadlines.default_calendar",
-    "first call": "import pydantic, chinese_calendar, dateutil, gov_deadlines; "
+    "first call": "import pydantic, chinese_calendar, gov_deadlines; "
     "gov_deadlines.default_calendar()",
 }
 

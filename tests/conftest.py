@@ -6,6 +6,11 @@ Hypothesis profiles (choose one with the ``HYPOTHESIS_PROFILE`` environment vari
   (timing never decides a test here), random exploration.
 * ``ci``: more examples, no deadline, derandomized and without the example database so that a
   run is reproducible, and the reproduction blob printed for any failure.
+* ``random``: a random seed and five times the ``ci`` examples, without the example database.
+  ``.ci/run`` runs the property tests (``-m hypothesis``) once more with it, after the ``ci``
+  run, passing ``--hypothesis-seed`` and printing the seed: a law that holds only for the
+  derandomized examples (a DST fold, a leap day) is caught there, and the printed seed and
+  blob reproduce it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,14 @@ settings.register_profile(
     max_examples=200,
     deadline=None,
     derandomize=True,
+    print_blob=True,
+    database=None,
+)
+settings.register_profile(
+    "random",
+    max_examples=1000,
+    deadline=None,
+    derandomize=False,
     print_blob=True,
     database=None,
 )

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from gov_deadlines import (
@@ -258,11 +258,56 @@ def test_hours_are_exact_elapsed_time_across_beijing_summer_time_1986_to_1991(
 
 
 @given(aware_any, hour_counts)
+# The second occurrence of a repeated New York hour: `==` across zones is False there by
+# PEP 495 although the instants agree, which is why the law compares UTC instants.
+@example(dt.datetime(2020, 11, 1, 1, 30, fold=1, tzinfo=ZoneInfo("America/New_York")), 1)
+@example(dt.datetime(2021, 3, 28, 1, 30, tzinfo=ZoneInfo("Europe/London")), 1)  # skipped hour
 def test_hours_from_an_aware_trigger_in_any_zone_are_exact(trigger: dt.datetime, n: int) -> None:
     result = assert_exact_hours(trigger, n)
-    assert result.trigger == trigger  # the same instant …
     assert isinstance(result.trigger, dt.datetime)
+    assert result.trigger.astimezone(UTC) == utc_of(trigger)  # the same instant …
     assert result.trigger.tzinfo == BEIJING  # … shown in Beijing time
+
+
+def real_beijing_wall_time(moment: dt.datetime) -> bool:
+    """True when Beijing clocks really showed this wall time (it survives a UTC round trip)."""
+    back = moment.astimezone(UTC).astimezone(BEIJING)
+    return back.replace(tzinfo=None, fold=0) == moment.replace(tzinfo=None, fold=0)
+
+
+skipped_beijing_hours = st.sampled_from(
+    # The spring-forward days of 1986–1991: 02:00–03:00 did not exist on Beijing clocks.
+    [
+        dt.date(1986, 5, 4),
+        dt.date(1987, 4, 12),
+        dt.date(1988, 4, 17),
+        dt.date(1989, 4, 16),
+        dt.date(1990, 4, 15),
+        dt.date(1991, 4, 14),
+    ]
+).flatmap(
+    lambda day: st.integers(min_value=0, max_value=59).map(
+        lambda minute: dt.datetime(day.year, day.month, day.day, 2, minute)
+    )
+)
+
+
+@given(skipped_beijing_hours, st.integers(min_value=1, max_value=48))
+def test_a_skipped_beijing_wall_time_is_normalised_to_the_instant_before_the_change(
+    trigger: dt.datetime, n: int
+) -> None:
+    # The law (docs/counting.md): a naive wall time Beijing skipped is not refused; it is
+    # read with the offset in force before the change (+08:00, PEP 495 fold=0), and the
+    # result shows the real wall time of that instant (one hour later, +09:00).
+    assert not real_beijing_wall_time(trigger.replace(tzinfo=BEIJING))
+    result = assert_exact_hours(trigger, n)
+    assert isinstance(result.trigger, dt.datetime)
+    assert result.trigger.astimezone(UTC) == trigger.replace(
+        tzinfo=dt.timezone(dt.timedelta(hours=8))
+    ).astimezone(UTC)
+    assert real_beijing_wall_time(result.trigger)
+    assert result.trigger.replace(tzinfo=None) == trigger + dt.timedelta(hours=1)
+    assert result.trigger.utcoffset() == dt.timedelta(hours=9)
 
 
 def test_the_summer_time_window_is_really_exercised() -> None:

@@ -17,6 +17,7 @@ Asia/Shanghai; an office-hours cut-off (art. 203, second sentence) is an option.
 
 from __future__ import annotations
 
+import calendar as _stdcal
 import datetime as dt
 import enum
 from dataclasses import dataclass, replace
@@ -239,6 +240,21 @@ def split_trigger(trigger: object) -> tuple[dt.date, dt.datetime | None]:
     )
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The corresponding day ``months`` later, or that month's last day (art. 202).
+
+    31 January + 1 month is 28 (29) February; a year is twelve months, so 29 February + 1
+    year is 28 February.
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError("date value out of range")  # as date + timedelta does
+    last = _stdcal.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
 def day_end(day: dt.date, convention: Convention) -> dt.datetime:
     """When a day-based period whose last day is ``day`` ends: 24:00, or the cut-off."""
     if convention.cutoff is None:
@@ -266,11 +282,7 @@ def _last_day(
     if isinstance(period, CalendarDays):
         return trigger_date + dt.timedelta(days=period.n)
     if isinstance(period, Months | Years):
-        from dateutil.relativedelta import relativedelta  # art. 202: clamps to month end
-
-        if isinstance(period, Months):
-            return trigger_date + relativedelta(months=period.n)
-        return trigger_date + relativedelta(years=period.n)
+        return add_months(trigger_date, period.n if isinstance(period, Months) else 12 * period.n)
     days = period.days - 1 if convention.posting_day_counts else period.days
     return trigger_date + dt.timedelta(days=days)
 
@@ -310,7 +322,7 @@ def count(
     if isinstance(period, CalendarDays | Months | Years | MinimumDuration):
         try:
             last = _last_day(period, trigger_date, convention)
-        except (OverflowError, ValueError):  # past 9999-12-31 (dateutil raises ValueError)
+        except OverflowError:  # past 9999-12-31
             raise calendar.refusal(dt.date.max, past_the_last_date=True) from None
         due, unrolled, provisional = _rolled(last, convention, calendar)
         removal = due + dt.timedelta(days=1) if isinstance(period, MinimumDuration) else None

@@ -32,10 +32,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, YEARLY, rrule
-
 from .catalogue import Catalogue, Rule, RuleKind, Strength, default_catalogue
+from .conventions import add_months
 from .errors import (
     CalendarCoverageError,
     NotInForceError,
@@ -232,19 +230,18 @@ class Occurrence:
 
 
 def _window_starts(kind: WindowKind, year: int) -> Iterator[tuple[dt.date, dt.date]]:
-    """The windows of ``year`` (first and last day), by ``dateutil.rrule``."""
-    first = dt.datetime(year, 1, 1)
+    """The windows of ``year`` (first and last day)."""
     if kind == "month":
-        starts, step = rrule(MONTHLY, dtstart=first, count=12), relativedelta(months=1)
+        first_months, length = range(1, 13), 1
     elif kind == "quarter":
-        starts, step = rrule(MONTHLY, interval=3, dtstart=first, count=4), relativedelta(months=3)
+        first_months, length = range(1, 13, 3), 3
     elif kind == "august":
-        starts, step = rrule(YEARLY, bymonth=8, dtstart=first, count=1), relativedelta(months=1)
+        first_months, length = range(8, 9), 1
     else:
-        starts, step = rrule(YEARLY, dtstart=first, count=1), relativedelta(years=1)
-    for start in starts:
-        day = start.date()
-        yield day, day + step - _ONE_DAY
+        first_months, length = range(1, 2), 12
+    for month in first_months:
+        day = dt.date(year, month, 1)
+        yield day, add_months(day, length) - _ONE_DAY
 
 
 def _window_kind(item: Rule) -> WindowKind:

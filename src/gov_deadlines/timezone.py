@@ -18,10 +18,18 @@ def beijing() -> ZoneInfo:
 
 
 def to_beijing(moment: dt.datetime) -> dt.datetime:
-    """An aware datetime in Asia/Shanghai; a naive one is taken as Beijing wall time."""
+    """An aware datetime in Asia/Shanghai; a naive one is taken as Beijing wall time.
+
+    A naive wall time that Beijing skipped (the spring-forward hour of 1986–1991, e.g.
+    1986-05-04 02:30) is normalised, not refused: it is read with the offset in force just
+    before the change (PEP 495, ``fold=0``), which is the instant the clocks then showed as
+    03:30 summer time, and the result shows that real wall time. A repeated autumn hour means
+    its first occurrence (summer time) unless ``fold=1`` is given.
+    """
     zone = beijing()
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone)
+        # Round-trip through UTC so that a skipped wall time becomes the real one.
+        return moment.replace(tzinfo=zone).astimezone(dt.UTC).astimezone(zone)
     return moment.astimezone(zone)
 
 
