@@ -231,3 +231,60 @@ def test_text_round_trips_through_parse_period(period: object) -> None:
 )
 def test_english_text_of_counted_periods_round_trips_too(period: object) -> None:
     assert parse_period(period.text("en")) == period  # type: ignore[attr-defined]
+
+
+# -- 前 is never silently ignored (issue 10, item 6) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7月15日前", FixedDate(7, 15)),
+        ("每年1月31日前", FixedDate(1, 31, every_year=True)),
+        ("2026年3月1日之前", FixedDate(3, 1, year=2026)),
+        ("7月底以前", FixedDate(7)),
+    ],
+)
+def test_qian_after_a_date_means_by_that_day(text: str, expected: object) -> None:
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["15日前", "3天前", "3个月前", "48小时前", "20个工作日前", "十五日之前", "3天以前"]
+)
+def test_qian_after_a_bare_period_is_refused_with_both_readings(text: str) -> None:
+    with pytest.raises(PeriodParseError) as caught:
+        parse_period(text)
+    error = caught.value
+    assert error.readings, "the refusal offers the unambiguous forms"
+    for lang in ("zh", "en"):
+        message = error.message(lang)
+        assert "两种读法" in message if lang == "zh" else "ambiguous" in message
+        for reading in error.readings:
+            assert reading in message
+    # Both readings are there: a date of the month or "before an event", and "within".
+    assert any(r.endswith("内") for r in error.readings)
+    assert "以前" in error.message("zh") or "每月" in error.message("zh")
+
+
+def test_fifteen_ri_qian_offers_the_day_of_the_month_and_the_fifteen_day_period() -> None:
+    with pytest.raises(PeriodParseError) as caught:
+        parse_period("15日前")
+    assert caught.value.readings == ("X月15日前", "每月15日前", "15日内")
+
+
+def test_by_a_day_of_every_month_is_refused_as_a_monthly_duty_not_read_as_a_period() -> None:
+    with pytest.raises(PeriodParseError) as caught:
+        parse_period("每月15日前")
+    assert "每月15日前" in caught.value.message("zh")
+    assert caught.value.readings == ("1月15日前",)
+
+
+@given(
+    st.integers(min_value=1, max_value=99),
+    st.sampled_from(["日", "天", "个月", "年", "小时", "个工作日", "d", "h"]),
+    st.sampled_from(["前", "之前", "以前"]),
+)
+def test_no_period_followed_by_qian_parses(n: int, unit: str, suffix: str) -> None:
+    with pytest.raises(PeriodParseError):
+        parse_period(f"{n}{unit}{suffix}")

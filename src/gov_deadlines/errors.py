@@ -167,17 +167,34 @@ class OverlayError(GovDeadlinesError, ValueError):
 
 
 class PeriodParseError(GovDeadlinesError, ValueError):
-    """A period's text is not one of the accepted forms.
+    """A period's text is not one of the accepted forms, or is ambiguous.
 
-    Attributes: ``text`` and ``accepted`` (the accepted forms, as examples).
+    Attributes: ``text``, ``accepted`` (the accepted forms, as examples), ``problem`` /
+    ``problem_zh`` (why it was refused, when more can be said than "unknown form") and
+    ``readings`` (for ambiguous text such as "15日前": the unambiguous forms it may mean).
     """
 
-    def __init__(self, text: str, accepted: Sequence[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        accepted: Sequence[str],
+        *,
+        problem: str = "",
+        problem_zh: str = "",
+        readings: Sequence[str] = (),
+    ) -> None:
         self.text = text
         self.accepted = tuple(accepted)
+        self.problem = problem
+        self.problem_zh = problem_zh
+        self.readings = tuple(readings)
         forms = ", ".join(self.accepted)
-        super().__init__(f"cannot read the period {text!r}; accepted forms: {forms}")
-        self.zh = f"无法识别期限 {text!r};可用的写法:{forms}"
+        if problem:
+            super().__init__(f"cannot read the period {text!r}: {problem}")
+            self.zh = f"期限“{text}”无法确定:{problem_zh or problem}"
+        else:
+            super().__init__(f"cannot read the period {text!r}; accepted forms: {forms}")
+            self.zh = f"无法识别期限“{text}”;可用的写法:{'、'.join(self.accepted)}"
 
 
 class DateParseError(GovDeadlinesError, ValueError):

@@ -249,19 +249,97 @@ def _patterns() -> _Patterns:
     )
 
 
-def _strip(text: str) -> str:
+_BEFORE_SUFFIXES = ("之前", "以前", "前")
+
+
+def _strip(text: str) -> tuple[str, bool]:
+    """The period's text without 内 / 以内 / 之内, and whether it ended in 前 ("before/by")."""
     body = re.sub(r"\s+", " ", text.strip()).lower()
     for suffix in ("以内", "之内", "内"):
         if body.endswith(suffix) and len(body) > len(suffix):
             body = body[: -len(suffix)]
             break
-    if body.endswith("前") or body.endswith("之前"):
-        body = body.removesuffix("之前").removesuffix("前")
-    return body.strip()
+    for suffix in _BEFORE_SUFFIXES:
+        if body.endswith(suffix):
+            return body[: -len(suffix)].strip(), True
+    return body.strip(), False
+
+
+def _monthly(text: str, day: str | None) -> PeriodParseError:
+    """每月X日前 means "by day X of every month": a monthly duty, not one date."""
+    when_zh, when_en = (
+        (f"每月{day}日", f"day {day} of every month")
+        if day
+        else ("每月月底", "the end of every month")
+    )
+    one_month = f"1月{day}日前" if day else "1月底前"
+    return PeriodParseError(
+        text,
+        ACCEPTED_FORMS,
+        problem=f"it means by {when_en}, a monthly duty with one due date per month, not a "
+        f"single date or a period; give the month (e.g. '{one_month}') for one due date, or "
+        "use a rule with a monthly cadence",
+        problem_zh=f"该写法指{when_zh}前,是每月一次的期限,不是单一日期或期间;如指某一个月,"
+        f"请写明月份(如“{one_month}”),按月的义务请使用按月(cadence)规则",
+        readings=(one_month,),
+    )
+
+
+def _ambiguous(
+    text: str, number: int, unit_zh: str, unit_en: str, within: str = ""
+) -> PeriodParseError:
+    """ "15日前", "3天前", "48小时前": 前 after a bare period has two readings; refuse both."""
+    within = within or f"{number}{unit_zh}内"
+    if unit_zh == "日" and number <= 31:
+        readings = (f"X月{number}日前", f"每月{number}日前", within)
+        problem = (
+            f"'{number}日前' is ambiguous: it may mean by day {number} of a month (write "
+            f"'X月{number}日前' or '每月{number}日前'), or {number} days counted from the "
+            f"trigger (write '{within}'); it is never read silently"
+        )
+        problem_zh = (
+            f"“{number}日前”有两种读法:一是截止到某月{number}日(请写“X月{number}日前”或"
+            f"“每月{number}日前”),二是自起算日起{number}日(请写“{within}”);不能擅自选择其一"
+        )
+    else:
+        readings = (within,)
+        minimum = within.startswith("不少于")
+        span_zh = f"至少{number}{unit_zh}" if minimum else f"{number}{unit_zh}以内"
+        span_en = (
+            f"at least {_en(number, unit_en)}" if minimum else f"within {_en(number, unit_en)}"
+        )
+        problem = (
+            f"'{text.strip()}' is ambiguous: it may mean {_en(number, unit_en)} before an event "
+            f"(counted backwards, which is not a time limit from a trigger), or {span_en} "
+            f"from the trigger (write '{within}'); it is never read silently"
+        )
+        problem_zh = (
+            f"“{text.strip()}”有两种读法:一是某事件发生{number}{unit_zh}以前(向前倒数,不是"
+            f"自起算日计算的期限),二是自起算日起{span_zh}(请写“{within}”);"
+            "不能擅自选择其一"
+        )
+    return PeriodParseError(
+        text, ACCEPTED_FORMS, problem=problem, problem_zh=problem_zh, readings=readings
+    )
+
+
+_UNIT_NAMES: dict[type, tuple[str, str]] = {
+    WorkingDays: ("个工作日", "working day"),
+    Hours: ("小时", "hour"),
+    Months: ("个月", "month"),
+    Years: ("年", "year"),
+    CalendarDays: ("日", "day"),
+    MinimumDuration: ("天", "day"),
+}
 
 
 def parse_period(text: str) -> Period:
     """Read a period from text; raise :class:`PeriodParseError` listing the accepted forms.
+
+    前 ("before", "by") is read only after a date: "7月底前", "1月31日前", "年底前" mean by
+    that day. After a bare period ("15日前", "3天前", "48小时前") it has two readings, and
+    the text is refused with both; "每月15日前" (by the 15th of every month) is a monthly
+    duty, not one date, and is refused too.
 
     >>> parse_period("20个工作日")
     WorkingDays(n=20)
@@ -273,17 +351,27 @@ def parse_period(text: str) -> Period:
     raw = re.sub(r"\s+", "", text).lower()
     if raw in ("年内", "今年年内", "本年内"):
         return FixedDate(12)
-    body = _strip(text)
+    body, before = _strip(text)
+    monthly = re.fullmatch(r"每月(?:([0-9]{1,2})日|底|末)", body)
+    if monthly:
+        raise _monthly(text, monthly.group(1))
     match = _patterns().minimum.match(body)
     if match:
         n = _number(match.group(1))
         if n:
+            if before:
+                raise _ambiguous(text, n, *_UNIT_NAMES[MinimumDuration], f"不少于{n}天")
             return MinimumDuration(n)
     for pattern, kind in _patterns().simple:
         match = pattern.match(body)
         if match:
             n = _number(match.group(1))
             if n:
+                if before:
+                    unit_zh, unit_en = _UNIT_NAMES[kind]
+                    if kind is CalendarDays and "天" in body:
+                        unit_zh = "天"
+                    raise _ambiguous(text, n, unit_zh, unit_en)
                 return kind(n)
             break
     try:
