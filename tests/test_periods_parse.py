@@ -7,12 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gov_deadlines import (
+    ArgumentTypeError,
     CalendarDays,
     FixedDate,
     Hours,
     MinimumDuration,
     Months,
     PeriodParseError,
+    PeriodValueError,
     WorkingDays,
     Years,
     parse_period,
@@ -169,10 +171,22 @@ def test_equal_numbers_of_different_units_are_never_equal(n: int) -> None:
 
 
 @pytest.mark.parametrize("kind", [WorkingDays, CalendarDays, Months, Years, Hours, MinimumDuration])
-@pytest.mark.parametrize("bad", [0, -1, True, 1.5, "3"])
+@pytest.mark.parametrize("bad", [0, -1])
 def test_a_period_needs_a_whole_number_of_at_least_one(kind: type, bad: object) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(PeriodValueError):
         kind(bad)
+
+
+@pytest.mark.parametrize("kind", [WorkingDays, CalendarDays, Months, Years, Hours, MinimumDuration])
+@pytest.mark.parametrize("bad", [True, 1.5, "3", None])
+def test_a_period_count_of_the_wrong_type_is_a_type_error_naming_the_argument(
+    kind: type, bad: object
+) -> None:
+    with pytest.raises(ArgumentTypeError) as caught:
+        kind(bad)
+    assert isinstance(caught.value, TypeError)
+    assert caught.value.argument in str(caught.value)
+    assert caught.value.argument in caught.value.message("zh")
 
 
 def test_a_fixed_date_checks_its_month_and_day() -> None:

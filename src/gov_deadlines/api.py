@@ -9,6 +9,7 @@ clause and quoted words.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from .catalogue import KIND_LABELS, Catalogue, Rule, default_catalogue
 from .conventions import split_trigger
 from .deadlines import Deadline, Note, deadline
 from .errors import (
+    ArgumentTypeError,
     CalendarCoverageError,
     GovDeadlinesError,
     NotInForceError,
@@ -49,8 +51,8 @@ def rule(rule_id: str, *, catalogue: Catalogue | None = None) -> Rule:
 
 
 def _year_of(trigger: object) -> int:
-    if isinstance(trigger, int) and not isinstance(trigger, bool):
-        return trigger
+    if isinstance(trigger, numbers.Integral) and not isinstance(trigger, bool):
+        return int(trigger)
     return split_trigger(trigger)[0].year
 
 
@@ -197,6 +199,23 @@ def due(
     Unquantified rules raise :class:`~gov_deadlines.errors.UnquantifiedRuleError`; cadence
     and quota rules have windows, not a deadline (see :func:`rule_windows`).
     """
+    if not isinstance(rule_id, str):
+        raise ArgumentTypeError(
+            "rule_id", rule_id, "a rule id (str), e.g. 'ogi.reply'", "规则编号,如 ogi.reply"
+        )
+    if not isinstance(trigger, dt.date) and not (
+        isinstance(trigger, numbers.Integral) and not isinstance(trigger, bool)
+    ):
+        raise ArgumentTypeError(
+            "trigger",
+            trigger,
+            "a datetime.date, a datetime.datetime, or a year (int) for yearly rules",
+            "日期、日期时间,或年度规则的年份",
+        )
+    if catalogue is not None and not isinstance(catalogue, Catalogue):
+        raise ArgumentTypeError("catalogue", catalogue, "a Catalogue", "规则目录(Catalogue)")
+    if isinstance(trigger, numbers.Integral) and not isinstance(trigger, dt.date):
+        trigger = int(trigger)  # a numpy year from a data frame is the year itself
     cat = catalogue or default_catalogue()
     asked, applied, notes = _resolve(cat, rule_id, trigger)
     if applied.kind == "unquantified":
@@ -236,14 +255,26 @@ def check(
     """
     if isinstance(target, Deadline):
         if len(args) != 1 or options:
-            raise TypeError("check(deadline, done_at) takes exactly one more argument")
+            raise ArgumentTypeError(
+                "done_at",
+                args,
+                "exactly one more argument: check(deadline, done_at)",
+                "一个完成时间:check(期限结果, 完成时间)",
+            )
         return check_deadline(target, args[0])
     if isinstance(target, str):
         if len(args) != 2:
-            raise TypeError("check(rule_id, trigger, done_at) takes a trigger and a done_at")
+            raise ArgumentTypeError(
+                "trigger, done_at",
+                args,
+                "a trigger and a done_at: check(rule_id, trigger, done_at)",
+                "起算时间和完成时间:check(规则编号, 起算时间, 完成时间)",
+            )
         trigger, done_at = args
         return check_deadline(due(target, trigger, **options), done_at)
-    raise TypeError(f"check() takes a Deadline or a rule id, got {target!r}")
+    raise ArgumentTypeError(
+        "target", target, "a Deadline or a rule id (str)", "期限结果(Deadline)或规则编号"
+    )
 
 
 @dataclass(frozen=True, slots=True)

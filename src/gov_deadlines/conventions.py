@@ -20,10 +20,18 @@ from __future__ import annotations
 import calendar as _stdcal
 import datetime as dt
 import enum
+import numbers
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .errors import CalendarCoverageError, TriggerError
+from .errors import (
+    ArgumentTypeError,
+    CalendarCoverageError,
+    DateRangeError,
+    GovDeadlinesError,
+    OptionError,
+    TriggerError,
+)
 from .periods import (
     CalendarDays,
     FixedDate,
@@ -155,6 +163,16 @@ class Convention:
         return text
 
 
+_UNIT_ZH = {
+    Unit.WORKING_DAYS: "按工作日计算的期限",
+    Unit.CALENDAR_DAYS: "按日计算的期间",
+    Unit.MONTHS: "按月计算的期间",
+    Unit.YEARS: "按年计算的期间",
+    Unit.HOURS: "按小时计算的期限",
+    Unit.FIXED_DATE: "固定日期",
+    Unit.MINIMUM_DURATION: "最短期限",
+}
+
 _ROLLING_UNITS = (Unit.CALENDAR_DAYS, Unit.MONTHS, Unit.YEARS, Unit.MINIMUM_DURATION)
 
 _DEFAULTS: dict[type, Convention] = {
@@ -184,16 +202,32 @@ def convention_for(
         return convention
     unit = convention.unit
     if roll is not None and unit not in _ROLLING_UNITS:
-        raise ValueError(
-            f"roll= does not apply to {unit.value}: only calendar days, months, years and "
-            "minimum durations roll off a rest day"
+        raise OptionError(
+            "roll",
+            unit.value,
+            f"does not apply to {unit.value}: only calendar days, months, years and "
+            "minimum durations roll off a rest day",
+            "只适用于按日、月、年计算的期间和最短期限(末日为休息日时顺延),"
+            f"不适用于{_UNIT_ZH[unit]}",
         )
     if posting_day_counts is not None and unit is not Unit.MINIMUM_DURATION:
-        raise ValueError("posting_day_counts= applies only to minimum durations (不少于N天)")
+        raise OptionError(
+            "posting_day_counts",
+            unit.value,
+            "applies only to minimum durations (不少于N天)",
+            f"只适用于最短期限(不少于N天),不适用于{_UNIT_ZH[unit]}",
+        )
     if cutoff is not None and unit is Unit.HOURS:
-        raise ValueError("cutoff= does not apply to hours: an hour period ends at its instant")
+        raise OptionError(
+            "cutoff",
+            unit.value,
+            "does not apply to hours: an hour period ends at its instant",
+            "不适用于按小时计算的期限:小时期限在起算时刻加N小时时届满",
+        )
     if cutoff is not None and not isinstance(cutoff, dt.time):
-        raise TypeError(f"cutoff must be a datetime.time (e.g. time(17, 0)), got {cutoff!r}")
+        raise ArgumentTypeError(
+            "cutoff", cutoff, "a datetime.time (e.g. time(17, 0))", "时刻(如 17:00)"
+        )
     return replace(
         convention,
         roll=convention.roll if roll is None else roll,
@@ -234,9 +268,12 @@ def split_trigger(trigger: object) -> tuple[dt.date, dt.datetime | None]:
         return moment.date(), moment
     if isinstance(trigger, dt.date):
         return trigger, None
-    raise TypeError(
-        f"a trigger must be a datetime.date or datetime.datetime, got {type(trigger).__name__} "
-        f"{trigger!r}; parse text with gov_deadlines.parse_date() / parse_datetime()"
+    raise ArgumentTypeError(
+        "trigger",
+        trigger,
+        "a datetime.date or datetime.datetime (read text with "
+        "gov_deadlines.textdates.parse_datetime)",
+        "日期或日期时间(如 2026-10-01 或 2026-10-01 09:30)",
     )
 
 
@@ -295,10 +332,41 @@ def count(
 ) -> Counted:
     """Apply ``convention`` to ``period`` from ``trigger`` over ``calendar``.
 
-    A fixed date may also take a year (an ``int``) as its trigger.
+    A fixed date may also take a year (an ``int``) as its trigger. An answer past
+    9999-12-31 is the calendar's refusal (:class:`CalendarCoverageError` with
+    ``past_the_last_date``); a year, or an aware trigger, that no Beijing date can hold is a
+    :class:`DateRangeError`.
     """
-    if isinstance(period, FixedDate) and isinstance(trigger, int) and not isinstance(trigger, bool):
-        trigger = dt.date(trigger, 1, 1)
+    if isinstance(period, FixedDate) and isinstance(trigger, numbers.Integral):
+        if isinstance(trigger, bool):
+            split_trigger(trigger)  # refused as a trigger of the wrong type
+        if not dt.MINYEAR <= int(trigger) <= dt.MAXYEAR:
+            raise DateRangeError(trigger, "the year is out of range", "年份超出范围")
+        trigger = dt.date(int(trigger), 1, 1)
+    try:
+        counted = _count(period, trigger, convention, calendar)
+    except OverflowError as error:
+        if isinstance(error, GovDeadlinesError):
+            raise
+        # Only an aware trigger within hours of 0001-01-01 or 9999-12-31 gets here: its
+        # Beijing time is no date.
+        raise DateRangeError(
+            trigger,
+            "the trigger in Beijing time lies outside 0001-01-01 .. 9999-12-31",
+            "起算时间换算为北京时间后超出0001-01-01至9999-12-31",
+        ) from None
+    if counted.due_date == dt.date.max and convention.cutoff is None and not isinstance(period, Hours):
+        # 24:00 of 9999-12-31 is an instant no datetime can hold.
+        raise calendar.refusal(dt.date.max, past_the_last_date=True)
+    return counted
+
+
+def _count(
+    period: Period,
+    trigger: object,
+    convention: Convention,
+    calendar: WorkCalendar,
+) -> Counted:
     trigger_date, trigger_at = split_trigger(trigger)
     normalized = trigger_at or trigger_date
     if isinstance(period, WorkingDays):
@@ -317,6 +385,10 @@ def count(
         try:
             due_at = add_hours(trigger_at, period.n)
         except OverflowError:  # past 9999-12-31: no day, let alone a notice, exists
+            if trigger_at.year == dt.MINYEAR:  # … or, from year 1, before 0001-01-01 in UTC
+                raise DateRangeError(
+                    trigger, "the trigger lies before 0001-01-01 in UTC", "起算时间早于公元1年"
+                ) from None
             raise calendar.refusal(dt.date.max, past_the_last_date=True) from None
         return Counted(normalized, due_at.date(), False, Details(due_at=due_at))
     if isinstance(period, CalendarDays | Months | Years | MinimumDuration):

@@ -8,10 +8,20 @@ the rule with its citation. The text explaining it is rendered only when asked f
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from .conventions import ARTICLES, Convention, Details, Unit, convention_for, count, day_end
+from .conventions import (
+    ARTICLES,
+    Convention,
+    Details,
+    Unit,
+    convention_for,
+    count,
+    day_end,
+)
+from .errors import ArgumentTypeError
 from .periods import (
     FixedDate,
     Hours,
@@ -470,12 +480,22 @@ def deadline(
         and roll is None
         and posting_day_counts is None
         and cutoff is None
+        and type(cal) is WorkCalendar
     ):
         # The common case, kept lean: a working-day count from a plain date.
         due = cal.add_workdays(trigger, period.n)
         return Deadline(
             period, trigger, due, type(due) is not dt.date, _WORKING_DAYS, cal, rule, notes
         )
+    if isinstance(trigger, numbers.Integral) and not isinstance(trigger, bool):
+        trigger = int(trigger)  # a numpy year from a data frame is the year itself
+    if not isinstance(cal, WorkCalendar):
+        raise ArgumentTypeError(
+            "calendar", calendar, "a WorkCalendar (default_calendar())", "工作日历(WorkCalendar)"
+        )
+    for name, flag in (("roll", roll), ("posting_day_counts", posting_day_counts)):
+        if flag is not None and not isinstance(flag, bool):
+            raise ArgumentTypeError(name, flag, "True, False or None", "True、False 或 None")
     typed = as_period(period)
     convention = convention_for(
         typed, roll=roll, posting_day_counts=posting_day_counts, cutoff=cutoff

@@ -408,3 +408,72 @@ class LocalCoverageError(GovDeadlinesError, LookupError):
             f"{listed_zh})。请将该年的地方通知写成地方日历文件,用 --calendar 载入;否则结果可能漏算"
             "地方休息日。"
         )
+
+
+class ArgumentTypeError(GovDeadlinesError, TypeError):
+    """An argument of a public function is of the wrong type (``due(None, …)``).
+
+    Attributes: ``argument`` (its name), ``value`` (what was given), ``expected`` and
+    ``expected_zh`` (what is accepted, in words).
+    """
+
+    def __init__(self, argument: str, value: object, expected: str, expected_zh: str) -> None:
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+        self.expected_zh = expected_zh
+        given = f"{type(value).__name__} {_shown(value)}"
+        super().__init__(f"{argument}: expected {expected}, got {given}")
+        self.zh = f"参数 {argument} 应为{expected_zh},实际为 {given}"
+
+
+class PeriodValueError(GovDeadlinesError, ValueError):
+    """A period's number or date is out of range (``WorkingDays(0)``, ``FixedDate(13)``).
+
+    Attributes: ``kind`` (the period type's name), ``value`` and ``problem``.
+    """
+
+    def __init__(self, kind: str, value: object, problem: str, zh: str) -> None:
+        self.kind = kind
+        self.value = value
+        self.problem = problem
+        super().__init__(f"{kind}: {problem}, got {_shown(value)}")
+        self.zh = f"{kind}:{zh},实际为 {_shown(value)}"
+
+
+class OptionError(GovDeadlinesError, ValueError):
+    """A counting option does not apply to the period's unit (``roll=`` for working days).
+
+    Attributes: ``option`` (``"roll"``, ``"posting_day_counts"`` or ``"cutoff"``), ``unit``
+    (the unit's stable name) and ``problem``.
+    """
+
+    def __init__(self, option: str, unit: str, problem: str, zh: str) -> None:
+        self.option = option
+        self.unit = unit
+        self.problem = problem
+        self.problem_zh = zh
+        super().__init__(f"{option}= {problem}")
+        self.zh = f"选项 {option}:{zh}"
+
+
+class DateRangeError(GovDeadlinesError, OverflowError):
+    """The answer, or an input year, lies outside the years 1–9999 a date can name.
+
+    Attributes: ``value`` (the input that led there) and ``problem``. (A day-based answer
+    past the calendar raises :class:`CalendarCoverageError` instead.)
+    """
+
+    def __init__(self, value: object, problem: str, zh: str) -> None:
+        self.value = value
+        self.problem = problem
+        super().__init__(f"{_shown(value)}: {problem}; dates are limited to the years 1-9999")
+        self.zh = f"{_shown(value)}:{zh};日期只能在公元1年至9999年之间"
+
+
+def _shown(value: object) -> str:
+    """A value as a clerk can read it: ISO text for dates, never ``datetime.date(…)``."""
+    if isinstance(value, _dt.datetime | _dt.date | _dt.time):
+        return value.isoformat()
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"

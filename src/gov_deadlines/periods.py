@@ -9,17 +9,29 @@ from __future__ import annotations
 
 import calendar as _stdcal
 import datetime as dt
+import numbers
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TypeAlias
 
-from .errors import PeriodParseError
+from .errors import ArgumentTypeError, PeriodParseError, PeriodValueError
 
 
-def _positive(kind: str, n: int) -> None:
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(f"{kind} needs a whole number ≥ 1, got {n!r}")
+def _count(period: object, field: str, kind: str) -> None:
+    """Check a period's count and store it as a plain ``int``.
+
+    Any ``numbers.Integral`` is accepted (``numpy.int64(20)`` from a data frame) and stored
+    as ``int``, so that ``WorkingDays(numpy.int64(20)) == WorkingDays(20)``; ``bool`` is not
+    a count.
+    """
+    n = getattr(period, field)
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
+        raise ArgumentTypeError(f"{kind}.{field}", n, "a whole number ≥ 1 (int)", "大于等于1的整数")
+    if int(n) < 1:
+        raise PeriodValueError(kind, n, "needs a whole number ≥ 1", "须为大于等于1的整数")
+    if not isinstance(n, int):
+        object.__setattr__(period, field, int(n))
 
 
 def _en(n: int, unit: str) -> str:
@@ -34,7 +46,7 @@ class WorkingDays:
     n: int
 
     def __post_init__(self) -> None:
-        _positive("WorkingDays", self.n)
+        _count(self, "n", "WorkingDays")
 
     def text(self, lang: str = "zh") -> str:
         return f"{self.n}个工作日" if lang.startswith("zh") else _en(self.n, "working day")
@@ -47,7 +59,7 @@ class CalendarDays:
     n: int
 
     def __post_init__(self) -> None:
-        _positive("CalendarDays", self.n)
+        _count(self, "n", "CalendarDays")
 
     def text(self, lang: str = "zh") -> str:
         return f"{self.n}日" if lang.startswith("zh") else _en(self.n, "day")
@@ -60,7 +72,7 @@ class Months:
     n: int
 
     def __post_init__(self) -> None:
-        _positive("Months", self.n)
+        _count(self, "n", "Months")
 
     def text(self, lang: str = "zh") -> str:
         return f"{self.n}个月" if lang.startswith("zh") else _en(self.n, "month")
@@ -73,7 +85,7 @@ class Years:
     n: int
 
     def __post_init__(self) -> None:
-        _positive("Years", self.n)
+        _count(self, "n", "Years")
 
     def text(self, lang: str = "zh") -> str:
         return f"{self.n}年" if lang.startswith("zh") else _en(self.n, "year")
@@ -86,10 +98,13 @@ class Hours:
     n: int
 
     def __post_init__(self) -> None:
-        _positive("Hours", self.n)
+        _count(self, "n", "Hours")
 
     def text(self, lang: str = "zh") -> str:
         return f"{self.n}小时" if lang.startswith("zh") else _en(self.n, "hour")
+
+
+_FIELD_ZH = {"month": "月份", "day": "日", "year": "年份"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +122,33 @@ class FixedDate:
     every_year: bool = False
 
     def __post_init__(self) -> None:
-        if not 1 <= self.month <= 12:
-            raise ValueError(f"FixedDate month must be 1..12, got {self.month!r}")
-        if self.day is not None and not 1 <= self.day <= 31:
-            raise ValueError(f"FixedDate day must be 1..31, got {self.day!r}")
+        for name, low, high in (("month", 1, 12), ("day", 1, 31), ("year", 1, 9999)):
+            value = getattr(self, name)
+            if value is None and name != "month":
+                continue
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+                raise ArgumentTypeError(
+                    f"FixedDate.{name}",
+                    value,
+                    f"a whole number {low}..{high}",
+                    f"{low}至{high}的整数",
+                )
+            if not low <= int(value) <= high:
+                raise PeriodValueError(
+                    "FixedDate",
+                    value,
+                    f"{name} must be {low}..{high}",
+                    f"{_FIELD_ZH[name]}须在{low}至{high}之间",
+                )
+            if not isinstance(value, int):
+                object.__setattr__(self, name, int(value))
         if self.every_year and self.year is not None:
-            raise ValueError("a yearly FixedDate (every_year=True) cannot name a year")
+            raise PeriodValueError(
+                "FixedDate",
+                self.year,
+                "a yearly FixedDate (every_year=True) cannot name a year",
+                "每年的固定日期(every_year=True)不能同时指定年份",
+            )
         if self.year is not None:
             self.on(self.year)
 
@@ -121,7 +157,12 @@ class FixedDate:
         last = _stdcal.monthrange(year, self.month)[1]
         day = last if self.day is None else self.day
         if day > last:
-            raise ValueError(f"{year}-{self.month:02d} has no day {day}")
+            raise PeriodValueError(
+                "FixedDate",
+                f"{year}-{self.month:02d}-{day:02d}",
+                f"{year}-{self.month:02d} has no day {day}",
+                f"{year}年{self.month}月没有{day}日",
+            )
         return dt.date(year, self.month, day)
 
     def text(self, lang: str = "zh") -> str:
@@ -149,7 +190,7 @@ class MinimumDuration:
     days: int
 
     def __post_init__(self) -> None:
-        _positive("MinimumDuration", self.days)
+        _count(self, "days", "MinimumDuration")
 
     def text(self, lang: str = "zh") -> str:
         return (
@@ -198,9 +239,13 @@ _DIGITS = {
 
 
 def _number(text: str) -> int | None:
-    """Arabic or Chinese numerals up to 99 (三, 十五, 二十, 四十五)."""
+    """Arabic or Chinese numerals up to 99 (三, 十五, 二十, 四十五); ``None`` if not one.
+
+    Arabic numbers of more than nine digits are no period anyone writes (and would exceed
+    the dates a calendar can name): they are not read, rather than converted at any cost.
+    """
     if text.isdigit():
-        return int(text)
+        return int(text) if len(text) <= 9 and text.isascii() else None
     if not text or any(ch not in _DIGITS and ch != "十" for ch in text):
         return None
     if "十" not in text:
@@ -291,7 +336,7 @@ def _ambiguous(
     """ "15日前", "3天前", "48小时前": 前 after a bare period has two readings; refuse both."""
     within = within or f"{number}{unit_zh}内"
     if unit_zh == "日" and number <= 31:
-        readings = (f"X月{number}日前", f"每月{number}日前", within)
+        readings: tuple[str, ...] = (f"X月{number}日前", f"每月{number}日前", within)
         problem = (
             f"'{number}日前' is ambiguous: it may mean by day {number} of a month (write "
             f"'X月{number}日前' or '每月{number}日前'), or {number} days counted from the "
@@ -399,4 +444,9 @@ def as_period(value: Period | str) -> Period:
         return value
     if isinstance(value, str):
         return parse_period(value)
-    raise TypeError(f"expected a period (WorkingDays, CalendarDays, …) or its text, got {value!r}")
+    raise ArgumentTypeError(
+        "period",
+        value,
+        "a period (WorkingDays, CalendarDays, …) or its text ('20个工作日')",
+        "期限(WorkingDays、CalendarDays 等)或其文字(如“20个工作日”)",
+    )

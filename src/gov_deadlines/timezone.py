@@ -28,8 +28,12 @@ def to_beijing(moment: dt.datetime) -> dt.datetime:
     """
     zone = beijing()
     if moment.tzinfo is None:
-        # Round-trip through UTC so that a skipped wall time becomes the real one.
-        return moment.replace(tzinfo=zone).astimezone(dt.UTC).astimezone(zone)
+        local = moment.replace(tzinfo=zone)
+        try:
+            # Round-trip through UTC so that a skipped wall time becomes the real one.
+            return local.astimezone(dt.UTC).astimezone(zone)
+        except OverflowError:  # within hours of 0001-01-01 or 9999-12-31: no summer time there
+            return local
     return moment.astimezone(zone)
 
 

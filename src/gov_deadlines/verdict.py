@@ -7,7 +7,12 @@ from dataclasses import dataclass, replace
 
 from .conventions import Unit
 from .deadlines import Deadline, _fmt_instant
-from .errors import CalendarCoverageError, CompletionTimeError
+from .errors import (
+    ArgumentTypeError,
+    CalendarCoverageError,
+    CompletionTimeError,
+    DateRangeError,
+)
 from .timezone import to_beijing
 
 
@@ -136,6 +141,19 @@ def check_deadline(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdic
     compared with ``due_at`` (an act at exactly 24:00, i.e. 00:00 the next day, is late).
     An hour limit needs a time unless the date alone decides.
     """
+    if not isinstance(deadline, Deadline):
+        raise ArgumentTypeError(
+            "deadline", deadline, "a Deadline (from deadline() or due())", "期限结果(Deadline)"
+        )
+    try:
+        return _checked(deadline, done_at)
+    except OverflowError:
+        raise DateRangeError(
+            done_at, "the completion time cannot be compared", "完成时间无法比较"
+        ) from None
+
+
+def _checked(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdict:
     if isinstance(done_at, dt.datetime):
         moment: dt.datetime | None = to_beijing(done_at)
         assert moment is not None
@@ -144,7 +162,12 @@ def check_deadline(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdic
         moment = None
         done_date = done_at
     else:
-        raise TypeError(f"done_at must be a datetime.date or datetime.datetime, got {done_at!r}")
+        raise ArgumentTypeError(
+            "done_at",
+            done_at,
+            "a datetime.date or datetime.datetime",
+            "日期或日期时间(如 2026-10-30 或 2026-10-30 17:00)",
+        )
     trigger = deadline.trigger
     if isinstance(trigger, dt.datetime):
         before = _utc(moment) < _utc(trigger) if moment is not None else done_date < trigger.date()

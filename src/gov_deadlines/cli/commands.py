@@ -162,7 +162,7 @@ def _counting_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _options(args: argparse.Namespace) -> dict[str, Any]:
+def _options(args: argparse.Namespace, console: Console) -> dict[str, Any]:
     options: dict[str, Any] = {}
     if args.roll is not None:
         options["roll"] = args.roll
@@ -173,48 +173,38 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
             hour, minute = (int(x) for x in args.cutoff.split(":"))
             options["cutoff"] = dt.time(hour, minute)
         except ValueError:
-            raise UsageError(f"--cutoff {args.cutoff!r}: expected HH:MM, e.g. 17:00") from None
+            raise UsageError(
+                console.t(
+                    f"无法识别 --cutoff 的时刻“{args.cutoff}”:请写作 时:分,例如 17:00",
+                    f"--cutoff {args.cutoff!r}: expected HH:MM, e.g. 17:00",
+                )
+            ) from None
     return options
 
 
 _OPTION_NAMES = {
-    "roll=": "--no-roll",
-    "posting_day_counts=": "--posting-day-counts",
-    "cutoff=": "--cutoff",
+    "roll": "--no-roll",
+    "posting_day_counts": "--posting-day-counts",
+    "cutoff": "--cutoff",
 }
 
 
 @contextlib.contextmanager
-def _user_input(console: Console, options: dict[str, Any]) -> Iterator[None]:
-    """Report as bad input (exit 2), not as an internal error, what the library refuses in
-    the user's own input: a counting option that does not apply to the period's unit, or an
-    answer beyond the dates Python can represent (years 1-9999)."""
-    from ..errors import GovDeadlinesError
+def _user_input(console: Console) -> Iterator[None]:
+    """Report a counting option that does not apply to the period's unit as bad input in
+    the user's terms (the command-line option, not the library's keyword argument)."""
+    from ..errors import OptionError
 
     try:
         yield
-    except GovDeadlinesError:
-        raise
-    except OverflowError as problem:
-        raise UsageError(_out_of_range(console, problem)) from None
-    except ValueError as problem:
-        text = str(problem)
-        if "out of range" in text:
-            raise UsageError(_out_of_range(console, problem)) from None
-        if not options:
-            raise
-        for keyword, option in _OPTION_NAMES.items():
-            text = text.replace(keyword, option)
+    except OptionError as problem:
+        option = _OPTION_NAMES.get(problem.option, problem.option)
         raise UsageError(
-            console.t(f"该期限不适用此选项:{text}", f"option not applicable: {text}")
+            console.t(
+                f"选项 {option} 不适用于该期限:{problem.problem_zh}",
+                f"option {option} does not apply to this period: {problem.problem}",
+            )
         ) from None
-
-
-def _out_of_range(console: Console, problem: Exception) -> str:
-    return console.t(
-        f"日期超出可计算的范围(公元1年至9999年):{problem}",
-        f"the date falls outside the years 1-9999 that can be computed: {problem}",
-    )
 
 
 # -- due / add ------------------------------------------------------------------------------
@@ -290,8 +280,8 @@ def run_due(ctx: Context) -> int:
 
     args = ctx.args
     trigger = parse_when(args.trigger)
-    options = _options(args)
-    with _user_input(ctx.console, options):
+    options = _options(args, ctx.console)
+    with _user_input(ctx.console):
         deadline = due(args.rule, trigger, calendar=ctx.calendar(), **options)
         return _show(ctx, deadline, args.done)
 
@@ -302,8 +292,8 @@ def run_add(ctx: Context) -> int:
 
     args = ctx.args
     trigger = parse_when(args.trigger)
-    options = _options(args)
-    with _user_input(ctx.console, options):
+    options = _options(args, ctx.console)
+    with _user_input(ctx.console):
         result = deadline(trigger, args.period, calendar=ctx.calendar(), **options)
         return _show(ctx, result, args.done)
 
