@@ -422,7 +422,7 @@ class ArgumentTypeError(GovDeadlinesError, TypeError):
         self.value = value
         self.expected = expected
         self.expected_zh = expected_zh
-        given = f"{type(value).__name__} {_shown(value)}"
+        given = f"{type(value).__name__} {shown(value)}"
         super().__init__(f"{argument}: expected {expected}, got {given}")
         self.zh = f"参数 {argument} 应为{expected_zh},实际为 {given}"
 
@@ -437,8 +437,8 @@ class PeriodValueError(GovDeadlinesError, ValueError):
         self.kind = kind
         self.value = value
         self.problem = problem
-        super().__init__(f"{kind}: {problem}, got {_shown(value)}")
-        self.zh = f"{kind}:{zh},实际为 {_shown(value)}"
+        super().__init__(f"{kind}: {problem}, got {shown(value)}")
+        self.zh = f"{kind}:{zh},实际为 {shown(value)}"
 
 
 class OptionError(GovDeadlinesError, ValueError):
@@ -467,13 +467,18 @@ class DateRangeError(GovDeadlinesError, OverflowError):
     def __init__(self, value: object, problem: str, zh: str) -> None:
         self.value = value
         self.problem = problem
-        super().__init__(f"{_shown(value)}: {problem}; dates are limited to the years 1-9999")
-        self.zh = f"{_shown(value)}:{zh};日期只能在公元1年至9999年之间"
+        super().__init__(f"{shown(value)}: {problem}; dates are limited to the years 1-9999")
+        self.zh = f"{shown(value)}:{zh};日期只能在公元1年至9999年之间"
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
     """A value as a clerk can read it: ISO text for dates, never ``datetime.date(…)``."""
     if isinstance(value, _dt.datetime | _dt.date | _dt.time):
         return value.isoformat()
-    text = repr(value)
+    if isinstance(value, int) and value.bit_length() > 256:
+        return f"<a {value.bit_length()}-bit integer>"  # repr would exceed the digit limit
+    try:
+        text = repr(value)
+    except Exception:  # a foreign object's repr must not hide the real error
+        text = f"<{type(value).__name__} object>"
     return text if len(text) <= 80 else text[:77] + "…"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeAlias
 
-from .errors import ArgumentTypeError, PeriodParseError, PeriodValueError
+from .errors import ArgumentTypeError, PeriodParseError, PeriodValueError, shown
 
 
 def _count(period: object, field: str, kind: str) -> None:
@@ -392,7 +392,7 @@ def parse_period(text: str) -> Period:
     FixedDate(month=7, day=None, year=None, every_year=True)
     """
     if not isinstance(text, str):
-        raise PeriodParseError(repr(text), ACCEPTED_FORMS)
+        raise PeriodParseError(shown(text), ACCEPTED_FORMS)
     raw = re.sub(r"\s+", "", text).lower()
     if raw in ("年内", "今年年内", "本年内"):
         return FixedDate(12)
