@@ -288,3 +288,23 @@ def test_check_log_gives_a_verdict_or_a_documented_error(
     events: list[Any], year: Any, as_of: Any
 ) -> None:
     only_results_or_documented_errors(lambda: gd.check_log(events, year, as_of=as_of))
+
+
+def test_every_exported_error_is_in_the_documented_contract_and_is_a_builtin_too() -> None:
+    text = (Path(__file__).parents[1] / "docs" / "errors.md").read_text("utf-8")
+    exported = [
+        getattr(gd, name)
+        for name in gd.__all__
+        if isinstance(getattr(gd, name), type) and issubclass(getattr(gd, name), GovDeadlinesError)
+    ]
+    assert len(exported) > 10
+    for error in exported:
+        if error is GovDeadlinesError:
+            continue
+        assert f"| `{error.__name__}` |" in text, error
+        builtins = [
+            b
+            for b in error.__mro__
+            if b.__module__ == "builtins" and b not in (object, BaseException, Exception)
+        ]
+        assert builtins, f"{error.__name__} subclasses no natural builtin"
