@@ -89,6 +89,7 @@ class DeadlineRecord(BaseModel):
     convention: ConventionRecord
     unrolled_date: dt.date | None
     earliest_removal: dt.date | None
+    earliest_removal_at: dt.datetime | None
     last_workday: dt.date | None
     calendar_data: list[str]
     explanation: list[str] | None
@@ -128,6 +129,7 @@ def deadline_record(
         ),
         unrolled_date=deadline.unrolled_date,
         earliest_removal=deadline.earliest_removal,
+        earliest_removal_at=deadline.due_at if deadline.earliest_removal is not None else None,
         last_workday=deadline.last_workday,
         calendar_data=list(deadline.calendar_data),
         explanation=deadline.explain_lines(lang) if explanation else None,

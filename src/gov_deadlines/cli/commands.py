@@ -216,7 +216,19 @@ def _headline(deadline: Deadline, calendar: WorkCalendar, console: Console) -> s
     from ..workcalendar import DayKind, weekday_name
 
     day = deadline.due_date
-    if deadline.unit is Unit.HOURS:
+    removal = deadline.earliest_removal
+    if deadline.unit is Unit.MINIMUM_DURATION and removal is not None:
+        # A minimum posting period is no deadline to act by: what a clerk needs is the
+        # earliest moment the notice may come down.
+        when = deadline.due_at.strftime("%Y-%m-%d %H:%M")
+        wd = weekday_name(deadline.due_at.date(), console.lang)
+        cut = deadline.convention.cutoff
+        until = f"{day.isoformat()} {cut.strftime('%H:%M') if cut else '24:00'}"
+        text = console.t(
+            f"最早可撤下:{when}({wd})(公示须保持至{until})",
+            f"Earliest removal: {when} ({wd}) (the notice stays up until {until})",
+        )
+    elif deadline.unit is Unit.HOURS:
         when = deadline.due_at.strftime("%Y-%m-%d %H:%M")
         text = console.t(f"截止:{when}(北京时间)", f"Due: {when} (Beijing time)")
     else:
