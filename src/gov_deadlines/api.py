@@ -225,8 +225,9 @@ def due(
             asked.id,
             KIND_LABELS[applied.kind][1],
             "single due date",
-            "it sets windows of the year: use gov_deadlines.rule_windows(rule_id, year)",
-            "该规则按年度窗口要求,请使用 rule_windows(规则编号, 年份)",
+            "it sets windows of the year: use gov_deadlines.rule_windows(rule_id, year) "
+            "or `gov-deadlines schedule YEAR`",
+            "该规则按年度内的各期窗口要求,请用 gov-deadlines schedule 年份 查看各期截止日期",
         )
     period = applied.typed_period
     assert period is not None

@@ -68,7 +68,7 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
         )
         remedy_provisional_zh = (
             "或明确要求临时(provisional)答案(仅按法定节日和周末推算,不含调休):"
-            "default_calendar(provisional=True) 或命令行 --provisional"
+            "命令行加 --provisional"
             if provisional_available
             else "(该年也没有可用的临时推算数据)"
         )
@@ -88,8 +88,8 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
         self.zh = (
             f"尚未载入{self.year}年的国务院办公厅节假日安排通知({self._facts('zh')})。"
             f"请载入{self.year}年的通知作为补充日历文件"
-            f"(calendar.with_overlays('{self.year}.toml')、命令行 --calendar 文件 或环境变量 "
-            f"GOV_DEADLINES_CALENDAR),{remedy_provisional_zh}。"
+            f"(命令行 --calendar 文件 或环境变量 GOV_DEADLINES_CALENDAR),"
+            f"{remedy_provisional_zh}。"
         )
 
     def _facts(self, lang: str) -> str:
@@ -191,26 +191,31 @@ class PeriodParseError(GovDeadlinesError, ValueError):
         forms = ", ".join(self.accepted)
         if problem:
             super().__init__(f"cannot read the period {text!r}: {problem}")
-            self.zh = f"期限“{text}”无法确定:{problem_zh or problem}"
+            self.zh = f"期限 {text!r} 无法确定:{problem_zh or problem}"
         else:
             super().__init__(f"cannot read the period {text!r}; accepted forms: {forms}")
-            self.zh = f"无法识别期限“{text}”;可用的写法:{'、'.join(self.accepted)}"
+            self.zh = f"无法识别期限 {text!r};可用的写法:{'、'.join(self.accepted)}"
 
 
 class DateParseError(GovDeadlinesError, ValueError):
     """A date or date-time text is not in an accepted form, or names no real day.
 
-    Attributes: ``text``, ``accepted`` and ``problem``.
+    Attributes: ``text``, ``accepted``, ``problem`` and ``problem_zh`` (the same detail in
+    Chinese; the English one stands in when none is given).
     """
 
-    def __init__(self, text: str, accepted: Sequence[str], problem: str = "") -> None:
+    def __init__(
+        self, text: str, accepted: Sequence[str], problem: str = "", problem_zh: str = ""
+    ) -> None:
         self.text = text
         self.accepted = tuple(accepted)
         self.problem = problem
+        self.problem_zh = problem_zh or problem
         forms = ", ".join(self.accepted)
         detail = f" ({problem})" if problem else ""
+        detail_zh = f"({self.problem_zh})" if self.problem_zh else ""
         super().__init__(f"cannot read the date {text!r}{detail}; accepted forms: {forms}")
-        self.zh = f"无法识别日期 {text!r}{detail};可用的写法:{forms}"
+        self.zh = f"无法识别日期 {text!r}{detail_zh};可用的写法:{'、'.join(self.accepted)}"
 
 
 class TriggerError(GovDeadlinesError, ValueError):
@@ -222,8 +227,8 @@ class TriggerError(GovDeadlinesError, ValueError):
     def __init__(self, trigger: object, problem: str, zh: str) -> None:
         self.trigger = trigger
         self.problem = problem
-        super().__init__(f"trigger {trigger!r}: {problem}")
-        self.zh = f"起算时间 {trigger!r}:{zh}"
+        super().__init__(f"trigger {shown(trigger)}: {problem}")
+        self.zh = f"起算时间 {shown(trigger)}:{zh}"
 
 
 class UnknownRuleError(GovDeadlinesError, KeyError):
@@ -314,8 +319,8 @@ class CompletionTimeError(GovDeadlinesError, ValueError):
     def __init__(self, done_at: object, problem: str, zh: str) -> None:
         self.done_at = done_at
         self.problem = problem
-        super().__init__(f"completion time {done_at!r}: {problem}")
-        self.zh = f"完成时间 {done_at!r}:{zh}"
+        super().__init__(f"completion time {shown(done_at)}: {problem}")
+        self.zh = f"完成时间 {shown(done_at)}:{zh}"
 
 
 class NotInForceError(GovDeadlinesError, LookupError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,12 +30,88 @@ REPORT_URL = "the project's issue tracker"
 
 
 class UsageError(Exception):
-    """A command line that argparse could not read."""
+    """A command line that cannot be run as given (the text is in the run's language)."""
+
+    def message(self, lang: str) -> str:
+        return str(self)
+
+
+class ArgumentsError(UsageError):
+    """A command line that argparse could not read: its English message and the command."""
+
+    def __init__(self, problem: str, prog: str) -> None:
+        self.problem = problem
+        self.prog = prog
+        super().__init__(f"{problem} ({prog} --help)")
+
+    def message(self, lang: str) -> str:
+        if not lang.startswith("zh"):
+            return str(self)
+        return f"{argparse_message_zh(self.problem)}(用法见 {self.prog} --help)"
+
+
+# argparse's messages (Python 3.11-3.13), in the order they are tried; the groups are
+# argument names and values, kept as typed.
+_ARGPARSE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.S), zh)
+    for pattern, zh in (
+        (r"the following arguments are required: (.*)", "缺少必需的参数:{0}"),
+        (r"one of the arguments (.*) is required", "以下参数须给出其一:{0}"),
+        (
+            r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+            "参数 {0} 的取值 {1} 无效,可选:{2}",
+        ),
+        (r"argument (\S+): invalid (\w+) value: (.*)", "参数 {0} 的值 {2} 无效(应为{1}类型)"),
+        (r"argument (\S+): expected one argument", "参数 {0} 后面需要一个值"),
+        (r"argument (\S+): expected at least one argument", "参数 {0} 后面至少需要一个值"),
+        (r"argument (\S+): expected (.*) arguments?", "参数 {0} 后面需要 {1} 个值"),
+        (r"argument (\S+): ignored explicit argument (.*)", "参数 {0} 不接受值 {1}"),
+        (r"argument (\S+): not allowed with argument (.*)", "参数 {0} 不能与 {1} 同时使用"),
+        (r"unrecognized arguments: (.*)", "无法识别的参数:{0}"),
+        (r"ambiguous option: (\S+) could match (.*)", "选项 {0} 不明确,可能是:{1}"),
+    )
+)
+_INT_TYPES_ZH = {"int": "整数", "float": "数字"}
+
+
+def argparse_message_zh(problem: str) -> str:
+    """argparse's English error in Chinese; an unknown one is kept, marked as such."""
+    for pattern, zh in _ARGPARSE_ZH:
+        match = pattern.fullmatch(problem.strip())
+        if match:
+            groups = [_INT_TYPES_ZH.get(g, g) for g in match.groups()]
+            return zh.format(*groups)
+    return f"命令行有误({problem})"
+
+
+# argparse's own headings, shown in both languages like the rest of the help.
+_HELP_HEADINGS = (
+    ("\npositional arguments:\n", "\n位置参数 / positional arguments:\n"),
+    ("\noptions:\n", "\n选项 / options:\n"),
+    ("show this help message and exit", "显示本帮助并退出 / show this help message and exit"),
+    ("show program's version number and exit", "显示版本号并退出 / show the version and exit"),
+)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} ({self.prog} --help)")
+        raise ArgumentsError(message, self.prog)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for english, both in _HELP_HEADINGS:
+            text = text.replace(english, both)
+        return text
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        formatter = super()._get_formatter()
+        add_usage = formatter.add_usage
+
+        def bilingual_usage(usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+            add_usage(usage, actions, groups, "用法 / usage: " if prefix is None else prefix)
+
+        formatter.add_usage = bilingual_usage  # type: ignore[method-assign]
+        return formatter
 
 
 @dataclass
@@ -183,9 +260,10 @@ def main(
         _silence(out)
         return EXIT_OK
     except UsageError as problem:
-        console.error(str(problem))
+        text = problem.message(console.lang)
+        console.error(text)
         if console.as_json:
-            console.emit_json({"error": {"type": "UsageError", "message": str(problem)}})
+            console.emit_json({"error": {"type": "UsageError", "message": text}})
         return EXIT_USAGE
     except Exception as problem:
         return _report(problem, console)
