@@ -50,7 +50,7 @@ def test_decoding_in_chunks_gives_the_text_exactly_wherever_a_chunk_ends(
     import gov_deadlines.textinput as textinput
 
     monkeypatch.setattr(textinput, "CHUNK", split)
-    text = "\ufeff编号,渠道\r\nA,当面\rB,网络\n\nC,\"x\r\ny\"\n末行"
+    text = '\ufeff编号,渠道\r\nA,当面\rB,网络\n\nC,"x\r\ny"\n末行'
     lines = list(decoded_lines(io.BytesIO(text.encode("utf-8"))))
     assert "".join(lines) == text[1:]
     assert lines == io.StringIO(text[1:], newline="").readlines()

@@ -15,6 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gov_deadlines import (
+    ArgumentTypeError,
+    DateRangeError,
     RuleKindError,
     UnknownRuleError,
     default_calendar,
@@ -230,10 +232,18 @@ def test_an_unknown_source_is_refused() -> None:
         schedule(2026, sources=["sd-2019"])
 
 
-@pytest.mark.parametrize("year", [True, 2026.0, "2026", 0])
+@pytest.mark.parametrize("year", [True, 2026.0, "2026"])
 def test_a_year_that_is_not_a_whole_year_is_refused(year: object) -> None:
-    with pytest.raises(ValueError):
+    # A wrong type is a TypeError naming the argument (issue 10, item 12), no longer a
+    # ValueError; a year out of range is a DateRangeError (below).
+    with pytest.raises(ArgumentTypeError):
         schedule(year)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("year", [0, 9999, 10**5000], ids=["0", "9999", "5001 digits"])
+def test_a_year_out_of_range_is_refused_as_a_documented_error(year: int) -> None:
+    with pytest.raises(DateRangeError):
+        schedule(year)
 
 
 def test_occurrences_are_sorted_by_due_date_and_record_their_citation() -> None:

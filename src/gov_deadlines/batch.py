@@ -49,7 +49,7 @@ from .case_model import (
 )
 from .case_results import CaseVerdict
 from .dates import parse_day
-from .errors import DateParseError, GovDeadlinesError
+from .errors import DateParseError, GovDeadlinesError, check_day_argument, shown
 from .workcalendar import WorkCalendar, default_calendar
 
 if TYPE_CHECKING:
@@ -415,6 +415,7 @@ class _Auditor:
         policy: AuditPolicy | None,
         catalogue: Catalogue | None,
     ) -> None:
+        check_day_argument("as_of", as_of)
         self.as_of = as_of
         self.calendar = calendar if calendar is not None else default_calendar()
         self.policy = policy or DEFAULT_POLICY
@@ -453,7 +454,9 @@ def _mapping_cells(row: Mapping[Any, Any]) -> list[Any]:
         index = _ALIASES.get(_norm(key)) if isinstance(key, str) else None
         if index is None or value is None:
             continue
-        if not isinstance(value, (str, int, dt.date, Channel, Party)) and not (
+        if isinstance(value, int) and value.bit_length() > 64:
+            value = shown(value)  # no field holds such a number; its digits may not even print
+        elif not isinstance(value, (str, int, dt.date, Channel, Party)) and not (
             index in _LIST_FIELDS and isinstance(value, (list, tuple))
         ):
             value = str(value)
@@ -609,11 +612,11 @@ class CsvAudit:
             "",
             None,
             CaseError(
-                f"a quote (\") opened on this line is not closed on it: lines {line}–{end} "
+                f'a quote (") opened on this line is not closed on it: lines {line}–{end} '
                 f"were read as one row and lines {line + 1}–{end} were not audited; close the "
-                "quote on this line (a quote inside a value is written twice: \"\")",
-                f"本行的引号(\")没有在本行闭合,第{line}—{end}行被读成了一行,第{line + 1}—{end}行"
-                "未核查:请在本行补上闭合的引号(值中的引号应写作两个引号 \"\")",
+                'quote on this line (a quote inside a value is written twice: "")',
+                f'本行的引号(")没有在本行闭合,第{line}—{end}行被读成了一行,第{line + 1}—{end}行'
+                '未核查:请在本行补上闭合的引号(值中的引号应写作两个引号 "")',
                 line=line,
             ),
         )

@@ -23,9 +23,11 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from .catalogue import STRENGTH_LABELS, Catalogue, default_catalogue
 from .errors import (
+    ArgumentTypeError,
     CalendarCoverageError,
     GovDeadlinesError,
     UnknownRuleError,
+    check_day_argument,
 )
 from .workcalendar import WorkCalendar, default_calendar
 
@@ -240,6 +242,16 @@ def _unknown_ids(entries: Iterable[LogEntry], cat: Catalogue) -> list[tuple[int 
     return problems
 
 
+def _entry_problem(error: ValidationError) -> tuple[str, str]:
+    """What is wrong with one log entry, in English and Chinese."""
+    fields = sorted({str(e["loc"][0]) for e in error.errors() if e["loc"]}) or ["entry"]
+    listed = ", ".join(fields)
+    return (
+        f"the entry's {listed} cannot be read (a rule id and a date are needed)",
+        f"该条记录的 {listed} 无法识别(须有规则编号和日期)",
+    )
+
+
 def _as_entry(item: LogEntry | Mapping[str, Any] | Sequence[Any], index: int) -> LogEntry:
     if isinstance(item, LogEntry):
         return item
@@ -250,9 +262,11 @@ def _as_entry(item: LogEntry | Mapping[str, Any] | Sequence[Any], index: int) ->
         if len(item) == 3:
             data["note"] = item[2]
         return LogEntry.model_validate(data)
-    raise TypeError(
-        f"log entry {index}: expected a LogEntry, a dict with rule and date, or a "
-        f"(rule, date) pair, got {item!r}"
+    raise ArgumentTypeError(
+        f"log entry {index}",
+        item,
+        "a LogEntry, a dict with rule and date, or a (rule, date) pair",
+        "LogEntry、含 rule 和 date 的字典,或(规则编号, 日期)二元组",
     )
 
 
@@ -460,9 +474,21 @@ def check_log(
     with no entry at all (missed). ``as_of``: windows not yet ended on that day and not yet
     met are ``pending`` instead of missed. Unknown ids raise :class:`LogError`.
     """
+    check_day_argument("as_of", as_of)
+    if isinstance(as_of, dt.datetime):
+        as_of = as_of.date()
     cat = catalogue or default_catalogue()
     cal = calendar if calendar is not None else default_calendar()
-    entries = [_as_entry(item, index) for index, item in enumerate(events, start=1)]
+    entries: list[LogEntry] = []
+    unreadable: list[tuple[int | None, str, str]] = []
+    for index, item in enumerate(events, start=1):
+        try:
+            entries.append(_as_entry(item, index))
+        except ValidationError as error:
+            # Every unreadable entry is reported, with its position, in one LogError.
+            unreadable.append((index, *_entry_problem(error)))
+    if unreadable:
+        raise LogError("<log>", unreadable)
     problems = _unknown_ids(entries, cat)
     if problems:
         raise LogError("<log>", problems)

@@ -355,7 +355,11 @@ def count(
             "the trigger in Beijing time lies outside 0001-01-01 .. 9999-12-31",
             "起算时间换算为北京时间后超出0001-01-01至9999-12-31",
         ) from None
-    if counted.due_date == dt.date.max and convention.cutoff is None and not isinstance(period, Hours):
+    if (
+        counted.due_date == dt.date.max
+        and convention.cutoff is None
+        and not isinstance(period, Hours)
+    ):
         # 24:00 of 9999-12-31 is an instant no datetime can hold.
         raise calendar.refusal(dt.date.max, past_the_last_date=True)
     return counted

@@ -17,12 +17,12 @@ import datetime as dt
 import re
 import unicodedata
 
-from .errors import DateParseError
+from .errors import DateParseError, shown
 from .timezone import beijing
 
 DATE_FORMS = ("2026-10-01", "2026/10/1", "2026.10.1", "2026年10月1日", "今天 / today")
 DATETIME_FORMS = (*DATE_FORMS, "2026-10-01 09:30", "2026年10月1日 9:30", "2026-10-01T09:30+08:00")
-WHEN_FORMS = (*DATETIME_FORMS, "2026 (a year, for yearly rules)")
+WHEN_FORMS = (*DATETIME_FORMS, "2026 (年份 / a year, for yearly rules)")
 
 _DATE = re.compile(
     r"^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?|(\d{2})(\d{2}))$"
@@ -58,20 +58,23 @@ def _date(text: str, original: str, forms: tuple[str, ...]) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError as error:
-        raise DateParseError(original, forms, f"no such day: {error}") from None
+        zh = f"{year}年没有{month}月" if not 1 <= month <= 12 else f"{year}年{month}月没有{day}日"
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
+            zh = "年份超出范围"
+        raise DateParseError(original, forms, f"no such day: {error}", f"没有这一天:{zh}") from None
 
 
 def parse_date(text: str) -> dt.date:
     """A date from text; :class:`~gov_deadlines.errors.DateParseError` names the input."""
     if not isinstance(text, str):
-        raise DateParseError(repr(text), DATE_FORMS)
+        raise DateParseError(shown(text), DATE_FORMS)
     return _date(_normal(text), text, DATE_FORMS)
 
 
 def parse_datetime(text: str) -> dt.date | dt.datetime:
     """A date, or an aware Beijing datetime when the text has a time of day."""
     if not isinstance(text, str):
-        raise DateParseError(repr(text), DATETIME_FORMS)
+        raise DateParseError(shown(text), DATETIME_FORMS)
     body = _normal(text)
     if _ISO.search(body):
         try:
@@ -88,12 +91,22 @@ def parse_datetime(text: str) -> dt.date | dt.datetime:
         return day
     match = _TIME.match(time_text)
     if not match:
-        raise DateParseError(text, DATETIME_FORMS, f"cannot read the time {time_text!r}")
+        raise DateParseError(
+            text,
+            DATETIME_FORMS,
+            f"cannot read the time {time_text!r}",
+            f"无法识别时刻“{time_text}”,请写作 时:分,如 09:30",
+        )
     hour, minute, second = (int(g) if g else 0 for g in match.groups())
     try:
         return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=beijing())
     except ValueError as error:
-        raise DateParseError(text, DATETIME_FORMS, f"no such time: {error}") from None
+        raise DateParseError(
+            text,
+            DATETIME_FORMS,
+            f"no such time: {error}",
+            "没有这一时刻:时须在0至23、分和秒须在0至59之间",
+        ) from None
 
 
 def parse_day(value: object) -> dt.date:
@@ -109,7 +122,7 @@ def parse_day(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise DateParseError(repr(value), DATETIME_FORMS)
+        raise DateParseError(shown(value), DATETIME_FORMS)
     parsed = parse_datetime(value)
     return parsed.date() if isinstance(parsed, dt.datetime) else parsed
 
@@ -121,8 +134,10 @@ def parse_when(text: str) -> dt.date | dt.datetime | int:
         year = int(body)
         if 1900 <= year <= 2200:
             return year
-        raise DateParseError(text, WHEN_FORMS, "the year must be between 1900 and 2200")
+        raise DateParseError(
+            text, WHEN_FORMS, "the year must be between 1900 and 2200", "年份须在1900至2200之间"
+        )
     try:
         return parse_datetime(text)
     except DateParseError as error:
-        raise DateParseError(text, WHEN_FORMS, error.problem) from None
+        raise DateParseError(text, WHEN_FORMS, error.problem, error.problem_zh) from None

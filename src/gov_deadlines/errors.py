@@ -487,3 +487,9 @@ def shown(value: object) -> str:
     except Exception:  # a foreign object's repr must not hide the real error
         text = f"<{type(value).__name__} object>"
     return text if len(text) <= 80 else text[:77] + "…"
+
+
+def check_day_argument(name: str, value: object) -> None:
+    """Refuse, as :class:`ArgumentTypeError`, an optional day argument that is no date."""
+    if value is not None and not isinstance(value, _dt.date):
+        raise ArgumentTypeError(name, value, "a datetime.date or None", "日期(或不填)")

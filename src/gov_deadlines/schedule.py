@@ -28,6 +28,7 @@ with ``provisional=True`` they are provisional dates, and the occurrence is flag
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -35,7 +36,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from .catalogue import Catalogue, Rule, RuleKind, Strength, default_catalogue
 from .conventions import add_months
 from .errors import (
+    ArgumentTypeError,
     CalendarCoverageError,
+    DateRangeError,
     NotInForceError,
     RuleKindError,
 )
@@ -332,8 +335,11 @@ def schedule(
     ``sources`` limits to the rules of those documents, ``rules`` to those rule (or family)
     ids. Sorted by due date, then rule id. See the module docstring for what applies when.
     """
-    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9998:
-        raise ValueError(f"year must be a whole year such as 2026, got {year!r}")
+    if isinstance(year, bool) or not isinstance(year, numbers.Integral):
+        raise ArgumentTypeError("year", year, "a whole year such as 2026", "年份,如 2026")
+    if not 1 <= year <= 9998:
+        raise DateRangeError(year, "the year must be 1..9998", "年份须在1至9998之间")
+    year = int(year)
     from .api import DelegationNote, due
 
     cat = catalogue or default_catalogue()
