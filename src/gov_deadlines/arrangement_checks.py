@@ -64,6 +64,8 @@ def _outside(year: int, day: dt.date, off: bool, entry: str, source: str) -> Ove
         f"start in late December of the year before (from {year - 1}-12-"
         f"{NEW_YEAR_EARLIEST_DECEMBER_DAY})",
         entry=f"{entry} ({what} {day.isoformat()})",
+        problem_zh=f"{'放假日' if off else '调休上班日'}{day.isoformat()}不在{year}年内;只有元旦假期可从"
+        f"上一年12月{NEW_YEAR_EARLIEST_DECEMBER_DAY}日起",
     )
 
 
@@ -83,7 +85,12 @@ def expand_block(
     the block says.
     """
     if last < first:
-        raise OverlayError(source, "'to' is before 'from'", entry=entry)
+        raise OverlayError(
+            source,
+            "'to' is before 'from'",
+            entry=entry,
+            problem_zh="结束日期(to)早于开始日期(from)",
+        )
     if not earliest_day(year, holiday) <= first <= dt.date(year, 12, 31):
         raise _outside(year, first, off, entry, source)
     if last > dt.date(year, 12, 31):
@@ -119,6 +126,8 @@ def check_listed_days(
                 f"{day.isoformat()} is a {day.strftime('%A')}; a make-up working day "
                 "(调休上班) must be a Saturday or a Sunday",
                 entry=item.where(),
+                problem_zh=f"{day.isoformat()}是星期{'一二三四五六日'[day.weekday()]};"
+                "调休上班日只能是周六或周日",
             )
         earlier = seen.get(day)
         if earlier is not None:
@@ -128,7 +137,12 @@ def check_listed_days(
                 else f"{day.isoformat()} is listed both as a day off and as a working day "
                 f"(first at {earlier.entry})"
             )
-            raise OverlayError(source, problem, entry=item.where())
+            problem_zh = (
+                f"同一天列了两次(第一次在 {earlier.entry})"
+                if earlier.off == item.off
+                else f"{day.isoformat()}既列为放假日又列为上班日(第一次在 {earlier.entry})"
+            )
+            raise OverlayError(source, problem, entry=item.where(), problem_zh=problem_zh)
         seen[day] = item
         (days_off if item.off else makeup)[day] = item.holiday
     if require_spring_festival and SPRING_FESTIVAL not in days_off.values():

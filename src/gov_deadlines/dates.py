@@ -22,7 +22,7 @@ from .timezone import beijing
 
 DATE_FORMS = ("2026-10-01", "2026/10/1", "2026.10.1", "2026年10月1日", "今天 / today")
 DATETIME_FORMS = (*DATE_FORMS, "2026-10-01 09:30", "2026年10月1日 9:30", "2026-10-01T09:30+08:00")
-WHEN_FORMS = (*DATETIME_FORMS, "2026 (年份 / a year, for yearly rules)")
+WHEN_FORMS = (*DATETIME_FORMS, "2026 (年份 / a year)")
 
 _DATE = re.compile(
     r"^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?|(\d{2})(\d{2}))$"

@@ -95,6 +95,23 @@ def _problem(error: ValidationError) -> tuple[str, str | None]:
     return first.get("msg", "invalid"), entry or None
 
 
+# pydantic's most common messages, for the Chinese text of OverlayError.
+_PYDANTIC_ZH = {
+    "Field required": "缺少该项",
+    "Input should be a valid date": "应为日期,如 2026-10-01",
+    "Input should be a valid integer": "应为整数",
+    "Input should be a valid string": "应为文字",
+    "Input should be a valid boolean": "应为 true 或 false",
+    "Extra inputs are not permitted": "不是文件格式中的项",
+    "Input should be a valid list": "应为列表",
+    "Input should be a valid dictionary": "应为表(键值对)",
+}
+
+
+def _format_problem_zh(problem: str) -> str:
+    return f"该项不符合文件格式:{_PYDANTIC_ZH.get(problem, problem)}"
+
+
 def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> YearArrangement:
     """An arrangement from the project's own format, already parsed into a mapping.
 
@@ -107,12 +124,15 @@ def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> Yea
         parsed = _OwnFormat.model_validate(data)
     except ValidationError as error:
         problem, entry = _problem(error)
-        raise OverlayError(source, problem, entry=entry) from None
+        raise OverlayError(
+            source, problem, entry=entry, problem_zh=_format_problem_zh(problem)
+        ) from None
     if parsed.notice.year != parsed.year:
         raise OverlayError(
             source,
             f"notice.year {parsed.notice.year} differs from year {parsed.year}",
             entry="notice.year",
+            problem_zh=f"notice.year({parsed.notice.year})与 year({parsed.year})不一致",
         )
     listed: list[ListedDay] = []
     for position, block in enumerate(parsed.off):
@@ -145,7 +165,9 @@ def arrangement_from_holiday_cn(data: Mapping[str, Any], source: str = "<data>")
         parsed = _HolidayCnFormat.model_validate(data)
     except ValidationError as error:
         problem, entry = _problem(error)
-        raise OverlayError(source, problem, entry=entry) from None
+        raise OverlayError(
+            source, problem, entry=entry, problem_zh=_format_problem_zh(problem)
+        ) from None
     days_off, makeup = check_listed_days(
         parsed.year,
         (
@@ -177,19 +199,38 @@ def load_overlay(path: str | PathLike[str]) -> YearArrangement:
     try:
         raw = file.read_bytes()
     except OSError as error:
-        raise OverlayError(name, f"cannot read the file ({error.strerror or error})") from None
+        raise OverlayError(
+            name,
+            f"cannot read the file ({error.strerror or error})",
+            problem_zh=f"无法读取该文件({error.strerror or error})",
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise OverlayError(name, "the file is not UTF-8 text", entry=f"line {line}") from None
+        raise OverlayError(
+            name,
+            "the file is not UTF-8 text",
+            entry=f"line {line}",
+            problem_zh="文件不是 UTF-8 编码的文本,请用 UTF-8 保存",
+        ) from None
     as_json = file.suffix.lower() == ".json"
     try:
         data = parse_document(text, as_json=as_json)
     except DocumentProblem as problem:
-        raise OverlayError(name, problem.problem, entry=problem.entry) from None
+        kind = "JSON" if as_json else "TOML"
+        raise OverlayError(
+            name,
+            problem.problem,
+            entry=problem.entry,
+            problem_zh=f"不是有效的 {kind} 文本({problem.problem})",
+        ) from None
     if as_json:
         if not isinstance(data, dict):
-            raise OverlayError(name, "the JSON document must be an object with 'year' and 'days'")
+            raise OverlayError(
+                name,
+                "the JSON document must be an object with 'year' and 'days'",
+                problem_zh="JSON 文件应是含 year 和 days 的对象",
+            )
         return arrangement_from_holiday_cn(data, name)
     return arrangement_from_own(data, name)

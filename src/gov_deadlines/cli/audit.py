@@ -14,6 +14,7 @@ from .output import check_output, data_to_stdout, open_output, refuse_suffix, su
 if TYPE_CHECKING:
     from ..audit_report import Summary
     from ..textinput import DecodedInput
+    from .console import Console
 
 _RAW = argparse.RawDescriptionHelpFormatter
 FORMATS = ("csv", "jsonl", "markdown", "form")
@@ -85,14 +86,19 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     audit.set_defaults(handler=run_audit)
 
 
-def _open_input(path: str, encoding: str | None) -> DecodedInput:
+def _open_input(path: str, encoding: str | None, console: Console) -> DecodedInput:
     from ..textinput import DecodedInput
 
     if encoding is not None:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise UsageError(f"--encoding {encoding!r}: unknown encoding") from None
+            raise UsageError(
+                console.t(
+                    f"--encoding {encoding!r}:没有这种编码;常用的有 utf-8、gb18030、gbk",
+                    f"--encoding {encoding!r}: unknown encoding (e.g. utf-8, gb18030, gbk)",
+                )
+            ) from None
     if path == "-":
         binary: Any = sys.stdin.buffer
         source = "<stdin>"
@@ -157,7 +163,12 @@ def run_audit(ctx: Context) -> int:
     lang = console.lang
     as_of = parse_date(args.as_of) if args.as_of else today()
     if args.warn_within < 0:
-        raise UsageError("--warn-within must be 0 or more working days")
+        raise UsageError(
+            console.t(
+                f"--warn-within {args.warn_within}:提前提醒的工作日数须为0或正整数",
+                "--warn-within must be 0 or more working days",
+            )
+        )
     fmt = _format(ctx)
     if args.output:
         check_output(ctx, "--output", args.output, inputs=[args.file])
@@ -165,7 +176,7 @@ def run_audit(ctx: Context) -> int:
         move_rest_day_receipt=not args.receipt_as_recorded, warn_within=args.warn_within
     )
     calendar = ctx.calendar()
-    source = _open_input(args.file, args.encoding)
+    source = _open_input(args.file, args.encoding, console)
     try:
         try:
             audit = audit_csv(source, as_of=as_of, calendar=calendar, policy=policy)

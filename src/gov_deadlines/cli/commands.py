@@ -386,7 +386,7 @@ def run_between(ctx: Context) -> int:
 # -- cal --------------------------------------------------------------------------------------
 
 
-def _months(text: str | None) -> list[tuple[int, int]]:
+def _months(text: str | None, lang: str) -> list[tuple[int, int]]:
     import re
 
     from ..dates import today
@@ -396,7 +396,11 @@ def _months(text: str | None) -> list[tuple[int, int]]:
         return [(now.year, now.month)]
     match = re.fullmatch(r"(\d{4})(?:[-/.年](\d{1,2})月?)?", text.strip())
     if not match or not (1 <= int(match.group(2) or 1) <= 12) or int(match.group(1)) < 1:
-        raise UsageError(f"cannot read {text!r}: give YYYY-MM (2026-10) or YYYY (2026)")
+        raise UsageError(
+            f"cannot read {text!r}: give YYYY-MM (2026-10) or YYYY (2026)"
+            if lang == "en"
+            else f"无法识别月份 {text!r}:请写作 年-月(如 2026-10)或 年份(如 2026)"
+        )
     year = int(match.group(1))
     if match.group(2):
         return [(year, int(match.group(2)))]
@@ -410,7 +414,7 @@ def run_cal(ctx: Context) -> int:
 
     console = ctx.console
     calendar = ctx.calendar()
-    months = _months(ctx.args.month)
+    months = _months(ctx.args.month, console.lang)
     payload: list[dict[str, Any]] = []
     for year, month in months:
         infos = [
@@ -614,7 +618,12 @@ def run_events(ctx: Context) -> int:
             console.line(f"{console.style(event.id, 'bold')}  {event.label(console.lang)}")
         return EXIT_OK
     if args.when is None:
-        raise UsageError("events EVENT WHEN: give the date (or date-time) of the event")
+        raise UsageError(
+            console.t(
+                "events 事件 时间:请给出该事件的日期(或日期时间),如 events document-issued 2026-03-02",
+                "events EVENT WHEN: give the date (or date-time) of the event",
+            )
+        )
     when = parse_datetime(args.when)
     found = deadlines_for(args.event, when, sources=args.source, calendar=ctx.calendar())
     if console.as_json:
