@@ -77,10 +77,7 @@ def test_the_command_line_reads_full_width_dates_too() -> None:
 def test_blank_and_all_comma_rows_are_skipped_and_counted_not_failing_the_batch(
     tmp_path: Path,
 ) -> None:
-    text = (
-        HEADER
-        + "A,当面,2026-09-28,,,2026-10-30\n\n,,,,,\n , ,,,,\nB,当面,2026-09-28,,,2026-10-30\n"
-    )
+    text = HEADER + "A,当面,2026-09-28,,,2026-10-30\n\n,,,,,\n , ,,,,\nB,当面,2026-09-28,,,2026-10-30\n"
     path = tmp_path / "cases.csv"
     path.write_text(text, encoding="utf-8")
     code, out, err = run("audit", str(path), "--as-of", "2026-11-02")

@@ -132,7 +132,9 @@ class RuleSpec(BaseModel):
         if self.verified and (self.unverified_zh or self.unverified_en):
             raise ValueError("unverified_zh/unverified_en are only for verified = false")
         if not self.verified and not (self.unverified_zh and self.unverified_en):
-            raise ValueError("verified = false needs the reason in unverified_zh and unverified_en")
+            raise ValueError(
+                "verified = false needs the reason in unverified_zh and unverified_en"
+            )
         return self
 
     @model_validator(mode="after")

@@ -90,7 +90,9 @@ def load_catalogue_parts() -> tuple[list[RuleSet], list[str], list[Event]] | Non
     return None if bundle is None else bundle[:3]
 
 
-def load_catalogue_bundle() -> tuple[list[RuleSet], list[str], list[Event], list[Policy]] | None:
+def load_catalogue_bundle() -> (
+    tuple[list[RuleSet], list[str], list[Event], list[Policy]] | None
+):
     """The rule files, their origins, the events and the policies, read from one parse."""
     from .catalogue import events_from_dict, rule_set_from_dict
     from .policies import policy_from_dict

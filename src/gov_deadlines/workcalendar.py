@@ -363,7 +363,6 @@ class WorkCalendar:
             sources=self._sources + names,
             overlay_years=overlay_years,
         )
-
     def with_local(self, *overlays: LocalOverlay) -> WorkCalendar:
         """This calendar with local rest days (a region's, an agency's) applied on top.
 
