@@ -140,7 +140,7 @@ def generate(path: Path, rows: int, seed: int = 20260630) -> None:
 RUN = r"""
 import json, resource, sys, time
 from gov_deadlines import default_calendar
-from gov_deadlines.batch import audit_csv, write_case_csv
+from gov_deadlines.cases.batch import audit_csv, write_case_csv
 from gov_deadlines.textinput import DecodedInput
 import datetime as dt
 calendar = default_calendar()
@@ -290,7 +290,7 @@ def naive_pipeline(text: str, as_of: dt.date) -> tuple[str, list[dict[str, Any]]
 
 def ours_pipeline(text: str, as_of: dt.date) -> str:
     """read CSV → audit → write the per-case CSV, as ``gov-deadlines audit -o x.csv`` does."""
-    from gov_deadlines.batch import audit_csv, write_case_csv
+    from gov_deadlines.cases.batch import audit_csv, write_case_csv
 
     target = io.StringIO()
     write_case_csv(audit_csv(io.StringIO(text, newline=""), as_of=as_of), target)
@@ -299,7 +299,7 @@ def ours_pipeline(text: str, as_of: dt.date) -> str:
 
 def ours_results(text: str, as_of: dt.date) -> tuple[str, list[Any]]:
     """The same through the general path, row by row, keeping each row's result."""
-    from gov_deadlines.batch import audit_csv, write_case_csv
+    from gov_deadlines.cases.batch import audit_csv, write_case_csv
 
     results = list(audit_csv(io.StringIO(text, newline=""), as_of=as_of))
     target = io.StringIO()
@@ -445,9 +445,9 @@ def main() -> int:
         )
 
         from gov_deadlines import default_calendar
-        from gov_deadlines.batch import _facts, _mapping_cells
-        from gov_deadlines.case_clock import DEFAULT_POLICY, _evaluate, _versions
         from gov_deadlines.cases import CaseError
+        from gov_deadlines.cases.batch import _facts, _mapping_cells
+        from gov_deadlines.cases.clock import DEFAULT_POLICY, _evaluate, _versions
 
         rows_read = list(csv.DictReader(io.StringIO(sample, newline="")))
         facts = []

@@ -86,9 +86,9 @@ def bench_workdays_between() -> None:
 BUILD_SCRIPT = """
 import time
 import chinese_calendar, pydantic, tomllib
-import gov_deadlines.calendar_data, gov_deadlines.workcalendar
-from gov_deadlines.calendar_data import official_arrangements
-from gov_deadlines.workcalendar import WorkCalendar, default_calendar
+import gov_deadlines.calendar.official, gov_deadlines.calendar.workcalendar
+from gov_deadlines.calendar.official import official_arrangements
+from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 t0 = time.perf_counter()
 cal = default_calendar()
 t1 = time.perf_counter()

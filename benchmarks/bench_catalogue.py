@@ -55,8 +55,8 @@ def bench_due() -> None:
 LOAD_SCRIPT = """
 import time
 import tomllib, pydantic
-import gov_deadlines.catalogue
-from gov_deadlines.catalogue import default_catalogue
+import gov_deadlines.catalogue.store
+from gov_deadlines.catalogue.store import default_catalogue
 t0 = time.perf_counter()
 cat = default_catalogue()
 t1 = time.perf_counter()
@@ -70,10 +70,10 @@ VALIDATE_SCRIPT = """
 import time
 import tomllib, pydantic
 import gov_deadlines.snapshot as snapshot
-from gov_deadlines import catalogue
+from gov_deadlines.catalogue import store as catalogue
 snapshot.load_catalogue_parts = lambda: None  # as when a bundled file differs from the snapshot
 t0 = time.perf_counter()
-import gov_deadlines.rule_schema
+import gov_deadlines.catalogue.schema
 t1 = time.perf_counter()
 cat = catalogue.default_catalogue()
 t2 = time.perf_counter()

@@ -17,70 +17,70 @@ __version__ = "0.1.0.dev0"
 # name -> module that defines it; resolved lazily by __getattr__ (PEP 562).
 _EXPORTS: dict[str, str] = {
     # calendar
-    "WorkCalendar": "workcalendar",
-    "DayInfo": "workcalendar",
-    "DayKind": "workcalendar",
-    "Coverage": "coverage",
-    "ProvisionalDate": "workcalendar",
-    "default_calendar": "workcalendar",
-    "is_provisional": "workcalendar",
-    "Holiday": "holiday",
-    "Notice": "notice",
-    "Erratum": "notice",
-    "YearArrangement": "arrangement",
-    "load_overlay": "overlay",
-    "read_notice": "notice_reader",
-    "read_notice_sections": "notice_reader",
-    "NoticeReading": "notice_reader",
-    "notice_toml": "notice_toml",
-    "ScopedCalendar": "scoped_calendar",
-    "LocalOverlay": "local_days",
-    "LocalDay": "local_days",
-    "load_local_overlay": "local_days",
+    "WorkCalendar": "calendar.workcalendar",
+    "DayInfo": "calendar.workcalendar",
+    "DayKind": "calendar.workcalendar",
+    "Coverage": "calendar.coverage",
+    "ProvisionalDate": "calendar.workcalendar",
+    "default_calendar": "calendar.workcalendar",
+    "is_provisional": "calendar.workcalendar",
+    "Holiday": "calendar.holiday",
+    "Notice": "calendar.notice",
+    "Erratum": "calendar.notice",
+    "YearArrangement": "calendar.arrangement",
+    "load_overlay": "calendar.overlay",
+    "read_notice": "calendar.notice_text",
+    "read_notice_sections": "calendar.notice_text",
+    "NoticeReading": "calendar.notice_text",
+    "notice_toml": "calendar.notice_toml",
+    "ScopedCalendar": "calendar.scoped",
+    "LocalOverlay": "calendar.local_days",
+    "LocalDay": "calendar.local_days",
+    "load_local_overlay": "calendar.local_days",
     # periods and conventions
-    "WorkingDays": "periods",
-    "CalendarDays": "periods",
-    "Months": "periods",
-    "Years": "periods",
-    "Hours": "periods",
-    "FixedDate": "periods",
-    "MinimumDuration": "periods",
-    "Period": "periods",
-    "parse_period": "periods",
-    "Convention": "conventions",
-    "Unit": "conventions",
-    "Deadline": "deadlines",
-    "deadline": "deadlines",
-    "Verdict": "verdict",
-    "DeadlineRecord": "records",
-    "VerdictRecord": "records",
+    "WorkingDays": "counting.periods",
+    "CalendarDays": "counting.periods",
+    "Months": "counting.periods",
+    "Years": "counting.periods",
+    "Hours": "counting.periods",
+    "FixedDate": "counting.periods",
+    "MinimumDuration": "counting.periods",
+    "Period": "counting.periods",
+    "parse_period": "counting.periods",
+    "Convention": "counting.conventions",
+    "Unit": "counting.conventions",
+    "Deadline": "counting.deadlines",
+    "deadline": "counting.deadlines",
+    "Verdict": "counting.verdict",
+    "DeadlineRecord": "counting.records",
+    "VerdictRecord": "counting.records",
     # catalogue
-    "Rule": "catalogue",
-    "Source": "catalogue",
-    "Event": "catalogue",
-    "Catalogue": "catalogue",
-    "RuleFile": "rule_schema",
-    "RuleSet": "catalogue",
-    "default_catalogue": "catalogue",
-    "load_rule_file": "rule_schema",
-    "parse_rule_file": "rule_schema",
-    "rules": "api",
-    "rule": "api",
-    "due": "api",
-    "check": "api",
-    "deadlines_for": "api",
-    "EventDeadlines": "api",
+    "Rule": "catalogue.store",
+    "Source": "catalogue.store",
+    "Event": "catalogue.store",
+    "Catalogue": "catalogue.store",
+    "RuleFile": "catalogue.schema",
+    "RuleSet": "catalogue.store",
+    "default_catalogue": "catalogue.store",
+    "load_rule_file": "catalogue.schema",
+    "parse_rule_file": "catalogue.schema",
+    "rules": "catalogue.lookup",
+    "rule": "catalogue.lookup",
+    "due": "catalogue.lookup",
+    "check": "catalogue.lookup",
+    "deadlines_for": "catalogue.lookup",
+    "EventDeadlines": "catalogue.lookup",
     # recurring duties
-    "schedule": "schedule",
-    "rule_windows": "schedule",
-    "check_log": "compliance",
-    "read_log": "compliance",
-    "supervision_rows": "compliance",
-    "Occurrence": "schedule",
-    "WindowVerdict": "compliance",
-    "LogEntry": "compliance",
-    "LogCheck": "compliance",
-    "LogError": "compliance",
+    "schedule": "recurring.windows",
+    "rule_windows": "recurring.windows",
+    "check_log": "recurring.compliance",
+    "read_log": "recurring.compliance",
+    "supervision_rows": "recurring.compliance",
+    "Occurrence": "recurring.windows",
+    "WindowVerdict": "recurring.compliance",
+    "LogEntry": "recurring.compliance",
+    "LogCheck": "recurring.compliance",
+    "LogError": "recurring.compliance",
     # errors
     "GovDeadlinesError": "errors",
     "CalendarCoverageError": "errors",
@@ -200,22 +200,56 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .api import EventDeadlines, check, deadlines_for, due, rule, rules
-    from .arrangement import YearArrangement
-    from .catalogue import Catalogue, Event, Rule, RuleSet, Source, default_catalogue
-    from .compliance import (
-        LogCheck,
-        LogEntry,
-        LogError,
-        WindowVerdict,
-        check_log,
-        read_log,
-        supervision_rows,
+    from gov_deadlines.calendar.arrangement import YearArrangement
+    from gov_deadlines.calendar.coverage import Coverage
+    from gov_deadlines.calendar.holiday import Holiday
+    from gov_deadlines.calendar.local_days import LocalDay, LocalOverlay, load_local_overlay
+    from gov_deadlines.calendar.notice import Erratum, Notice
+    from gov_deadlines.calendar.notice_text import NoticeReading, read_notice, read_notice_sections
+    from gov_deadlines.calendar.notice_toml import notice_toml
+    from gov_deadlines.calendar.overlay import load_overlay
+    from gov_deadlines.calendar.scoped import ScopedCalendar
+    from gov_deadlines.calendar.workcalendar import (
+        DayInfo,
+        DayKind,
+        ProvisionalDate,
+        WorkCalendar,
+        default_calendar,
+        is_provisional,
     )
-    from .conventions import Convention, Unit
-    from .coverage import Coverage
-    from .deadlines import Deadline, deadline
-    from .errors import (
+    from gov_deadlines.catalogue.lookup import (
+        EventDeadlines,
+        check,
+        deadlines_for,
+        due,
+        rule,
+        rules,
+    )
+    from gov_deadlines.catalogue.schema import RuleFile, load_rule_file, parse_rule_file
+    from gov_deadlines.catalogue.store import (
+        Catalogue,
+        Event,
+        Rule,
+        RuleSet,
+        Source,
+        default_catalogue,
+    )
+    from gov_deadlines.counting.conventions import Convention, Unit
+    from gov_deadlines.counting.deadlines import Deadline, deadline
+    from gov_deadlines.counting.periods import (
+        CalendarDays,
+        FixedDate,
+        Hours,
+        MinimumDuration,
+        Months,
+        Period,
+        WorkingDays,
+        Years,
+        parse_period,
+    )
+    from gov_deadlines.counting.records import DeadlineRecord, VerdictRecord
+    from gov_deadlines.counting.verdict import Verdict
+    from gov_deadlines.errors import (
         ArgumentTypeError,
         CalendarCoverageError,
         CompletionTimeError,
@@ -235,33 +269,13 @@ if TYPE_CHECKING:
         UnknownRuleError,
         UnquantifiedRuleError,
     )
-    from .holiday import Holiday
-    from .local_days import LocalDay, LocalOverlay, load_local_overlay
-    from .notice import Erratum, Notice
-    from .notice_reader import NoticeReading, read_notice, read_notice_sections
-    from .notice_toml import notice_toml
-    from .overlay import load_overlay
-    from .periods import (
-        CalendarDays,
-        FixedDate,
-        Hours,
-        MinimumDuration,
-        Months,
-        Period,
-        WorkingDays,
-        Years,
-        parse_period,
+    from gov_deadlines.recurring.compliance import (
+        LogCheck,
+        LogEntry,
+        LogError,
+        WindowVerdict,
+        check_log,
+        read_log,
+        supervision_rows,
     )
-    from .records import DeadlineRecord, VerdictRecord
-    from .rule_schema import RuleFile, load_rule_file, parse_rule_file
-    from .schedule import Occurrence, rule_windows, schedule
-    from .scoped_calendar import ScopedCalendar
-    from .verdict import Verdict
-    from .workcalendar import (
-        DayInfo,
-        DayKind,
-        ProvisionalDate,
-        WorkCalendar,
-        default_calendar,
-        is_provisional,
-    )
+    from gov_deadlines.recurring.windows import Occurrence, rule_windows, schedule

@@ -17,8 +17,8 @@ import datetime as dt
 import re
 import unicodedata
 
-from .errors import DateParseError, shown
-from .timezone import beijing
+from gov_deadlines.errors import DateParseError, shown
+from gov_deadlines.timezone import beijing
 
 DATE_FORMS = ("2026-10-01", "2026/10/1", "2026.10.1", "2026年10月1日", "今天 / today")
 DATETIME_FORMS = (*DATE_FORMS, "2026-10-01 09:30", "2026年10月1日 9:30", "2026-10-01T09:30+08:00")

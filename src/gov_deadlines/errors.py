@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
-from .coverage import Coverage, Span
+from gov_deadlines.calendar.coverage import Coverage, Span
 
 
 class GovDeadlinesError(Exception):
@@ -36,7 +36,7 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
 
     Attributes: ``day`` (the first uncovered day the answer needed), ``year``,
     ``coverage`` (every span backed by official notices, a
-    :class:`~gov_deadlines.coverage.Coverage`), ``gap`` (the uncovered span between two
+    :class:`~gov_deadlines.calendar.coverage.Coverage`), ``gap`` (the uncovered span between two
     covered ones that ``day`` lies in, or ``None``), ``coverage_first`` /
     ``coverage_last`` (the first and last covered day) and ``provisional_available``.
     :meth:`clerk_message` gives the message with the command line's remedies only.

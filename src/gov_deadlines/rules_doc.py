@@ -1,7 +1,7 @@
 """Documentation generated from the rule catalogue: ``docs/rules.md`` and ``docs/rule-schema.json``.
 
 ``python -m gov_deadlines.rules_doc`` rewrites both files and ``docs/policies.md``
-(:mod:`gov_deadlines.policies_doc`); ``--check`` only compares them and exits 1 when one is
+(:mod:`gov_deadlines.catalogue.policies_doc`); ``--check`` only compares them and exits 1 when one is
 stale (``tests/test_rules_docs.py`` does the same). Nothing in the
 output depends on the clock or the machine, so the files are reproducible byte for byte.
 
@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .api import DelegationNote, VersionNote, due
-from .catalogue import (
+from gov_deadlines.calendar.workcalendar import DayKind, weekday_name
+from gov_deadlines.catalogue.lookup import DelegationNote, VersionNote, due
+from gov_deadlines.catalogue.schema import RuleFile
+from gov_deadlines.catalogue.store import (
     KIND_LABELS,
     STRENGTH_LABELS,
     Catalogue,
@@ -32,11 +34,9 @@ from .catalogue import (
     Source,
     default_catalogue,
 )
-from .deadlines import Deadline
-from .errors import GovDeadlinesError
-from .periods import FixedDate, Hours, WorkingDays
-from .rule_schema import RuleFile
-from .workcalendar import DayKind, weekday_name
+from gov_deadlines.counting.deadlines import Deadline
+from gov_deadlines.counting.periods import FixedDate, Hours, WorkingDays
+from gov_deadlines.errors import GovDeadlinesError
 
 __all__ = [
     "NATIONAL_ORDER",
@@ -631,7 +631,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     docs: Path = args.docs or _default_docs()
-    from .policies_doc import POLICIES_MD, policies_markdown
+    from gov_deadlines.catalogue.policies_doc import POLICIES_MD, policies_markdown
 
     wanted = {
         RULES_MD: rules_markdown(),

@@ -22,12 +22,12 @@ import tomllib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._data import data_path, list_data, read_data
+from gov_deadlines.bundled import data_path, list_data, read_data
 
 if TYPE_CHECKING:
-    from .catalogue import Event, RuleSet
-    from .notice import Erratum, Notice
-    from .policies import Policy
+    from gov_deadlines.calendar.notice import Erratum, Notice
+    from gov_deadlines.catalogue.policies import Policy
+    from gov_deadlines.catalogue.store import Event, RuleSet
 
 SNAPSHOT = ("snapshot.json",)
 FORMAT = 1
@@ -44,8 +44,8 @@ def _hashes() -> dict[str, str]:
 
 def build() -> str:
     """Validate every bundled file and return the snapshot's text."""
-    from .calendar_schema import ErratumSpec, NoticeSpec
-    from .rule_schema import EventFile, PolicyFile, validate_rule_file
+    from gov_deadlines.calendar.schema import ErratumSpec, NoticeSpec
+    from gov_deadlines.catalogue.schema import EventFile, PolicyFile, validate_rule_file
 
     rules: dict[str, Any] = {}
     events: list[Any] = []
@@ -94,8 +94,8 @@ def load_catalogue_bundle() -> (
     tuple[list[RuleSet], list[str], list[Event], list[Policy]] | None
 ):
     """The rule files, their origins, the events and the policies, read from one parse."""
-    from .catalogue import events_from_dict, rule_set_from_dict
-    from .policies import policy_from_dict
+    from gov_deadlines.catalogue.policies import policy_from_dict
+    from gov_deadlines.catalogue.store import events_from_dict, rule_set_from_dict
 
     payload = _load_payload()
     if payload is None:
@@ -109,7 +109,7 @@ def load_catalogue_bundle() -> (
 
 def load_notices() -> tuple[list[Notice], list[Erratum]] | None:
     """The calendar notices and errata, or ``None`` if the snapshot is stale."""
-    from .notice import erratum_from_dict, notice_from_dict
+    from gov_deadlines.calendar.notice import erratum_from_dict, notice_from_dict
 
     payload = _load_payload()
     if payload is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .dates import (
+from gov_deadlines.dates import (
     DATE_FORMS,
     DATETIME_FORMS,
     WHEN_FORMS,

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import BinaryIO
 
-from .errors import GovDeadlinesError
+from gov_deadlines.errors import GovDeadlinesError
 
 __all__ = ["CHUNK", "DecodedInput", "InputEncodingError", "decoded_lines"]
 

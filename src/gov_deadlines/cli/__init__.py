@@ -7,6 +7,6 @@ runs the command, and turns every error into a message and an exit code:
 
 from __future__ import annotations
 
-from .app import main
+from gov_deadlines.cli.app import main
 
 __all__ = ["main"]

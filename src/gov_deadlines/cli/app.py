@@ -17,10 +17,17 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from .console import EXIT_OK, EXIT_USAGE, Console, degrading, underlying, wants_color
+from gov_deadlines.cli.console import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Console,
+    degrading,
+    underlying,
+    wants_color,
+)
 
 if TYPE_CHECKING:
-    from ..workcalendar import WorkCalendar
+    from gov_deadlines.calendar.workcalendar import WorkCalendar
 
 #: Modules under gov_deadlines.cli that add commands, in the order of the help listing.
 COMMAND_MODULES = ("commands", "recurring", "audit", "calendar_cmd")
@@ -125,7 +132,7 @@ class Context:
     def calendar(self) -> WorkCalendar:
         """The default calendar with --provisional and overlay files applied."""
         if self._calendar is None:
-            from ..workcalendar import default_calendar
+            from gov_deadlines.calendar.workcalendar import default_calendar
 
             calendar = default_calendar(provisional=bool(getattr(self.args, "provisional", False)))
             files = self.overlay_files()
@@ -188,7 +195,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .. import __version__
+    from gov_deadlines import __version__
 
     parser = _Parser(
         prog="gov-deadlines",
@@ -281,7 +288,7 @@ def _silence(stream: TextIO) -> None:
 
 
 def _report(problem: Exception, console: Console) -> int:
-    from ..errors import CalendarCoverageError, GovDeadlinesError
+    from gov_deadlines.errors import CalendarCoverageError, GovDeadlinesError
 
     if isinstance(problem, CalendarCoverageError):
         # The library's message names the Python API; a clerk needs the options instead.

@@ -8,13 +8,19 @@ import contextlib
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .app import Context, UsageError
-from .output import check_output, data_to_stdout, open_output, refuse_suffix, suffix
+from gov_deadlines.cli.app import Context, UsageError
+from gov_deadlines.cli.output import (
+    check_output,
+    data_to_stdout,
+    open_output,
+    refuse_suffix,
+    suffix,
+)
 
 if TYPE_CHECKING:
-    from ..audit_report import Summary
-    from ..textinput import DecodedInput
-    from .console import Console
+    from gov_deadlines.cli.console import Console
+    from gov_deadlines.outputs.audit_report import Summary
+    from gov_deadlines.textinput import DecodedInput
 
 _RAW = argparse.RawDescriptionHelpFormatter
 FORMATS = ("csv", "jsonl", "markdown", "form")
@@ -87,7 +93,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 
 def _open_input(path: str, encoding: str | None, console: Console) -> DecodedInput:
-    from ..textinput import DecodedInput
+    from gov_deadlines.textinput import DecodedInput
 
     if encoding is not None:
         try:
@@ -111,7 +117,7 @@ def _open_input(path: str, encoding: str | None, console: Console) -> DecodedInp
 
 
 def _summary_lines(summary: Summary, lang: str) -> list[str]:
-    from ..audit_report import RESULTS, result_label
+    from gov_deadlines.outputs.audit_report import RESULTS, result_label
 
     zh = lang.startswith("zh")
     parts = [
@@ -127,7 +133,7 @@ def _summary_lines(summary: Summary, lang: str) -> list[str]:
         else f"Audited {summary.total} rows (audit day {as_of}): {joined}."
     )
     if summary.provisional:
-        from ..audit_report import provisional_note
+        from gov_deadlines.outputs.audit_report import provisional_note
 
         return [line, provisional_note(summary.provisional, lang)]
     return [line]
@@ -152,11 +158,11 @@ def _format(ctx: Context) -> str:
 
 
 def run_audit(ctx: Context) -> int:
-    from ..audit_form import write_form
-    from ..audit_report import Summary, summarize, write_case_csv, write_jsonl
-    from ..batch import LayoutError, audit_csv
-    from ..cases import AuditPolicy
-    from ..dates import parse_date, today
+    from gov_deadlines.cases import AuditPolicy
+    from gov_deadlines.cases.batch import LayoutError, audit_csv
+    from gov_deadlines.dates import parse_date, today
+    from gov_deadlines.outputs.audit_form import write_form
+    from gov_deadlines.outputs.audit_report import Summary, summarize, write_case_csv, write_jsonl
 
     args = ctx.args
     console = ctx.console

@@ -6,13 +6,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .app import Context, UsageError
-from .console import EXIT_OK
+from gov_deadlines.cli.app import Context, UsageError
+from gov_deadlines.cli.console import EXIT_OK
 
 if TYPE_CHECKING:
-    from ..arrangement import YearArrangement
-    from ..local_days import LocalOverlay
-    from ..notice_reader import NoticeReading
+    from gov_deadlines.calendar.arrangement import YearArrangement
+    from gov_deadlines.calendar.local_days import LocalOverlay
+    from gov_deadlines.calendar.notice_text import NoticeReading
 
 _RAW = argparse.RawDescriptionHelpFormatter
 EXAMPLE_NOTICE = "docs/examples/notice-2027-example.txt"
@@ -123,10 +123,10 @@ def _reading_json(reading: NoticeReading) -> dict[str, Any]:
 def run_import(ctx: Context) -> int:
     import tomllib
 
-    from ..notice_reader import read_notice_sections
-    from ..notice_toml import notice_toml
-    from ..overlay import arrangement_from_own
-    from .output import check_output, data_to_stdout, open_output
+    from gov_deadlines.calendar.notice_text import read_notice_sections
+    from gov_deadlines.calendar.notice_toml import notice_toml
+    from gov_deadlines.calendar.overlay import arrangement_from_own
+    from gov_deadlines.cli.output import check_output, data_to_stdout, open_output
 
     args, console = ctx.args, ctx.console
     if args.output:
@@ -207,21 +207,21 @@ def _summary(ctx: Context, reading: NoticeReading, output: str) -> None:
 
 def _load(name: str) -> YearArrangement | LocalOverlay:
     """The file's arrangement of a year, or its local overlay (a file with ``[scope]``)."""
-    from ..overlay import load_overlay
-    from ..scoped_calendar import split_overlay_files
+    from gov_deadlines.calendar.overlay import load_overlay
+    from gov_deadlines.calendar.scoped import split_overlay_files
 
     national, local = split_overlay_files([name])
     return local[0] if local else load_overlay(national[0])
 
 
 def _years(loaded: YearArrangement | LocalOverlay) -> list[int]:
-    from ..arrangement import YearArrangement
+    from gov_deadlines.calendar.arrangement import YearArrangement
 
     return [loaded.year] if isinstance(loaded, YearArrangement) else sorted(loaded.years)
 
 
 def run_show(ctx: Context) -> int:
-    from .commands import run_cal
+    from gov_deadlines.cli.commands import run_cal
 
     loaded = _load(ctx.args.file)
     code = EXIT_OK
@@ -237,8 +237,8 @@ def run_show(ctx: Context) -> int:
 def run_diff(ctx: Context) -> int:
     import datetime as dt
 
-    from ..arrangement import YearArrangement
-    from ..workcalendar import weekday_name
+    from gov_deadlines.calendar.arrangement import YearArrangement
+    from gov_deadlines.calendar.workcalendar import weekday_name
 
     console = ctx.console
     if (extra := ctx.args.calendar) and ctx.args.file in extra:

@@ -8,14 +8,14 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .app import Context, UsageError
-from .console import EXIT_MISSED, EXIT_OK, Console
+from gov_deadlines.cli.app import Context, UsageError
+from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK, Console
 
 if TYPE_CHECKING:
-    from ..catalogue import Rule
-    from ..deadlines import Deadline
-    from ..verdict import Verdict
-    from ..workcalendar import DayInfo, WorkCalendar
+    from gov_deadlines.calendar.workcalendar import DayInfo, WorkCalendar
+    from gov_deadlines.catalogue.store import Rule
+    from gov_deadlines.counting.deadlines import Deadline
+    from gov_deadlines.counting.verdict import Verdict
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -193,7 +193,7 @@ _OPTION_NAMES = {
 def _user_input(console: Console) -> Iterator[None]:
     """Report a counting option that does not apply to the period's unit as bad input in
     the user's terms (the command-line option, not the library's keyword argument)."""
-    from ..errors import OptionError
+    from gov_deadlines.errors import OptionError
 
     try:
         yield
@@ -211,9 +211,9 @@ def _user_input(console: Console) -> Iterator[None]:
 
 
 def _headline(deadline: Deadline, calendar: WorkCalendar, console: Console) -> str:
-    from ..conventions import Unit
-    from ..errors import CalendarCoverageError
-    from ..workcalendar import DayKind, weekday_name
+    from gov_deadlines.calendar.workcalendar import DayKind, weekday_name
+    from gov_deadlines.counting.conventions import Unit
+    from gov_deadlines.errors import CalendarCoverageError
 
     day = deadline.due_date
     removal = deadline.earliest_removal
@@ -256,13 +256,13 @@ def _show(ctx: Context, deadline: Deadline, done_text: str | None) -> int:
     console = ctx.console
     verdict: Verdict | None = None
     if done_text:
-        from ..dates import parse_datetime
-        from ..verdict import check_deadline
+        from gov_deadlines.counting.verdict import check_deadline
+        from gov_deadlines.dates import parse_datetime
 
         verdict = check_deadline(deadline, parse_datetime(done_text))
     code = EXIT_MISSED if verdict is not None and not verdict.on_time else EXIT_OK
     if console.as_json:
-        from ..records import deadline_record, verdict_record
+        from gov_deadlines.counting.records import deadline_record, verdict_record
 
         record = deadline_record(deadline, lang=console.lang)
         payload = record.model_dump(mode="json")
@@ -287,8 +287,8 @@ def _show(ctx: Context, deadline: Deadline, done_text: str | None) -> int:
 
 
 def run_due(ctx: Context) -> int:
-    from ..api import due
-    from ..dates import parse_when
+    from gov_deadlines.catalogue.lookup import due
+    from gov_deadlines.dates import parse_when
 
     args = ctx.args
     trigger = parse_when(args.trigger)
@@ -299,8 +299,8 @@ def run_due(ctx: Context) -> int:
 
 
 def run_add(ctx: Context) -> int:
-    from ..dates import parse_when
-    from ..deadlines import deadline
+    from gov_deadlines.counting.deadlines import deadline
+    from gov_deadlines.dates import parse_when
 
     args = ctx.args
     trigger = parse_when(args.trigger)
@@ -324,9 +324,9 @@ def _day_json(info: DayInfo) -> dict[str, Any]:
 
 
 def run_between(ctx: Context) -> int:
-    from ..dates import parse_date
-    from ..deadlines import _describe_run, _runs
-    from ..workcalendar import DayKind
+    from gov_deadlines.calendar.workcalendar import DayKind
+    from gov_deadlines.counting.deadlines import _describe_run, _runs
+    from gov_deadlines.dates import parse_date
 
     console = ctx.console
     start, end = parse_date(ctx.args.start), parse_date(ctx.args.end)
@@ -389,7 +389,7 @@ def run_between(ctx: Context) -> int:
 def _months(text: str | None, lang: str) -> list[tuple[int, int]]:
     import re
 
-    from ..dates import today
+    from gov_deadlines.dates import today
 
     if not text:
         now = today()
@@ -410,7 +410,7 @@ def _months(text: str | None, lang: str) -> list[tuple[int, int]]:
 def run_cal(ctx: Context) -> int:
     import calendar as stdcal
 
-    from ..workcalendar import DayKind
+    from gov_deadlines.calendar.workcalendar import DayKind
 
     console = ctx.console
     calendar = ctx.calendar()
@@ -502,7 +502,7 @@ def _rule_summary(rule: Rule) -> dict[str, Any]:
 
 
 def run_rules(ctx: Context) -> int:
-    from ..api import rules
+    from gov_deadlines.catalogue.lookup import rules
 
     console = ctx.console
     found = rules(
@@ -514,7 +514,7 @@ def run_rules(ctx: Context) -> int:
     if console.as_json:
         console.emit_json({"rules": [_rule_summary(r) for r in found]})
         return EXIT_OK
-    from ..catalogue import KIND_LABELS
+    from gov_deadlines.catalogue.store import KIND_LABELS
 
     for item in found:
         kind = KIND_LABELS[item.kind][0 if console.zh else 1]
@@ -528,8 +528,8 @@ def run_rules(ctx: Context) -> int:
 
 
 def run_rule(ctx: Context) -> int:
-    from ..api import rule
-    from ..catalogue import KIND_LABELS, default_catalogue
+    from gov_deadlines.catalogue.lookup import rule
+    from gov_deadlines.catalogue.store import KIND_LABELS, default_catalogue
 
     console = ctx.console
     item = rule(ctx.args.rule)
@@ -601,10 +601,10 @@ def run_rule(ctx: Context) -> int:
 
 
 def run_events(ctx: Context) -> int:
-    from ..api import deadlines_for
-    from ..catalogue import default_catalogue
-    from ..dates import parse_datetime
-    from ..records import deadline_record
+    from gov_deadlines.catalogue.lookup import deadlines_for
+    from gov_deadlines.catalogue.store import default_catalogue
+    from gov_deadlines.counting.records import deadline_record
+    from gov_deadlines.dates import parse_datetime
 
     console = ctx.console
     args = ctx.args

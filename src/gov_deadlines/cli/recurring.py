@@ -7,13 +7,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .app import Context
-from .console import EXIT_MISSED, EXIT_OK, Console
-from .output import check_output, open_output
+from gov_deadlines.cli.app import Context
+from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK, Console
+from gov_deadlines.cli.output import check_output, open_output
 
 if TYPE_CHECKING:
-    from ..compliance import LogCheck, WindowVerdict
-    from ..schedule import Occurrence
+    from gov_deadlines.recurring.compliance import LogCheck, WindowVerdict
+    from gov_deadlines.recurring.windows import Occurrence
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -123,8 +123,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 
 def _occurrence_line(occ: Occurrence, console: Console) -> str:
-    from ..catalogue import STRENGTH_LABELS
-    from ..workcalendar import weekday_name
+    from gov_deadlines.calendar.workcalendar import weekday_name
+    from gov_deadlines.catalogue.store import STRENGTH_LABELS
 
     zh = console.zh
     due = f"{occ.due.isoformat()} {weekday_name(occ.due, console.lang)}"
@@ -155,7 +155,7 @@ def _occurrence_line(occ: Occurrence, console: Console) -> str:
 
 
 def run_schedule(ctx: Context) -> int:
-    from ..schedule import schedule
+    from gov_deadlines.recurring.windows import schedule
 
     console = ctx.console
     args = ctx.args
@@ -166,7 +166,7 @@ def run_schedule(ctx: Context) -> int:
     occurrences = schedule(args.year, sources=sources, rules=args.rule, calendar=calendar)
     export = None
     if args.ics:
-        from ..ics import write_ics
+        from gov_deadlines.outputs.ics import write_ics
 
         export = write_ics(
             args.ics,
@@ -260,7 +260,7 @@ def _groups(verdicts: Sequence[WindowVerdict]) -> list[list[WindowVerdict]]:
 
 
 def _report_text(result: LogCheck, ctx: Context, entries: int, as_of: dt.date) -> None:
-    from ..compliance import supervision_rows
+    from gov_deadlines.recurring.compliance import supervision_rows
 
     console = ctx.console
     counts = {
@@ -328,9 +328,9 @@ def _report_unmatched(result: LogCheck, console: Console, *, to_err: bool) -> No
 
 
 def run_check_log(ctx: Context) -> int:
-    from ..compliance import check_log, read_log, supervision_rows
-    from ..dates import parse_date, today
-    from ..supervision import headers, render_markdown, write_csv
+    from gov_deadlines.dates import parse_date, today
+    from gov_deadlines.outputs.supervision import headers, render_markdown, write_csv
+    from gov_deadlines.recurring.compliance import check_log, read_log, supervision_rows
 
     console = ctx.console
     args = ctx.args

@@ -1,0 +1,85 @@
+"""Citations of the official documents the calendar rests on (国务院办公厅节假日安排通知).
+
+Plain immutable objects; the files they come from are validated by
+:mod:`gov_deadlines.calendar.schema`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """A mid-year change to a year's arrangement (e.g. the 2020 Spring Festival extension)."""
+
+    title: str
+    number: str = ""
+    published: dt.date | None = None
+    summary_zh: str = ""
+    summary_en: str = ""
+    read_at: str = ""
+    verified: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """The State Council General Office notice that fixes one year's holidays and 调休."""
+
+    year: int
+    title: str
+    number: str = ""
+    published: dt.date | None = None
+    read_at: str = ""
+    verified: bool = True
+    note: str = ""
+    amendment: tuple[Amendment, ...] = ()
+
+    def cite(self, lang: str = "zh") -> str:
+        """A one-line citation: title, number and date."""
+        number = f" {self.number}" if self.number else ""
+        when = self.published.isoformat() if self.published else ""
+        if lang.startswith("zh"):
+            text = f"《{self.title}》{number}"
+            return f"{text}({when})" if when else text
+        text = f"{self.title}{number}"
+        return f"{text} ({when})" if when else text
+
+
+@dataclass(frozen=True, slots=True)
+class Erratum:
+    """A day on which the upstream table (chinese-calendar) disagrees with the notice.
+
+    The notice wins; ``quote`` holds its words so a reviewer can check the correction.
+    """
+
+    date: dt.date
+    official_kind: str
+    upstream_says: str
+    notice_number: str
+    quote: str
+    holiday: str | None = None
+    read_at: str = ""
+    note: str = ""
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def notice_from_dict(data: dict[str, Any]) -> Notice:
+    """A :class:`Notice` from validated data (dates as dates or ISO text)."""
+    amendments = tuple(
+        Amendment(**{**a, "published": _date(a.get("published"))})
+        for a in data.get("amendment", ())
+    )
+    return Notice(**{**data, "published": _date(data.get("published")), "amendment": amendments})
+
+
+def erratum_from_dict(data: dict[str, Any]) -> Erratum:
+    return Erratum(**{**data, "date": _date(data["date"])})

@@ -1,0 +1,699 @@
+"""The clock of an OGI application (依申请公开) and its audit, :func:`audit_case`.
+
+Given a case's receipt facts (:mod:`gov_deadlines.cases.model`), the clock computes every
+duty the agency had — the 补正 notice, the extension, the reply — with its due date, and
+judges it on the audit day (:mod:`gov_deadlines.cases.results`). The numbers come from the
+catalogue: each version of the 条例 (2008, 2019) is read once from the ``ogi.reply``
+family and its sibling rules (:func:`_versions`).
+
+The rules (``docs/audit.md`` has the full list of choices):
+
+* **Receipt** (2019 条例 art. 31): in person, the day it is handed in; registered post, the
+  day the agency signs for it; an ordinary letter, the day the agency confirms with the
+  applicant; internet or fax, the day both sides confirm. When the date the channel needs
+  is missing, the next best recorded date is *assumed* (and the explanation says so).
+  Policy, on by default and switchable (:class:`AuditPolicy`): a receipt on a rest day
+  moves to the first working day after it — an office cannot receive on a day it is
+  closed. The same applies to the corrected application's arrival.
+* **Version**: the receipt date decides, as for ``due("ogi.reply", receipt)``: before
+  2019-05-15 the 2008 条例 (15 working days, extension ≤ 15, only third-party consultation
+  excluded and uncapped, no 7-working-day 补正 notice rule); from then on the 2019 条例.
+* **Clock**: the reply is due N working days after receipt, or after the corrected
+  application's arrival when a 补正 was asked for (art. 30). Consultation time is excluded:
+  the working days in (sent, answered], capped under 2019 at the consulted party's own 15
+  working days (arts. 32, 34); overlapping consultations count once; each working day
+  excluded moves the deadline by one working day (a consultation sent on or after the
+  deadline as it stood is not excluded: its days all fall after the period ran out). An
+  extension adds at most 20 (2008: 15) working days and counts only if approved and told
+  to the applicant on or before the original deadline.
+
+:func:`_evaluate` is the clock itself, shared by :func:`audit_case` and the batch audit
+(:mod:`gov_deadlines.cases.batch`), which feeds it facts read straight from CSV rows.
+:func:`_grid` lays the calendar's official span and the versions out as tables over day
+indices, for the lean clock of the per-case CSV's fast path (:mod:`gov_deadlines.outputs.case_csv_fast`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
+from gov_deadlines.cases.model import Case, CaseError, Party, _Facts, _iso, parse_case
+from gov_deadlines.cases.plausibility import date_findings
+from gov_deadlines.cases.results import CaseVerdict, Duty, DutyKind, Finding, Status
+from gov_deadlines.errors import CalendarCoverageError
+
+if TYPE_CHECKING:
+    from gov_deadlines.catalogue.store import Catalogue, Rule
+
+__all__ = ["DEFAULT_POLICY", "AuditPolicy", "audit_case"]
+
+
+# -- versions of the regulations, from the catalogue ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Version:
+    """What the clock needs from one version of the 条例 (numbers from the catalogue)."""
+
+    label: str
+    start: dt.date
+    until: dt.date | None
+    reply: Rule
+    n: int
+    ext_cap: int
+    supplement: Rule | None
+    supplement_n: int | None
+    consult: Rule | None
+    consult_cap: int | None
+    agency_excluded: bool
+
+
+class _Versions:
+    __slots__ = ("_last", "_last_start", "items")
+
+    def __init__(self, items: tuple[_Version, ...]) -> None:
+        self.items = items
+        last = items[-1]
+        self._last = last if last.until is None else None
+        self._last_start = last.start
+
+    def at(self, day: dt.date) -> _Version:
+        if self._last is not None and day >= self._last_start:
+            return self._last
+        for version in reversed(self.items):
+            if version.start <= day and (version.until is None or day <= version.until):
+                return version
+        first = self.items[0].start
+        raise CaseError(
+            f"received {_iso(day)}: no OGI regulations were in force (the 2008 条例 took effect "
+            f"{_iso(first)})",
+            f"收到申请日{_iso(day)}:当时政府信息公开条例尚未施行({_iso(first)}起施行)",
+            field="submitted",
+        )
+
+
+_VERSIONS: dict[int, tuple[Catalogue, _Versions]] = {}
+_VERSIONS_LOCK = threading.Lock()
+
+
+def _versions(catalogue: Catalogue | None = None) -> _Versions:
+    from gov_deadlines.catalogue.store import default_catalogue
+    from gov_deadlines.counting.periods import WorkingDays
+
+    cat = catalogue or default_catalogue()
+    cached = _VERSIONS.get(id(cat))
+    if cached is not None and cached[0] is cat:
+        return cached[1]
+    items: list[_Version] = []
+    for family_version in cat.family_versions("ogi.reply"):
+        reply = family_version.rule
+        source = reply.source
+        period, extension = reply.typed_period, reply.max_extension
+        assert isinstance(period, WorkingDays) and extension is not None
+        by_id = {r.id: r for r in cat.rules(source=source.id)}
+        supplement = by_id.get(f"{source.id}.supplement-notice")
+        consult = by_id.get(f"{source.id}.third-party-opinion")
+        sup_period = supplement.typed_period if supplement else None
+        con_period = consult.typed_period if consult else None
+        items.append(
+            _Version(
+                label=source.id.rsplit("-", 1)[-1],
+                start=family_version.start,
+                until=family_version.until,
+                reply=reply,
+                n=period.n,
+                ext_cap=extension.n,
+                supplement=supplement,
+                supplement_n=sup_period.n if isinstance(sup_period, WorkingDays) else None,
+                consult=consult,
+                consult_cap=con_period.n if isinstance(con_period, WorkingDays) else None,
+                # The reply rule's own words say which consultations are excluded: the 2019
+                # text names 第三方和其他机关, the 2008 text only 第三方.
+                agency_excluded="其他机关" in reply.quote,
+            )
+        )
+    versions = _Versions(tuple(items))
+    with _VERSIONS_LOCK:
+        _VERSIONS[id(cat)] = (cat, versions)
+    return versions
+
+
+# -- the calendar and the versions over day indices (the batch fast path's tables) ---------------
+
+
+class _Grid:
+    """A calendar's official span (``lo..hi``, day indices from ``base``) as plain lists.
+
+    ``cum[i]`` counts the working days before day ``i``, ``wdi[k]`` is the day of the
+    ``k``-th working day (up to ``khi``), ``work[i]`` is 1 on a working day; ``day`` and
+    ``iso`` hold each day's date and text, ``ver`` the version of the 条例 in force (or
+    ``None``), ``moved`` the day a receipt on it counts from under the rest-day policy
+    (``same``: without), ``plain`` what a plain case received that day comes to (its
+    reply's due date, the version, its per-case CSV cells). ``index`` remembers the day of each date text read by the batch
+    fast path (``-1``: outside the span, or not a date it reads).
+
+    Built once per calendar and catalogue (:func:`_grid`), for :mod:`gov_deadlines.outputs.case_csv_fast`,
+    whose lean clock does over these tables what :func:`_evaluate` does with the calendar.
+    """
+
+    __slots__ = (
+        "base",
+        "cum",
+        "day",
+        "hi",
+        "index",
+        "iso",
+        "khi",
+        "lo",
+        "moved",
+        "plain",
+        "same",
+        "ver",
+        "wdi",
+        "work",
+    )
+
+    def __init__(self, cal: WorkCalendar, versions: _Versions) -> None:
+        tables = cal.official_tables()
+        base, lo, hi = tables.first_ordinal, 0, tables.last_index
+        cum = list(tables.workdays_before)
+        self.base, self.lo, self.hi, self.cum = base, lo, hi, cum
+        self.wdi = list(tables.workday_indices)
+        self.khi = len(self.wdi) - 1
+        self.work = bytes(cum[i + 1] - cum[i] for i in range(hi + 1))
+        self.day = [dt.date.fromordinal(base + i) for i in range(hi + 1)]
+        self.iso = [day.isoformat() for day in self.day]
+        ver: list[_Version | None] = [None] * (hi + 1)
+        for version in versions.items:  # a later version wins, as in _Versions.at
+            first = max(version.start.toordinal() - base, 0)
+            last = hi if version.until is None else min(version.until.toordinal() - base, hi)
+            for i in range(first, last + 1):
+                ver[i] = version
+        self.ver = ver
+        khi, wdi, work = self.khi, self.wdi, self.work
+        #: Each day, or the first working day after it if it is a rest day (-1: past the
+        #: span): a receipt moved by the rest-day policy.
+        self.moved = [
+            i if work[i] else wdi[cum[i + 1]] if cum[i + 1] <= khi else -1 for i in range(hi + 1)
+        ]
+        self.same = list(range(hi + 1))  # a receipt as recorded
+        #: A plain case received on each day: its reply's due date, the version, and the
+        #: per-case CSV cells from the receipt to the due date but the receipt note (None:
+        #: no version, or the due date past the span).
+        plain: list[tuple[int, _Version, str, str] | None] = [None] * (hi + 1)
+        iso = self.iso
+        for i, in_force in enumerate(ver):
+            k = cum[i + 1] + in_force.n - 1 if in_force is not None else khi + 1
+            if in_force is not None and i >= lo and k <= khi:
+                due = wdi[k]
+                plain[i] = (due, in_force, iso[i], f",{in_force.label},{iso[i]},,,0,,{iso[due]}")
+        self.plain = plain
+        self.index: dict[str, int] = {}
+
+
+_GRIDS: dict[tuple[int, int], tuple[WorkCalendar, _Versions, _Grid]] = {}
+
+
+def _grid(cal: WorkCalendar, versions: _Versions) -> _Grid:
+    """The tables of a calendar and the versions, built once (they read the calendar's own
+    arrays: the cumulative working-day counts, the working days, the official span)."""
+    key = (id(cal), id(versions))
+    found = _GRIDS.get(key)
+    if found is not None and found[0] is cal and found[1] is versions:
+        return found[2]
+    grid = _Grid(cal, versions)
+    if len(_GRIDS) >= 8:
+        _GRIDS.clear()
+    _GRIDS[key] = (cal, versions, grid)
+    return grid
+
+
+# -- the audit's settings -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPolicy:
+    """Choices the law leaves open, each stated in the explanation when it applies.
+
+    ``move_rest_day_receipt``: a receipt (or corrected application) dated on a rest day
+    counts as received on the first working day after it (default ``True``).
+    ``warn_within``: warn about pending duties due within this many working days of the
+    audit day (default 5).
+    """
+
+    move_rest_day_receipt: bool = True
+    warn_within: int = 5
+
+
+DEFAULT_POLICY = AuditPolicy()
+
+
+@dataclass(slots=True)
+class _Span:
+    """A consultation whose time is excluded: (sent, end] after capping."""
+
+    party: Party
+    sent: dt.date
+    answered: dt.date | None
+    end: dt.date
+    capped: bool
+
+
+# -- the clock ----------------------------------------------------------------------------------
+
+
+def _workdays(cal: WorkCalendar, start: dt.date, end: dt.date) -> int | None:
+    try:
+        return cal.workdays_between(start, end)
+    except CalendarCoverageError:
+        return None
+
+
+def _judge(
+    kind: DutyKind,
+    due: dt.date,
+    done: dt.date | None,
+    cal: WorkCalendar,
+    as_of: dt.date | None,
+    policy: AuditPolicy,
+    findings: list[Finding],
+) -> Duty:
+    provisional = type(due) is not dt.date
+    if done is not None:
+        if done <= due:
+            return Duty(kind, due, done, Status.ON_TIME, provisional=provisional)
+        return Duty(
+            kind,
+            due,
+            done,
+            Status.LATE,
+            _workdays(cal, due, done),
+            (done - due).days,
+            None,
+            provisional,
+        )
+    if as_of is None:
+        return Duty(kind, due, None, Status.PENDING, provisional=provisional)
+    if as_of <= due:
+        remaining = _workdays(cal, as_of, due)
+        if remaining is not None and remaining <= policy.warn_within:
+            findings.append(Finding("due_soon", (kind, remaining, due)))
+        return Duty(kind, due, None, Status.PENDING, 0, 0, remaining, provisional)
+    return Duty(
+        kind,
+        due,
+        None,
+        Status.OVERDUE,
+        _workdays(cal, due, as_of),
+        (as_of - due).days,
+        None,
+        provisional,
+    )
+
+
+def _move(
+    cal: WorkCalendar, day: dt.date, policy: AuditPolicy, code: str, findings: list[Finding]
+) -> dt.date:
+    if policy.move_rest_day_receipt and not cal.is_workday(day):
+        moved = cal.add_workdays(day, 1)  # a rest day: the next working day
+        findings.append(Finding(code, (day, moved)))
+        return moved
+    return day
+
+
+def _consult_spans(
+    f: _Facts,
+    ver: _Version,
+    cal: WorkCalendar,
+    as_of: dt.date | None,
+    findings: list[Finding],
+) -> list[_Span] | None:
+    """The consultations whose time is excluded; ``None`` when the clock stands still."""
+    spans: list[_Span] = []
+    for party, sent, answered in f.consultations:
+        if party is Party.AGENCY and not ver.agency_excluded:
+            findings.append(Finding("agency_not_excluded", (sent,)))
+            continue
+        end = answered
+        capped = False
+        cap = ver.consult_cap
+        if cap is not None:
+            cap_end = cal.add_workdays(sent, cap)
+            if end is None:
+                findings.append(Finding("consult_unanswered", (party, sent, cap_end, cap)))
+                end, capped = cap_end, True
+            elif end > cap_end:
+                findings.append(Finding("consult_capped", (party, sent, end, cap_end, cap)))
+                end, capped = cap_end, True
+        elif end is None:
+            candidates = [(d, b) for d, b in ((f.replied, "replied"), (as_of, "as_of")) if d]
+            if not candidates:
+                findings.append(Finding("consult_waiting", (party, sent)))
+                return None
+            end, basis = min(candidates, key=lambda pair: pair[0])
+            findings.append(Finding("consult_open", (party, sent, end, basis)))
+        spans.append(_Span(party, sent, answered, end, capped))
+    return spans
+
+
+def _shift(
+    cal: WorkCalendar, start: dt.date, n: int, spans: list[_Span]
+) -> tuple[dt.date, int, set[int]]:
+    """The n-th working day after ``start`` not inside a consultation, the days excluded,
+    and which spans moved it (by index)."""
+    if not spans:
+        return cal.add_workdays(start, n), 0, set()
+    if len(spans) == 1:  # the common case: nothing to sort or merge
+        span = spans[0]
+        low = max(span.sent, start)
+        due = cal.add_workdays(start, n)
+        if span.end > low and low < due:
+            excluded = cal.workdays_between(low, span.end)
+            return cal.add_workdays(start, n + excluded), excluded, {0}
+        return due, 0, set()
+    intervals = sorted(
+        (max(span.sent, start), span.end, index)
+        for index, span in enumerate(spans)
+        if span.end > max(span.sent, start)
+    )
+    merged: list[tuple[dt.date, dt.date, list[int]]] = []
+    for low, high, index in intervals:
+        if merged and low <= merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], high), [*last[2], index])
+        else:
+            merged.append((low, high, [index]))
+    due = cal.add_workdays(start, n)
+    excluded = 0
+    applied: set[int] = set()
+    for low, high, indices in merged:
+        if low >= due:  # sent on or after the deadline as it stands: the period had run out
+            break
+        excluded += cal.workdays_between(low, high)
+        due = cal.add_workdays(start, n + excluded)
+        applied.update(indices)
+    return due, excluded, applied
+
+
+def _extension(
+    f: _Facts,
+    ver: _Version,
+    cal: WorkCalendar,
+    base_due: dt.date,
+    as_of: dt.date | None,
+    policy: AuditPolicy,
+    findings: list[Finding],
+) -> tuple[Duty, int]:
+    approved = f.ext_approved
+    assert approved is not None
+    days = f.ext_days
+    if days is None:
+        days = ver.ext_cap
+        findings.append(Finding("extension_days_assumed", (days,)))
+    elif days > ver.ext_cap:
+        findings.append(Finding("extension_over_cap", (days, ver.ext_cap)))
+    applied = min(days, ver.ext_cap)
+    told = f.ext_told
+    if told is not None:
+        done = max(approved, told)
+        duty = _judge(DutyKind.EXTENSION, base_due, done, cal, as_of, policy, findings)
+        if duty.status is Status.ON_TIME:
+            return duty, applied
+        findings.append(Finding("extension_invalid", (approved, told, base_due)))
+        return duty, 0
+    if f.replied is not None and f.replied <= base_due:
+        # Replied within the original limit: the extension was never needed.
+        findings.append(Finding("extension_unused", (f.replied, base_due)))
+        return Duty(DutyKind.EXTENSION, base_due, None, Status.ON_TIME, 0, 0, None, False), 0
+    findings.append(Finding("extension_not_told", (approved, base_due)))
+    if approved > base_due:
+        # Approved after the original deadline (and not told): it can no longer be valid.
+        until = approved if as_of is None or as_of < approved else as_of
+        return _judge(DutyKind.EXTENSION, base_due, None, cal, until, policy, []), 0
+    return _judge(DutyKind.EXTENSION, base_due, None, cal, as_of, policy, findings), 0
+
+
+def _receipt(f: _Facts, cal: WorkCalendar, policy: AuditPolicy) -> tuple[dt.date, dt.date]:
+    """The receipt date after the rest-day policy, and the recorded one."""
+    raw = f.raw_receipt
+    if raw is None:  # pragma: no cover - validation refuses such a case first
+        raise CaseError("no date of receipt", "缺少收到申请的日期", field="submitted")
+    # Past the calendar, CalendarCoverageError propagates: the case is undetermined (无法
+    # 计算), not malformed — the date is good, the holiday data is what is missing.
+    if policy.move_rest_day_receipt and not cal.is_workday(raw):
+        return cal.add_workdays(raw, 1), raw  # a rest day: the next working day
+    return raw, raw
+
+
+def _undetermined(
+    f: _Facts,
+    raw: dt.date,
+    cal: WorkCalendar,
+    as_of: dt.date | None,
+    versions: _Versions,
+    error: CalendarCoverageError,
+) -> CaseVerdict:
+    """The verdict on a case whose receipt day itself needs holiday data not loaded: whether
+    it was a rest day (moved to the next working day) is unknown, so is every due date."""
+    ver = versions.at(raw)  # before the 2008 条例: no rule applies, a data error
+    duties: list[Duty] = []
+    if f.supplement_requested is not None and ver.supplement_n is not None:
+        duties.append(
+            Duty(
+                DutyKind.SUPPLEMENT_NOTICE, None, f.supplement_requested, Status.UNDETERMINED, None
+            )
+        )
+    if f.ext_approved is not None:
+        duties.append(Duty(DutyKind.EXTENSION, None, f.ext_told, Status.UNDETERMINED, None))
+    duties.append(Duty(DutyKind.REPLY, None, f.replied, Status.UNDETERMINED, None))
+    return CaseVerdict(
+        f.case_id,
+        f.channel,
+        raw,
+        raw,
+        f.receipt_field,
+        f.receipt_assumed,
+        ver.label,
+        None,
+        None,
+        0,
+        0,
+        tuple(duties),
+        (Finding("calendar", (error,)),),
+        "undetermined",
+        as_of,
+        f,
+        cal,
+        ver,
+        (),
+    )
+
+
+def _evaluate(
+    f: _Facts,
+    cal: WorkCalendar,
+    as_of: dt.date | None,
+    policy: AuditPolicy,
+    versions: _Versions,
+) -> CaseVerdict:
+    """The clock of one case (the single-case and the batch audit share it)."""
+    raw = f.raw_receipt
+    try:
+        plain = raw is not None and (not policy.move_rest_day_receipt or cal.is_workday(raw))
+        if plain:
+            assert raw is not None
+            receipt = raw
+        else:
+            receipt, raw = _receipt(f, cal, policy)
+    except CalendarCoverageError as error:
+        assert raw is not None
+        return _undetermined(f, raw, cal, as_of, versions, error)
+    basis, assumed = f.receipt_field, f.receipt_assumed
+    findings: list[Finding] = []
+    last = versions._last
+    ver = last if last is not None and receipt >= versions._last_start else versions.at(receipt)
+    if f.supplement_requested is None and not f.consultations and f.ext_approved is None:
+        # The common case, kept lean: receipt + N working days, judged.
+        replied = f.replied
+        try:
+            due = cal.add_workdays(receipt, ver.n)
+            if replied is not None and replied <= due:
+                reply = Duty(
+                    DutyKind.REPLY,
+                    due,
+                    replied,
+                    Status.ON_TIME,
+                    0,
+                    0,
+                    None,
+                    type(due) is not dt.date,
+                )
+            else:
+                reply = _judge(DutyKind.REPLY, due, replied, cal, as_of, policy, findings)
+        except CalendarCoverageError as error:
+            findings.append(Finding("calendar", (error,)))
+            due = None
+            reply = Duty(DutyKind.REPLY, None, replied, Status.UNDETERMINED, None)
+        status = reply.status
+        if status is Status.ON_TIME:
+            result = "ok"
+        elif status is Status.LATE or status is Status.OVERDUE:
+            result = "late"
+        elif status is Status.UNDETERMINED:
+            result = "undetermined"
+        else:
+            result = "open"
+        date_findings(f, receipt, receipt, as_of, findings)
+        return CaseVerdict(
+            f.case_id,
+            f.channel,
+            receipt,
+            raw,
+            basis,
+            assumed,
+            ver.label,
+            receipt,
+            due,
+            0,
+            0,
+            (reply,),
+            tuple(findings) if findings else (),
+            result,
+            as_of,
+            f,
+            cal,
+            ver,
+            (),
+        )
+    duties: list[Duty] = []
+
+    # 补正 notice (2019 art. 30)
+    requested = f.supplement_requested
+    if requested is not None:
+        if ver.supplement_n is not None:
+            try:
+                due = cal.add_workdays(receipt, ver.supplement_n)
+                duties.append(
+                    _judge(DutyKind.SUPPLEMENT_NOTICE, due, requested, cal, as_of, policy, findings)
+                )
+            except CalendarCoverageError as error:
+                findings.append(Finding("calendar", (error,)))
+                duties.append(
+                    Duty(DutyKind.SUPPLEMENT_NOTICE, None, requested, Status.UNDETERMINED, None)
+                )
+        else:
+            findings.append(Finding("supplement_no_limit"))
+
+    # the reply clock, and the extension
+    start: dt.date | None = receipt
+    base_due: dt.date | None = None
+    excluded = 0
+    extension_days = 0
+    spans: list[_Span] = []
+    ext_duty: Duty | None = None
+    has_ext = f.ext_approved is not None
+    try:
+        if requested is not None:
+            arrived = f.supplement_received
+            if arrived is None:
+                start = None
+                findings.append(Finding("awaiting_supplement", (requested,)))
+            else:
+                start = _move(cal, arrived, policy, "supplement_moved", findings)
+        found: list[_Span] | None = []
+        if start is not None and f.consultations:
+            found = _consult_spans(f, ver, cal, as_of, findings)
+        if start is None or found is None:
+            reply = Duty(DutyKind.REPLY, None, f.replied, Status.WAITING, None)
+            if has_ext:
+                ext_duty = Duty(DutyKind.EXTENSION, None, f.ext_told, Status.WAITING, None)
+        else:
+            spans = found
+            base_due, excluded, applied = _shift(cal, start, ver.n, spans)
+            due = base_due
+            if has_ext:
+                ext_duty, extension_days = _extension(
+                    f, ver, cal, base_due, as_of, policy, findings
+                )
+                if extension_days:
+                    due, excluded, applied = _shift(cal, start, ver.n + extension_days, spans)
+            for index, span in enumerate(spans):
+                if index not in applied and span.end > max(span.sent, start):
+                    findings.append(Finding("consult_late", (span.party, span.sent, base_due)))
+            reply = _judge(DutyKind.REPLY, due, f.replied, cal, as_of, policy, findings)
+    except CalendarCoverageError as error:
+        findings.append(Finding("calendar", (error,)))
+        base_due = None
+        reply = Duty(DutyKind.REPLY, None, f.replied, Status.UNDETERMINED, None)
+        if has_ext:
+            ext_duty = Duty(DutyKind.EXTENSION, None, f.ext_told, Status.UNDETERMINED, None)
+    if ext_duty is not None:
+        duties.append(ext_duty)
+    duties.append(reply)
+    late = undetermined = still_open = False
+    for duty in duties:
+        status = duty.status
+        if status is Status.LATE or status is Status.OVERDUE:
+            late = True
+        elif status is Status.UNDETERMINED:
+            undetermined = True
+        elif status is Status.PENDING or status is Status.WAITING:
+            still_open = True
+    if late:
+        result = "late"
+    elif has_ext and any(item.code == "extension_over_cap" for item in findings):
+        result = "problem"
+    elif undetermined:
+        result = "undetermined"
+    else:
+        result = "open" if still_open else "ok"
+    date_findings(f, receipt, start, as_of, findings)
+    return CaseVerdict(
+        f.case_id,
+        f.channel,
+        receipt,
+        raw,
+        basis,
+        assumed,
+        ver.label,
+        start,
+        base_due,
+        excluded,
+        extension_days,
+        tuple(duties),
+        tuple(findings),
+        result,
+        as_of,
+        f,
+        cal,
+        ver,
+        tuple(spans),
+    )
+
+
+def audit_case(
+    case: Case | Mapping[str, Any],
+    *,
+    as_of: dt.date | None = None,
+    calendar: WorkCalendar | None = None,
+    policy: AuditPolicy | None = None,
+    catalogue: Catalogue | None = None,
+) -> CaseVerdict:
+    """Audit one case: each duty's due date and status on ``as_of``, with the explanation.
+
+    ``case`` is a :class:`Case` or a mapping of its fields (validated; a problem raises
+    :class:`CaseError`). Without ``as_of`` an undone duty is ``pending`` and no warning
+    is given. ``policy`` holds the switchable choices (:class:`AuditPolicy`).
+
+    >>> from datetime import date
+    >>> audit_case({"channel": "当面", "submitted": "2026-09-28"}).reply_due
+    datetime.date(2026, 10, 30)
+    """
+    model = parse_case(case)
+    cal = calendar if calendar is not None else default_calendar()
+    return _evaluate(model._facts(), cal, as_of, policy or DEFAULT_POLICY, _versions(catalogue))

@@ -1,0 +1,464 @@
+"""The explanation of a case's audit, step by step, in Chinese or English.
+
+:func:`explain_lines` renders what :meth:`CaseVerdict.explain
+<gov_deadlines.cases.results.CaseVerdict.explain>` shows: the receipt by channel (quoting
+art. 31 of the 2019 条例, :data:`ART_31`), the version that applies, the 补正 notice, then
+the reply clock step by step — the start, the N working days, each consultation's excluded
+days (quoting art. 34, :data:`ART_34`, for another agency), the extension, the due date
+with the rest days skipped — each duty's verdict, the remaining findings, and the calendar
+data used. The texts are rendered only on demand: the batch audit never builds them unless
+asked for (``--explain``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from gov_deadlines.calendar.workcalendar import DayKind, WorkCalendar
+from gov_deadlines.cases.clock import _workdays
+from gov_deadlines.cases.model import Channel, Party, _iso, field_label
+from gov_deadlines.cases.results import CaseVerdict, Duty, DutyKind, Finding, Status, _d
+from gov_deadlines.catalogue.policies import default_policies
+from gov_deadlines.errors import CalendarCoverageError
+
+__all__ = ["ART_31", "ART_34", "RECEIPT_CLAUSES", "ReceiptClause", "explain_lines"]
+
+
+# -- the words of the articles not held in the catalogue ---------------------------------------
+
+#: 2019 条例 art. 31 (receipt by channel), verbatim from the official text (tests/
+#: test_statute_quotes.py checks it); the 2008 条例 has no counterpart and is read by analogy
+#: (policy receipt-by-channel-for-2008-cases).
+ART_31 = (
+    "行政机关收到政府信息公开申请的时间，按照下列规定确定："
+    "(一)申请人当面提交政府信息公开申请的，以提交之日为收到申请之日；"
+    "(二)申请人以邮寄方式提交政府信息公开申请的，以行政机关签收之日为收到申请之日；"
+    "以平常信函等无需签收的邮寄方式提交政府信息公开申请的，政府信息公开工作机构应当于收到申请的当日"
+    "与申请人确认，确认之日为收到申请之日；"
+    "(三)申请人通过互联网渠道或者政府信息公开工作机构的传真提交政府信息公开申请的，"
+    "以双方确认之日为收到申请之日。"
+)
+#: 2019 条例 art. 34 (another agency consulted), verbatim from the official text.
+ART_34 = (
+    "申请公开的政府信息由两个以上行政机关共同制作的，牵头制作的行政机关收到政府信息公开申请后"
+    "可以征求相关行政机关的意见，被征求意见机关应当自收到征求意见书之日起15个工作日内提出意见，"
+    "逾期未提出意见的视为同意公开。"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptClause:
+    """The item of art. 31 that fixes a channel's receipt day, with its words."""
+
+    zh: str
+    en: str
+    quote: str
+    quote_en: str
+
+
+#: The receipt day of each channel: the item of art. 31 and its words (checked verbatim).
+RECEIPT_CLAUSES: dict[Channel, ReceiptClause] = {
+    Channel.IN_PERSON: ReceiptClause(
+        "第三十一条第(一)项", "art. 31(1)", "以提交之日为收到申请之日", "the day it is handed in"
+    ),
+    Channel.REGISTERED_POST: ReceiptClause(
+        "第三十一条第(二)项",
+        "art. 31(2)",
+        "以行政机关签收之日为收到申请之日",
+        "the day the agency signs for it",
+    ),
+    Channel.ORDINARY_LETTER: ReceiptClause(
+        "第三十一条第(二)项",
+        "art. 31(2)",
+        "确认之日为收到申请之日",
+        "the day the agency confirms with the applicant",
+    ),
+    Channel.INTERNET: ReceiptClause(
+        "第三十一条第(三)项",
+        "art. 31(3)",
+        "以双方确认之日为收到申请之日",
+        "the day both sides confirm",
+    ),
+    Channel.FAX: ReceiptClause(
+        "第三十一条第(三)项",
+        "art. 31(3)",
+        "以双方确认之日为收到申请之日",
+        "the day both sides confirm",
+    ),
+}
+#: Where each version of the 条例 allows the extension (the paragraph of the reply rule).
+_EXTENSION_CLAUSE = {
+    "2019": ("第三十三条第二款", "art. 33(2)"),
+    "2008": ("2008年条例第二十四条第二款", "2008 条例 art. 24(2)"),
+}
+_TITLE_2019 = "《中华人民共和国政府信息公开条例》(2019年修订)"
+_TITLE_2019_EN = "OGI Regulations (2019 revision)"
+
+
+# -- the explanation ----------------------------------------------------------------------------
+
+
+def _skipped_lines(cal: WorkCalendar, after: dt.date, through: dt.date, lang: str) -> list[str]:
+    # Imported here, not at the top: gov_deadlines.cases imports this module for ART_31 and
+    # ART_34, and the counting module (with its conventions and periods) need not load
+    # until an explanation is actually rendered.
+    from gov_deadlines.counting.deadlines import _describe_run, _runs
+
+    zh = lang.startswith("zh")
+    try:
+        notable = cal.notable_days(after, through)
+    except CalendarCoverageError:
+        return []
+    rest = [d for d in notable if not d.is_workday]
+    makeup = [d for d in notable if d.kind is DayKind.MAKEUP_WORKDAY]
+    lines: list[str] = []
+    if rest:
+        lines.append(
+            "   其间以下日期不是工作日,不计入:" if zh else "   These days are not working days:"
+        )
+        lines.extend(f"     - {_describe_run(run, lang)}" for run in _runs(rest))
+    if makeup:
+        lines.append(
+            "   以下为调休上班日,计为工作日:"
+            if zh
+            else "   These are make-up working days and count:"
+        )
+        lines.extend(f"     - {_describe_run(run, lang)}" for run in _runs(makeup))
+    return lines
+
+
+def _policy_line(name: str, lang: str, indent: str = "   ") -> str:
+    """The line naming a policy of the library that decided a date (data/policies.toml)."""
+    return indent + default_policies()[name].line(lang)
+
+
+def _judged_line(duty: Duty, lang: str) -> str:
+    zh = lang.startswith("zh")
+    if duty.status is Status.UNDETERMINED:
+        return "   结论:无法计算(见下方说明)。" if zh else "   Verdict: undetermined (see below)."
+    if duty.status is Status.WAITING:
+        return (
+            "   结论:期限未起算或暂停,暂无截止日期。"
+            if zh
+            else "   Verdict: the clock is not running; no due date yet."
+        )
+    done = ""
+    if duty.done is not None:
+        done = f"完成日期{_d(duty.done, lang)}:" if zh else f"Done {_d(duty.done, lang)}: "
+    elif duty.status is not Status.PENDING or duty.remaining is not None:
+        done = "未记录完成:" if zh else "Not recorded as done: "
+    return (
+        f"   结论:{done}{duty.status_text(lang)}。"
+        if zh
+        else f"   Verdict: {done}{duty.status_text(lang)}."
+    )
+
+
+def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
+    """The explanation of a verdict, line by line (what :meth:`CaseVerdict.explain` joins)."""
+    zh = lang.startswith("zh")
+    f, cal, ver = v._facts, v._calendar, v._version
+    lines: list[str] = []
+    name = v.case_id or ("(无编号)" if zh else "(no id)")
+    lines.append(
+        f"案件 {name}:{v.channel.label()}提交,适用{ver.label}年条例。"
+        if zh
+        else f"Case {name}: channel {v.channel.label('en')}; the {ver.label} 条例 applies."
+    )
+    if v.as_of is not None:
+        lines.append(f"核查日:{_d(v.as_of, lang)}。" if zh else f"Audit day: {_d(v.as_of, lang)}.")
+
+    # 1. receipt
+    clause = RECEIPT_CLAUSES[v.channel]
+    lines.append("一、收到申请日" if zh else "1. Date of receipt")
+    if zh:
+        lines.append(f"   依据:{_TITLE_2019}{clause.zh}:“{clause.quote}”。")
+        lines.append(f"   原文(第三十一条):“{ART_31}”")
+    else:
+        lines.append(f"   Rule: {_TITLE_2019_EN}, {clause.en}: received on {clause.quote_en}.")
+        lines.append(f"   Quoted (art. 31): “{ART_31}”")
+    if ver.label != "2019":
+        lines.append(
+            "   2008年条例未规定各渠道的收到日,参照2019年条例第三十一条确定。"
+            if zh
+            else "   The 2008 条例 fixes no receipt date by channel; art. 31 of the 2019 条例 is "
+            "applied by analogy."
+        )
+        lines.append(_policy_line("receipt-by-channel-for-2008-cases", lang))
+    recorded = _d(v.receipt_recorded, lang)
+    if v.receipt_assumed:
+        lines.append(
+            f"   记录的日期:{field_label(v.receipt_field)}{recorded}(假定为收到申请之日)。"
+            if zh
+            else f"   Recorded: {field_label(v.receipt_field, 'en')} {recorded} (assumed to be "
+            "the receipt)."
+        )
+    else:
+        lines.append(
+            f"   记录的日期:{field_label(v.receipt_field)}{recorded}。"
+            if zh
+            else f"   Recorded: {field_label(v.receipt_field, 'en')} {recorded}."
+        )
+    for finding in v.findings:
+        if finding.code in ("receipt_assumed", "receipt_moved"):
+            lines.append(f"   {finding.text(lang)}")
+        if finding.code == "receipt_assumed":
+            lines.append(_policy_line("receipt-assumed-from-another-recorded-date", lang))
+        if finding.code == "receipt_moved":
+            lines.append(_policy_line("rest-day-receipt-next-working-day", lang))
+    makeup = ""
+    try:
+        if cal.day_info(v.receipt).kind is DayKind.MAKEUP_WORKDAY:
+            makeup = ",调休上班日,是工作日" if zh else ", a make-up working day (调休上班)"
+    except CalendarCoverageError:
+        pass
+    lines.append(
+        f"   收到申请日:{_d(v.receipt, lang)}{makeup}。"
+        if zh
+        else f"   Date of receipt: {_d(v.receipt, lang)}{makeup}."
+    )
+
+    # 2. version
+    reply_rule = ver.reply
+    src = reply_rule.source
+    lines.append("二、适用版本" if zh else "2. Version")
+    if ver.label == "2019":
+        boundary = _iso(ver.start)
+    else:
+        boundary = _iso(ver.until + dt.timedelta(days=1)) if ver.until else "2019-05-15"
+    if zh:
+        side = "不早于" if ver.label == "2019" else "早于"
+        lines.append(
+            f"   收到申请日{_iso(v.receipt)}{side}{boundary}(2019年修订条例施行日),适用"
+            f"{src.cite('zh')}:答复期限{ver.n}个工作日,延期最长{ver.ext_cap}个工作日"
+            f"(规则 {reply_rule.id})。"
+        )
+    else:
+        side = "on or after" if ver.label == "2019" else "before"
+        lines.append(
+            f"   Received {_iso(v.receipt)}, {side} {boundary} (the 2019 revision's entry into "
+            f"force): {src.cite('en')} applies — reply within {ver.n} working days, extension "
+            f"at most {ver.ext_cap} (rule {reply_rule.id})."
+        )
+
+    number = 3
+    section = ("三", "四", "五", "六")
+    # 3. 补正 notice
+    sup = v.duty(DutyKind.SUPPLEMENT_NOTICE)
+    if f.supplement_requested is not None:
+        lines.append(
+            f"{section[number - 3]}、补正告知" if zh else f"{number}. Request for correction (补正)"
+        )
+        number += 1
+        if sup is not None and ver.supplement is not None:
+            lines.extend(f"   {line}" for line in ver.supplement.citation_lines(lang))
+            if sup.due is not None:
+                lines.append(
+                    f"   期限:收到申请日{_iso(v.receipt)}不计入,第{ver.supplement_n}个工作日为"
+                    f"{_d(sup.due, lang)},至该日24时止。"
+                    if zh
+                    else f"   Limit: the receipt day {_iso(v.receipt)} does not count; the "
+                    f"{ver.supplement_n}th working day is {_d(sup.due, lang)}, until 24:00."
+                )
+                lines.extend(_skipped_lines(cal, v.receipt, sup.due, lang))
+            if sup.done is not None:
+                lines.append(_policy_line("notice-counts-on-the-recorded-day", lang))
+            lines.append(_judged_line(sup, lang))
+        else:
+            lines.append(f"   {Finding('supplement_no_limit').text(lang)}")
+            lines.append(
+                f"   补正告知日期:{_d(f.supplement_requested, lang)}。"
+                if zh
+                else f"   Correction asked for on {_d(f.supplement_requested, lang)}."
+            )
+
+    # 4. reply
+    reply = v.reply
+    lines.append(f"{section[number - 3]}、答复" if zh else f"{number}. Reply")
+    lines.extend(f"   {line}" for line in reply_rule.citation_lines(lang))
+    step = 1
+    start = v.clock_start
+    if f.supplement_requested is not None:
+        if f.supplement_received is None:
+            lines.append(
+                f"   {step}. {Finding('awaiting_supplement', (f.supplement_requested,)).text(lang)}"
+            )
+            lines.append(_judged_line(reply, lang))
+            return _tail(v, lines, lang)
+        lines.append(
+            f"   {step}. 起算日:收到补正的申请之日{_d(start, lang)}(第三十条:答复期限自行政机关收到补正的申请之日起计算),当日不计入。"
+            if zh
+            else f"   {step}. Start: the day the corrected application arrived, {_d(start, lang)} "
+            "(art. 30: the reply limit runs from the receipt of the corrected application); that "
+            "day does not count."
+        )
+        for finding in v.findings:
+            if finding.code == "supplement_moved":
+                lines.append(f"      {finding.text(lang)}")
+                lines.append(_policy_line("rest-day-receipt-next-working-day", lang, "      "))
+    else:
+        lines.append(
+            f"   {step}. 起算日:收到申请日{_d(start, lang)},当日不计入,自次日起算(民法典第二百零一条)。"
+            if zh
+            else f"   {step}. Start: the date of receipt, {_d(start, lang)}; that day does not "
+            "count, counting starts the next day (Civil Code art. 201)."
+        )
+    step += 1
+    if start is None or (reply.status is Status.WAITING and v.base_due is None):
+        for finding in v.findings:
+            if finding.code == "consult_waiting":
+                lines.append(f"   {step}. {finding.text(lang)}")
+        lines.append(_judged_line(reply, lang))
+        return _tail(v, lines, lang)
+    try:
+        plain = cal.add_workdays(start, ver.n)
+    except CalendarCoverageError:
+        lines.append(_judged_line(reply, lang))
+        return _tail(v, lines, lang)
+    lines.append(
+        f"   {step}. {ver.n}个工作日:第{ver.n}个工作日为{_d(plain, lang)}。"
+        if zh
+        else f"   {step}. {ver.n} working days: the {ver.n}th working day is {_d(plain, lang)}."
+    )
+    step += 1
+    if f.consultations:
+        lines.append(
+            f"   {step}. 征求意见所需时间不计入答复期限(第三十三条第三款;2008年条例第二十四条第三款):"
+            if zh
+            else f"   {step}. Consultation time does not count (art. 33(3); 2008: art. 24(3)):"
+        )
+        step += 1
+        for span in v._spans:
+            low = max(span.sent, start)
+            count = _workdays(cal, low, span.end) if span.end > low else 0
+            answered = (
+                (f"{_iso(span.answered)}答复" if zh else f"answered {_iso(span.answered)}")
+                if span.answered
+                else ("未记录答复" if zh else "no answer recorded")
+            )
+            cap = ("(封顶)" if zh else " (capped)") if span.capped else ""
+            lines.append(
+                f"      - {span.party.label()}:{_iso(span.sent)}发出,{answered};"
+                f"({_iso(low)}, {_iso(span.end)}]内{count}个工作日{cap}。"
+                if zh
+                else f"      - {span.party.label('en')}: sent {_iso(span.sent)}, {answered}; "
+                f"{count} working day(s) in ({_iso(low)}, {_iso(span.end)}]{cap}."
+            )
+        if ver.consult is not None:
+            lines.extend(f"      {line}" for line in ver.consult.citation_lines(lang))
+            if any(s.party is Party.AGENCY for s in v._spans):
+                lines.append(
+                    f"      原文(第三十四条):“{ART_34}”"
+                    if zh
+                    else f"      Quoted (art. 34): “{ART_34}”"
+                )
+        for finding in v.findings:
+            if finding.code in (
+                "consult_capped",
+                "consult_unanswered",
+                "consult_open",
+                "consult_late",
+                "agency_not_excluded",
+            ):
+                lines.append(f"      {finding.text(lang)}")
+        if any(x.code == "consult_late" for x in v.findings):
+            lines.append(
+                _policy_line("consultation-after-the-deadline-not-excluded", lang, "      ")
+            )
+        if any(x.code in ("consult_capped", "consult_unanswered") for x in v.findings):
+            lines.append(
+                _policy_line("consultation-time-capped-at-the-party-limit", lang, "      ")
+            )
+        overlap = len(v._spans) > 1
+        lines.append(
+            f"      合计排除{v.excluded_workdays}个工作日{'(重叠部分只计一次)' if overlap else ''},"
+            f"答复期限顺延{v.excluded_workdays}个工作日至{_d(v.base_due, lang)}。"
+            if zh
+            else f"      In all {v.excluded_workdays} working day(s) excluded"
+            f"{' (overlaps count once)' if overlap else ''}: the deadline moves by as many "
+            f"working days, to {_d(v.base_due, lang)}."
+        )
+    ext = v.duty(DutyKind.EXTENSION)
+    if f.ext_approved is not None and ext is not None:
+        lines.append(
+            f"   {step}. 延期({_EXTENSION_CLAUSE[ver.label][0]}:经政府信息公开工作机构负责人同意并告知申请人,"
+            f"最长{ver.ext_cap}个工作日):"
+            if zh
+            else f"   {step}. Extension ({_EXTENSION_CLAUSE[ver.label][1]}: approved by the head of the "
+            f"OGI office and told to the applicant, at most {ver.ext_cap} working days):"
+        )
+        deadline = _iso(v.base_due) if v.base_due else "—"
+        lines.append(
+            f"      本库要求在原答复期限{deadline}届满前批准并告知(条文未作此规定):"
+            if zh
+            else f"      The library requires approval and notice by the original deadline "
+            f"{deadline} (the text does not say so):"
+        )
+        lines.append(_policy_line("extension-told-before-original-limit", lang, "        "))
+        if f.ext_told is not None:
+            lines.append(_policy_line("notice-counts-on-the-recorded-day", lang, "        "))
+        step += 1
+        told = _iso(f.ext_told) if f.ext_told else ("未记录" if zh else "not recorded")
+        days = f.ext_days if f.ext_days is not None else ver.ext_cap
+        lines.append(
+            f"      批准{_iso(f.ext_approved)},告知申请人{told},延期{days}个工作日。"
+            if zh
+            else f"      Approved {_iso(f.ext_approved)}, told to the applicant {told}, "
+            f"{days} working day(s)."
+        )
+        for finding in v.findings:
+            if finding.code.startswith("extension_"):
+                lines.append(f"      {finding.text(lang)}")
+        if v.extension_workdays:
+            lines.append(
+                f"      延期有效:答复期限再延长{v.extension_workdays}个工作日。"
+                if zh
+                else f"      The extension is valid: {v.extension_workdays} more working day(s)."
+            )
+        lines.append(_judged_line(ext, lang).replace("   ", "      ", 1))
+    if reply.due is not None:
+        lines.append(
+            f"   {step}. 答复期限:{_d(reply.due, lang)}24时。"
+            if zh
+            else f"   {step}. Reply due: {_d(reply.due, lang)}, until 24:00."
+        )
+        lines.extend(_skipped_lines(cal, start, reply.due, lang))
+    lines.append(_judged_line(reply, lang))
+    return _tail(v, lines, lang)
+
+
+def _tail(v: CaseVerdict, lines: list[str], lang: str) -> list[str]:
+    zh = lang.startswith("zh")
+    shown = {
+        "receipt_assumed",
+        "receipt_moved",
+        "supplement_moved",
+        "awaiting_supplement",
+        "consult_capped",
+        "consult_unanswered",
+        "consult_open",
+        "consult_late",
+        "consult_waiting",
+        "agency_not_excluded",
+        "extension_days_assumed",
+        "extension_over_cap",
+        "extension_invalid",
+        "extension_not_told",
+        "supplement_no_limit",
+    }
+    rest = [
+        finding
+        for finding in v.findings
+        if finding.code not in shown and not finding.code.startswith("extension_")
+    ]
+    if rest:
+        lines.append("提示与问题:" if zh else "Warnings and problems:")
+        lines.extend(f"   - {finding.text(lang)}" for finding in rest)
+    lines.append(("结果:" if zh else "Result: ") + v.summary(lang))
+    dates = [d for d in (v.receipt, v.receipt_recorded, *(x.due for x in v.duties)) if d]
+    data = v._calendar.notices_used(min(dates), max(dates))
+    if data:
+        lines.append("日历数据:" if zh else "Calendar data:")
+        lines.extend(f"   {line}" for line in data)
+    return lines

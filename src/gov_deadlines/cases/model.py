@@ -1,0 +1,687 @@
+"""The history of one OGI application (依申请公开): how it came in and what happened to it.
+
+:class:`Case` is the validated pydantic model (with :class:`Consultation` and
+:class:`Extension`), :func:`parse_case` builds one from a mapping and raises
+:class:`CaseError` naming the field at fault. The vocabularies — :class:`Channel` (art. 31)
+and :class:`Party` (arts. 32, 34) — read their Chinese and English names.
+
+Below the model are the **receipt facts**: the same dates as plain values (``_Facts``), with
+the recorded date of receipt worked out by channel (:data:`RECEIPT_FIELDS`; a missing date
+falls back to the next recorded one, *assumed*), and the consistency checks (dates in
+order, a receipt known). The clock (:mod:`gov_deadlines.cases.clock`) reads only these
+facts, so the batch audit can build them straight from a CSV row without pydantic.
+
+The public names are re-exported by :mod:`gov_deadlines.cases`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from gov_deadlines.dates import parse_day
+from gov_deadlines.errors import DateParseError, GovDeadlinesError
+
+__all__ = [
+    "RECEIPT_FIELDS",
+    "Case",
+    "CaseError",
+    "Channel",
+    "Consultation",
+    "Extension",
+    "Party",
+    "field_label",
+    "parse_case",
+]
+
+# -- vocabularies ------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s_\-()()/]+", "", text).casefold()
+
+
+class Channel(enum.Enum):
+    """How the application came in (art. 31)."""
+
+    # Members are singletons compared by identity: hash them by identity too (Enum's own
+    # __hash__ hashes the name, a measurable cost on the batch path).
+    __hash__ = object.__hash__
+
+    IN_PERSON = "in_person"
+    REGISTERED_POST = "registered_post"
+    ORDINARY_LETTER = "ordinary_letter"
+    INTERNET = "internet"
+    FAX = "fax"
+
+    def label(self, lang: str = "zh") -> str:
+        """当面 / 挂号信 / 平信 / 网络 / 传真, or the English name."""
+        return _CHANNEL_LABELS[self][0 if lang.startswith("zh") else 1]
+
+    @classmethod
+    def parse(cls, text: str) -> Channel:
+        """A channel from its zh or en name (当面, 挂号信, 平信, 网络, 传真, in_person, fax …)."""
+        found = _CHANNEL_ALIASES.get(_norm(text))
+        if found is None:
+            raise ValueError(
+                f"unknown channel {text!r}; use one of 当面/挂号信/平信/网络/传真 or "
+                "in_person/registered_post/ordinary_letter/internet/fax"
+            )
+        return found
+
+
+_CHANNEL_LABELS = {
+    Channel.IN_PERSON: ("当面", "in person"),
+    Channel.REGISTERED_POST: ("挂号信", "registered post"),
+    Channel.ORDINARY_LETTER: ("平信", "ordinary letter"),
+    Channel.INTERNET: ("网络", "internet"),
+    Channel.FAX: ("传真", "fax"),
+}
+_CHANNEL_ALIASES: dict[str, Channel] = {
+    _norm(alias): channel
+    for channel, aliases in {
+        Channel.IN_PERSON: (
+            "当面",
+            "当面提交",
+            "现场",
+            "现场提交",
+            "面交",
+            "in_person",
+            "in person",
+            "person",
+        ),
+        Channel.REGISTERED_POST: (
+            "挂号信",
+            "挂号",
+            "邮寄",
+            "邮政",
+            "ems",
+            "特快专递",
+            "快递",
+            "registered_post",
+            "registered post",
+            "registered",
+            "post",
+        ),
+        Channel.ORDINARY_LETTER: (
+            "平信",
+            "平常信函",
+            "信函",
+            "普通信件",
+            "ordinary_letter",
+            "ordinary letter",
+            "letter",
+        ),
+        Channel.INTERNET: (
+            "网络",
+            "互联网",
+            "网上",
+            "在线",
+            "网上申请",
+            "电子邮件",
+            "邮件",
+            "internet",
+            "online",
+            "web",
+            "email",
+            "e-mail",
+        ),
+        Channel.FAX: ("传真", "fax"),
+    }.items()
+    for alias in aliases
+}
+
+#: For each channel, the recorded dates that fix the receipt, best first. The first is the
+#: one art. 31 names; a later one is used only when it is missing, and is then "assumed".
+RECEIPT_FIELDS: dict[Channel, tuple[str, ...]] = {
+    Channel.IN_PERSON: ("submitted", "signed_for", "confirmed"),
+    Channel.REGISTERED_POST: ("signed_for", "confirmed", "submitted"),
+    Channel.ORDINARY_LETTER: ("confirmed", "signed_for", "submitted"),
+    Channel.INTERNET: ("confirmed", "signed_for", "submitted"),
+    Channel.FAX: ("confirmed", "signed_for", "submitted"),
+}
+_FIELD_LABELS = {
+    "case_id": ("编号", "case id"),
+    "channel": ("渠道", "channel"),
+    "submitted": ("提交日期", "submission date"),
+    "signed_for": ("签收日期", "signed-for date"),
+    "confirmed": ("确认日期", "confirmation date"),
+    "supplement_requested": ("补正告知日期", "date the correction was asked for"),
+    "supplement_received": ("补正到达日期", "date the corrected application arrived"),
+    "consultations": ("征求意见", "consultations"),
+    "consultation_party": ("征求意见对象", "consulted party"),
+    "consultation_sent": ("征求意见发出日期", "consultation sent"),
+    "consultation_answered": ("征求意见答复日期", "consultation answered"),
+    "extension": ("延期", "extension"),
+    "extension_approved": ("延期批准日期", "extension approved"),
+    "extension_told": ("延期告知日期", "extension told to the applicant"),
+    "extension_days": ("延期工作日", "extension working days"),
+    "replied": ("答复日期", "reply date"),
+}
+
+
+def field_label(name: str, lang: str = "zh") -> str:
+    """The name of a case field for people (提交日期 / submission date)."""
+    labels = _FIELD_LABELS.get(name)
+    if labels is None:
+        return name
+    return labels[0] if lang.startswith("zh") else labels[1]
+
+
+class Party(enum.Enum):
+    """Who was consulted: a third party (art. 32) or another agency (art. 34)."""
+
+    # Members are singletons compared by identity: hash them by identity too (Enum's own
+    # __hash__ hashes the name, a measurable cost on the batch path).
+    __hash__ = object.__hash__
+
+    THIRD_PARTY = "third_party"
+    AGENCY = "agency"
+
+    def label(self, lang: str = "zh") -> str:
+        if self is Party.THIRD_PARTY:
+            return "第三方" if lang.startswith("zh") else "third party"
+        return "其他机关" if lang.startswith("zh") else "other agency"
+
+    @classmethod
+    def parse(cls, text: str) -> Party:
+        found = _PARTY_ALIASES.get(_norm(text))
+        if found is None:
+            raise ValueError(
+                f"unknown consulted party {text!r}; use 第三方/其他机关 or third_party/agency"
+            )
+        return found
+
+
+_PARTY_ALIASES: dict[str, Party] = {
+    _norm(alias): party
+    for party, aliases in {
+        Party.THIRD_PARTY: ("第三方", "三方", "third_party", "third party", "third"),
+        Party.AGENCY: (
+            "其他机关",
+            "机关",
+            "其他行政机关",
+            "行政机关",
+            "agency",
+            "other agency",
+            "other_agency",
+        ),
+    }.items()
+    for alias in aliases
+}
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+class CaseError(GovDeadlinesError, ValueError):
+    """A case's history is incomplete or inconsistent (dates out of order, a missing date).
+
+    Attributes: ``field`` (the field at fault, or ``None``), ``problem`` (English),
+    ``problem_zh``, ``case_id`` and ``line`` (the input line, in a batch).
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        problem_zh: str,
+        *,
+        field: str | None = None,
+        case_id: str = "",
+        line: int | None = None,
+    ) -> None:
+        self.field = field
+        self.problem = problem
+        self.problem_zh = problem_zh
+        self.case_id = case_id
+        self.line = line
+        where_en = [f"line {line}"] if line is not None else []
+        where_zh = [f"第{line}行"] if line is not None else []
+        if case_id:
+            where_en.append(f"case {case_id}")
+            where_zh.append(f"案件 {case_id}")
+        prefix_en = ", ".join(where_en) + ": " if where_en else ""
+        prefix_zh = ",".join(where_zh) + ":" if where_zh else ""
+        super().__init__(f"{prefix_en}{problem}")
+        self.zh = f"{prefix_zh}{problem_zh}"
+
+    def at(self, *, line: int | None = None, case_id: str | None = None) -> CaseError:
+        """The same error, placed at an input line and case."""
+        return CaseError(
+            self.problem,
+            self.problem_zh,
+            field=self.field,
+            case_id=self.case_id if case_id is None else case_id,
+            line=self.line if line is None else line,
+        )
+
+    @classmethod
+    def from_validation(cls, error: ValidationError, case_id: str = "") -> CaseError:
+        first = error.errors()[0]
+        ctx = first.get("ctx") or {}
+        if "zh" in ctx:
+            return cls(str(ctx["message"]), str(ctx["zh"]), field=ctx.get("field"), case_id=case_id)
+        loc = ".".join(str(p) for p in first.get("loc", ()))
+        message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+        field = loc or None
+        label_zh = field_label(loc.split(".")[0], "zh") if loc else ""
+        return cls(
+            f"{loc}: {message}" if loc else message,
+            f"{label_zh}({loc}):{message}" if loc else message,
+            field=field,
+            case_id=case_id,
+        )
+
+
+# -- plain facts: what the clock needs, from the model or straight from a CSV row ----------------
+
+
+class _Facts:
+    """A case's dates as plain values (no validation): the hot path's input."""
+
+    __slots__ = (
+        "case_id",
+        "channel",
+        "confirmed",
+        "consultations",
+        "ext_approved",
+        "ext_days",
+        "ext_told",
+        "raw_receipt",
+        "receipt_assumed",
+        "receipt_field",
+        "replied",
+        "signed_for",
+        "submitted",
+        "supplement_received",
+        "supplement_requested",
+    )
+
+    raw_receipt: dt.date | None
+    receipt_field: str
+    receipt_assumed: bool
+
+    def __init__(
+        self,
+        case_id: str,
+        channel: Channel,
+        submitted: dt.date | None,
+        signed_for: dt.date | None,
+        confirmed: dt.date | None,
+        supplement_requested: dt.date | None,
+        supplement_received: dt.date | None,
+        consultations: tuple[tuple[Party, dt.date, dt.date | None], ...],
+        ext_approved: dt.date | None,
+        ext_told: dt.date | None,
+        ext_days: int | None,
+        replied: dt.date | None,
+    ) -> None:
+        self.case_id = case_id
+        self.channel = channel
+        self.submitted = submitted
+        self.signed_for = signed_for
+        self.confirmed = confirmed
+        self.supplement_requested = supplement_requested
+        self.supplement_received = supplement_received
+        self.consultations = consultations
+        self.ext_approved = ext_approved
+        self.ext_told = ext_told
+        self.ext_days = ext_days
+        self.replied = replied
+        # The recorded receipt (art. 31), the field it comes from and whether it is
+        # assumed, worked out once.
+        found: tuple[dt.date | None, str, bool]
+        if channel is Channel.IN_PERSON and submitted is not None:
+            found = submitted, "submitted", False
+        elif channel is Channel.REGISTERED_POST and signed_for is not None:
+            found = signed_for, "signed_for", False
+        elif (
+            confirmed is not None
+            and channel is not Channel.IN_PERSON
+            and channel is not Channel.REGISTERED_POST
+        ):
+            found = confirmed, "confirmed", False
+        else:
+            found = _fallback_receipt(self)
+        self.raw_receipt, self.receipt_field, self.receipt_assumed = found
+
+    def get(self, name: str) -> dt.date | None:
+        value: dt.date | None = getattr(self, name)
+        return value
+
+
+def _fallback_receipt(f: _Facts) -> tuple[dt.date | None, str, bool]:
+    """When the date art. 31 names for the channel is missing: the next recorded date in
+    :data:`RECEIPT_FIELDS`, assumed (``None`` if there is none)."""
+    fields = RECEIPT_FIELDS[f.channel]
+    for name in fields[1:]:
+        value = f.get(name)
+        if value is not None:
+            return value, name, True
+    return None, fields[0], True
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _problem(f: _Facts) -> tuple[str, str, str] | None:
+    """The first inconsistency of a case as (field, English, Chinese), or ``None``.
+
+    A quick pass of plain comparisons that finds a problem exactly when
+    :func:`_problem_detail` does; that one, which words the problem, runs only then.
+    """
+    receipt = f.raw_receipt
+    if receipt is None:
+        return _problem_detail(f)
+    sub = f.submitted
+    signed, confirmed = f.signed_for, f.confirmed
+    requested, arrived, replied = f.supplement_requested, f.supplement_received, f.replied
+    if (
+        (
+            sub is not None
+            and (
+                (signed is not None and signed < sub) or (confirmed is not None and confirmed < sub)
+            )
+        )
+        or (requested is not None and requested < receipt)
+        or (arrived is not None and (requested is None or arrived < requested))
+        or (replied is not None and replied < receipt)
+    ):
+        return _problem_detail(f)
+    for _, sent, answered in f.consultations:
+        if sent < receipt or (answered is not None and answered < sent):
+            return _problem_detail(f)
+    approved = f.ext_approved
+    if approved is None:
+        if f.ext_told is not None or f.ext_days is not None:
+            return _problem_detail(f)
+    elif (
+        approved < receipt
+        or (f.ext_told is not None and f.ext_told < approved)
+        or (f.ext_days is not None and f.ext_days < 1)
+    ):
+        return _problem_detail(f)
+    return None
+
+
+def _problem_detail(f: _Facts) -> tuple[str, str, str] | None:
+    sub = f.submitted
+    for name in ("signed_for", "confirmed"):
+        value = f.get(name)
+        if sub is not None and value is not None and value < sub:
+            return (
+                name,
+                f"{field_label(name, 'en')} {_iso(value)} is before the submission date "
+                f"{_iso(sub)}: the dates must be in order",
+                f"{field_label(name)}{_iso(value)}早于提交日期{_iso(sub)},日期先后顺序有误",
+            )
+    receipt, basis = f.raw_receipt, f.receipt_field
+    if receipt is None:
+        need = RECEIPT_FIELDS[f.channel][0]
+        if need == "submitted":
+            return (
+                need,
+                f"no date of receipt: a case received {f.channel.label('en')} needs the day it "
+                "was handed in (submitted)",
+                f"缺少收到申请的日期:{f.channel.label()}提交的申请需要提交日期",
+            )
+        return (
+            need,
+            f"no date of receipt: a case received by {f.channel.label('en')} needs its "
+            f"{field_label(need, 'en')} (or at least the submission date)",
+            f"缺少收到申请的日期:{f.channel.label()}提交的申请需要{field_label(need)}"
+            "(至少需要提交日期)",
+        )
+    basis_en, basis_zh = field_label(basis, "en"), field_label(basis)
+
+    def before_receipt(name: str, value: dt.date | None) -> tuple[str, str, str] | None:
+        if value is not None and value < receipt:
+            return (
+                name,
+                f"{field_label(name, 'en')} {_iso(value)} is before the receipt "
+                f"({basis_en} {_iso(receipt)}): the dates must be in order",
+                f"{field_label(name)}{_iso(value)}早于收到申请日({basis_zh}{_iso(receipt)}),"
+                "日期先后顺序有误",
+            )
+        return None
+
+    found = before_receipt("supplement_requested", f.supplement_requested)
+    if found:
+        return found
+    if f.supplement_received is not None:
+        if f.supplement_requested is None:
+            return (
+                "supplement_received",
+                "the corrected application arrived but no request for correction (补正) is "
+                "recorded: give the date it was asked for",
+                "有补正到达日期但没有补正告知日期,请填写补正告知日期",
+            )
+        if f.supplement_received < f.supplement_requested:
+            return (
+                "supplement_received",
+                f"the corrected application arrived {_iso(f.supplement_received)}, before the "
+                f"correction was asked for ({_iso(f.supplement_requested)})",
+                f"补正到达日期{_iso(f.supplement_received)}早于补正告知日期"
+                f"{_iso(f.supplement_requested)}",
+            )
+    for number, (_, sent, answered) in enumerate(f.consultations, start=1):
+        found = before_receipt("consultation_sent", sent)
+        if found:
+            return found
+        if answered is not None and answered < sent:
+            return (
+                "consultation_answered",
+                f"consultation {number} was answered {_iso(answered)}, before it was sent "
+                f"({_iso(sent)})",
+                f"第{number}次征求意见的答复日期{_iso(answered)}早于发出日期{_iso(sent)}",
+            )
+    if f.ext_approved is None:
+        if f.ext_told is not None or f.ext_days is not None:
+            return (
+                "extension_approved",
+                "an extension is recorded (told date or working days) but not the date it was "
+                "approved",
+                "记录了延期(告知日期或延期工作日)但缺少延期批准日期",
+            )
+    else:
+        found = before_receipt("extension_approved", f.ext_approved)
+        if found:
+            return found
+        if f.ext_told is not None and f.ext_told < f.ext_approved:
+            return (
+                "extension_told",
+                f"the extension was told to the applicant {_iso(f.ext_told)}, before it was "
+                f"approved ({_iso(f.ext_approved)})",
+                f"延期告知日期{_iso(f.ext_told)}早于延期批准日期{_iso(f.ext_approved)}",
+            )
+        if f.ext_days is not None and f.ext_days < 1:
+            return (
+                "extension_days",
+                f"an extension of {f.ext_days} working days: give a whole number of at least 1",
+                f"延期{f.ext_days}个工作日:应为不小于1的整数",
+            )
+    return before_receipt("replied", f.replied)
+
+
+# -- the pydantic model -------------------------------------------------------------------------
+
+_MODEL = ConfigDict(frozen=True, extra="forbid")
+
+
+def _to_date(value: Any, field: str = "") -> Any:
+    """Accept dates, ``None``, blank text and the forms of :func:`~gov_deadlines.dates.parse_day`."""
+    if isinstance(value, dt.date):
+        return parse_day(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            return parse_day(text)
+        except DateParseError as error:
+            raise _custom(
+                field,
+                f"{field_label(field, 'en')} ({field}): {error}",
+                f"{field_label(field)}:{error.message('zh')}",
+            ) from None
+    return value
+
+
+def _custom(field: str, message: str, zh: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "case_history", "{message}", {"message": message, "zh": zh, "field": field}
+    )
+
+
+class Consultation(BaseModel):
+    """A consultation of a third party (art. 32) or another agency (art. 34)."""
+
+    model_config = _MODEL
+
+    party: Party = Party.THIRD_PARTY
+    sent: dt.date
+    answered: dt.date | None = None
+
+    @field_validator("sent", "answered", mode="before")
+    @classmethod
+    def _dates(cls, value: Any, info: ValidationInfo) -> Any:
+        return _to_date(value, info.field_name or "")
+
+    @field_validator("party", mode="before")
+    @classmethod
+    def _party(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return Party.parse(value)
+        except ValueError as error:
+            raise _custom(
+                "party", str(error), f"无法识别的征求意见对象 {value!r}:应为 第三方 或 其他机关"
+            ) from None
+
+    @model_validator(mode="after")
+    def _order(self) -> Consultation:
+        if self.answered is not None and self.answered < self.sent:
+            raise _custom(
+                "answered",
+                f"answered {_iso(self.answered)} is before sent {_iso(self.sent)}",
+                f"答复日期{_iso(self.answered)}早于发出日期{_iso(self.sent)}",
+            )
+        return self
+
+
+class Extension(BaseModel):
+    """An extension of the reply limit (art. 33): approved when, told when, how long.
+
+    ``workdays=None`` means the longest extension allowed (and the explanation says so).
+    """
+
+    model_config = _MODEL
+
+    approved: dt.date
+    told: dt.date | None = Field(default=None, description="told to the applicant")
+    workdays: int | None = Field(default=None, ge=1)
+
+    @field_validator("approved", "told", mode="before")
+    @classmethod
+    def _dates(cls, value: Any, info: ValidationInfo) -> Any:
+        return _to_date(value, info.field_name or "")
+
+
+class Case(BaseModel):
+    """The history of one OGI application, validated (dates in order, a receipt date known).
+
+    Dates are ``datetime.date`` values or text (``2026-03-02``, ``2026年3月2日`` …);
+    ``channel`` takes its zh or en name. Construction raises pydantic's
+    ``ValidationError``; :func:`parse_case` raises :class:`CaseError` instead.
+    """
+
+    model_config = _MODEL
+
+    case_id: str = ""
+    channel: Channel
+    submitted: dt.date | None = None
+    signed_for: dt.date | None = None
+    confirmed: dt.date | None = None
+    supplement_requested: dt.date | None = None
+    supplement_received: dt.date | None = None
+    consultations: tuple[Consultation, ...] = ()
+    extension: Extension | None = None
+    replied: dt.date | None = None
+
+    @field_validator(
+        "submitted",
+        "signed_for",
+        "confirmed",
+        "supplement_requested",
+        "supplement_received",
+        "replied",
+        mode="before",
+    )
+    @classmethod
+    def _dates(cls, value: Any, info: ValidationInfo) -> Any:
+        return _to_date(value, info.field_name or "")
+
+    @field_validator("channel", mode="before")
+    @classmethod
+    def _channel(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return Channel.parse(value)
+        except ValueError as error:
+            raise _custom(
+                "channel",
+                str(error),
+                f"无法识别的渠道 {value!r}:应为 当面/挂号信/平信/网络/传真 之一",
+            ) from None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Case:
+        found = _problem(self._facts())
+        if found is not None:
+            raise _custom(*found)
+        return self
+
+    def _facts(self) -> _Facts:
+        ext = self.extension
+        return _Facts(
+            self.case_id,
+            self.channel,
+            self.submitted,
+            self.signed_for,
+            self.confirmed,
+            self.supplement_requested,
+            self.supplement_received,
+            tuple((c.party, c.sent, c.answered) for c in self.consultations),
+            ext.approved if ext else None,
+            ext.told if ext else None,
+            ext.workdays if ext else None,
+            self.replied,
+        )
+
+
+def parse_case(data: Case | Mapping[str, Any]) -> Case:
+    """A :class:`Case` from a mapping; a problem raises :class:`CaseError` naming the field."""
+    if isinstance(data, Case):
+        return data
+    try:
+        return Case.model_validate(data)
+    except ValidationError as error:
+        case_id = data.get("case_id", "") if isinstance(data, Mapping) else ""
+        raise CaseError.from_validation(error, str(case_id or "")) from None

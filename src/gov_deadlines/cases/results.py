@@ -1,0 +1,552 @@
+"""What an audit of a case finds: its duties, their statuses, the findings, the verdict.
+
+:class:`DutyKind` names the agency's duties (the 补正 notice, the extension, the reply);
+:class:`Status` says where one stands (on time, late, overdue, pending, waiting,
+undetermined); a :class:`Duty` is one duty judged, with its due date and how late or how
+far off it is; a :class:`Finding` is a note or a problem with its facts, rendered into
+Chinese or English only when asked for; a :class:`CaseVerdict` gathers them for one case.
+
+The clock that produces them is :mod:`gov_deadlines.cases.clock`; the step-by-step
+explanation (:meth:`CaseVerdict.explain`) is :mod:`gov_deadlines.cases.explain`. The public
+names are re-exported by :mod:`gov_deadlines.cases`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from gov_deadlines.calendar.workcalendar import WorkCalendar, is_provisional, weekday_name
+from gov_deadlines.cases.model import RECEIPT_FIELDS, Channel, _Facts, _iso, field_label
+
+if TYPE_CHECKING:
+    from gov_deadlines.cases.clock import _Span, _Version
+
+__all__ = [
+    "PROBLEM_CODES",
+    "WARNING_CODES",
+    "CaseVerdict",
+    "Duty",
+    "DutyKind",
+    "Finding",
+    "Status",
+]
+
+
+# -- duties and their statuses ------------------------------------------------------------------
+
+
+class DutyKind(enum.Enum):
+    """The agency's duties in a case."""
+
+    # Members are singletons compared by identity: hash them by identity too (Enum's own
+    # __hash__ hashes the name, a measurable cost on the batch path).
+    __hash__ = object.__hash__
+
+    SUPPLEMENT_NOTICE = "supplement_notice"
+    EXTENSION = "extension"
+    REPLY = "reply"
+
+    def label(self, lang: str = "zh") -> str:
+        return _DUTY_LABELS[self][0 if lang.startswith("zh") else 1]
+
+
+_DUTY_LABELS = {
+    DutyKind.SUPPLEMENT_NOTICE: ("补正告知", "request for correction"),
+    DutyKind.EXTENSION: ("延期", "extension"),
+    DutyKind.REPLY: ("答复", "reply"),
+}
+
+
+class Status(enum.Enum):
+    """Where a duty stands."""
+
+    # Members are singletons compared by identity: hash them by identity too (Enum's own
+    # __hash__ hashes the name, a measurable cost on the batch path).
+    __hash__ = object.__hash__
+
+    ON_TIME = "on_time"
+    LATE = "late"  # done, after the due date
+    OVERDUE = "overdue"  # not done, and the due date has passed (as of the audit day)
+    PENDING = "pending"  # not done, not yet due (or no audit day given)
+    WAITING = "waiting"  # no due date yet: the clock has not started or is stopped
+    UNDETERMINED = "undetermined"  # the calendar has no data for the days needed
+
+    def label(self, lang: str = "zh") -> str:
+        return _STATUS_LABELS[self][0 if lang.startswith("zh") else 1]
+
+    @property
+    def is_late(self) -> bool:
+        return self is Status.LATE or self is Status.OVERDUE
+
+
+_STATUS_LABELS = {
+    Status.ON_TIME: ("按时", "on time"),
+    Status.LATE: ("逾期完成", "done late"),
+    Status.OVERDUE: ("逾期未办", "overdue"),
+    Status.PENDING: ("未到期", "pending"),
+    Status.WAITING: ("期限未起算或暂停", "clock not running"),
+    Status.UNDETERMINED: ("无法计算", "undetermined"),
+}
+
+
+@dataclass(slots=True)
+class Duty:
+    """One duty of the agency in a case, judged. Treat as read-only.
+
+    ``late_by`` counts the working days in (due, done] — or (due, as_of] while still
+    undone — and ``late_days`` the calendar days; ``remaining`` the working days in
+    (as_of, due] of a pending duty (0: due on the audit day itself).
+    """
+
+    kind: DutyKind
+    due: dt.date | None
+    done: dt.date | None
+    status: Status
+    late_by: int | None = 0
+    late_days: int = 0
+    remaining: int | None = None
+    provisional: bool = False
+
+    def status_text(self, lang: str = "zh") -> str:
+        """``按时`` / ``逾期3个工作日`` / ``逾期未办,已逾期2个工作日`` / ``未到期,剩余4个工作日`` …"""
+        zh = lang.startswith("zh")
+        status = self.status
+        if status is Status.LATE or status is Status.OVERDUE:
+            if self.late_by:
+                amount = f"{self.late_by}个工作日" if zh else f"{self.late_by} working day(s)"
+            else:
+                amount = f"{self.late_days}天" if zh else f"{self.late_days} day(s)"
+            if status is Status.LATE:
+                return f"逾期{amount}" if zh else f"late by {amount}"
+            return f"逾期未办,已逾期{amount}" if zh else f"overdue by {amount}, not done"
+        if status is Status.PENDING and self.remaining is not None:
+            if self.remaining == 0:
+                return "今日到期" if zh else "due today"
+            return (
+                f"未到期,剩余{self.remaining}个工作日"
+                if zh
+                else f"pending, {self.remaining} working day(s) left"
+            )
+        return status.label(lang)
+
+    def summary(self, lang: str = "zh") -> str:
+        zh = lang.startswith("zh")
+        due = _iso(self.due) if self.due else ("—")
+        flag = ("[临时]" if zh else " [provisional]") if self.provisional else ""
+        done = ""
+        if self.done is not None:
+            done = f",完成于{_iso(self.done)}" if zh else f", done {_iso(self.done)}"
+        if zh:
+            return f"{self.kind.label(lang)}:期限{due}{flag}{done},{self.status_text(lang)}"
+        return f"{self.kind.label(lang)}: due {due}{flag}{done}, {self.status_text(lang)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "duty": self.kind.value,
+            "due": _iso(self.due) if self.due else None,
+            "done": _iso(self.done) if self.done else None,
+            "status": self.status.value,
+            "late_by_workdays": self.late_by,
+            "late_by_days": self.late_days,
+            "remaining_workdays": self.remaining,
+            "provisional": self.provisional,
+        }
+
+
+# -- findings -----------------------------------------------------------------------------------
+
+#: Finding codes that are problems (the rest are notes on how the case was read).
+PROBLEM_CODES = frozenset({"extension_over_cap", "calendar"})
+#: Finding codes that are warnings: a duty due soon, and the dates that cannot be right
+#: (:mod:`gov_deadlines.cases.plausibility`).
+WARNING_CODES = frozenset({"due_soon", "after_audit_day", "before_receipt", "before_clock"})
+
+
+@dataclass(slots=True)
+class Finding:
+    """A note on the case (an assumption, a policy applied) or a problem, with its facts.
+
+    The text is rendered only when asked for (:meth:`text`); ``code`` is stable.
+    """
+
+    code: str
+    args: tuple[Any, ...] = ()
+
+    @property
+    def problem(self) -> bool:
+        return self.code in PROBLEM_CODES
+
+    @property
+    def warning(self) -> bool:
+        return self.code in WARNING_CODES
+
+    def text(self, lang: str = "zh") -> str:
+        return _finding_text(self, lang.startswith("zh"))
+
+
+def _d(day: dt.date | None, lang: str | bool = "zh") -> str:
+    """``2026-10-30(周五)`` or ``2026-10-30 (Fri)``."""
+    if day is None:
+        return "—"
+    zh = lang if isinstance(lang, bool) else lang.startswith("zh")
+    provisional = type(day) is not dt.date and is_provisional(day)
+    flag = ("[临时]" if zh else " [provisional]") if provisional else ""
+    if zh:
+        return f"{_iso(day)}({weekday_name(day, 'zh')}){flag}"
+    return f"{_iso(day)} ({weekday_name(day, 'en')}){flag}"
+
+
+def _finding_text(finding: Finding, zh: bool) -> str:
+    code, a = finding.code, finding.args
+    if code == "receipt_assumed":
+        channel, need, used, day = a
+        return (
+            f"{channel.label()}提交的申请以{field_label(need)}为收到申请之日,但未记录;"
+            f"假定为{field_label(used)}{_d(day, zh)}。"
+            if zh
+            else f"An application by {channel.label('en')} is received on its "
+            f"{field_label(need, 'en')}, which is not recorded: assumed to be the "
+            f"{field_label(used, 'en')}, {_d(day, zh)}."
+        )
+    if code in ("receipt_moved", "supplement_moved"):
+        raw, moved = a
+        what = (
+            ("收到申请日" if code == "receipt_moved" else "补正到达日")
+            if zh
+            else (
+                "The receipt date"
+                if code == "receipt_moved"
+                else "The corrected application's arrival"
+            )
+        )
+        return (
+            f"{what}{_d(raw, zh)}是休息日,机关不办公:按本库政策 rest-day-receipt-next-working-day "
+            f"顺延至其后第一个工作日{_d(moved, zh)}"
+            "(可关闭此政策:AuditPolicy(move_rest_day_receipt=False) / --receipt-as-recorded)。"
+            if zh
+            else f"{what} {_d(raw, zh)} is a rest day, when the office is closed: by the "
+            "library's policy rest-day-receipt-next-working-day it moves to the first working "
+            f"day after it, {_d(moved, zh)} (switch off with "
+            "AuditPolicy(move_rest_day_receipt=False) / --receipt-as-recorded)."
+        )
+    if code == "supplement_no_limit":
+        return (
+            "2008年条例未规定告知补正的期限(第二十一条只要求告知申请人更改、补充),不核查补正告知的时限。"
+            if zh
+            else "The 2008 条例 sets no time limit for asking for a correction (art. 21 only "
+            "says the applicant is to be told to amend the application): not checked."
+        )
+    if code == "awaiting_supplement":
+        (requested,) = a
+        return (
+            f"{_iso(requested)}已告知补正,尚未记录收到补正的申请:答复期限自收到补正的申请之日起计算,尚未起算。"
+            if zh
+            else f"A correction was asked for on {_iso(requested)} and no corrected application "
+            "is recorded: the reply limit runs from its arrival and has not started."
+        )
+    if code == "agency_not_excluded":
+        (sent,) = a
+        return (
+            f"{_iso(sent)}征求其他机关意见:2008年条例第二十四条只规定征求第三方意见的时间不计入,"
+            "征求其他机关意见的时间计入答复期限。"
+            if zh
+            else f"Another agency consulted on {_iso(sent)}: the 2008 条例 (art. 24) excludes only "
+            "the time spent consulting a third party, so this time counts."
+        )
+    if code == "consult_capped":
+        party, sent, answered, cap_end, cap = a
+        return (
+            f"{party.label()}({_iso(sent)}发出)于{_iso(answered)}答复,超过其{cap}个工作日期限"
+            f"(至{_iso(cap_end)}):按本库政策 consultation-time-capped-at-the-party-limit "
+            f"只排除至{_iso(cap_end)}。"
+            if zh
+            else f"The {party.label('en')} consulted on {_iso(sent)} answered {_iso(answered)}, "
+            f"past its own {cap} working days (to {_iso(cap_end)}): by the library's policy "
+            f"consultation-time-capped-at-the-party-limit excluded only to {_iso(cap_end)}."
+        )
+    if code == "consult_unanswered":
+        party, sent, cap_end, cap = a
+        return (
+            f"征求{party.label()}意见({_iso(sent)}发出)未记录答复:按其{cap}个工作日期限排除至{_iso(cap_end)}"
+            "(本库政策 consultation-time-capped-at-the-party-limit)"
+            "(逾期未提出意见的,由行政机关决定);答复后请补录答复日期,期限可能提前。"
+            if zh
+            else f"No answer recorded to the consultation of the {party.label('en')} sent "
+            f"{_iso(sent)}: excluded up to its {cap}-working-day limit, {_iso(cap_end)} (the "
+            "library's policy consultation-time-capped-at-the-party-limit); record "
+            "the answer when it comes, the deadline may come earlier."
+        )
+    if code == "consult_open":
+        party, sent, end, basis = a
+        basis_text = {
+            "replied": ("答复日", "the reply date"),
+            "as_of": ("核查日", "the audit day"),
+        }[basis]
+        return (
+            f"征求{party.label()}意见({_iso(sent)}发出)未记录答复:2008年条例不设上限,"
+            f"按{basis_text[0]}{_iso(end)}计算排除时间。"
+            if zh
+            else f"No answer recorded to the consultation of the {party.label('en')} sent "
+            f"{_iso(sent)}: uncapped under the 2008 条例, excluded up to {basis_text[1]}, "
+            f"{_iso(end)}."
+        )
+    if code == "consult_waiting":
+        party, sent = a
+        return (
+            f"征求{party.label()}意见({_iso(sent)}发出)未记录答复,也没有答复日或核查日:"
+            "2008年条例不设上限,期限暂停,无法确定答复期限。"
+            if zh
+            else f"No answer recorded to the consultation of the {party.label('en')} sent "
+            f"{_iso(sent)}, and no reply date or audit day: uncapped under the 2008 条例, the "
+            "clock stands still and the reply deadline is not known."
+        )
+    if code == "consult_late":
+        party, sent, due = a
+        return (
+            f"征求{party.label()}意见于{_iso(sent)}发出,未早于当时的答复期限{_iso(due)}:不予扣除。"
+            if zh
+            else f"The {party.label('en')} was consulted on {_iso(sent)}, not before the reply "
+            f"deadline as it then stood ({_iso(due)}): not excluded."
+        )
+    if code == "extension_days_assumed":
+        (cap,) = a
+        return (
+            f"未记录延期的工作日数,按最长{cap}个工作日计算(假定)。"
+            if zh
+            else f"The length of the extension is not recorded: taken as the longest allowed, "
+            f"{cap} working days (assumed)."
+        )
+    if code == "extension_over_cap":
+        days, cap = a
+        return (
+            f"延期{days}个工作日,超过最长{cap}个工作日的限制:只计{cap}个工作日。"
+            if zh
+            else f"An extension of {days} working days exceeds the maximum of {cap}: only {cap} "
+            "count."
+        )
+    if code == "extension_invalid":
+        approved, told, due = a
+        return (
+            f"延期于{_iso(approved)}批准、{_iso(told)}告知申请人,晚于原答复期限{_iso(due)}:"
+            "按本库政策 extension-told-before-original-limit,延期无效,不予计入。"
+            if zh
+            else f"The extension was approved {_iso(approved)} and told to the applicant "
+            f"{_iso(told)}, after the original deadline {_iso(due)}: by the library's policy "
+            "extension-told-before-original-limit it is invalid and not applied."
+        )
+    if code == "extension_not_told":
+        approved, due = a
+        return (
+            f"延期于{_iso(approved)}批准,未记录告知申请人:告知前不计入延期(原答复期限{_iso(due)})。"
+            if zh
+            else f"The extension was approved {_iso(approved)} but is not recorded as told to "
+            f"the applicant: it does not count until told (original deadline {_iso(due)})."
+        )
+    if code == "extension_unused":
+        replied, due = a
+        return (
+            f"延期未记录告知申请人,但已于{_iso(replied)}在原答复期限{_iso(due)}内答复:延期未使用。"
+            if zh
+            else f"The extension is not recorded as told, but the reply came on {_iso(replied)}, "
+            f"within the original deadline {_iso(due)}: the extension was not used."
+        )
+    if code == "due_soon":
+        kind, remaining, due = a
+        if zh:
+            when = "今日到期" if remaining == 0 else f"将于{remaining}个工作日内到期"
+            return f"提示:{kind.label()}{when}(期限{_iso(due)})。"
+        when = "is due today" if remaining == 0 else f"is due within {remaining} working day(s)"
+        return f"Warning: the {kind.label('en')} {when} ({_iso(due)})."
+    if code == "after_audit_day":
+        field, day, as_of = a
+        return (
+            f"日期存疑:{field_label(field)}{_iso(day)}晚于核查日{_iso(as_of)},尚未到来,请核对。"
+            if zh
+            else f"Doubtful date: the {field_label(field, 'en')} {_iso(day)} is after the audit "
+            f"day {_iso(as_of)}, which has not come yet: check it."
+        )
+    if code == "before_receipt":
+        field, day, receipt = a
+        return (
+            f"日期存疑:{field_label(field)}{_iso(day)}早于收到申请日{_iso(receipt)}"
+            "(休息日收到的申请顺延后),请核对。"
+            if zh
+            else f"Doubtful date: the {field_label(field, 'en')} {_iso(day)} is before the "
+            f"receipt {_iso(receipt)} (a rest-day receipt moved to the next working day): "
+            "check it."
+        )
+    if code == "before_clock":
+        field, day, start = a
+        return (
+            f"日期存疑:{field_label(field)}{_iso(day)}早于答复起算日{_iso(start)}"
+            "(收到补正的申请之日),请核对。"
+            if zh
+            else f"Doubtful date: the {field_label(field, 'en')} {_iso(day)} is before the "
+            f"reply clock started, {_iso(start)} (the corrected application's arrival): "
+            "check it."
+        )
+    if code == "calendar":
+        (error,) = a
+        # Audit reports are read by clerks: the remedies are the command line's.
+        message: str = error.clerk_message("zh" if zh else "en")
+        return message
+    return code  # pragma: no cover - every code is rendered above
+
+
+# -- the verdict on a case ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class CaseVerdict:
+    """The audit of one case: its receipt, version, duties and findings. Treat as read-only.
+
+    ``notes`` holds the findings of the clock; :attr:`findings` adds, first, the notes on
+    how the receipt date was read (assumed from another date, moved off a rest day).
+
+    ``result`` sums the case up, worst first: ``late`` (a duty done late or overdue),
+    ``problem`` (no lateness, but an extension longer than allowed), ``undetermined`` (the
+    calendar lacks data), ``open`` (a duty pending or its clock not running) or ``ok``.
+
+    ``duties`` holds the 补正 notice (when a correction was asked for, 2019 only), the
+    extension (when one is recorded) and the reply, in that order. The explanation is
+    rendered on demand by :meth:`explain`.
+    """
+
+    case_id: str
+    channel: Channel
+    receipt: dt.date
+    receipt_recorded: dt.date
+    receipt_field: str
+    receipt_assumed: bool
+    version: str
+    clock_start: dt.date | None
+    base_due: dt.date | None
+    excluded_workdays: int
+    extension_workdays: int
+    duties: tuple[Duty, ...]
+    notes: tuple[Finding, ...]
+    result: str
+    as_of: dt.date | None
+    _facts: _Facts
+    _calendar: WorkCalendar
+    _version: _Version
+    _spans: tuple[_Span, ...]
+
+    # -- looking things up ------------------------------------------------------------------
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding: how the receipt was read (assumed, moved), then :attr:`notes`."""
+        derived: list[Finding] = []
+        if self.receipt_assumed:
+            derived.append(
+                Finding(
+                    "receipt_assumed",
+                    (
+                        self.channel,
+                        RECEIPT_FIELDS[self.channel][0],
+                        self.receipt_field,
+                        self.receipt_recorded,
+                    ),
+                )
+            )
+        if self.receipt != self.receipt_recorded:
+            derived.append(Finding("receipt_moved", (self.receipt_recorded, self.receipt)))
+        return (*derived, *self.notes) if derived else self.notes
+
+    def duty(self, kind: DutyKind | str) -> Duty | None:
+        wanted = DutyKind(kind) if isinstance(kind, str) else kind
+        for item in self.duties:
+            if item.kind is wanted:
+                return item
+        return None
+
+    @property
+    def reply(self) -> Duty:
+        found = self.duty(DutyKind.REPLY)
+        assert found is not None
+        return found
+
+    @property
+    def reply_due(self) -> dt.date | None:
+        return self.reply.due
+
+    @property
+    def supplement_due(self) -> dt.date | None:
+        found = self.duty(DutyKind.SUPPLEMENT_NOTICE)
+        return found.due if found else None
+
+    @property
+    def late(self) -> bool:
+        """Whether any duty was done late or is overdue."""
+        return any(d.status.is_late for d in self.duties)
+
+    @property
+    def provisional(self) -> bool:
+        """Whether a date of the case rests on provisional calendar data (``--provisional``:
+        no official holiday notice yet): a due date, the receipt moved off a rest day, the
+        start of the reply clock. Every output marks such a case."""
+        return (
+            any(d.provisional for d in self.duties)
+            or is_provisional(self.receipt)
+            or is_provisional(self.clock_start)
+            or is_provisional(self.base_due)
+        )
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.warning)
+
+    @property
+    def problems(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.problem)
+
+    # -- text ---------------------------------------------------------------------------------
+
+    def summary(self, lang: str = "zh") -> str:
+        zh = lang.startswith("zh")
+        head = self.case_id or ("(无编号)" if zh else "(no id)")
+        sep = ";" if zh else "; "
+        return f"{head}{':' if zh else ': '}" + sep.join(d.summary(lang) for d in self.duties)
+
+    def explain(self, lang: str = "zh") -> str:
+        """Every step, citing the rules, in ``"zh"`` (default) or ``"en"``."""
+        return "\n".join(self.explain_lines(lang))
+
+    def explain_lines(self, lang: str = "zh") -> list[str]:
+        # Imported here: the explanation reads these results (Status, DutyKind, Finding),
+        # so case_explain imports this module and cannot be imported at its top.
+        from gov_deadlines.cases.explain import explain_lines
+
+        return explain_lines(self, lang)
+
+    def to_dict(self, lang: str = "zh", *, explanation: bool = False) -> dict[str, Any]:
+        """A JSON-ready record (stable keys; texts in ``lang``)."""
+        record: dict[str, Any] = {
+            "case_id": self.case_id,
+            "result": self.result,
+            "channel": self.channel.value,
+            "receipt": _iso(self.receipt),
+            "receipt_recorded": _iso(self.receipt_recorded),
+            "receipt_field": self.receipt_field,
+            "receipt_assumed": self.receipt_assumed,
+            "version": self.version,
+            "rule": self._version.reply.id,
+            "clock_start": _iso(self.clock_start) if self.clock_start else None,
+            "base_due": _iso(self.base_due) if self.base_due else None,
+            "excluded_workdays": self.excluded_workdays,
+            "extension_workdays": self.extension_workdays,
+            "as_of": _iso(self.as_of) if self.as_of else None,
+            "provisional": self.provisional,
+            "duties": [d.to_dict() for d in self.duties],
+            "findings": [
+                {"code": f.code, "problem": f.problem, "warning": f.warning, "text": f.text(lang)}
+                for f in self.findings
+            ],
+        }
+        if explanation:
+            record["explanation"] = self.explain(lang)
+        return record

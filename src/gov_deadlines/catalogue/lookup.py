@@ -1,0 +1,361 @@
+"""The catalogue-level API: ``rules``, ``rule``, ``due``, ``check`` and ``deadlines_for``.
+
+``due("ogi.reply", received)`` picks the version of the rule in force on the trigger date
+(2008 or 2019), follows delegations ("the statutory limit"), and returns a
+:class:`~gov_deadlines.deadline.Deadline` whose explanation opens with the rule's document,
+clause and quoted words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import numbers
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from gov_deadlines.calendar.workcalendar import WorkCalendar
+from gov_deadlines.catalogue.store import KIND_LABELS, Catalogue, Rule, default_catalogue
+from gov_deadlines.counting.conventions import split_trigger
+from gov_deadlines.counting.deadlines import Deadline, Note, deadline
+from gov_deadlines.counting.periods import FixedDate
+from gov_deadlines.counting.verdict import Verdict, check_deadline
+from gov_deadlines.errors import (
+    ArgumentTypeError,
+    CalendarCoverageError,
+    GovDeadlinesError,
+    NotInForceError,
+    RuleKindError,
+    TriggerError,
+    UnquantifiedRuleError,
+)
+
+
+def rules(
+    *,
+    source: str | Iterable[str] | None = None,
+    kind: str | Iterable[str] | None = None,
+    trigger: str | None = None,
+    words: str | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[Rule]:
+    """All rules, or those of the given source(s), kind(s), trigger event, or words."""
+    return (catalogue or default_catalogue()).rules(
+        source=source, kind=kind, trigger=trigger, words=words
+    )
+
+
+def rule(rule_id: str, *, catalogue: Catalogue | None = None) -> Rule:
+    """The rule with this id (a family id such as ``ogi.reply`` gives its newest version)."""
+    return (catalogue or default_catalogue()).rule(rule_id)
+
+
+def _year_of(trigger: object) -> int:
+    if isinstance(trigger, numbers.Integral) and not isinstance(trigger, bool):
+        return int(trigger)
+    return split_trigger(trigger)[0].year
+
+
+@dataclass(frozen=True, slots=True)
+class VersionNote:
+    """Which version of a versioned rule applied, and on what basis (rendered on demand)."""
+
+    family: str
+    chosen: Rule
+    basis: dt.date | int
+
+    def text(self, lang: str = "zh") -> str:
+        src = self.chosen.source
+        if isinstance(self.basis, int):
+            basis_zh, basis_en = f"{self.basis}年", f"the year {self.basis}"
+        else:
+            day = self.basis.isoformat()
+            basis_zh, basis_en = f"起算日{day}", f"the trigger date {day}"
+        start = src.effective_from or "…"
+        if lang.startswith("zh"):
+            until = f",{src.effective_until}止" if src.effective_until else ""
+            return (
+                f"版本:{self.family} 按{basis_zh}适用 {self.chosen.id}"
+                f"({src.title},{start}起施行{until})。"
+            )
+        until = f" until {src.effective_until}" if src.effective_until else ""
+        return (
+            f"Version: {self.family} for {basis_en} is {self.chosen.id} "
+            f"({src.title_en}, in force from {start}{until})."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationNote:
+    """The rule applies the limit of another (national) rule."""
+
+    target: Rule
+
+    def text(self, lang: str = "zh") -> str:
+        target = self.target
+        if lang.startswith("zh"):
+            return (
+                f"该规则适用法定时限,见 {target.id}:{target.source.cite('zh')} {target.clause}"
+                f"“{target.quote}”{target.unverified_mark('zh')}"
+            )
+        return (
+            f"This rule applies the statutory limit of {target.id}: "
+            f"{target.source.cite('en')}, {target.clause}."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NotInForceNote:
+    """A version was asked for by id on a date it was not in force."""
+
+    rule: Rule
+    when: dt.date
+
+    def text(self, lang: str = "zh") -> str:
+        rule, day = self.rule, self.when.isoformat()
+        if lang.startswith("zh"):
+            return (
+                f"注意:{rule.id} 在{day}尚未施行或已失效;"
+                f"如需按当时有效的版本计算,请使用 {rule.family or rule.id}。"
+            )
+        return (
+            f"Note: {rule.id} was not in force on {day}; use {rule.family or rule.id} "
+            "for the version in force then."
+        )
+
+
+def _version(cat: Catalogue, family: str, trigger: object) -> tuple[Rule, VersionNote]:
+    """The version of ``family`` in force for ``trigger``, and a note saying why."""
+    chosen: Rule | None = None
+    basis: dt.date | int
+    versions = cat.family_versions(family)
+    if versions[0].fixed:
+        basis = year = _year_of(trigger)
+        for version in versions:
+            if version.first_year <= year and (
+                version.until is None or version.due_on(year) <= version.until
+            ):
+                chosen = version.rule
+    else:
+        basis = when = split_trigger(trigger)[0]
+        for version in versions:
+            if version.start <= when and (version.until is None or when <= version.until):
+                chosen = version.rule
+    if chosen is None:
+        raise NotInForceError(family, trigger, [v.rule.id for v in versions])
+    return chosen, VersionNote(family, chosen, basis)
+
+
+def _resolve(cat: Catalogue, rule_id: str, trigger: object) -> tuple[Rule, Rule, tuple[Note, ...]]:
+    """The rule asked for, the rule whose period applies, and the notes on how it was found."""
+    notes: list[Note] = []
+    if cat.is_family(rule_id):
+        asked, note = _version(cat, rule_id, trigger)
+        notes.append(note)
+    else:
+        asked = cat.rule(rule_id)
+        if asked.family is not None and asked.kind != "fixed-date" and not isinstance(trigger, int):
+            when = split_trigger(trigger)[0]
+            if not asked.source.in_force(when):
+                notes.append(NotInForceNote(asked, when))
+    applied = asked
+    seen = {asked.id}
+    while applied.delegates_to is not None:
+        target_id = applied.delegates_to
+        version_note: VersionNote | None = None
+        if cat.is_family(target_id):
+            target, version_note = _version(cat, target_id, trigger)
+        else:
+            target = cat.rule(target_id)
+        if target.id in seen:
+            raise RuleKindError(
+                asked.id,
+                asked.kind,
+                "deadline",
+                "its delegations form a loop",
+                "其引用关系形成循环",
+            )
+        seen.add(target.id)
+        notes.append(DelegationNote(target))
+        if version_note is not None:
+            notes.append(version_note)
+        applied = target
+    return asked, applied, tuple(notes)
+
+
+def due(
+    rule_id: str,
+    trigger: dt.date | dt.datetime | int,
+    *,
+    calendar: WorkCalendar | None = None,
+    catalogue: Catalogue | None = None,
+    **options: Any,
+) -> Deadline:
+    """The deadline of a catalogue rule from ``trigger``.
+
+    Deadline and minimum-duration rules take the triggering date or datetime; fixed-date
+    rules take the year (or a date in it). ``options`` are those of
+    :func:`~gov_deadlines.deadline.deadline` (``roll``, ``posting_day_counts``, ``cutoff``).
+    Unquantified rules raise :class:`~gov_deadlines.errors.UnquantifiedRuleError`; cadence
+    and quota rules have windows, not a deadline (see :func:`rule_windows`).
+    """
+    if not isinstance(rule_id, str):
+        raise ArgumentTypeError(
+            "rule_id", rule_id, "a rule id (str), e.g. 'ogi.reply'", "规则编号,如 ogi.reply"
+        )
+    if not isinstance(trigger, dt.date) and not (
+        isinstance(trigger, numbers.Integral) and not isinstance(trigger, bool)
+    ):
+        raise ArgumentTypeError(
+            "trigger",
+            trigger,
+            "a datetime.date, a datetime.datetime, or a year (int) for yearly rules",
+            "日期、日期时间,或年度规则的年份",
+        )
+    if catalogue is not None and not isinstance(catalogue, Catalogue):
+        raise ArgumentTypeError("catalogue", catalogue, "a Catalogue", "规则目录(Catalogue)")
+    if isinstance(trigger, numbers.Integral) and not isinstance(trigger, dt.date):
+        trigger = int(trigger)  # a numpy year from a data frame is the year itself
+    cat = catalogue or default_catalogue()
+    asked, applied, notes = _resolve(cat, rule_id, trigger)
+    if applied.kind == "unquantified":
+        raise UnquantifiedRuleError(asked.id, asked.quote, applied.national_default)
+    if applied.kind in ("cadence", "quota"):
+        raise RuleKindError(
+            asked.id,
+            KIND_LABELS[applied.kind][1],
+            "single due date",
+            "it sets windows of the year: use gov_deadlines.rule_windows(rule_id, year) "
+            "or `gov-deadlines schedule YEAR`",
+            "该规则按年度内的各期窗口要求,请用 gov-deadlines schedule 年份 查看各期截止日期",
+        )
+    period = applied.typed_period
+    assert period is not None
+    if isinstance(period, FixedDate) and period.every_year and not cat.is_family(rule_id):
+        year = _year_of(trigger)
+        first = applied.first_year or (applied.source.date.year if applied.source.date else year)
+        if year < first:
+            raise NotInForceError(asked.id, year, [f"{applied.id} (from {first})"])
+    if isinstance(period, FixedDate) and period.every_year and asked.source.date is not None:
+        # A yearly duty of a local document starts with the document: the 2024 Juyuan plan
+        # (2024-04-19) cannot have required the report due 2024-01-31.
+        year = _year_of(trigger)
+        if period.on(year) < asked.source.date:
+            raise NotInForceError(asked.id, year, [f"{asked.id} (from {asked.source.date})"])
+    return deadline(trigger, period, calendar=calendar, rule=asked, notes=notes, **options)
+
+
+def check(
+    target: Deadline | str,
+    *args: Any,
+    **options: Any,
+) -> Verdict:
+    """Judge completion against a deadline.
+
+    ``check(deadline, done_at)`` or ``check(rule_id, trigger, done_at, **options)``.
+    """
+    if isinstance(target, Deadline):
+        if len(args) != 1 or options:
+            raise ArgumentTypeError(
+                "done_at",
+                args,
+                "exactly one more argument: check(deadline, done_at)",
+                "一个完成时间:check(期限结果, 完成时间)",
+            )
+        return check_deadline(target, args[0])
+    if isinstance(target, str):
+        if len(args) != 2:
+            raise ArgumentTypeError(
+                "trigger, done_at",
+                args,
+                "a trigger and a done_at: check(rule_id, trigger, done_at)",
+                "起算时间和完成时间:check(规则编号, 起算时间, 完成时间)",
+            )
+        trigger, done_at = args
+        return check_deadline(due(target, trigger, **options), done_at)
+    raise ArgumentTypeError(
+        "target", target, "a Deadline or a rule id (str)", "期限结果(Deadline)或规则编号"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NotComputed:
+    """A rule an event starts whose deadline could not be computed, and why."""
+
+    rule: Rule
+    error: GovDeadlinesError
+
+    def reason(self, lang: str = "zh") -> str:
+        return self.error.message(lang)
+
+
+class EventDeadlines(list[Deadline]):
+    """The deadlines an event starts (a list), plus the rules that could not be computed.
+
+    ``not_computed`` holds, with the reason, every rule the event starts whose deadline
+    has no answer here: an hour rule (e.g. "24小时内转载") when the event was given as a
+    bare date, or a deadline past the calendar's horizon. They are reported, never dropped.
+    """
+
+    not_computed: tuple[NotComputed, ...] = ()
+
+    @property
+    def needs_time(self) -> tuple[Rule, ...]:
+        return tuple(n.rule for n in self.not_computed if isinstance(n.error, TriggerError))
+
+    def by_source(self) -> dict[str, list[Deadline]]:
+        grouped: dict[str, list[Deadline]] = {}
+        for item in self:
+            assert item.rule is not None
+            grouped.setdefault(item.rule.source.id, []).append(item)
+        return grouped
+
+
+def deadlines_for(
+    event: str,
+    when: dt.date | dt.datetime,
+    *,
+    sources: str | Iterable[str] | None = None,
+    calendar: WorkCalendar | None = None,
+    catalogue: Catalogue | None = None,
+) -> EventDeadlines:
+    """Every deadline that ``event`` starts at ``when``, grouped by source.
+
+    Versioned national rules contribute only the version in force; an event also starts
+    the rules of the events it implies (a document issued is information formed).
+    """
+    cat = catalogue or default_catalogue()
+    start = cat.event(event)
+    wanted = {start.id, *start.implies}
+    day = split_trigger(when)[0]
+    chosen: list[Rule] = []
+    families_done: set[str] = set()
+    for item in cat.rules(source=sources, kind=("deadline", "min-duration")):
+        if item.trigger not in wanted:
+            continue
+        if not item.family and not item.source.in_force(day):
+            # A rule of a regulation not (yet, or no longer) in force starts nothing, e.g.
+            # ogi-2019.supplement-notice for an application received in 2018.
+            continue
+        if item.family:
+            if item.family in families_done:
+                continue
+            families_done.add(item.family)
+            chosen.append(item)  # resolved to the version in force below
+        else:
+            chosen.append(item)
+    result = EventDeadlines()
+    skipped: list[NotComputed] = []
+    for item in sorted(chosen, key=lambda r: (r.source.id, r.id)):
+        rule_id = item.family or item.id
+        try:
+            # A family stands for the version in force then: name that one if it fails.
+            applies = _version(cat, item.family, when)[0] if item.family else item
+            result.append(due(rule_id, when, calendar=calendar, catalogue=cat))
+        except NotInForceError:
+            continue  # no version of this national rule existed then: it starts nothing
+        except (TriggerError, CalendarCoverageError) as error:
+            skipped.append(NotComputed(applies, error))
+    result.sort(key=lambda d: (d.rule.source.id if d.rule else "", d.due_at))
+    result.not_computed = tuple(skipped)
+    return result

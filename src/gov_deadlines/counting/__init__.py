@@ -1,0 +1,1 @@
+"""gov_deadlines.counting."""

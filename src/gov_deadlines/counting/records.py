@@ -1,0 +1,151 @@
+"""JSON-ready records of results, for storing and for other tools (stable field names).
+
+The same fields come out whatever the language; only ``explanation`` and ``summary`` are
+text in the language asked for. ``docs/cli.md`` documents them; their JSON Schema is
+``DeadlineRecord.model_json_schema()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from gov_deadlines.counting.deadlines import Deadline
+    from gov_deadlines.counting.verdict import Verdict
+
+
+class ConventionRecord(BaseModel):
+    """The counting convention applied."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit: str
+    roll: bool
+    posting_day_counts: bool
+    cutoff: str | None
+    description_zh: str
+    description_en: str
+    articles: list[str]
+
+
+class CitationRecord(BaseModel):
+    """The rule and the words of its source document."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    title_zh: str
+    title_en: str
+    source: str
+    document: str
+    number: str
+    date: dt.date | None
+    clause: str
+    quote: str
+    strength: str
+    kind: str
+    verified: bool = Field(
+        default=True,
+        description="false: the quote is not checked against the official text (未核对官方全文)",
+    )
+    unverified_zh: str = ""
+    unverified_en: str = ""
+
+
+class VerdictRecord(BaseModel):
+    """The outcome of a check."""
+
+    model_config = ConfigDict(frozen=True)
+
+    on_time: bool
+    done_at: str
+    late_by_days: int
+    late_by_workdays: int | None
+    late_by_seconds: float | None
+    early_by_workdays: int | None
+    short_by_days: int
+    summary: str
+    warnings: list[str] = []
+
+
+class DeadlineRecord(BaseModel):
+    """A computed deadline."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str | None
+    citation: CitationRecord | None
+    period: str
+    period_en: str
+    unit: str
+    trigger: str
+    trigger_date: dt.date
+    due_date: dt.date
+    due_at: dt.datetime
+    provisional: bool
+    convention: ConventionRecord
+    unrolled_date: dt.date | None
+    earliest_removal: dt.date | None
+    earliest_removal_at: dt.datetime | None
+    last_workday: dt.date | None
+    calendar_data: list[str]
+    explanation: list[str] | None
+    verdict: VerdictRecord | None = None
+
+
+def _trigger_text(trigger: object) -> str:
+    if isinstance(trigger, dt.datetime | dt.date):
+        return trigger.isoformat()
+    return str(trigger)
+
+
+def deadline_record(
+    deadline: Deadline, *, lang: str = "zh", explanation: bool = True
+) -> DeadlineRecord:
+    rule = deadline.rule
+    convention = deadline.convention
+    return DeadlineRecord(
+        rule=rule.id if rule is not None else None,
+        citation=rule.citation_record() if rule is not None else None,
+        period=deadline.period.text("zh"),
+        period_en=deadline.period.text("en"),
+        unit=convention.unit.value,
+        trigger=_trigger_text(deadline.trigger),
+        trigger_date=deadline.trigger_date,
+        due_date=deadline.due_date,
+        due_at=deadline.due_at,
+        provisional=deadline.provisional,
+        convention=ConventionRecord(
+            unit=convention.unit.value,
+            roll=convention.roll,
+            posting_day_counts=convention.posting_day_counts,
+            cutoff=convention.cutoff.strftime("%H:%M") if convention.cutoff else None,
+            description_zh=convention.describe("zh"),
+            description_en=convention.describe("en"),
+            articles=list(deadline.articles().values()),
+        ),
+        unrolled_date=deadline.unrolled_date,
+        earliest_removal=deadline.earliest_removal,
+        earliest_removal_at=deadline.due_at if deadline.earliest_removal is not None else None,
+        last_workday=deadline.last_workday,
+        calendar_data=list(deadline.calendar_data),
+        explanation=deadline.explain_lines(lang) if explanation else None,
+    )
+
+
+def verdict_record(verdict: Verdict, *, lang: str = "zh") -> VerdictRecord:
+    done = verdict.done_at
+    return VerdictRecord(
+        on_time=verdict.on_time,
+        done_at=done.isoformat(),
+        late_by_days=verdict.late_by_days,
+        late_by_workdays=verdict.late_by_workdays,
+        late_by_seconds=verdict.late_by.total_seconds() if verdict.late_by is not None else None,
+        early_by_workdays=verdict.early_by_workdays,
+        short_by_days=verdict.short_by_days,
+        summary=verdict.summary(lang),
+        warnings=verdict.warnings(lang),
+    )

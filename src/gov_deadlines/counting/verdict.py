@@ -1,0 +1,233 @@
+"""Checking a deadline against when the act was done (:class:`Verdict`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from gov_deadlines.counting.conventions import Unit
+from gov_deadlines.counting.deadlines import Deadline, _fmt_instant
+from gov_deadlines.errors import (
+    ArgumentTypeError,
+    CalendarCoverageError,
+    CompletionTimeError,
+    DateRangeError,
+)
+from gov_deadlines.timezone import to_beijing
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """The same instant in UTC.
+
+    Aware datetimes that share a tzinfo are compared and subtracted by wall time, with
+    ``fold`` ignored; in Beijing's repeated hour of 1986–1991 that gets the order wrong.
+    Instants are therefore compared and subtracted in UTC.
+    """
+    return moment.astimezone(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether an act met its deadline, and by how much.
+
+    For a minimum duration (a notice that must stay posted) ``done_at`` is when it came
+    down, ``on_time`` means it stayed long enough, and ``short_by_days`` says how many days
+    too early it came down.
+
+    ``late_by_days`` counts calendar days after the last day; ``late_by_workdays`` the
+    working days in (last day, done day] (``None`` where the calendar has no data);
+    ``late_by`` the exact time past ``due_at`` when the completion instant is known.
+    """
+
+    deadline: Deadline
+    done_at: dt.date | dt.datetime
+    on_time: bool
+    late_by_days: int = 0
+    late_by_workdays: int | None = 0
+    late_by: dt.timedelta | None = None
+    early_by_workdays: int | None = None
+    short_by_days: int = 0
+    #: Done before the trigger (the event the period counts from): the date cannot be
+    #: right, or the act belongs to another case; a warning, never a silent "on time".
+    before_trigger: bool = False
+
+    def warnings(self, lang: str = "zh") -> list[str]:
+        """The warnings on the dates checked (empty when they are plausible)."""
+        if not self.before_trigger:
+            return []
+        trigger = self.deadline.trigger_date.isoformat()
+        return [
+            f"日期存疑:完成时间早于起算日{trigger},请核对。"
+            if lang.startswith("zh")
+            else f"Doubtful date: done before the trigger, {trigger}: check it."
+        ]
+
+    def summary(self, lang: str = "zh") -> str:
+        """One sentence: on time / late by … / came down too early by …, and the warnings."""
+        text = self._summary(lang)
+        for warning in self.warnings(lang):
+            text = f"{text}{warning}" if lang.startswith("zh") else f"{text} {warning}"
+        return text
+
+    def _summary(self, lang: str) -> str:
+        zh = lang.startswith("zh")
+        unit = self.deadline.unit
+        if unit is Unit.MINIMUM_DURATION:
+            if self.on_time:
+                return "公示时间符合要求。" if zh else "The notice stayed up long enough."
+            return (
+                f"公示时间不足:提前{self.short_by_days}天撤下。"
+                if zh
+                else f"The notice came down {self.short_by_days} day(s) too early."
+            )
+        if self.on_time:
+            spare = self.early_by_workdays
+            if unit is Unit.HOURS and isinstance(self.done_at, dt.datetime):
+                left = _utc(self.deadline.due_at) - _utc(to_beijing(self.done_at))
+                hours = left.total_seconds() / 3600
+                return (
+                    f"按时完成(提前{hours:.1f}小时)。"
+                    if zh
+                    else f"On time ({hours:.1f} hours to spare)."
+                )
+            if spare:
+                return (
+                    f"按时完成(距截止还有{spare}个工作日)。"
+                    if zh
+                    else f"On time ({spare} working day(s) to spare)."
+                )
+            return "按时完成。" if zh else "On time."
+        if self.late_by is not None and (unit is Unit.HOURS or self.late_by_days == 0):
+            # Hours, or late on the last day itself (after an office-hours cut-off).
+            hours = self.late_by.total_seconds() / 3600
+            return f"逾期{hours:.1f}小时。" if zh else f"Late by {hours:.1f} hours."
+        workdays = (
+            f"{self.late_by_workdays}个工作日" if self.late_by_workdays is not None else "?个工作日"
+        )
+        if zh:
+            return f"逾期{self.late_by_days}天({workdays})。"
+        wd = self.late_by_workdays if self.late_by_workdays is not None else "?"
+        return f"Late by {self.late_by_days} day(s) ({wd} working day(s))."
+
+    def explain(self, lang: str = "zh") -> str:
+        """The deadline's explanation followed by the verdict."""
+        zh = lang.startswith("zh")
+        done = (
+            _fmt_instant(to_beijing(self.done_at))
+            if isinstance(self.done_at, dt.datetime)
+            else self.done_at.isoformat()
+        )
+        label = "撤下时间" if self.deadline.unit is Unit.MINIMUM_DURATION else "完成时间"
+        label_en = "Taken down" if self.deadline.unit is Unit.MINIMUM_DURATION else "Done"
+        head = (
+            f"{label}:{done}。{self.summary(lang)}"
+            if zh
+            else f"{label_en}: {done}. {self.summary(lang)}"
+        )
+        return f"{self.deadline.explain(lang)}\n{head}"
+
+
+def _workdays(deadline: Deadline, start: dt.date, end: dt.date) -> int | None:
+    try:
+        return deadline.calendar.workdays_between(start, end)
+    except CalendarCoverageError:
+        return None
+
+
+def check_deadline(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdict:
+    """Judge ``done_at`` against ``deadline``.
+
+    A bare date is compared by day (an act on the last day is on time); a datetime is
+    compared with ``due_at`` (an act at exactly 24:00, i.e. 00:00 the next day, is late).
+    An hour limit needs a time unless the date alone decides.
+    """
+    if not isinstance(deadline, Deadline):
+        raise ArgumentTypeError(
+            "deadline", deadline, "a Deadline (from deadline() or due())", "期限结果(Deadline)"
+        )
+    try:
+        return _checked(deadline, done_at)
+    except OverflowError:
+        raise DateRangeError(
+            done_at, "the completion time cannot be compared", "完成时间无法比较"
+        ) from None
+
+
+def _checked(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdict:
+    if isinstance(done_at, dt.datetime):
+        moment: dt.datetime | None = to_beijing(done_at)
+        assert moment is not None
+        done_date = moment.date()
+    elif isinstance(done_at, dt.date):
+        moment = None
+        done_date = done_at
+    else:
+        raise ArgumentTypeError(
+            "done_at",
+            done_at,
+            "a datetime.date or datetime.datetime",
+            "日期或日期时间(如 2026-10-30 或 2026-10-30 17:00)",
+        )
+    trigger = deadline.trigger
+    if isinstance(trigger, dt.datetime):
+        before = _utc(moment) < _utc(trigger) if moment is not None else done_date < trigger.date()
+    elif isinstance(trigger, dt.date):
+        before = done_date < trigger
+    else:  # a year (fixed dates): no day to be before
+        before = False
+    verdict = _judge(deadline, done_at, moment, done_date)
+    if before:
+        return replace(verdict, before_trigger=True)
+    return verdict
+
+
+def _judge(
+    deadline: Deadline,
+    done_at: dt.date | dt.datetime,
+    moment: dt.datetime | None,
+    done_date: dt.date,
+) -> Verdict:
+    due_at = deadline.due_at
+    if deadline.unit is Unit.MINIMUM_DURATION:
+        removal = deadline.earliest_removal
+        assert removal is not None
+        ok = _utc(moment) >= _utc(due_at) if moment is not None else done_date >= removal
+        short = 0 if ok else max(1, (removal - done_date).days)
+        return Verdict(deadline, done_at, ok, short_by_days=short)
+    if moment is None and deadline.unit is Unit.HOURS:
+        if done_date < due_at.date():
+            on_time = True
+        elif done_date > due_at.date() or due_at.time() == dt.time(0):
+            # Ending at 00:00 of that day, any moment of the day is at or after the end.
+            on_time = False
+        else:
+            raise CompletionTimeError(
+                done_at,
+                f"the limit ends at {_fmt_instant(due_at)} on that very day; give the time "
+                "of completion (e.g. '2026-10-03 08:00')",
+                f"期限于当日{_fmt_instant(due_at)}届满,请给出完成的具体时刻",
+            )
+    elif moment is None:
+        on_time = done_date <= deadline.due_date
+        if deadline.convention.cutoff is not None and done_date == deadline.due_date:
+            on_time = True  # a bare date on the last day cannot be after the cut-off knowingly
+    else:
+        on_time = _utc(moment) < _utc(due_at)
+    if on_time:
+        early = (
+            _workdays(deadline, done_date, deadline.due_date)
+            if done_date <= deadline.due_date
+            else 0
+        )
+        return Verdict(deadline, done_at, True, early_by_workdays=early)
+    late_days = max((done_date - deadline.due_date).days, 0)
+    late_workdays = _workdays(deadline, deadline.due_date, done_date) if late_days else 0
+    exact = (_utc(moment) - _utc(due_at)) if moment is not None else None
+    return Verdict(
+        deadline,
+        done_at,
+        False,
+        late_by_days=late_days,
+        late_by_workdays=late_workdays,
+        late_by=exact,
+    )

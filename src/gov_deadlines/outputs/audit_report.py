@@ -1,0 +1,726 @@
+"""The batch audit's outputs: the per-case CSV, JSON Lines, the summary, the supervision form.
+
+Every writer takes the :class:`~gov_deadlines.cases.batch.RowResult` stream of
+:func:`~gov_deadlines.cases.batch.audit_csv` or :func:`~gov_deadlines.cases.batch.audit_cases`,
+consumes it once, and returns the :class:`Summary` it accumulated on the way (counts that
+add up to the input, in constant memory):
+
+* :func:`write_case_csv` — one CSV row per input row (UTF-8 with BOM, so Excel and WPS
+  open it correctly), columns :data:`CASE_COLUMNS`;
+* :func:`write_jsonl` — one JSON object per row, optionally with the explanation;
+* :meth:`Summary.markdown` — counts by result and by duty, the problems, examples;
+* :func:`form_rows` / :func:`write_form` — the supervision form of seed 002 (rendered by
+  :mod:`gov_deadlines.outputs.supervision`), one row per duty, 存在问题 filled from the findings;
+  in :mod:`gov_deadlines.outputs.audit_form`, and reachable here.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TextIO, cast
+
+from gov_deadlines.cases.model import CaseError, Channel
+from gov_deadlines.cases.plausibility import PLAUSIBILITY_CODES
+from gov_deadlines.cases.results import CaseVerdict, DutyKind, Finding, Status
+
+if TYPE_CHECKING:
+    from gov_deadlines.cases.batch import RowResult
+
+__all__ = [
+    "CASE_COLUMNS",
+    "PROVISIONAL_MARK",
+    "PROVISIONAL_TEXT",
+    "RESULTS",
+    "Summary",
+    "problem_texts",
+    "provisional_among",
+    "provisional_note",
+    "result_label",
+    "summarize",
+    "write_case_csv",
+    "write_jsonl",
+]
+
+
+# -- the summary --------------------------------------------------------------------------------
+
+RESULTS = ("ok", "late", "problem", "open", "undetermined", "malformed")
+_RESULT_LABELS = {
+    "ok": ("全部按时", "all on time"),
+    "late": ("有逾期", "late"),
+    "problem": ("有其他问题", "other problems"),
+    "open": ("办理中", "open"),
+    "undetermined": ("无法计算", "undetermined"),
+    "malformed": ("数据有误", "malformed"),
+}
+_STATUSES = tuple(Status)
+_KINDS = tuple(DutyKind)
+
+
+def result_label(result: str, lang: str = "zh") -> str:
+    return _RESULT_LABELS[result][0 if lang.startswith("zh") else 1]
+
+
+class Summary:
+    """Counts over a batch, accumulated row by row in constant memory.
+
+    ``results`` counts rows by :attr:`RowResult.result` (they add up to ``total``);
+    ``duties[kind][status]`` counts duties; examples of late cases and of malformed rows
+    are kept up to ``keep`` each. A late example's verdict may be kept as a function that
+    makes it (:meth:`keep_late`), called when :attr:`late_examples` is first read: the
+    per-case CSV's fast path builds no verdict unless the Markdown asks for it.
+    """
+
+    def __init__(self, as_of: dt.date | None = None, *, keep: int = 100) -> None:
+        self.as_of = as_of
+        self.keep = keep
+        self.total = 0
+        self.results = dict.fromkeys(RESULTS, 0)
+        self.duties = {kind: dict.fromkeys(_STATUSES, 0) for kind in _KINDS}
+        self.max_late = {kind: {Status.LATE: 0, Status.OVERDUE: 0} for kind in _KINDS}
+        self.versions: dict[str, int] = {}
+        self.extension_over_cap = 0
+        self.warnings = 0
+        #: Rows, and duties by kind and status, whose dates rest on provisional calendar data.
+        self.provisional = 0
+        self.provisional_duties = {kind: dict.fromkeys(_STATUSES, 0) for kind in _KINDS}
+        #: Rows with a date that cannot be right (plausibility warnings), and examples:
+        #: (input line, case id, the warnings' texts in Chinese and English).
+        self.doubtful = 0
+        self.doubtful_examples: list[tuple[int, str, tuple[Finding, ...]]] = []
+        #: Blank rows of the input (no value at all), skipped.
+        self.blank_rows = 0
+        self._late: list[tuple[int, str, CaseVerdict | Callable[[], CaseVerdict]]] = []
+        self.malformed_examples: list[tuple[int, str, CaseError]] = []
+        self.ignored_columns: tuple[str, ...] = ()
+
+    def add(self, row: RowResult) -> None:
+        self.total += 1
+        verdict = row.verdict
+        if verdict is None:
+            self.results["malformed"] += 1
+            if len(self.malformed_examples) < self.keep:
+                assert row.error is not None
+                self.malformed_examples.append((row.line, row.case_id, row.error))
+            return
+        if self.as_of is None:
+            self.as_of = verdict.as_of
+        result = verdict.result
+        self.results[result] += 1
+        version = verdict.version
+        self.versions[version] = self.versions.get(version, 0) + 1
+        late = False
+        if verdict.provisional:
+            self.provisional += 1
+        for duty in verdict.duties:
+            status = duty.status
+            self.duties[duty.kind][status] += 1
+            if duty.provisional:
+                self.provisional_duties[duty.kind][status] += 1
+            if status is Status.LATE or status is Status.OVERDUE:
+                late = True
+                worst = self.max_late[duty.kind]
+                if (duty.late_by or 0) > worst[status]:
+                    worst[status] = duty.late_by or 0
+        if verdict.notes:
+            doubtful: list[Finding] = []
+            for finding in verdict.notes:
+                if finding.code == "extension_over_cap":
+                    self.extension_over_cap += 1
+                elif finding.code == "due_soon":
+                    self.warnings += 1
+                elif finding.code in PLAUSIBILITY_CODES:
+                    doubtful.append(finding)
+            if doubtful:
+                self.doubtful += 1
+                if len(self.doubtful_examples) < self.keep:
+                    self.doubtful_examples.append((row.line, row.case_id, tuple(doubtful)))
+        if late and len(self._late) < self.keep:
+            self._late.append((row.line, row.case_id, verdict))
+
+    @property
+    def late_examples(self) -> list[tuple[int, str, CaseVerdict]]:
+        """The late cases kept as examples: (input line, case id, verdict), in input order."""
+        kept = self._late
+        for index, (line, case_id, verdict) in enumerate(kept):
+            if not isinstance(verdict, CaseVerdict):
+                kept[index] = (line, case_id, verdict())
+        return cast(list[tuple[int, str, CaseVerdict]], kept)
+
+    @late_examples.setter
+    def late_examples(self, examples: list[tuple[int, str, CaseVerdict]]) -> None:
+        self._late = list(examples)
+
+    def keep_late(self, line: int, case_id: str, verdict: Callable[[], CaseVerdict]) -> bool:
+        """Keep a late case as an example, its verdict made when first read; whether there
+        was room (``keep``)."""
+        if len(self._late) < self.keep:
+            self._late.append((line, case_id, verdict))
+            return True
+        return False
+
+    @property
+    def late(self) -> bool:
+        """Whether any duty was done late or is overdue."""
+        return self.results["late"] > 0
+
+    @property
+    def malformed(self) -> int:
+        return self.results["malformed"]
+
+    def exit_code(self) -> int:
+        """2 when a row was malformed, else 1 when any duty is late, else 0."""
+        if self.malformed:
+            return 2
+        return 1 if self.late else 0
+
+    # -- renderings --------------------------------------------------------------------------
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "results": dict(self.results),
+            "versions": dict(self.versions),
+            "duties": {
+                kind.value: {status.value: count for status, count in counts.items()}
+                for kind, counts in self.duties.items()
+            },
+            "max_late_workdays": {
+                kind.value: {status.value: days for status, days in worst.items()}
+                for kind, worst in self.max_late.items()
+            },
+            "extension_over_cap": self.extension_over_cap,
+            "warnings": self.warnings,
+            "provisional": self.provisional,
+            "malformed_rows": [
+                {
+                    "line": line,
+                    "case_id": case_id,
+                    "field": error.field,
+                    "message": error.message(lang),
+                }
+                for line, case_id, error in self.malformed_examples
+            ],
+            "ignored_columns": list(self.ignored_columns),
+            "blank_rows": self.blank_rows,
+            "doubtful": self.doubtful,
+            "doubtful_rows": [
+                {
+                    "line": line,
+                    "case_id": case_id,
+                    "findings": [
+                        {"code": finding.code, "text": finding.text(lang)} for finding in found
+                    ],
+                }
+                for line, case_id, found in self.doubtful_examples
+            ],
+        }
+
+    def markdown(self, lang: str = "zh") -> str:
+        """The summary as Markdown: counts by result and by duty, then examples."""
+        zh = lang.startswith("zh")
+        out: list[str] = []
+        out.append("# 依申请公开案件核查汇总" if zh else "# Audit of OGI application cases")
+        out.append("")
+        as_of = self.as_of.isoformat() if self.as_of else ("未指定" if zh else "not given")
+        out.append(
+            f"核查日:{as_of}。输入{self.total}行(不含表头)。"
+            if zh
+            else f"Audit day: {as_of}. Input rows (header excluded): {self.total}."
+        )
+        if self.blank_rows:
+            out.append(
+                f"空行{self.blank_rows}行,已跳过(不计入上述行数)。"
+                if zh
+                else f"Blank rows skipped (not counted above): {self.blank_rows}."
+            )
+        if self.ignored_columns:
+            names = "、".join(self.ignored_columns) if zh else ", ".join(self.ignored_columns)
+            out.append(f"未使用的列:{names}。" if zh else f"Columns not used: {names}.")
+        out.append("")
+        out.append("| 结果 | 件数 |" if zh else "| Result | Cases |")
+        out.append("|---|---:|")
+        for key in RESULTS:
+            out.append(f"| {result_label(key, lang)} | {self.results[key]} |")
+        out.append(f"| **{'合计' if zh else 'Total'}** | **{sum(self.results.values())}** |")
+        out.append("")
+        if self.versions:
+            parts = [
+                (f"{label}年条例 {count} 件" if zh else f"{label} 条例: {count}")
+                for label, count in sorted(self.versions.items())
+            ]
+            out.append(("适用版本:" if zh else "Versions: ") + ("," if zh else ", ").join(parts))
+            out.append("")
+        if self.provisional:
+            out.append(provisional_note(self.provisional, lang))
+            out.append("")
+        statuses = _STATUSES
+        head = (
+            "| 职责 | " + " | ".join(s.label("zh") for s in statuses) + " | 合计 |"
+            if zh
+            else ("| Duty | " + " | ".join(s.label("en") for s in statuses) + " | Total |")
+        )
+        out.append(head)
+        out.append("|---|" + "---:|" * (len(statuses) + 1))
+        for kind in _KINDS:
+            counts = self.duties[kind]
+            cells = " | ".join(str(counts[s]) for s in statuses)
+            out.append(f"| {kind.label(lang)} | {cells} | {sum(counts.values())} |")
+        out.append("")
+        if self.warnings:
+            out.append(
+                f"即将到期提示:{self.warnings} 项(见明细)。"
+                if zh
+                else f"Due-soon warnings: {self.warnings} (see the details)."
+            )
+            out.append("")
+        problems = problem_texts(self, lang)
+        if any(problems.values()):
+            out.append("## 存在问题" if zh else "## Problems found")
+            out.append("")
+            for kind in _KINDS:
+                for text in problems[kind]:
+                    out.append(
+                        f"- {kind.label(lang)}:{text}" if zh else f"- {kind.label(lang)}: {text}"
+                    )
+            out.append("")
+        if self.doubtful_examples:
+            shown = len(self.doubtful_examples)
+            out.append(
+                f"## 日期存疑的案件(列出{shown}件,共{self.doubtful}件)"
+                if zh
+                else f"## Cases with doubtful dates ({shown} shown of {self.doubtful})"
+            )
+            out.append("")
+            out.append("| 行号 | 编号 | 情况 |" if zh else "| Line | Case | Finding |")
+            out.append("|---:|---|---|")
+            for line, case_id, found in self.doubtful_examples:
+                joined = " ".join(finding.text(lang) for finding in found)
+                out.append(f"| {line} | {_md(case_id)} | {_md(joined)} |")
+            out.append("")
+        if self.late_examples:
+            shown = len(self.late_examples)
+            total_late = self.results["late"]
+            out.append(
+                f"## 逾期案件(列出{shown}件,共{total_late}件)"
+                if zh
+                else f"## Late cases ({shown} shown of {total_late})"
+            )
+            out.append("")
+            out.append("| 行号 | 编号 | 情况 |" if zh else "| Line | Case | Finding |")
+            out.append("|---:|---|---|")
+            for line, case_id, verdict in self.late_examples:
+                texts = [d.summary(lang) for d in verdict.duties if d.status.is_late]
+                joined = ";".join(texts) if zh else "; ".join(texts)
+                out.append(f"| {line} | {_md(case_id)} | {_md(joined)} |")
+            out.append("")
+        if self.malformed_examples:
+            shown = len(self.malformed_examples)
+            out.append(
+                f"## 数据有误的行(列出{shown}行,共{self.malformed}行)"
+                if zh
+                else f"## Malformed rows ({shown} shown of {self.malformed})"
+            )
+            out.append("")
+            out.append("| 行号 | 编号 | 原因 |" if zh else "| Line | Case | Reason |")
+            out.append("|---:|---|---|")
+            for line, case_id, error in self.malformed_examples:
+                reason = error.problem_zh if zh else error.problem
+                out.append(f"| {line} | {_md(case_id)} | {_md(reason)} |")
+            out.append("")
+        return "\n".join(out)
+
+
+def _md(cell: str) -> str:
+    return cell.replace("|", "\\|").replace("\n", " ")
+
+
+PROVISIONAL_MARK = {"zh": "[临时推算]", "en": "[provisional]"}
+
+
+def provisional_note(rows: int, lang: str = "zh") -> str:
+    """The note on the cases whose dates rest on provisional calendar data."""
+    if lang.startswith("zh"):
+        return (
+            f"{PROVISIONAL_MARK['zh']}{rows}件的日期依据临时推算的日历(该年尚无国务院办公厅"
+            "节假日安排通知,按法定节日和周末推算,不含调休),正式通知发布后可能改变。"
+        )
+    return (
+        f"{PROVISIONAL_MARK['en']} {rows} case(s) have dates that rest on provisional calendar "
+        "data (no official holiday notice for that year yet: statutory holidays and weekends, "
+        "no make-up days); they may change when the notice is published."
+    )
+
+
+def provisional_among(count: int, lang: str) -> str:
+    """``(其中2件的期限为临时推算[临时推算])``, or "" when none is."""
+    if not count:
+        return ""
+    if lang.startswith("zh"):
+        return f"(其中{count}件的期限为临时推算{PROVISIONAL_MARK['zh']})"
+    return f" ({count} of them with a provisional due date {PROVISIONAL_MARK['en']})"
+
+
+def problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
+    """The 存在问题 of each duty: late, overdue, over the cap, undetermined (with the
+    provisional due dates among them marked)."""
+    zh = lang.startswith("zh")
+    as_of = summary.as_of.isoformat() if summary.as_of else ""
+    texts: dict[DutyKind, list[str]] = {kind: [] for kind in _KINDS}
+    for kind in _KINDS:
+        counts, worst = summary.duties[kind], summary.max_late[kind]
+        marks = summary.provisional_duties[kind]
+        late, overdue = counts[Status.LATE], counts[Status.OVERDUE]
+        undetermined = counts[Status.UNDETERMINED]
+        if kind is DutyKind.REPLY:
+            what_late = ("逾期答复", "replies late")
+            what_overdue = ("逾期未答复", "not replied and overdue")
+        elif kind is DutyKind.SUPPLEMENT_NOTICE:
+            what_late = ("逾期告知补正", "corrections asked for late")
+            what_overdue = ("逾期未告知补正", "corrections not asked for and overdue")
+        else:
+            what_late = (
+                "延期晚于原答复期限批准或告知(按本库政策 extension-told-before-original-limit 延期无效)",
+                "extensions approved or told after the original deadline (invalid by the "
+                "library's policy extension-told-before-original-limit)",
+            )
+            what_overdue = (
+                "延期未告知申请人(延期无效)",
+                "extensions never told to the applicant (invalid)",
+            )
+        if late:
+            flag = provisional_among(marks[Status.LATE], lang)
+            texts[kind].append(
+                f"{late}件{what_late[0]}{flag},最长逾期{worst[Status.LATE]}个工作日"
+                if zh
+                else f"{late} {what_late[1]}{flag}, the latest by {worst[Status.LATE]} "
+                "working day(s)"
+            )
+        if overdue:
+            until = f"(截至{as_of})" if zh and as_of else (f" (as of {as_of})" if as_of else "")
+            flag = provisional_among(marks[Status.OVERDUE], lang)
+            texts[kind].append(
+                f"{overdue}件{what_overdue[0]}{flag},最长已逾期{worst[Status.OVERDUE]}个工作日"
+                f"{until}"
+                if zh
+                else f"{overdue} {what_overdue[1]}{flag}, the longest by "
+                f"{worst[Status.OVERDUE]} working day(s){until}"
+            )
+        if kind is DutyKind.EXTENSION and summary.extension_over_cap:
+            n = summary.extension_over_cap
+            texts[kind].append(
+                f"{n}件延期超过最长期限(按上限计)"
+                if zh
+                else f"{n} extensions longer than allowed (capped)"
+            )
+        if kind is DutyKind.REPLY and summary.doubtful:
+            n = summary.doubtful
+            shown = [str(line) for line, _, _ in summary.doubtful_examples[:10]]
+            more = len(shown) < n
+            texts[kind].append(
+                f"{n}件记录的日期存疑(晚于核查日或早于起算日,见明细第{'、'.join(shown)}行"
+                f"{'等' if more else ''}),判定待核实"
+                if zh
+                else f"{n} cases with doubtful dates (after the audit day or before the clock "
+                f"started; see lines {', '.join(shown)}{' and others' if more else ''} of the "
+                "details): to be checked"
+            )
+        if undetermined:
+            texts[kind].append(
+                f"{undetermined}件因缺少日历数据无法计算"
+                if zh
+                else f"{undetermined} undetermined (no calendar data)"
+            )
+    return texts
+
+
+# -- per-case writers ---------------------------------------------------------------------------
+
+#: The per-case CSV's columns: key, Chinese header, English header.
+CASE_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("line", "行号", "line"),
+    ("case_id", "编号", "case_id"),
+    ("result", "结果", "result"),
+    ("channel", "渠道", "channel"),
+    ("receipt", "收到申请日", "receipt"),
+    ("receipt_note", "收到日说明", "receipt_note"),
+    ("version", "适用条例", "version"),
+    ("clock_start", "答复起算日", "clock_start"),
+    ("supplement_due", "补正告知期限", "supplement_due"),
+    ("supplement_status", "补正告知情况", "supplement_status"),
+    ("excluded_workdays", "排除工作日", "excluded_workdays"),
+    ("extension_status", "延期情况", "extension_status"),
+    ("reply_due", "答复期限", "reply_due"),
+    ("provisional", "临时推算", "provisional"),
+    ("replied", "答复日期", "replied"),
+    ("reply_status", "答复情况", "reply_status"),
+    ("max_late_workdays", "最长逾期工作日", "max_late_workdays"),
+    ("warnings", "提示", "warnings"),
+    ("notes", "说明与问题", "notes"),
+)
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
+_RESULT_TEXT = {
+    True: {key: labels[0] for key, labels in _RESULT_LABELS.items()},
+    False: {key: labels[1] for key, labels in _RESULT_LABELS.items()},
+}
+_CHANNEL_TEXT = {
+    True: {channel: channel.label("zh") for channel in Channel},
+    False: {channel: channel.label("en") for channel in Channel},
+}
+_ON_TIME_TEXT = {True: Status.ON_TIME.label("zh"), False: Status.ON_TIME.label("en")}
+#: The ``provisional`` column: whether a date of the row rests on provisional calendar data.
+PROVISIONAL_TEXT = {True: {True: "是", False: "否"}, False: {True: "yes", False: "no"}}
+
+
+_ISO: dict[dt.date, str] = {}
+_ISO_CACHE_LIMIT = 200_000
+
+
+def _iso_text(day: dt.date) -> str:
+    """``day.isoformat()``, remembered (a batch has few distinct dates)."""
+    text = _ISO.get(day)
+    if text is None:
+        text = day.isoformat()
+        if len(_ISO) < _ISO_CACHE_LIMIT:
+            _ISO[day] = text
+    return text
+
+
+def _receipt_note(verdict: CaseVerdict, zh: bool) -> str:
+    """The receipt_note column: assumed, and/or moved off a rest day."""
+    note = ("假定" if zh else "assumed") if verdict.receipt_assumed else ""
+    if verdict.receipt != verdict.receipt_recorded:
+        recorded = verdict.receipt_recorded.isoformat()
+        moved = f"顺延(记录为{recorded})" if zh else f"moved from {recorded}"
+        note = f"{note};{moved}" if note else moved
+    return note
+
+
+def _case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
+    verdict = row.verdict
+    if verdict is None:
+        error = row.error
+        assert error is not None
+        reason = error.problem_zh if zh else error.problem
+        label = _RESULT_TEXT[zh]["malformed"]
+        return [
+            str(row.line),
+            row.case_id,
+            label,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            reason,
+        ]
+    duties = verdict.duties
+    reply = duties[-1]
+    receipt = verdict.receipt
+    iso = _ISO.get
+    receipt_text = iso(receipt) or _iso_text(receipt)
+    due = reply.due
+    done = reply.done
+    status = reply.status
+    if len(duties) == 1 and not verdict.notes:
+        # The common case: a reply only, nothing to note.
+        start = verdict.clock_start
+        return [
+            str(row.line),
+            verdict.case_id,
+            _RESULT_TEXT[zh][verdict.result],
+            _CHANNEL_TEXT[zh][verdict.channel],
+            receipt_text,
+            _receipt_note(verdict, zh)
+            if verdict.receipt_assumed or receipt is not verdict.receipt_recorded
+            else "",
+            verdict.version,
+            receipt_text if start is receipt else (_iso_text(start) if start is not None else ""),
+            "",
+            "",
+            str(verdict.excluded_workdays),
+            "",
+            (iso(due) or _iso_text(due)) if due is not None else "",
+            PROVISIONAL_TEXT[zh][verdict.provisional],
+            (iso(done) or _iso_text(done)) if done is not None else "",
+            _ON_TIME_TEXT[zh] if status is Status.ON_TIME else reply.status_text(lang),
+            str(reply.late_by) if reply.late_by and status.is_late else "0",
+            "",
+            "",
+        ]
+    if len(duties) == 1:
+        supplement = extension = None
+        worst = reply.late_by if reply.late_by and reply.status.is_late else 0
+    else:
+        supplement = extension = None
+        worst = 0
+        for duty in duties:
+            kind = duty.kind
+            if kind is DutyKind.SUPPLEMENT_NOTICE:
+                supplement = duty
+            elif kind is DutyKind.EXTENSION:
+                extension = duty
+            if duty.late_by and duty.status.is_late and duty.late_by > worst:
+                worst = duty.late_by
+    note = _receipt_note(verdict, zh)
+    warnings = notes = ""
+    if verdict.notes:  # the receipt's own notes are in the receipt_note column
+        warn, other = [], []
+        for finding in verdict.notes:
+            if finding.warning:
+                warn.append(finding.text(lang))
+            else:
+                other.append(finding.text(lang))
+        warnings = " ".join(warn)
+        notes = " ".join(other)
+    if extension is None:
+        ext_text = ""
+    elif extension.status is Status.ON_TIME and verdict.extension_workdays:
+        ext_text = (
+            f"有效,延长{verdict.extension_workdays}个工作日"
+            if zh
+            else f"valid, {verdict.extension_workdays} working days"
+        )
+    else:
+        ext_text = extension.status_text(lang)
+        if extension.status.is_late:
+            ext_text = f"无效:{ext_text}" if zh else f"invalid: {ext_text}"
+    start = verdict.clock_start
+    return [
+        str(row.line),
+        verdict.case_id,
+        _RESULT_TEXT[zh][verdict.result],
+        _CHANNEL_TEXT[zh][verdict.channel],
+        receipt_text,
+        note,
+        verdict.version,
+        receipt_text if start is receipt else (_iso_text(start) if start is not None else ""),
+        _iso_text(supplement.due) if supplement is not None and supplement.due else "",
+        supplement.status_text(lang) if supplement is not None else "",
+        str(verdict.excluded_workdays),
+        ext_text,
+        (iso(due) or _iso_text(due)) if due is not None else "",
+        PROVISIONAL_TEXT[zh][verdict.provisional],
+        (iso(done) or _iso_text(done)) if done is not None else "",
+        _ON_TIME_TEXT[zh] if reply.status is Status.ON_TIME else reply.status_text(lang),
+        str(worst),
+        warnings,
+        notes,
+    ]
+
+
+def write_case_csv(
+    results: Iterable[RowResult],
+    stream: TextIO,
+    *,
+    lang: str = "zh",
+    summary: Summary | None = None,
+) -> Summary:
+    """One CSV row per result (UTF-8 BOM first, so Excel and WPS read it); return the summary.
+
+    Open ``stream`` with ``newline=""`` and ``encoding="utf-8"``. The output is what
+    ``csv.writer`` writes (minimal quoting, CRLF line ends).
+    """
+    zh = lang.startswith("zh")
+    summary = summary if summary is not None else Summary()
+    stream.write("\ufeff")
+    writer = csv.writer(stream)
+    writer.writerow([c[1] if zh else c[2] for c in CASE_COLUMNS])
+    # Imported here, not at the top: batch imports this module (and batch_fast both).
+    from gov_deadlines.cases.batch import CsvAudit
+
+    if isinstance(results, CsvAudit):
+        from gov_deadlines.outputs.case_csv_fast import write_case_rows
+
+        write_case_rows(results, stream, zh=zh, lang=lang, summary=summary)
+        summary.blank_rows = results.blank_rows
+        return summary
+    add = summary.add
+    write = stream.write
+    writerow = writer.writerow
+    separators = len(CASE_COLUMNS) - 1
+    join = ",".join
+    for row in results:
+        add(row)
+        cells = _case_cells(row, zh, lang)
+        line = join(cells)
+        # Most rows hold nothing that needs quoting: write them joined, as csv.writer
+        # would; hand the others to csv.writer.
+        if (
+            line.count(",") == separators
+            and '"' not in line
+            and "\n" not in line
+            and "\r" not in line
+        ):
+            write(line + "\r\n")
+        else:
+            writerow(cells)
+    _count_blank(results, summary)
+    return summary
+
+
+def _count_blank(results: Iterable[RowResult], summary: Summary) -> None:
+    """Put the blank rows a CSV audit skipped into the summary."""
+    blank = getattr(results, "blank_rows", None)
+    if isinstance(blank, int):
+        summary.blank_rows = blank
+
+
+def write_jsonl(
+    results: Iterable[RowResult],
+    stream: TextIO,
+    *,
+    lang: str = "zh",
+    explanation: bool = False,
+    summary: Summary | None = None,
+) -> Summary:
+    """One JSON object per line and per result; return the summary."""
+    summary = summary if summary is not None else Summary()
+    dumps = json.dumps
+    for row in results:
+        summary.add(row)
+        stream.write(dumps(row.to_dict(lang, explanation=explanation), ensure_ascii=False))
+        stream.write("\n")
+    _count_blank(results, summary)
+    return summary
+
+
+def summarize(results: Iterable[RowResult], *, summary: Summary | None = None) -> Summary:
+    """Consume the results into a :class:`Summary`."""
+    summary = summary if summary is not None else Summary()
+    for row in results:
+        summary.add(row)
+    _count_blank(results, summary)
+    return summary
+
+
+_FORM_NAMES = frozenset({"form_rows", "form_markdown", "write_form"})
+
+
+def __getattr__(name: str) -> Any:
+    # The form's writers live in audit_form (which reads this module's Summary); they are
+    # reachable here too, imported on first use.
+    if name in _FORM_NAMES:
+        from gov_deadlines.outputs import audit_form
+
+        return getattr(audit_form, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

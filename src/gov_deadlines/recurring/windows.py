@@ -1,0 +1,443 @@
+"""Recurring duties and quotas: an office's year of due dates, and a compliance check of its log.
+
+:func:`schedule` lays out a year: every fixed-date, yearly, cadence and quota rule that
+applies in it, one :class:`Occurrence` per window (12 for "按月", 4 for "按季度", August for
+the open month, the calendar year for "年内不少于N次", and a single date for "7月底前").
+:func:`check_log` compares what an office did (a log of rule ids and dates) with those
+windows and gives one :class:`WindowVerdict` per window: required, found, met, late or
+missed; :func:`supervision_rows` puts the result on the supervision form of seed 002.
+
+What applies in a year:
+
+* a rule with ``years`` only in those years; a rule with ``first_year`` from that year; a
+  one-off fixed date ("2018年底前") only in its year;
+* nothing before its document: a window (or fixed date) that ends before the source's
+  ``effective_from`` (or, without one, its date) is not a duty of that document, and
+  nothing after ``effective_until``. The 2024 Juyuan plan (2024-04-19) therefore has no
+  first-quarter window in 2024, and its "按时发布年报" first falls due on 2025-01-31;
+* of a versioned family (``ogi.annual-report``) only the version in force: 2008 条例 (31
+  March) up to 2019, 2019 条例 (31 January) from 2020;
+* a rule that delegates its date ("按时发布政府信息公开年报") gets the date of the rule it
+  delegates to, version included.
+
+Working-day facts (the last working day on or before a due date) come from the calendar. In
+a year it does not cover they are ``None``, and the explanation says why; with a calendar made
+with ``provisional=True`` they are provisional dates, and the occurrence is flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import numbers
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from gov_deadlines.calendar.workcalendar import (
+    WorkCalendar,
+    default_calendar,
+    is_provisional,
+    weekday_name,
+)
+from gov_deadlines.catalogue.store import Catalogue, Rule, RuleKind, Strength, default_catalogue
+from gov_deadlines.counting.conventions import add_months
+from gov_deadlines.errors import (
+    ArgumentTypeError,
+    CalendarCoverageError,
+    DateRangeError,
+    NotInForceError,
+    RuleKindError,
+)
+
+if TYPE_CHECKING:
+    from gov_deadlines.counting.deadlines import Deadline, Note
+
+RECURRING_KINDS: tuple[RuleKind, ...] = ("fixed-date", "cadence", "quota")
+
+WindowKind = Literal["month", "quarter", "august", "year", "fixed-date"]
+Status = Literal["met", "late", "missed", "pending"]
+
+_QUARTERS_ZH = ("第一季度", "第二季度", "第三季度", "第四季度")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _day(day: dt.date, lang: str) -> str:
+    """``2026-01-31(周六)`` or ``2026-01-31 (Sat)``."""
+    if lang.startswith("zh"):
+        return f"{day.isoformat()}({weekday_name(day, lang)})"
+    return f"{day.isoformat()} ({weekday_name(day, lang)})"
+
+
+# -- occurrences ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One window (or fixed date) of a recurring duty in one year.
+
+    ``due`` is the last day to act (the fixed date, or the window's last day), until 24:00.
+    ``window_start``..``window_end`` is the span the act must fall in (for a fixed date: from
+    1 January of its year to the date). ``required`` is the number of acts required in the
+    window (1 for fixed dates and cadences; the quota's count). ``last_workday`` is the last
+    working day on or before ``due``: ``None`` when the calendar does not cover that year,
+    a provisional date (``provisional`` true) when a provisional calendar answered.
+    ``applied_rule_id`` is the rule whose date applies (the version in force, or the rule a
+    delegating rule points to); ``act`` is the duty a log entry must name to count here
+    (a family id such as ``ogi.annual-report`` when the duty is versioned or delegated).
+    """
+
+    rule_id: str
+    kind: RuleKind
+    year: int
+    window_kind: WindowKind
+    window_start: dt.date
+    window_end: dt.date
+    due: dt.date
+    required: int
+    last_workday: dt.date | None
+    provisional: bool
+    strength: Strength
+    applied_rule_id: str
+    act: str
+    rule: Rule = field(compare=False, repr=False)
+    deadline: Deadline | None = field(default=None, compare=False, repr=False)
+    notes: tuple[Note, ...] = field(default=(), compare=False, repr=False)
+
+    # -- labels ----------------------------------------------------------------------------
+
+    def title(self, lang: str = "zh") -> str:
+        return self.rule.title(lang)
+
+    def window_label(self, lang: str = "zh", *, with_year: bool = True) -> str:
+        """``2026年第二季度`` / ``Q2 2026``, ``2026年3月``, ``2026年``, ``截至2026-01-31``."""
+        zh = lang.startswith("zh")
+        start, year = self.window_start, self.year
+        kind = self.window_kind
+        if kind == "quarter":
+            q = (start.month - 1) // 3
+            if zh:
+                return f"{year}年{_QUARTERS_ZH[q]}" if with_year else _QUARTERS_ZH[q]
+            return f"Q{q + 1} {year}" if with_year else f"Q{q + 1}"
+        if kind in ("month", "august"):
+            if zh:
+                return f"{year}年{start.month}月" if with_year else f"{start.month}月"
+            name = _MONTHS_EN[start.month - 1]
+            return f"{name} {year}" if with_year else name
+        if kind == "year":
+            return f"{year}年" if zh else str(year)
+        return f"截至{self.due.isoformat()}" if zh else f"by {self.due.isoformat()}"
+
+    def requirement(self, lang: str = "zh") -> str:
+        """What the window requires, in words."""
+        zh = lang.startswith("zh")
+        span = (
+            f"{self.window_start.isoformat()}至{self.window_end.isoformat()}"
+            if zh
+            else f"{self.window_start.isoformat()} to {self.window_end.isoformat()}"
+        )
+        if self.kind == "fixed-date":
+            return (
+                f"于{_day(self.due, lang)}24时前完成"
+                if zh
+                else f"done by 24:00 of {_day(self.due, lang)}"
+            )
+        plural = "s" if self.required > 1 else ""
+        times = f"{self.required}次" if zh else f"{self.required} time{plural}"
+        if zh:
+            return f"{self.window_label('zh')}({span})内至少{times}"
+        return f"at least {times} in {self.window_label('en')} ({span})"
+
+    # -- explanation ---------------------------------------------------------------------------
+
+    def workday_line(self, lang: str = "zh") -> str:
+        """The last working day on or before the due date, or why it is unknown."""
+        zh = lang.startswith("zh")
+        if self.last_workday is None:
+            return (
+                f"{self.due.year}年尚无官方节假日安排,无法确定{self.due.isoformat()}前最后一个工作日"
+                "(可使用临时日历 default_calendar(provisional=True) / --provisional 推算,结果标注“临时”)。"
+                if zh
+                else f"No official holiday arrangement is loaded for {self.due.year}: the last "
+                f"working day on or before {self.due.isoformat()} is unknown (a provisional "
+                "calendar, default_calendar(provisional=True) / --provisional, gives a flagged "
+                "estimate)."
+            )
+        flag = ("[临时推算]" if zh else " [provisional]") if self.provisional else ""
+        if self.last_workday == self.due:
+            return (
+                f"{_day(self.due, lang)}是工作日{flag}。"
+                if zh
+                else f"{_day(self.due, lang)} is a working day{flag}."
+            )
+        return (
+            f"{_day(self.due, lang)}不是工作日;其前最后一个工作日为{_day(self.last_workday, lang)}{flag}。"
+            if zh
+            else f"{_day(self.due, lang)} is not a working day; the last working day on or "
+            f"before it is {_day(self.last_workday, lang)}{flag}."
+        )
+
+    def explain_lines(self, lang: str = "zh") -> list[str]:
+        """The rule's citation, the window, the due date and the working-day facts."""
+        zh = lang.startswith("zh")
+        if self.deadline is not None:
+            return self.deadline.explain_lines(lang)
+        lines = list(self.rule.citation_lines(lang))
+        lines.extend(note.text(lang) for note in self.notes)
+        lines.append(
+            ("时段:" if zh else "Window: ") + self.requirement(lang) + ("。" if zh else ".")
+        )
+        lines.append(
+            f"截止:{_day(self.due, lang)}24时(时段最后一日)。"
+            if zh
+            else f"Due: 24:00 of {_day(self.due, lang)} (the window's last day)."
+        )
+        lines.append(self.workday_line(lang))
+        counting = self.rule.counting_zh if zh else self.rule.counting_en
+        lines.append(("计算说明:" if zh else "Counting: ") + counting)
+        return lines
+
+    def explain(self, lang: str = "zh") -> str:
+        return "\n".join(self.explain_lines(lang))
+
+    def record(self, lang: str = "zh", *, explanation: bool = True) -> dict[str, Any]:
+        """A JSON-ready dictionary (stable field names; text in ``lang``)."""
+        return {
+            "rule": self.rule_id,
+            "applied_rule": self.applied_rule_id,
+            "act": self.act,
+            "kind": self.kind,
+            "strength": self.strength,
+            "title": self.title(lang),
+            "source": self.rule.source.id,
+            "year": self.year,
+            "window": self.window_kind,
+            "window_label": self.window_label(lang),
+            "window_start": self.window_start.isoformat(),
+            "window_end": self.window_end.isoformat(),
+            "due": self.due.isoformat(),
+            "required": self.required,
+            "last_workday": self.last_workday.isoformat() if self.last_workday else None,
+            "provisional": self.provisional,
+            "citation": self.rule.citation_record().model_dump(mode="json"),
+            "explanation": self.explain_lines(lang) if explanation else None,
+        }
+
+
+def _window_starts(kind: WindowKind, year: int) -> Iterator[tuple[dt.date, dt.date]]:
+    """The windows of ``year`` (first and last day)."""
+    if kind == "month":
+        first_months, length = range(1, 13), 1
+    elif kind == "quarter":
+        first_months, length = range(1, 13, 3), 3
+    elif kind == "august":
+        first_months, length = range(8, 9), 1
+    else:
+        first_months, length = range(1, 2), 12
+    for month in first_months:
+        day = dt.date(year, month, 1)
+        yield day, add_months(day, length) - _ONE_DAY
+
+
+def _window_kind(item: Rule) -> WindowKind:
+    if item.kind == "cadence":
+        return "month" if item.cadence == "monthly" else "quarter"
+    if item.kind == "quota":
+        assert item.quota is not None
+        return "august" if item.quota.window == "august" else "year"
+    return "fixed-date"
+
+
+def _source_span(item: Rule) -> tuple[dt.date | None, dt.date | None]:
+    """From when to when the rule's document can impose duties."""
+    src = item.source
+    return (src.effective_from or src.date), src.effective_until
+
+
+def _year_allowed(item: Rule, year: int) -> bool:
+    if item.years is not None and year not in item.years:
+        return False
+    if item.first_year is not None and year < item.first_year:
+        return False
+    return not (item.fixed_date is not None and item.fixed_date.year != year)
+
+
+def act_of(item: Rule, catalogue: Catalogue | None = None) -> str:
+    """The duty a rule stands for, as log entries name it.
+
+    A versioned rule stands for its family (``ogi-2019.annual-report`` → ``ogi.annual-report``);
+    a rule that delegates its date stands for the duty it delegates to
+    (``jy-2024.annual-report`` → ``ogi.annual-report``): one publication of the annual
+    report satisfies both. Any other rule stands for itself.
+    """
+    cat = catalogue or default_catalogue()
+    current = item
+    seen = {item.id}
+    while current.delegates_to is not None:
+        target = current.delegates_to
+        if cat.is_family(target):
+            return target
+        current = cat.rule(target)
+        if current.id in seen:
+            break
+        seen.add(current.id)
+    return current.family or current.id
+
+
+def _last_workday(calendar: WorkCalendar, day: dt.date) -> dt.date | None:
+    try:
+        return calendar.workday_on_or_before(day)
+    except CalendarCoverageError:
+        return None
+
+
+def _wanted_rules(
+    cat: Catalogue, sources: str | Iterable[str] | None, rules: Iterable[str | Rule] | None
+) -> list[Rule]:
+    candidates = cat.rules(source=sources, kind=RECURRING_KINDS)
+    if rules is None:
+        return candidates
+    wanted: set[str] = set()
+    for entry in rules:
+        rule_id = entry.id if isinstance(entry, Rule) else entry
+        members = list(cat.families[rule_id]) if cat.is_family(rule_id) else [cat.rule(rule_id)]
+        for found in members:  # cat.rule raised UnknownRuleError, with suggestions, if unknown
+            if found.kind not in RECURRING_KINDS:
+                raise RuleKindError(
+                    rule_id,
+                    found.kind,
+                    "schedule of the year",
+                    "it runs from a trigger: use gov_deadlines.due(rule_id, trigger)",
+                    "该规则自触发事件起算,请使用 due(规则编号, 起算日)",
+                )
+            wanted.add(found.id)
+    return [item for item in candidates if item.id in wanted]
+
+
+def schedule(
+    year: int,
+    *,
+    sources: str | Iterable[str] | None = None,
+    rules: Iterable[str | Rule] | None = None,
+    calendar: WorkCalendar | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[Occurrence]:
+    """Every window and due date of ``year`` of the fixed-date, cadence and quota rules.
+
+    ``sources`` limits to the rules of those documents, ``rules`` to those rule (or family)
+    ids. Sorted by due date, then rule id. See the module docstring for what applies when.
+    """
+    if isinstance(year, bool) or not isinstance(year, numbers.Integral):
+        raise ArgumentTypeError("year", year, "a whole year such as 2026", "年份,如 2026")
+    if not 1 <= year <= 9998:
+        raise DateRangeError(year, "the year must be 1..9998", "年份须在1至9998之间")
+    year = int(year)
+    from gov_deadlines.catalogue.lookup import DelegationNote, due
+
+    cat = catalogue or default_catalogue()
+    cal = calendar if calendar is not None else default_calendar()
+    chosen = _wanted_rules(cat, sources, rules)
+    chosen_ids = {item.id for item in chosen}
+    found: list[Occurrence] = []
+    families_done: set[str] = set()
+    for item in chosen:
+        if not _year_allowed(item, year):
+            continue
+        start, until = _source_span(item)
+        if item.kind == "fixed-date":
+            asked = item.id
+            if item.family is not None:
+                if item.family in families_done:
+                    continue
+                families_done.add(item.family)
+                asked = item.family
+            try:
+                result = due(asked, year, calendar=cal, catalogue=cat)
+            except NotInForceError:
+                continue
+            version = result.rule
+            assert version is not None
+            if version.id not in chosen_ids or not _year_allowed(version, year):
+                continue  # the version in force is not among the rules asked for
+            due_date = result.due_date
+            start, until = _source_span(version)
+            if (start is not None and due_date < start) or (until is not None and due_date > until):
+                continue
+            # the rule whose date applies: the last delegation's target (the version in force)
+            applied = next(
+                (n.target for n in reversed(result.notes) if isinstance(n, DelegationNote)),
+                version,
+            )
+            last = result.last_workday
+            found.append(
+                Occurrence(
+                    rule_id=version.id,
+                    kind="fixed-date",
+                    year=year,
+                    window_kind="fixed-date",
+                    window_start=dt.date(year, 1, 1),
+                    window_end=due_date,
+                    due=due_date,
+                    required=1,
+                    last_workday=last,
+                    provisional=result.last_workday_provisional or is_provisional(last),
+                    strength=version.strength,
+                    applied_rule_id=applied.id,
+                    act=act_of(version, cat),
+                    rule=version,
+                    deadline=result,
+                    notes=result.notes,
+                )
+            )
+            continue
+        kind = _window_kind(item)
+        required = item.quota.count if item.quota is not None else 1
+        act = act_of(item, cat)
+        for first, last_day in _window_starts(kind, year):
+            if (start is not None and last_day < start) or (until is not None and first > until):
+                continue
+            last = _last_workday(cal, last_day)
+            found.append(
+                Occurrence(
+                    rule_id=item.id,
+                    kind=item.kind,
+                    year=year,
+                    window_kind=kind,
+                    window_start=first,
+                    window_end=last_day,
+                    due=last_day,
+                    required=required,
+                    last_workday=last,
+                    provisional=is_provisional(last),
+                    strength=item.strength,
+                    applied_rule_id=item.id,
+                    act=act,
+                    rule=item,
+                )
+            )
+    found.sort(key=lambda o: (o.due, o.rule_id, o.window_start))
+    return found
+
+
+def rule_windows(
+    rule_id: str,
+    year: int,
+    *,
+    calendar: WorkCalendar | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[Occurrence]:
+    """The windows (or due date) of one recurring rule (or family) in ``year``."""
+    return schedule(year, rules=[rule_id], calendar=calendar, catalogue=catalogue)
