@@ -1,5 +1,5 @@
-"""Reading dates and times the way clerks write them: the one date reader of every input
-(CLI arguments, the audit CSV, the activity log, the Python API).
+"""Dates and Beijing time: the one date reader of every input (CLI arguments, the audit
+CSV, the activity log, the Python API) and the normalisation of moments to Asia/Shanghai.
 
 Dates: ``2026-10-01``, ``2026/10/1``, ``2026.10.1``, ``2026年10月1日``, ``20261001``,
 ``今天`` / ``today``. Date-times: ``2026-10-01 09:30``, ``2026年10月1日 9:30``, or ISO 8601
@@ -9,6 +9,10 @@ ASCII forms (Unicode NFKC).
 
 :func:`parse_day` is what every register field uses: a date, or the Beijing date of a
 date-time (``2026/9/30 10:00`` is 2026-09-30).
+
+Times: naive datetimes mean Beijing time. Aware ones are converted with the tz database,
+not a fixed +08:00: Beijing observed daylight saving time from 1986 to 1991
+(:func:`to_beijing`, :func:`start_of_day`, :func:`add_hours`).
 """
 
 from __future__ import annotations
@@ -16,9 +20,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import cache
+from zoneinfo import ZoneInfo
 
 from gov_deadlines.errors import DateParseError, shown
-from gov_deadlines.timezone import beijing
+
+__all__ = [
+    "DATETIME_FORMS",
+    "DATE_FORMS",
+    "WHEN_FORMS",
+    "add_hours",
+    "beijing",
+    "parse_date",
+    "parse_datetime",
+    "parse_day",
+    "parse_when",
+    "start_of_day",
+    "to_beijing",
+    "today",
+]
 
 DATE_FORMS = ("2026-10-01", "2026/10/1", "2026.10.1", "2026年10月1日", "今天 / today")
 DATETIME_FORMS = (*DATE_FORMS, "2026-10-01 09:30", "2026年10月1日 9:30", "2026-10-01T09:30+08:00")
@@ -31,6 +51,43 @@ _TIME = re.compile(r"^(\d{1,2})(?::|时|点)(\d{2})?(?::(\d{2}))?分?$")
 _TODAY = {"今天", "today", "今日"}
 # ISO 8601 date-times: a "T" between digits, a UTC offset or a "Z" (not the "t" of "today")
 _ISO = re.compile(r"\d[Tt]\d|\+|\d[Zz]$")
+
+
+@cache
+def beijing() -> ZoneInfo:
+    """The Asia/Shanghai zone, loaded on first use (no I/O at import)."""
+    return ZoneInfo("Asia/Shanghai")
+
+
+def to_beijing(moment: dt.datetime) -> dt.datetime:
+    """An aware datetime in Asia/Shanghai; a naive one is taken as Beijing wall time.
+
+    A naive wall time that Beijing skipped (the spring-forward hour of 1986–1991, e.g.
+    1986-05-04 02:30) is normalised, not refused: it is read with the offset in force just
+    before the change (PEP 495, ``fold=0``), which is the instant the clocks then showed as
+    03:30 summer time, and the result shows that real wall time. A repeated autumn hour means
+    its first occurrence (summer time) unless ``fold=1`` is given.
+    """
+    zone = beijing()
+    if moment.tzinfo is None:
+        local = moment.replace(tzinfo=zone)
+        try:
+            # Round-trip through UTC so that a skipped wall time becomes the real one.
+            return local.astimezone(dt.UTC).astimezone(zone)
+        except OverflowError:  # within hours of 0001-01-01 or 9999-12-31: no summer time there
+            return local
+    return moment.astimezone(zone)
+
+
+def start_of_day(day: dt.date) -> dt.datetime:
+    """00:00 of ``day`` in Beijing, i.e. 24:00 of the day before."""
+    return dt.datetime(day.year, day.month, day.day, tzinfo=beijing())
+
+
+def add_hours(moment: dt.datetime, hours: int) -> dt.datetime:
+    """Exactly ``hours`` of elapsed time later, in Beijing time (DST-safe: via UTC)."""
+    utc = moment.astimezone(dt.UTC) + dt.timedelta(hours=hours)
+    return utc.astimezone(beijing())
 
 
 def _normal(text: str) -> str:

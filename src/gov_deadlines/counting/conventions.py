@@ -35,6 +35,7 @@ from gov_deadlines.counting.periods import (
     WorkingDays,
     Years,
 )
+from gov_deadlines.dates import add_hours, beijing, start_of_day, to_beijing
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -43,7 +44,6 @@ from gov_deadlines.errors import (
     OptionError,
     TriggerError,
 )
-from gov_deadlines.timezone import add_hours, beijing, start_of_day, to_beijing
 
 
 class Unit(enum.Enum):
@@ -272,7 +272,7 @@ def split_trigger(trigger: object) -> tuple[dt.date, dt.datetime | None]:
         "trigger",
         trigger,
         "a datetime.date or datetime.datetime (read text with "
-        "gov_deadlines.textdates.parse_datetime)",
+        "gov_deadlines.dates.parse_datetime)",
         "日期或日期时间(如 2026-10-01 或 2026-10-01 09:30)",
     )
 

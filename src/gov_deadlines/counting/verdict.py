@@ -7,13 +7,13 @@ from dataclasses import dataclass, replace
 
 from gov_deadlines.counting.conventions import Unit
 from gov_deadlines.counting.deadlines import Deadline, _fmt_instant
+from gov_deadlines.dates import to_beijing
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
     CompletionTimeError,
     DateRangeError,
 )
-from gov_deadlines.timezone import to_beijing
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
