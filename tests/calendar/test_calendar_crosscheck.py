@@ -6,19 +6,23 @@
 * python-holidays (``holidays.China``), which cites each notice: must agree everywhere.
 * The lunar table used in provisional mode (``data/calendar/lunar.toml``): must match
   python-holidays' lunisolar calendar and chinese_calendar's solar terms, year by year.
+
+python-holidays' answers are read from ``python_holidays_china.json`` beside this file, frozen
+by ``tools/freeze_python_holidays.py`` (the file names the version): ``holidays`` pins
+``python-dateutil<3``, so installing it with the tests would test a dateutil no user gets.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import tomllib
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import chinese_calendar
-import holidays
 import pytest
-from holidays.calendars.chinese import _ChineseLunisolar
 
 from gov_deadlines import DayKind, default_calendar
 
@@ -38,6 +42,23 @@ def _read(name: str) -> dict[str, Any]:
 
 ERRATA: dict[dt.date, dict[str, Any]] = {e["date"]: e for e in _read("notices.toml")["erratum"]}
 LUNAR: dict[int, dict[str, dt.date]] = {int(y): v for y, v in _read("lunar.toml").items()}
+PYTHON_HOLIDAYS: dict[str, Any] = json.loads(
+    (Path(__file__).with_name("python_holidays_china.json")).read_text(encoding="utf-8")
+)
+
+
+def _python_holidays_is_working_day(day: dt.date) -> bool:
+    year = str(day.year)
+    if day.weekday() < 5:
+        return day.isoformat() not in PYTHON_HOLIDAYS["rest_weekdays"][year]
+    return day.isoformat() in PYTHON_HOLIDAYS["working_weekend_days"][year]
+
+
+def test_the_frozen_python_holidays_answers_cover_every_year_and_name_their_version() -> None:
+    assert PYTHON_HOLIDAYS["source"].startswith("python-holidays ")
+    assert sorted(map(int, PYTHON_HOLIDAYS["rest_weekdays"])) == list(YEARS)
+    assert sorted(map(int, PYTHON_HOLIDAYS["working_weekend_days"])) == list(YEARS)
+    assert sorted(map(int, PYTHON_HOLIDAYS["lunar"])) == sorted(LUNAR)
 
 
 def test_chinese_calendar_covers_exactly_the_default_coverage() -> None:
@@ -77,19 +98,20 @@ def test_each_erratum_is_a_day_chinese_calendar_gets_wrong(day: dt.date) -> None
 @pytest.mark.parametrize("year", YEARS)
 def test_agrees_with_python_holidays_on_every_day_of(year: int) -> None:
     cal = default_calendar()
-    china = holidays.China(years=year)
-    wrong = [day for day in _days_of(year) if cal.is_workday(day) != china.is_working_day(day)]
+    wrong = [
+        day
+        for day in _days_of(year)
+        if cal.is_workday(day) != _python_holidays_is_working_day(day)
+    ]
     assert wrong == []
 
 
 @pytest.mark.parametrize("year", sorted(LUNAR))
 def test_lunar_table_matches_python_holidays_and_chinese_calendar(year: int) -> None:
-    lunisolar = _ChineseLunisolar()
     row = LUNAR[year]
-    assert row["spring_festival"] == lunisolar.lunar_new_year_date(year)[0]
-    assert row["dragon_boat"] == lunisolar.dragon_boat_date(year)[0]
-    assert row["mid_autumn"] == lunisolar.mid_autumn_date(year)[0]
-    assert row["qingming"] == lunisolar.qingming_date(year)[0]
+    frozen = PYTHON_HOLIDAYS["lunar"][str(year)]
+    for key in ("spring_festival", "dragon_boat", "mid_autumn", "qingming"):
+        assert row[key] == dt.date.fromisoformat(frozen[key]), key
     terms = chinese_calendar.get_solar_terms(dt.date(year, 4, 1), dt.date(year, 4, 30))
     assert [day for day, name in terms if name == "清明"] == [row["qingming"]]
 

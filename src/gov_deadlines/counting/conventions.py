@@ -17,7 +17,6 @@ Asia/Shanghai; an office-hours cut-off (art. 203, second sentence) is an option.
 
 from __future__ import annotations
 
-import calendar as _stdcal
 import datetime as dt
 import enum
 import numbers
@@ -281,15 +280,17 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """The corresponding day ``months`` later, or that month's last day (art. 202).
 
     31 January + 1 month is 28 (29) February; a year is twelve months, so 29 February + 1
-    year is 28 February.
+    year is 28 February (``dateutil.relativedelta`` clamps to the month's end).
     """
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
+    year = (day.year * 12 + day.month - 1 + months) // 12
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         raise OverflowError("date value out of range")  # as date + timedelta does
-    last = _stdcal.monthrange(year, month)[1]
-    return dt.date(year, month, min(day.day, last))
+    # Imported here, not at the top: `import gov_deadlines` and a working-day `due` never
+    # need dateutil.
+    from dateutil.relativedelta import relativedelta
+
+    result: dt.date = day + relativedelta(months=months)
+    return result
 
 
 def day_end(day: dt.date, convention: Convention) -> dt.datetime:

@@ -33,6 +33,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, YEARLY, rrule
+
 from gov_deadlines.calendar.workcalendar import (
     WorkCalendar,
     default_calendar,
@@ -40,7 +43,6 @@ from gov_deadlines.calendar.workcalendar import (
     weekday_name,
 )
 from gov_deadlines.catalogue.store import Catalogue, Rule, RuleKind, Strength, default_catalogue
-from gov_deadlines.counting.conventions import add_months
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -238,18 +240,19 @@ class Occurrence:
 
 
 def _window_starts(kind: WindowKind, year: int) -> Iterator[tuple[dt.date, dt.date]]:
-    """The windows of ``year`` (first and last day)."""
+    """The windows of ``year`` (first and last day), by ``dateutil.rrule``."""
+    first = dt.datetime(year, 1, 1)
     if kind == "month":
-        first_months, length = range(1, 13), 1
+        starts, step = rrule(MONTHLY, dtstart=first, count=12), relativedelta(months=1)
     elif kind == "quarter":
-        first_months, length = range(1, 13, 3), 3
+        starts, step = rrule(MONTHLY, interval=3, dtstart=first, count=4), relativedelta(months=3)
     elif kind == "august":
-        first_months, length = range(8, 9), 1
+        starts, step = rrule(YEARLY, bymonth=8, dtstart=first, count=1), relativedelta(months=1)
     else:
-        first_months, length = range(1, 2), 12
-    for month in first_months:
-        day = dt.date(year, month, 1)
-        yield day, add_months(day, length) - _ONE_DAY
+        starts, step = rrule(YEARLY, dtstart=first, count=1), relativedelta(years=1)
+    for start in starts:
+        day = start.date()
+        yield day, day + step - _ONE_DAY
 
 
 def _window_kind(item: Rule) -> WindowKind:
