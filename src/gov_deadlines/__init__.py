@@ -100,6 +100,10 @@ _EXPORTS: dict[str, str] = {
     "PeriodValueError": "errors",
     "OptionError": "errors",
     "DateRangeError": "errors",
+    "UnknownLanguageError": "errors",
+    # the shared vocabulary
+    "Status": "vocabulary",
+    "Lang": "vocabulary",
 }
 
 __all__ = [
@@ -123,6 +127,7 @@ __all__ = [
     "GovDeadlinesError",
     "Holiday",
     "Hours",
+    "Lang",
     "LocalCoverageError",
     "LocalDay",
     "LocalOverlay",
@@ -149,8 +154,10 @@ __all__ = [
     "RuleSet",
     "ScopedCalendar",
     "Source",
+    "Status",
     "TriggerError",
     "Unit",
+    "UnknownLanguageError",
     "UnknownRuleError",
     "UnquantifiedRuleError",
     "Verdict",
@@ -266,6 +273,7 @@ if TYPE_CHECKING:
         RuleFileError,
         RuleKindError,
         TriggerError,
+        UnknownLanguageError,
         UnknownRuleError,
         UnquantifiedRuleError,
     )
@@ -279,3 +287,4 @@ if TYPE_CHECKING:
         supervision_rows,
     )
     from gov_deadlines.recurring.windows import Occurrence, rule_windows, schedule
+    from gov_deadlines.vocabulary import Lang, Status

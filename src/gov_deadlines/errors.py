@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from gov_deadlines.calendar.coverage import Coverage, Span
+if TYPE_CHECKING:
+    # Only a type here: errors sit below every other module (the calendar imports them).
+    from gov_deadlines.calendar.coverage import Coverage
 
 
 class GovDeadlinesError(Exception):
@@ -21,7 +24,7 @@ class GovDeadlinesError(Exception):
 
     def message(self, lang: str = "en") -> str:
         """The message in ``"en"`` or ``"zh"``."""
-        if lang.startswith("zh") and self.zh:
+        if is_zh(lang) and self.zh:
             return self.zh
         return str(self)
 
@@ -29,6 +32,30 @@ class GovDeadlinesError(Exception):
         """The message for output that clerks read (the command line, audit reports): the
         same as :meth:`message` unless the error's remedy names Python calls."""
         return self.message(lang)
+
+
+class UnknownLanguageError(GovDeadlinesError, ValueError):
+    """A language other than ``"zh"`` or ``"en"`` was asked for.
+
+    Attributes: ``lang`` (the value given).
+    """
+
+    def __init__(self, lang: object) -> None:
+        self.lang = lang
+        super().__init__(f'unknown language {shown(lang)}: use "zh" (Chinese) or "en" (English)')
+        self.zh = f'未知的语言 {shown(lang)}:请用 "zh"(中文)或 "en"(英文)'
+
+
+def is_zh(lang: str) -> bool:
+    """True for ``"zh"``, False for ``"en"``; anything else raises
+    :class:`UnknownLanguageError`, so that a wrong language is never answered silently in
+    the other one. (Public as :func:`gov_deadlines.vocabulary.is_zh`; it lives here because
+    the errors' own messages need it and this module imports no other.)"""
+    if lang == "zh":
+        return True
+    if lang == "en":
+        return False
+    raise UnknownLanguageError(lang)
 
 
 class CalendarCoverageError(GovDeadlinesError, LookupError):
@@ -49,7 +76,7 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
         coverage_last: _dt.date,
         *,
         provisional_available: bool = True,
-        coverage: Coverage | None = None,
+        coverage: Coverage,
         past_the_last_date: bool = False,
     ) -> None:
         self.day = day
@@ -57,7 +84,7 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
         self.year = day.year
         self.coverage_first = coverage_first
         self.coverage_last = coverage_last
-        self.coverage = coverage or Coverage((Span(coverage_first, coverage_last),))
+        self.coverage = coverage
         self.gap = self.coverage.gap_of(day)
         self.provisional_available = provisional_available
         remedy_provisional = (
@@ -95,14 +122,14 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
     def _facts(self, lang: str) -> str:
         """What the answer needed and what is covered, naming the gap the day is in."""
         day = self.day.isoformat()
-        if lang.startswith("zh"):
+        if is_zh(lang):
             gap = f",其间{self.gap.text('zh')}没有官方数据" if self.gap else ""
             return f"计算需要{day};官方数据覆盖{self.coverage.text('zh')}{gap}"
         gap = f"; {self.gap.text()} between them has none" if self.gap else ""
         return f"the answer needs {day}; official data covers {self.coverage.text()}{gap}"
 
     def _beyond(self, lang: str) -> str:
-        if lang.startswith("zh"):
+        if is_zh(lang):
             return (
                 "计算结果晚于9999-12-31,超出可计算的日期范围(公元1年至9999年),"
                 f"也没有任何节假日数据(官方数据覆盖{self.coverage.text('zh')})。请检查起算日期和期限。"
@@ -119,7 +146,7 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
         if self.past_the_last_date:
             return self._beyond(lang)
         year = self.year
-        if lang.startswith("zh"):
+        if is_zh(lang):
             provisional = (
                 ",或加 --provisional 得到按法定节日和周末推算、明确标注为临时的答案"
                 if self.provisional_available

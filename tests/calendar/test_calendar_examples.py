@@ -279,7 +279,7 @@ def test_a_provisional_2027_day_says_why_it_is_provisional() -> None:
     assert info.notice is None
     assert "调休" in info.reason_zh
     assert "make-up" in info.reason_en
-    assert info.describe("zh").endswith("[临时]")
+    assert info.describe("zh").endswith("[临时推算]")
 
 
 def test_official_results_in_provisional_mode_are_not_flagged() -> None:

@@ -218,7 +218,7 @@ def test_a_late_act_past_the_official_calendar_has_its_working_days_unknown_or_p
     )
     verdict = verdict_of(provisional, "sd-2018.school-admission")
     assert (verdict.late_workdays, verdict.provisional) == (2, True)
-    assert "[临时]" in verdict.finding("zh")
+    assert "[临时推算]" in verdict.finding("zh")
 
 
 def test_log_entries_take_chinese_keys_clerk_dates_and_datetimes() -> None:

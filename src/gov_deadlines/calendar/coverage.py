@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from gov_deadlines.vocabulary import is_zh
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -25,7 +27,7 @@ class Span:
 
     def text(self, lang: str = "en") -> str:
         """``2004-01-01 .. 2026-12-31`` (``2004-01-01至2026-12-31`` in Chinese)."""
-        joint = "至" if lang.startswith("zh") else " .. "
+        joint = "至" if is_zh(lang) else " .. "
         return f"{self.first.isoformat()}{joint}{self.last.isoformat()}"
 
 
@@ -85,6 +87,6 @@ class Coverage:
     def text(self, lang: str = "en") -> str:
         """``2000-01-01 .. 2000-12-31 and 2004-01-01 .. 2026-12-31`` (``、`` in Chinese)."""
         parts = [span.text(lang) for span in self.spans]
-        if lang.startswith("zh"):
+        if is_zh(lang):
             return "、".join(parts)
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

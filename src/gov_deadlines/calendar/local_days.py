@@ -50,6 +50,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from gov_deadlines.bundled import list_data, read_data
 from gov_deadlines.calendar.holiday import Holiday
 from gov_deadlines.errors import OverlayError
+from gov_deadlines.vocabulary import is_zh
 
 #: 民族自治地方 at the provincial level (GB/T 2260 codes) and the names they go by.
 REGIONS: Mapping[str, tuple[str, ...]] = {
@@ -106,7 +107,7 @@ class LocalBasis:
     def cite(self, lang: str = "zh") -> str:
         number = f" {self.number}" if self.number else ""
         when = f"({self.published.isoformat()})" if self.published else ""
-        if lang.startswith("zh"):
+        if is_zh(lang):
             issuer = "" if self.title.startswith(self.issuer) else self.issuer
             return f"{issuer}《{self.title}》{number}{when}"
         return f"{self.issuer}, {self.title}{number}{' ' + when if when else ''}"
@@ -140,7 +141,7 @@ class LocalOverlay:
         runs = ", ".join(
             f"{d.name} {d.date.isoformat()}" + (" 上班" if d.working else "") for d in self.days
         )
-        if lang.startswith("zh"):
+        if is_zh(lang):
             return f"{self.scope.label(lang)}地方休息日:{self.basis.cite(lang)}——{runs}"
         return f"local days of {self.scope.label(lang)}: {self.basis.cite(lang)} — {runs}"
 

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from gov_deadlines.vocabulary import is_zh
+
 
 @dataclass(frozen=True, slots=True)
 class Amendment:
@@ -42,7 +44,7 @@ class Notice:
         """A one-line citation: title, number and date."""
         number = f" {self.number}" if self.number else ""
         when = self.published.isoformat() if self.published else ""
-        if lang.startswith("zh"):
+        if is_zh(lang):
             text = f"《{self.title}》{number}"
             return f"{text}({when})" if when else text
         text = f"{self.title}{number}"

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from gov_deadlines.calendar.coverage import Coverage
 from gov_deadlines.calendar.holiday import Holiday
 from gov_deadlines.errors import CalendarCoverageError, OverlayError
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
 
 if TYPE_CHECKING:
     # Annotations only: importing the pydantic models (notice) and the arrangement at
@@ -52,7 +53,7 @@ class DayKind(enum.Enum):
 
     def label(self, lang: str = "zh") -> str:
         """The kind's name for people: 工作日 / 周末 / 节假日 / 调休上班."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         return {
             DayKind.WORKDAY: ("工作日", "working day"),
             DayKind.WEEKEND: ("周末", "weekend"),
@@ -104,13 +105,13 @@ class DayInfo:
 
     def describe(self, lang: str = "zh") -> str:
         """``2026-10-01 周四 节假日(国庆节)`` — the day, its weekday and kind, for people."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         weekday = weekday_name(self.date, lang)
         kind = self.kind.label(lang)
         if self.holiday is not None:
             name = self.holiday.zh if zh else self.holiday.en
             kind = f"{kind}({name})" if zh else f"{kind} ({name})"
-        flag = (" [临时]" if zh else " [provisional]") if self.provisional else ""
+        flag = " " + PROVISIONAL_MARK["zh" if zh else "en"] if self.provisional else ""
         return f"{self.date.isoformat()} {weekday} {kind}{flag}"
 
 
@@ -120,7 +121,7 @@ _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def weekday_name(day: dt.date, lang: str = "zh") -> str:
     """周一…周日 or Mon…Sun."""
-    return (_WEEKDAYS_ZH if lang.startswith("zh") else _WEEKDAYS_EN)[day.weekday()]
+    return (_WEEKDAYS_ZH if is_zh(lang) else _WEEKDAYS_EN)[day.weekday()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +364,7 @@ class WorkCalendar:
             sources=self._sources + names,
             overlay_years=overlay_years,
         )
+
     def with_local(self, *overlays: LocalOverlay) -> WorkCalendar:
         """This calendar with local rest days (a region's, an agency's) applied on top.
 

@@ -21,6 +21,7 @@ from gov_deadlines.cases.model import Channel, Party, _iso, field_label
 from gov_deadlines.cases.results import CaseVerdict, Duty, DutyKind, Finding, Status, _d
 from gov_deadlines.catalogue.policies import default_policies
 from gov_deadlines.errors import CalendarCoverageError
+from gov_deadlines.vocabulary import is_zh
 
 __all__ = ["ART_31", "ART_34", "RECEIPT_CLAUSES", "ReceiptClause", "explain_lines"]
 
@@ -105,7 +106,7 @@ def _skipped_lines(cal: WorkCalendar, after: dt.date, through: dt.date, lang: st
     # until an explanation is actually rendered.
     from gov_deadlines.counting.deadlines import _describe_run, _runs
 
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     try:
         notable = cal.notable_days(after, through)
     except CalendarCoverageError:
@@ -134,7 +135,7 @@ def _policy_line(name: str, lang: str, indent: str = "   ") -> str:
 
 
 def _judged_line(duty: Duty, lang: str) -> str:
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     if duty.status is Status.UNDETERMINED:
         return "   结论:无法计算(见下方说明)。" if zh else "   Verdict: undetermined (see below)."
     if duty.status is Status.WAITING:
@@ -157,7 +158,7 @@ def _judged_line(duty: Duty, lang: str) -> str:
 
 def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     """The explanation of a verdict, line by line (what :meth:`CaseVerdict.explain` joins)."""
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     f, cal, ver = v._facts, v._calendar, v._version
     lines: list[str] = []
     name = v.case_id or ("(无编号)" if zh else "(no id)")
@@ -429,7 +430,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
 
 
 def _tail(v: CaseVerdict, lines: list[str], lang: str) -> list[str]:
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     shown = {
         "receipt_assumed",
         "receipt_moved",

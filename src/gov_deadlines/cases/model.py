@@ -35,6 +35,7 @@ from pydantic_core import PydanticCustomError
 
 from gov_deadlines.dates import parse_day
 from gov_deadlines.errors import DateParseError, GovDeadlinesError
+from gov_deadlines.vocabulary import is_zh
 
 __all__ = [
     "RECEIPT_FIELDS",
@@ -70,7 +71,7 @@ class Channel(enum.Enum):
 
     def label(self, lang: str = "zh") -> str:
         """当面 / 挂号信 / 平信 / 网络 / 传真, or the English name."""
-        return _CHANNEL_LABELS[self][0 if lang.startswith("zh") else 1]
+        return _CHANNEL_LABELS[self][0 if is_zh(lang) else 1]
 
     @classmethod
     def parse(cls, text: str) -> Channel:
@@ -179,7 +180,7 @@ def field_label(name: str, lang: str = "zh") -> str:
     labels = _FIELD_LABELS.get(name)
     if labels is None:
         return name
-    return labels[0] if lang.startswith("zh") else labels[1]
+    return labels[0] if is_zh(lang) else labels[1]
 
 
 class Party(enum.Enum):
@@ -194,8 +195,8 @@ class Party(enum.Enum):
 
     def label(self, lang: str = "zh") -> str:
         if self is Party.THIRD_PARTY:
-            return "第三方" if lang.startswith("zh") else "third party"
-        return "其他机关" if lang.startswith("zh") else "other agency"
+            return "第三方" if is_zh(lang) else "third party"
+        return "其他机关" if is_zh(lang) else "other agency"
 
     @classmethod
     def parse(cls, text: str) -> Party:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, is_provisional, weekday_name
 from gov_deadlines.cases.model import RECEIPT_FIELDS, Channel, _Facts, _iso, field_label
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.clock import _Span, _Version
@@ -50,45 +51,13 @@ class DutyKind(enum.Enum):
     REPLY = "reply"
 
     def label(self, lang: str = "zh") -> str:
-        return _DUTY_LABELS[self][0 if lang.startswith("zh") else 1]
+        return _DUTY_LABELS[self][0 if is_zh(lang) else 1]
 
 
 _DUTY_LABELS = {
     DutyKind.SUPPLEMENT_NOTICE: ("补正告知", "request for correction"),
     DutyKind.EXTENSION: ("延期", "extension"),
     DutyKind.REPLY: ("答复", "reply"),
-}
-
-
-class Status(enum.Enum):
-    """Where a duty stands."""
-
-    # Members are singletons compared by identity: hash them by identity too (Enum's own
-    # __hash__ hashes the name, a measurable cost on the batch path).
-    __hash__ = object.__hash__
-
-    ON_TIME = "on_time"
-    LATE = "late"  # done, after the due date
-    OVERDUE = "overdue"  # not done, and the due date has passed (as of the audit day)
-    PENDING = "pending"  # not done, not yet due (or no audit day given)
-    WAITING = "waiting"  # no due date yet: the clock has not started or is stopped
-    UNDETERMINED = "undetermined"  # the calendar has no data for the days needed
-
-    def label(self, lang: str = "zh") -> str:
-        return _STATUS_LABELS[self][0 if lang.startswith("zh") else 1]
-
-    @property
-    def is_late(self) -> bool:
-        return self is Status.LATE or self is Status.OVERDUE
-
-
-_STATUS_LABELS = {
-    Status.ON_TIME: ("按时", "on time"),
-    Status.LATE: ("逾期完成", "done late"),
-    Status.OVERDUE: ("逾期未办", "overdue"),
-    Status.PENDING: ("未到期", "pending"),
-    Status.WAITING: ("期限未起算或暂停", "clock not running"),
-    Status.UNDETERMINED: ("无法计算", "undetermined"),
 }
 
 
@@ -112,7 +81,7 @@ class Duty:
 
     def status_text(self, lang: str = "zh") -> str:
         """``按时`` / ``逾期3个工作日`` / ``逾期未办,已逾期2个工作日`` / ``未到期,剩余4个工作日`` …"""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         status = self.status
         if status is Status.LATE or status is Status.OVERDUE:
             if self.late_by:
@@ -133,9 +102,13 @@ class Duty:
         return status.label(lang)
 
     def summary(self, lang: str = "zh") -> str:
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         due = _iso(self.due) if self.due else ("—")
-        flag = ("[临时]" if zh else " [provisional]") if self.provisional else ""
+        flag = (
+            (PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"])
+            if self.provisional
+            else ""
+        )
         done = ""
         if self.done is not None:
             done = f",完成于{_iso(self.done)}" if zh else f", done {_iso(self.done)}"
@@ -184,16 +157,16 @@ class Finding:
         return self.code in WARNING_CODES
 
     def text(self, lang: str = "zh") -> str:
-        return _finding_text(self, lang.startswith("zh"))
+        return _finding_text(self, is_zh(lang))
 
 
 def _d(day: dt.date | None, lang: str | bool = "zh") -> str:
     """``2026-10-30(周五)`` or ``2026-10-30 (Fri)``."""
     if day is None:
         return "—"
-    zh = lang if isinstance(lang, bool) else lang.startswith("zh")
+    zh = lang if isinstance(lang, bool) else is_zh(lang)
     provisional = type(day) is not dt.date and is_provisional(day)
-    flag = ("[临时]" if zh else " [provisional]") if provisional else ""
+    flag = (PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"]) if provisional else ""
     if zh:
         return f"{_iso(day)}({weekday_name(day, 'zh')}){flag}"
     return f"{_iso(day)} ({weekday_name(day, 'en')}){flag}"
@@ -507,7 +480,7 @@ class CaseVerdict:
     # -- text ---------------------------------------------------------------------------------
 
     def summary(self, lang: str = "zh") -> str:
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         head = self.case_id or ("(无编号)" if zh else "(no id)")
         sep = ";" if zh else "; "
         return f"{head}{':' if zh else ': '}" + sep.join(d.summary(lang) for d in self.duties)

@@ -29,6 +29,7 @@ from gov_deadlines.errors import (
     TriggerError,
     UnquantifiedRuleError,
 )
+from gov_deadlines.vocabulary import is_zh
 
 
 def rules(
@@ -72,7 +73,7 @@ class VersionNote:
             day = self.basis.isoformat()
             basis_zh, basis_en = f"起算日{day}", f"the trigger date {day}"
         start = src.effective_from or "…"
-        if lang.startswith("zh"):
+        if is_zh(lang):
             until = f",{src.effective_until}止" if src.effective_until else ""
             return (
                 f"版本:{self.family} 按{basis_zh}适用 {self.chosen.id}"
@@ -93,7 +94,7 @@ class DelegationNote:
 
     def text(self, lang: str = "zh") -> str:
         target = self.target
-        if lang.startswith("zh"):
+        if is_zh(lang):
             return (
                 f"该规则适用法定时限,见 {target.id}:{target.source.cite('zh')} {target.clause}"
                 f"“{target.quote}”{target.unverified_mark('zh')}"
@@ -113,7 +114,7 @@ class NotInForceNote:
 
     def text(self, lang: str = "zh") -> str:
         rule, day = self.rule, self.when.isoformat()
-        if lang.startswith("zh"):
+        if is_zh(lang):
             return (
                 f"注意:{rule.id} 在{day}尚未施行或已失效;"
                 f"如需按当时有效的版本计算,请使用 {rule.family or rule.id}。"

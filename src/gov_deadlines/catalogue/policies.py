@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from gov_deadlines.vocabulary import is_zh
+
 __all__ = ["Policy", "default_policies", "policy_from_dict"]
 
 #: The policies' file, relative to the package's data folder.
@@ -36,11 +38,11 @@ class Policy:
     switch_en: str = ""
 
     def title(self, lang: str = "zh") -> str:
-        return self.title_zh if lang.startswith("zh") else self.title_en
+        return self.title_zh if is_zh(lang) else self.title_en
 
     def line(self, lang: str = "zh") -> str:
         """``政策 <id>:<title>(本库的解释,见 docs/policies.md)`` — how explanations name it."""
-        if lang.startswith("zh"):
+        if is_zh(lang):
             return f"政策 {self.id}:{self.title_zh}(本库的解释,非条文原文;见 docs/policies.md)"
         return (
             f"Policy {self.id}: {self.title_en} (the library's reading, not the text's words; "
@@ -49,7 +51,7 @@ class Policy:
 
     def describe_lines(self, lang: str = "zh") -> list[str]:
         """The policy in full: reading, basis, default and switch."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         lines = [
             self.line(lang),
             ("   做法:" if zh else "   Reading: ") + (self.reading_zh if zh else self.reading_en),

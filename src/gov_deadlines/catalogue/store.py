@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from gov_deadlines.bundled import list_data, read_data
 from gov_deadlines.counting.periods import FixedDate, Period, WorkingDays, parse_period
 from gov_deadlines.errors import RuleFileError, UnknownRuleError
+from gov_deadlines.vocabulary import is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.catalogue.policies import Policy
@@ -81,7 +82,7 @@ class Source:
     def cite(self, lang: str = "zh") -> str:
         """``issuer《title》(number, date)``."""
         parts = [p for p in (self.number, self.date.isoformat() if self.date else "") if p]
-        if lang.startswith("zh"):
+        if is_zh(lang):
             inner = ",".join(parts)
             return f"{self.issuer}《{self.title}》" + (f"({inner})" if inner else "")
         inner = ", ".join(parts)
@@ -177,23 +178,23 @@ class Rule:
         )
 
     def title(self, lang: str = "zh") -> str:
-        return self.title_zh if lang.startswith("zh") else self.title_en
+        return self.title_zh if is_zh(lang) else self.title_en
 
     def note(self, lang: str = "zh") -> str:
         """The rule's note for a reader, in ``lang`` ("" when it has none)."""
-        return self.note_zh if lang.startswith("zh") else self.note_en
+        return self.note_zh if is_zh(lang) else self.note_en
 
     def unverified_mark(self, lang: str = "zh") -> str:
         """What is shown beside a quote not checked against the official text ("" if checked)."""
         if self.verified:
             return ""
-        if lang.startswith("zh"):
+        if is_zh(lang):
             return f"(未核对官方全文:{self.unverified_zh})"
         return f" (not checked against the official text (未核对官方全文): {self.unverified_en})"
 
     def citation_lines(self, lang: str = "zh") -> list[str]:
         """Rule, document, clause, quoted words and strength: the opening of an explanation."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         src = self.source
         strength = STRENGTH_LABELS[self.strength][0 if zh else 1]
         line = f"(第{self.seed_line}行)" if zh and self.seed_line else ""
@@ -286,7 +287,7 @@ class Event:
     implies: tuple[str, ...] = ()
 
     def label(self, lang: str = "zh") -> str:
-        return self.zh if lang.startswith("zh") else self.en
+        return self.zh if is_zh(lang) else self.en
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)

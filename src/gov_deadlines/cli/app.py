@@ -25,6 +25,7 @@ from gov_deadlines.cli.console import (
     underlying,
     wants_color,
 )
+from gov_deadlines.vocabulary import is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.calendar.workcalendar import WorkCalendar
@@ -52,7 +53,7 @@ class ArgumentsError(UsageError):
         super().__init__(f"{problem} ({prog} --help)")
 
     def message(self, lang: str) -> str:
-        if not lang.startswith("zh"):
+        if not is_zh(lang):
             return str(self)
         return f"{argparse_message_zh(self.problem)}(用法见 {self.prog} --help)"
 

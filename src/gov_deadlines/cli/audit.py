@@ -16,6 +16,7 @@ from gov_deadlines.cli.output import (
     refuse_suffix,
     suffix,
 )
+from gov_deadlines.vocabulary import is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cli.console import Console
@@ -119,7 +120,7 @@ def _open_input(path: str, encoding: str | None, console: Console) -> DecodedInp
 def _summary_lines(summary: Summary, lang: str) -> list[str]:
     from gov_deadlines.outputs.audit_report import RESULTS, result_label
 
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     parts = [
         f"{result_label(key, lang)} {summary.results[key]}"
         for key in RESULTS

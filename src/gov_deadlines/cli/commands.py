@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.cli.app import Context, UsageError
 from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK, Console
+from gov_deadlines.vocabulary import provisional_mark
 
 if TYPE_CHECKING:
     from gov_deadlines.calendar.workcalendar import DayInfo, WorkCalendar
@@ -248,7 +249,7 @@ def _headline(deadline: Deadline, calendar: WorkCalendar, console: Console) -> s
             f"截止:{day.isoformat()}({note}){end}", f"Due: {day.isoformat()} ({note}) {end}"
         )
     if deadline.provisional:
-        text += console.t(" [临时推算]", " [provisional]")
+        text += " " + provisional_mark(console.lang)
     return console.style(text, "bold", "yellow" if deadline.provisional else "green")
 
 
@@ -352,7 +353,7 @@ def run_between(ctx: Context) -> int:
             }
         )
         return EXIT_OK
-    flag = console.t(" [临时推算]", " [provisional]") if provisional else ""
+    flag = " " + provisional_mark(console.lang) if provisional else ""
     console.line(
         console.style(
             console.t(
@@ -663,7 +664,7 @@ def run_events(ctx: Context) -> int:
                 when_text = item.due_at.strftime("%Y-%m-%d %H:%M")
             else:
                 when_text = item.due_date.isoformat()
-            flag = console.t(" [临时]", " [provisional]") if item.provisional else ""
+            flag = " " + provisional_mark(console.lang) if item.provisional else ""
             console.line(
                 f"  {console.style(when_text, 'green')}{flag}  {item.rule.id}  {item.rule.title(console.lang)}({item.period.text(console.lang)})"
                 if console.zh

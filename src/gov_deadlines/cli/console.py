@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, TextIO, cast
 
+from gov_deadlines.vocabulary import is_zh
+
 EXIT_OK = 0
 EXIT_MISSED = 1
 EXIT_USAGE = 2
@@ -31,7 +33,7 @@ class Console:
 
     @property
     def zh(self) -> bool:
-        return self.lang.startswith("zh")
+        return is_zh(self.lang)
 
     def t(self, zh: str, en: str) -> str:
         """The text in the run's language."""

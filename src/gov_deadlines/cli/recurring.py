@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from gov_deadlines.cli.app import Context
 from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK, Console
 from gov_deadlines.cli.output import check_output, open_output
+from gov_deadlines.vocabulary import PROVISIONAL_MARK
 
 if TYPE_CHECKING:
     from gov_deadlines.recurring.compliance import LogCheck, WindowVerdict
@@ -132,7 +133,11 @@ def _occurrence_line(occ: Occurrence, console: Console) -> str:
         workday = console.t("最后工作日未知", "last working day unknown")
         workday = console.style(workday, "yellow")
     elif occ.last_workday != occ.due:
-        flag = console.t("[临时]", " [provisional]") if occ.provisional else ""
+        flag = (
+            console.t(PROVISIONAL_MARK["zh"], " " + PROVISIONAL_MARK["en"])
+            if occ.provisional
+            else ""
+        )
         workday = console.t("最后工作日 ", "last working day ") + (
             f"{occ.last_workday.isoformat()} {weekday_name(occ.last_workday, console.lang)}{flag}"
         )

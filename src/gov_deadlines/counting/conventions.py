@@ -43,6 +43,7 @@ from gov_deadlines.errors import (
     OptionError,
     TriggerError,
 )
+from gov_deadlines.vocabulary import is_zh
 
 
 class Unit(enum.Enum):
@@ -102,7 +103,7 @@ class Convention:
 
     def describe(self, lang: str = "zh") -> str:
         """One line naming the convention and its options."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         names = {
             Unit.WORKING_DAYS: (
                 "工作日:起算日不计入,数第N个工作日",

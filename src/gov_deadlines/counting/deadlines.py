@@ -37,6 +37,7 @@ from gov_deadlines.counting.periods import (
     as_period,
 )
 from gov_deadlines.errors import ArgumentTypeError
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.catalogue.store import Rule
@@ -57,7 +58,7 @@ class Bilingual:
     en: str
 
     def text(self, lang: str = "zh") -> str:
-        return self.zh if lang.startswith("zh") else self.en
+        return self.zh if is_zh(lang) else self.en
 
 
 def _fmt_instant(moment: dt.datetime) -> str:
@@ -66,7 +67,7 @@ def _fmt_instant(moment: dt.datetime) -> str:
 
 def _day(day: dt.date, lang: str) -> str:
     """``2026-10-30(周五)`` or ``2026-10-30 (Fri)``."""
-    if lang.startswith("zh"):
+    if is_zh(lang):
         return f"{day.isoformat()}({weekday_name(day, lang)})"
     return f"{day.isoformat()} ({weekday_name(day, lang)})"
 
@@ -87,13 +88,11 @@ def _policy_lines(rule: Rule, lang: str) -> list[str]:
 
 def _fmt_trigger(trigger: object, lang: str) -> str:
     if isinstance(trigger, int):
-        return f"{trigger}年" if lang.startswith("zh") else f"the year {trigger}"
+        return f"{trigger}年" if is_zh(lang) else f"the year {trigger}"
     if isinstance(trigger, dt.datetime):
         wd = weekday_name(trigger.date(), lang)
         return (
-            f"{_fmt_instant(trigger)}({wd})"
-            if lang.startswith("zh")
-            else f"{_fmt_instant(trigger)} ({wd})"
+            f"{_fmt_instant(trigger)}({wd})" if is_zh(lang) else f"{_fmt_instant(trigger)} ({wd})"
         )
     if isinstance(trigger, dt.date):
         return _day(trigger, lang)
@@ -118,7 +117,7 @@ def _runs(days: list[DayInfo]) -> list[list[DayInfo]]:
 
 
 def _describe_run(run: list[DayInfo], lang: str) -> str:
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     first, last = run[0], run[-1]
     span = first.date.isoformat()
     days = weekday_name(first.date, lang)
@@ -132,7 +131,7 @@ def _describe_run(run: list[DayInfo], lang: str) -> str:
         if first.kind is DayKind.HOLIDAY:
             kind = f"{name}放假" if zh else f"{name} holiday"
     count_text = (f",{len(run)}天" if zh else f", {len(run)} days") if len(run) > 1 else ""
-    flag = (" [临时]" if zh else " [provisional]") if first.provisional else ""
+    flag = " " + PROVISIONAL_MARK["zh" if zh else "en"] if first.provisional else ""
     days_text = f"({days})" if zh else f" ({days})"
     return f"{span}{days_text} {kind}{count_text}{flag}"
 
@@ -214,7 +213,7 @@ class Deadline:
         return "\n".join(self.explain_lines(lang))
 
     def explain_lines(self, lang: str = "zh") -> list[str]:
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         lines: list[str] = []
         if self.rule is not None:
             lines.extend(self.rule.citation_lines(lang))
@@ -241,7 +240,7 @@ class Deadline:
         return lines
 
     def _steps(self, lang: str) -> list[str]:
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         unit = self.unit
         trigger = _fmt_trigger(self.trigger, lang)
         steps: list[str] = []
@@ -278,7 +277,9 @@ class Deadline:
             )
             if self.last_workday is not None:
                 flag = (
-                    ("[临时]" if zh else " [provisional]") if self.last_workday_provisional else ""
+                    (PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"])
+                    if self.last_workday_provisional
+                    else ""
                 )
                 lw = _day(self.last_workday, lang)
                 if self.last_workday != self.due_date:
@@ -415,7 +416,7 @@ class Deadline:
         return steps
 
     def _end_line(self, lang: str, n: int) -> str:
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         due = self.due_date.isoformat()
         if self.convention.cutoff is not None:
             cut = self.convention.cutoff.strftime("%H:%M")

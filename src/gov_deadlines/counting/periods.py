@@ -16,6 +16,7 @@ from functools import cache
 from typing import TypeAlias
 
 from gov_deadlines.errors import ArgumentTypeError, PeriodParseError, PeriodValueError, shown
+from gov_deadlines.vocabulary import is_zh
 
 
 def _count(period: object, field: str, kind: str) -> None:
@@ -49,7 +50,7 @@ class WorkingDays:
         _count(self, "n", "WorkingDays")
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.n}个工作日" if lang.startswith("zh") else _en(self.n, "working day")
+        return f"{self.n}个工作日" if is_zh(lang) else _en(self.n, "working day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ class CalendarDays:
         _count(self, "n", "CalendarDays")
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.n}日" if lang.startswith("zh") else _en(self.n, "day")
+        return f"{self.n}日" if is_zh(lang) else _en(self.n, "day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ class Months:
         _count(self, "n", "Months")
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.n}个月" if lang.startswith("zh") else _en(self.n, "month")
+        return f"{self.n}个月" if is_zh(lang) else _en(self.n, "month")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class Years:
         _count(self, "n", "Years")
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.n}年" if lang.startswith("zh") else _en(self.n, "year")
+        return f"{self.n}年" if is_zh(lang) else _en(self.n, "year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ class Hours:
         _count(self, "n", "Hours")
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.n}小时" if lang.startswith("zh") else _en(self.n, "hour")
+        return f"{self.n}小时" if is_zh(lang) else _en(self.n, "hour")
 
 
 _FIELD_ZH = {"month": "月份", "day": "日", "year": "年份"}
@@ -166,7 +167,7 @@ class FixedDate:
         return dt.date(year, self.month, day)
 
     def text(self, lang: str = "zh") -> str:
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         if zh:
             prefix = "每年" if self.every_year else (f"{self.year}年" if self.year else "")
             if self.month == 12 and self.day is None:
@@ -193,9 +194,7 @@ class MinimumDuration:
         _count(self, "days", "MinimumDuration")
 
     def text(self, lang: str = "zh") -> str:
-        return (
-            f"不少于{self.days}天" if lang.startswith("zh") else f"at least {_en(self.days, 'day')}"
-        )
+        return f"不少于{self.days}天" if is_zh(lang) else f"at least {_en(self.days, 'day')}"
 
 
 Period: TypeAlias = (

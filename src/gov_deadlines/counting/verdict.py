@@ -14,6 +14,7 @@ from gov_deadlines.errors import (
     CompletionTimeError,
     DateRangeError,
 )
+from gov_deadlines.vocabulary import is_zh
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -58,7 +59,7 @@ class Verdict:
         trigger = self.deadline.trigger_date.isoformat()
         return [
             f"日期存疑:完成时间早于起算日{trigger},请核对。"
-            if lang.startswith("zh")
+            if is_zh(lang)
             else f"Doubtful date: done before the trigger, {trigger}: check it."
         ]
 
@@ -66,11 +67,11 @@ class Verdict:
         """One sentence: on time / late by … / came down too early by …, and the warnings."""
         text = self._summary(lang)
         for warning in self.warnings(lang):
-            text = f"{text}{warning}" if lang.startswith("zh") else f"{text} {warning}"
+            text = f"{text}{warning}" if is_zh(lang) else f"{text} {warning}"
         return text
 
     def _summary(self, lang: str) -> str:
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         unit = self.deadline.unit
         if unit is Unit.MINIMUM_DURATION:
             if self.on_time:
@@ -111,7 +112,7 @@ class Verdict:
 
     def explain(self, lang: str = "zh") -> str:
         """The deadline's explanation followed by the verdict."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         done = (
             _fmt_instant(to_beijing(self.done_at))
             if isinstance(self.done_at, dt.datetime)

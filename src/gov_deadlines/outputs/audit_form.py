@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from gov_deadlines.cases.results import DutyKind, Status
+from gov_deadlines.cases.results import DutyKind
 from gov_deadlines.outputs.audit_report import (
-    PROVISIONAL_MARK,
     Summary,
     problem_texts,
     provisional_among,
@@ -18,6 +17,7 @@ from gov_deadlines.outputs.audit_report import (
 )
 from gov_deadlines.outputs.supervision import SupervisionRow, render_markdown
 from gov_deadlines.outputs.supervision import write_csv as write_form_csv
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status, is_zh
 
 __all__ = ["form_markdown", "form_rows", "write_form"]
 
@@ -53,7 +53,7 @@ def form_rows(
     materials_from: str = "",
 ) -> list[SupervisionRow]:
     """The supervision form's rows (seed 002): 补正告知, 延期, 答复 — one per duty."""
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     problems = problem_texts(summary, lang)
     rows = []
     for kind in DutyKind:
@@ -94,7 +94,7 @@ def form_markdown(
     summary: Summary, *, lang: str = "zh", responsible: str = "", materials_from: str = ""
 ) -> str:
     """The supervision form as Markdown, with a note on the rows that could not be read."""
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     title = (
         "全面推进政务公开工作督察表 · 依申请公开"
         if zh

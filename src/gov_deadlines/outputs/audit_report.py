@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 from gov_deadlines.cases.model import CaseError, Channel
 from gov_deadlines.cases.plausibility import PLAUSIBILITY_CODES
 from gov_deadlines.cases.results import CaseVerdict, DutyKind, Finding, Status
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
 
 __all__ = [
     "CASE_COLUMNS",
-    "PROVISIONAL_MARK",
     "PROVISIONAL_TEXT",
     "RESULTS",
     "Summary",
@@ -61,7 +61,7 @@ _KINDS = tuple(DutyKind)
 
 
 def result_label(result: str, lang: str = "zh") -> str:
-    return _RESULT_LABELS[result][0 if lang.startswith("zh") else 1]
+    return _RESULT_LABELS[result][0 if is_zh(lang) else 1]
 
 
 class Summary:
@@ -222,7 +222,7 @@ class Summary:
 
     def markdown(self, lang: str = "zh") -> str:
         """The summary as Markdown: counts by result and by duty, then examples."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         out: list[str] = []
         out.append("# 依申请公开案件核查汇总" if zh else "# Audit of OGI application cases")
         out.append("")
@@ -339,12 +339,9 @@ def _md(cell: str) -> str:
     return cell.replace("|", "\\|").replace("\n", " ")
 
 
-PROVISIONAL_MARK = {"zh": "[临时推算]", "en": "[provisional]"}
-
-
 def provisional_note(rows: int, lang: str = "zh") -> str:
     """The note on the cases whose dates rest on provisional calendar data."""
-    if lang.startswith("zh"):
+    if is_zh(lang):
         return (
             f"{PROVISIONAL_MARK['zh']}{rows}件的日期依据临时推算的日历(该年尚无国务院办公厅"
             "节假日安排通知,按法定节日和周末推算,不含调休),正式通知发布后可能改变。"
@@ -360,7 +357,7 @@ def provisional_among(count: int, lang: str) -> str:
     """``(其中2件的期限为临时推算[临时推算])``, or "" when none is."""
     if not count:
         return ""
-    if lang.startswith("zh"):
+    if is_zh(lang):
         return f"(其中{count}件的期限为临时推算{PROVISIONAL_MARK['zh']})"
     return f" ({count} of them with a provisional due date {PROVISIONAL_MARK['en']})"
 
@@ -368,7 +365,7 @@ def provisional_among(count: int, lang: str) -> str:
 def problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
     """The 存在问题 of each duty: late, overdue, over the cap, undetermined (with the
     provisional due dates among them marked)."""
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     as_of = summary.as_of.isoformat() if summary.as_of else ""
     texts: dict[DutyKind, list[str]] = {kind: [] for kind in _KINDS}
     for kind in _KINDS:
@@ -640,7 +637,7 @@ def write_case_csv(
     Open ``stream`` with ``newline=""`` and ``encoding="utf-8"``. The output is what
     ``csv.writer`` writes (minimal quoting, CRLF line ends).
     """
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     summary = summary if summary is not None else Summary()
     stream.write("\ufeff")
     writer = csv.writer(stream)

@@ -33,6 +33,7 @@ from gov_deadlines.calendar.workcalendar import (
 from gov_deadlines.catalogue.store import KIND_LABELS
 from gov_deadlines.errors import CalendarCoverageError, GovDeadlinesError
 from gov_deadlines.outputs.atomic import write_bytes
+from gov_deadlines.vocabulary import is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.recurring.windows import Occurrence
@@ -131,7 +132,7 @@ def reminder_for(
 
 
 def _day(day: dt.date, lang: str) -> str:
-    if lang.startswith("zh"):
+    if is_zh(lang):
         return f"{day.isoformat()}({weekday_name(day, lang)})"
     return f"{day.isoformat()} ({weekday_name(day, lang)})"
 
@@ -141,11 +142,11 @@ def _summary(occurrence: Occurrence, lang: str) -> str:
     if occurrence.window_kind == "fixed-date":
         return title
     label = occurrence.window_label(lang)
-    return f"{title}({label})" if lang.startswith("zh") else f"{title} ({label})"
+    return f"{title}({label})" if is_zh(lang) else f"{title} ({label})"
 
 
 def _reminder_text(reminder: Reminder | None, occurrence: Occurrence, lang: str) -> str:
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     if reminder is None:
         return (
             f"未设置提醒:{occurrence.due.year}年的工作日无法推算(官方和临时日历均未覆盖)。"
@@ -185,7 +186,7 @@ def description(
 
     ``reminders=False``: the export has no reminders, so none is mentioned.
     """
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     lines = [
         (
             f"截止:{_day(occurrence.due, lang)}24时。"
@@ -226,7 +227,7 @@ def build_calendar(
     ``stamp`` is the DTSTAMP written on every event (default: now, UTC).
     """
     ical = _icalendar()
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     when = stamp or dt.datetime.now(dt.UTC)
     if when.tzinfo is None:
         raise ValueError("stamp must be an aware datetime")
@@ -303,7 +304,7 @@ class IcsExport:
     alarms: int
 
     def summary(self, lang: str = "zh") -> str:
-        if lang.startswith("zh"):
+        if is_zh(lang):
             return f"已写入 {self.path}:{self.events}个事件,{self.alarms}个提醒。"
         return f"Wrote {self.path}: {self.events} events, {self.alarms} reminders."
 

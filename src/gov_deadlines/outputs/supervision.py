@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TextIO
 
+from gov_deadlines.vocabulary import is_zh
+
 HEADERS_ZH = (
     "序号",
     "工作任务",
@@ -53,7 +55,7 @@ class SupervisionRow:
 
     def status(self, lang: str = "zh") -> str:
         """完成情况: 已完成 / 未到期 / 未完成."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         if self.completed:
             return DONE_ZH if zh else DONE_EN
         if self.not_due:
@@ -74,7 +76,7 @@ class SupervisionRow:
 
 
 def headers(lang: str = "zh") -> tuple[str, ...]:
-    return HEADERS_ZH if lang.startswith("zh") else HEADERS_EN
+    return HEADERS_ZH if is_zh(lang) else HEADERS_EN
 
 
 def write_csv(rows: Iterable[SupervisionRow], stream: TextIO, *, lang: str = "zh") -> int:

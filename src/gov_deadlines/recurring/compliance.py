@@ -41,6 +41,7 @@ from gov_deadlines.recurring.windows import (
     act_of,
     schedule,
 )
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
 
 # -- the activity log ------------------------------------------------------------------------------
 
@@ -83,7 +84,7 @@ class LogEntry(BaseModel):
     def where(self, lang: str = "zh") -> str:
         if self.line is None:
             return ""
-        return f"第{self.line}行" if lang.startswith("zh") else f"line {self.line}"
+        return f"第{self.line}行" if is_zh(lang) else f"line {self.line}"
 
 
 class LogError(GovDeadlinesError, ValueError):
@@ -317,7 +318,7 @@ class WindowVerdict:
 
     def finding(self, lang: str = "zh", *, with_year: bool = True) -> str:
         """The problem found, for the form's 存在问题 column ("" when met)."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         occ = self.occurrence
         label = occ.window_label(lang, with_year=with_year)
         if self.status == "met":
@@ -335,7 +336,11 @@ class WindowVerdict:
                     if zh
                     else "working days unknown: no official calendar"
                 )
-            flag = ("[临时]" if zh else " [provisional]") if self.provisional else ""
+            flag = (
+                (PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"])
+                if self.provisional
+                else ""
+            )
             if zh:
                 return f"逾期{self.late_days}天({wd}{flag}):截止{occ.due.isoformat()},{first.isoformat()}完成"
             return (
@@ -363,7 +368,7 @@ class WindowVerdict:
         )
 
     def summary(self, lang: str = "zh") -> str:
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         status = {
             "met": ("已完成", "met"),
             "late": ("逾期完成", "late"),
@@ -415,7 +420,7 @@ class UnmatchedEntry:
     reason_en: str
 
     def reason(self, lang: str = "zh") -> str:
-        return self.reason_zh if lang.startswith("zh") else self.reason_en
+        return self.reason_zh if is_zh(lang) else self.reason_en
 
     def record(self, lang: str = "zh") -> dict[str, Any]:
         e = self.entry
@@ -608,7 +613,7 @@ def _why_unmatched(
 
 
 def _cadence_label(occ: Occurrence, lang: str) -> str:
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     labels = {
         "month": ("按月", "monthly"),
         "quarter": ("按季度", "quarterly"),
@@ -632,7 +637,7 @@ def supervision_rows(
     """
     from gov_deadlines.outputs.supervision import SupervisionRow
 
-    zh = lang.startswith("zh")
+    zh = is_zh(lang)
     groups: dict[str, list[WindowVerdict]] = {}
     for verdict in verdicts:
         key = (
@@ -694,5 +699,5 @@ def supervision_rows(
 
 def strength_label(occ: Occurrence, lang: str = "zh") -> str:
     """必须 / 原则上 / 力争 (must / in principle / aspirational), short."""
-    label = STRENGTH_LABELS[occ.strength][0 if lang.startswith("zh") else 1]
+    label = STRENGTH_LABELS[occ.strength][0 if is_zh(lang) else 1]
     return label.split("(")[0]

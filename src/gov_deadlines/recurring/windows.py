@@ -50,6 +50,7 @@ from gov_deadlines.errors import (
     NotInForceError,
     RuleKindError,
 )
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.counting.deadlines import Deadline, Note
@@ -79,7 +80,7 @@ _ONE_DAY = dt.timedelta(days=1)
 
 def _day(day: dt.date, lang: str) -> str:
     """``2026-01-31(周六)`` or ``2026-01-31 (Sat)``."""
-    if lang.startswith("zh"):
+    if is_zh(lang):
         return f"{day.isoformat()}({weekday_name(day, lang)})"
     return f"{day.isoformat()} ({weekday_name(day, lang)})"
 
@@ -126,7 +127,7 @@ class Occurrence:
 
     def window_label(self, lang: str = "zh", *, with_year: bool = True) -> str:
         """``2026年第二季度`` / ``Q2 2026``, ``2026年3月``, ``2026年``, ``截至2026-01-31``."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         start, year = self.window_start, self.year
         kind = self.window_kind
         if kind == "quarter":
@@ -145,7 +146,7 @@ class Occurrence:
 
     def requirement(self, lang: str = "zh") -> str:
         """What the window requires, in words."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         span = (
             f"{self.window_start.isoformat()}至{self.window_end.isoformat()}"
             if zh
@@ -167,7 +168,7 @@ class Occurrence:
 
     def workday_line(self, lang: str = "zh") -> str:
         """The last working day on or before the due date, or why it is unknown."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         if self.last_workday is None:
             return (
                 f"{self.due.year}年尚无官方节假日安排,无法确定{self.due.isoformat()}前最后一个工作日"
@@ -178,7 +179,11 @@ class Occurrence:
                 "calendar, default_calendar(provisional=True) / --provisional, gives a flagged "
                 "estimate)."
             )
-        flag = ("[临时推算]" if zh else " [provisional]") if self.provisional else ""
+        flag = (
+            (PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"])
+            if self.provisional
+            else ""
+        )
         if self.last_workday == self.due:
             return (
                 f"{_day(self.due, lang)}是工作日{flag}。"
@@ -194,7 +199,7 @@ class Occurrence:
 
     def explain_lines(self, lang: str = "zh") -> list[str]:
         """The rule's citation, the window, the due date and the working-day facts."""
-        zh = lang.startswith("zh")
+        zh = is_zh(lang)
         if self.deadline is not None:
             return self.deadline.explain_lines(lang)
         lines = list(self.rule.citation_lines(lang))
