@@ -2,20 +2,139 @@
 
 from __future__ import annotations
 
+import ast
+import datetime as dt
+import importlib
+import inspect
+import pkgutil
 import subprocess
 import sys
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
 
 import gov_deadlines
+import gov_deadlines as gd
+
+ROOT = Path(__file__).resolve().parents[1]
+INIT = ROOT / "src" / "gov_deadlines" / "__init__.py"
+D = dt.date
+
+#: One minimal valid call of every exported function (a new export without one fails
+#: test_every_exported_function_answers_a_minimal_valid_call).
+CALLS: dict[str, Callable[[], object]] = {
+    "default_calendar": lambda: gd.default_calendar(),
+    "is_provisional": lambda: gd.is_provisional(D(2026, 9, 28)),
+    "load_overlay": lambda: gd.load_overlay(ROOT / "docs" / "examples" / "2027-example.toml"),
+    "read_notice": lambda: gd.read_notice(NOTICE),
+    "read_notice_sections": lambda: gd.read_notice_sections(NOTICE),
+    "notice_toml": lambda: gd.notice_toml(gd.read_notice_sections(NOTICE)),
+    "load_local_overlay": lambda: gd.load_local_overlay(
+        ROOT / "docs" / "examples" / "closure-example.toml"
+    ),
+    "parse_period": lambda: gd.parse_period("20个工作日"),
+    "deadline": lambda: gd.deadline(D(2026, 9, 28), "20个工作日"),
+    "default_catalogue": lambda: gd.default_catalogue(),
+    "load_rule_file": lambda: gd.load_rule_file(RULES / "ogi-2019.toml"),
+    "parse_rule_file": lambda: gd.parse_rule_file(
+        tomllib.loads((RULES / "ogi-2019.toml").read_text("utf-8"))
+    ),
+    "rules": lambda: gd.rules(),
+    "rule": lambda: gd.rule("ogi.reply"),
+    "due": lambda: gd.due("ogi.reply", D(2026, 9, 28)),
+    "check": lambda: gd.check(gd.deadline(D(2026, 9, 28), "20个工作日"), D(2026, 10, 9)),
+    "deadlines_for": lambda: gd.deadlines_for("application-received", D(2026, 9, 28)),
+    "schedule": lambda: gd.schedule(2026),
+    "rule_windows": lambda: gd.rule_windows("ogi.annual-report", 2026),
+    "check_log": lambda: gd.check_log([], 2026),
+    "read_log": lambda: gd.read_log(ROOT / "docs" / "log-example.csv"),
+    "supervision_rows": lambda: gd.supervision_rows(gd.check_log([], 2026)),
+}
+RULES = ROOT / "src" / "gov_deadlines" / "data" / "rules"
+NOTICE = (ROOT / "docs" / "examples" / "notice-2027-example.txt").read_text("utf-8")
 
 
-def test_every_name_in_all_is_importable_from_the_package() -> None:
-    for name in gov_deadlines.__all__:
-        assert getattr(gov_deadlines, name) is not None, name
+def api_table() -> dict[str, str]:
+    """The package's table of exports (name -> module), read from its source."""
+    for node in ast.parse(INIT.read_text("utf-8")).body:
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_API":
+            table = ast.literal_eval(node.value)
+            assert isinstance(table, dict)
+            return table
+    raise AssertionError("no _API table in gov_deadlines/__init__.py")
 
 
-def test_the_lazy_export_table_and_all_list_the_same_names() -> None:
-    exported = set(gov_deadlines._EXPORTS) | {"__version__"}
-    assert exported == set(gov_deadlines.__all__)
+def type_checking_imports() -> dict[str, str]:
+    """name -> module of the ``if TYPE_CHECKING:`` imports of the package's __init__."""
+    found: dict[str, str] = {}
+    for node in ast.parse(INIT.read_text("utf-8")).body:
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for item in node.body:
+                assert isinstance(item, ast.ImportFrom) and item.module
+                for alias in item.names:
+                    found[alias.asname or alias.name] = item.module.removeprefix("gov_deadlines.")
+    return found
+
+
+def all_module_names() -> set[str]:
+    """The last part of the name of every module and subpackage of gov_deadlines."""
+    return {
+        info.name.rpartition(".")[2]
+        for info in pkgutil.walk_packages(gd.__path__, "gov_deadlines.")
+    }
+
+
+def test_all_is_the_table_of_exports_and_the_type_checking_imports_list_the_same() -> None:
+    table = api_table()
+    assert gd.__all__ == ["__version__", *table]
+    assert type_checking_imports() == table
+
+
+def test_no_exported_name_is_also_the_name_of_a_module_at_any_level() -> None:
+    # importing a module binds it as an attribute of its package: a module named like an
+    # exported function would replace it (issue 11: gd.schedule after gd.check_log)
+    assert set(gd.__all__) & all_module_names() == set()
+    for info in pkgutil.walk_packages(gd.__path__, "gov_deadlines."):
+        if info.ispkg:
+            package = importlib.import_module(info.name)
+            assert set(getattr(package, "__all__", ())) & all_module_names() == set(), info.name
+
+
+def test_every_export_is_the_object_of_its_module_even_after_every_submodule_loaded() -> None:
+    # in a fresh process, every submodule imported first: nothing may shadow an export then
+    code = (
+        "import importlib, pkgutil, types, gov_deadlines as gd\n"
+        "for info in pkgutil.walk_packages(gd.__path__, 'gov_deadlines.'):\n"
+        "    if info.name != 'gov_deadlines.__main__':\n"
+        "        importlib.import_module(info.name)\n"
+        f"table = {api_table()!r}\n"
+        "bad = [n for n, m in table.items() if isinstance(getattr(gd, n), types.ModuleType)\n"
+        "       or getattr(gd, n) is not getattr(importlib.import_module('gov_deadlines.' + m), n)]\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "[]"
+
+
+def test_every_exported_function_answers_a_minimal_valid_call() -> None:
+    for info in pkgutil.walk_packages(gd.__path__, "gov_deadlines."):
+        if info.name != "gov_deadlines.__main__":
+            importlib.import_module(info.name)
+    functions = {n for n in gd.__all__ if inspect.isfunction(getattr(gd, n))}
+    assert functions == set(CALLS)
+    for name, call in CALLS.items():
+        assert call() is not None, name
+
+
+def test_schedule_still_works_after_check_log_loaded_the_recurring_modules() -> None:
+    # the regression of issue 11, in a fresh process so that nothing was loaded before
+    code = "import gov_deadlines as gd\ngd.check_log([], 2026)\nprint(len(gd.schedule(2026)) > 0)\n"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "True"
 
 
 def test_an_unknown_attribute_raises_attribute_error_naming_it() -> None:
@@ -77,8 +196,11 @@ def test_the_test_extra_installs_nothing_that_pins_a_runtime_dependency_back() -
     from pathlib import Path
 
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
-    runtime = {d.split(">")[0].split("<")[0].split("=")[0].split(";")[0].strip()
-               for d in project["project"]["dependencies"]}
+    runtime = {
+        d.split(">")[0].split("<")[0].split("=")[0].split(";")[0].strip()
+        for d in project["project"]["dependencies"]
+    }
     assert "python-dateutil" in runtime  # a fixed choice of the project
-    assert not [d for d in project["project"]["optional-dependencies"]["test"]
-                if d.startswith("holidays")]
+    assert not [
+        d for d in project["project"]["optional-dependencies"]["test"] if d.startswith("holidays")
+    ]

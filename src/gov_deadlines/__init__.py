@@ -4,7 +4,7 @@ Computes and checks deadlines over the official working-day calendar (State Coun
 holiday arrangements, 调休 included), with every result citing its rule, its counting
 convention and the calendar data it used.
 
-Importing the package is cheap: names are loaded on first use.
+Importing the package is cheap: names are loaded on first use (see ``__all__``).
 """
 
 from __future__ import annotations
@@ -14,47 +14,50 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0.dev0"
 
-# name -> module that defines it; resolved lazily by __getattr__ (PEP 562).
-_EXPORTS: dict[str, str] = {
-    # calendar
-    "WorkCalendar": "calendar.workcalendar",
-    "DayInfo": "calendar.workcalendar",
-    "DayKind": "calendar.workcalendar",
-    "Coverage": "calendar.coverage",
-    "ProvisionalDate": "calendar.workcalendar",
-    "default_calendar": "calendar.workcalendar",
-    "is_provisional": "calendar.workcalendar",
-    "Holiday": "calendar.holiday",
-    "Notice": "calendar.notice",
-    "Erratum": "calendar.notice",
-    "YearArrangement": "calendar.arrangement",
+# The public API: name -> the module it is taken from (relative to this package), resolved
+# on first use by __getattr__ (PEP 562); __all__ is derived from it. A subpackage when its
+# __init__ exports the name cheaply, else the module (pydantic or large tables: loaded only
+# when the name is used). tests/test_package.py holds the TYPE_CHECKING block below to it.
+_API: dict[str, str] = {
+    # the working-day calendar
+    "WorkCalendar": "calendar",
+    "DayInfo": "calendar",
+    "DayKind": "calendar",
+    "Coverage": "calendar",
+    "ProvisionalDate": "calendar",
+    "default_calendar": "calendar",
+    "is_provisional": "calendar",
+    "Holiday": "calendar",
+    "Notice": "calendar",
+    "Erratum": "calendar",
+    "YearArrangement": "calendar",
     "load_overlay": "calendar.overlay",
     "read_notice": "calendar.notice_text",
     "read_notice_sections": "calendar.notice_text",
     "NoticeReading": "calendar.notice_text",
-    "notice_toml": "calendar.notice_toml",
+    "notice_toml": "calendar.notice_writer",
     "ScopedCalendar": "calendar.scoped",
     "LocalOverlay": "calendar.local_days",
     "LocalDay": "calendar.local_days",
     "load_local_overlay": "calendar.local_days",
-    # periods and conventions
-    "WorkingDays": "counting.periods",
-    "CalendarDays": "counting.periods",
-    "Months": "counting.periods",
-    "Years": "counting.periods",
-    "Hours": "counting.periods",
-    "FixedDate": "counting.periods",
-    "MinimumDuration": "counting.periods",
-    "Period": "counting.periods",
-    "parse_period": "counting.periods",
-    "Convention": "counting.conventions",
-    "Unit": "counting.conventions",
-    "Deadline": "counting.deadlines",
-    "deadline": "counting.deadlines",
-    "Verdict": "counting.verdict",
+    # counting: periods, conventions, deadlines, verdicts
+    "WorkingDays": "counting",
+    "CalendarDays": "counting",
+    "Months": "counting",
+    "Years": "counting",
+    "Hours": "counting",
+    "FixedDate": "counting",
+    "MinimumDuration": "counting",
+    "Period": "counting",
+    "parse_period": "counting",
+    "Convention": "counting",
+    "Unit": "counting",
+    "Deadline": "counting",
+    "deadline": "counting",
+    "Verdict": "counting",
     "DeadlineRecord": "counting.records",
     "VerdictRecord": "counting.records",
-    # catalogue
+    # the catalogue of rules
     "Rule": "catalogue.store",
     "Source": "catalogue.store",
     "Event": "catalogue.store",
@@ -71,12 +74,12 @@ _EXPORTS: dict[str, str] = {
     "deadlines_for": "catalogue.lookup",
     "EventDeadlines": "catalogue.lookup",
     # recurring duties
-    "schedule": "recurring.windows",
-    "rule_windows": "recurring.windows",
+    "schedule": "recurring",
+    "rule_windows": "recurring",
+    "Occurrence": "recurring",
     "check_log": "recurring.compliance",
     "read_log": "recurring.compliance",
     "supervision_rows": "recurring.compliance",
-    "Occurrence": "recurring.windows",
     "WindowVerdict": "recurring.compliance",
     "LogEntry": "recurring.compliance",
     "LogCheck": "recurring.compliance",
@@ -106,124 +109,43 @@ _EXPORTS: dict[str, str] = {
     "Lang": "vocabulary",
 }
 
-__all__ = [
-    "ArgumentTypeError",
-    "CalendarCoverageError",
-    "CalendarDays",
-    "Catalogue",
-    "CompletionTimeError",
-    "Convention",
-    "Coverage",
-    "DateParseError",
-    "DateRangeError",
-    "DayInfo",
-    "DayKind",
-    "Deadline",
-    "DeadlineRecord",
-    "Erratum",
-    "Event",
-    "EventDeadlines",
-    "FixedDate",
-    "GovDeadlinesError",
-    "Holiday",
-    "Hours",
-    "Lang",
-    "LocalCoverageError",
-    "LocalDay",
-    "LocalOverlay",
-    "LogCheck",
-    "LogEntry",
-    "LogError",
-    "MinimumDuration",
-    "Months",
-    "NotInForceError",
-    "Notice",
-    "NoticeReading",
-    "NoticeTextError",
-    "Occurrence",
-    "OptionError",
-    "OverlayError",
-    "Period",
-    "PeriodParseError",
-    "PeriodValueError",
-    "ProvisionalDate",
-    "Rule",
-    "RuleFile",
-    "RuleFileError",
-    "RuleKindError",
-    "RuleSet",
-    "ScopedCalendar",
-    "Source",
-    "Status",
-    "TriggerError",
-    "Unit",
-    "UnknownLanguageError",
-    "UnknownRuleError",
-    "UnquantifiedRuleError",
-    "Verdict",
-    "VerdictRecord",
-    "WindowVerdict",
-    "WorkCalendar",
-    "WorkingDays",
-    "YearArrangement",
-    "Years",
-    "__version__",
-    "check",
-    "check_log",
-    "deadline",
-    "deadlines_for",
-    "default_calendar",
-    "default_catalogue",
-    "due",
-    "is_provisional",
-    "load_local_overlay",
-    "load_overlay",
-    "load_rule_file",
-    "notice_toml",
-    "parse_period",
-    "parse_rule_file",
-    "read_log",
-    "read_notice",
-    "read_notice_sections",
-    "rule",
-    "rule_windows",
-    "rules",
-    "schedule",
-    "supervision_rows",
-]
+__all__ = ["__version__", *_API]
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
+    module = _API.get(name)
     if module is None:
         raise AttributeError(f"module 'gov_deadlines' has no attribute {name!r}")
     value = getattr(import_module(f".{module}", __name__), name)
+    # Bound once: later lookups do not come here. No submodule of this package is named
+    # like a name of _API (tests/test_package.py), so an import never rebinds one.
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return __all__
+    return list(__all__)
 
 
 if TYPE_CHECKING:
-    from gov_deadlines.calendar.arrangement import YearArrangement
-    from gov_deadlines.calendar.coverage import Coverage
-    from gov_deadlines.calendar.holiday import Holiday
-    from gov_deadlines.calendar.local_days import LocalDay, LocalOverlay, load_local_overlay
-    from gov_deadlines.calendar.notice import Erratum, Notice
-    from gov_deadlines.calendar.notice_text import NoticeReading, read_notice, read_notice_sections
-    from gov_deadlines.calendar.notice_toml import notice_toml
-    from gov_deadlines.calendar.overlay import load_overlay
-    from gov_deadlines.calendar.scoped import ScopedCalendar
-    from gov_deadlines.calendar.workcalendar import (
+    from gov_deadlines.calendar import (
+        Coverage,
         DayInfo,
         DayKind,
+        Erratum,
+        Holiday,
+        Notice,
         ProvisionalDate,
         WorkCalendar,
+        YearArrangement,
         default_calendar,
         is_provisional,
     )
+    from gov_deadlines.calendar.local_days import LocalDay, LocalOverlay, load_local_overlay
+    from gov_deadlines.calendar.notice_text import NoticeReading, read_notice, read_notice_sections
+    from gov_deadlines.calendar.notice_writer import notice_toml
+    from gov_deadlines.calendar.overlay import load_overlay
+    from gov_deadlines.calendar.scoped import ScopedCalendar
     from gov_deadlines.catalogue.lookup import (
         EventDeadlines,
         check,
@@ -241,21 +163,23 @@ if TYPE_CHECKING:
         Source,
         default_catalogue,
     )
-    from gov_deadlines.counting.conventions import Convention, Unit
-    from gov_deadlines.counting.deadlines import Deadline, deadline
-    from gov_deadlines.counting.periods import (
+    from gov_deadlines.counting import (
         CalendarDays,
+        Convention,
+        Deadline,
         FixedDate,
         Hours,
         MinimumDuration,
         Months,
         Period,
+        Unit,
+        Verdict,
         WorkingDays,
         Years,
+        deadline,
         parse_period,
     )
     from gov_deadlines.counting.records import DeadlineRecord, VerdictRecord
-    from gov_deadlines.counting.verdict import Verdict
     from gov_deadlines.errors import (
         ArgumentTypeError,
         CalendarCoverageError,
@@ -277,6 +201,7 @@ if TYPE_CHECKING:
         UnknownRuleError,
         UnquantifiedRuleError,
     )
+    from gov_deadlines.recurring import Occurrence, rule_windows, schedule
     from gov_deadlines.recurring.compliance import (
         LogCheck,
         LogEntry,
@@ -286,5 +211,4 @@ if TYPE_CHECKING:
         read_log,
         supervision_rows,
     )
-    from gov_deadlines.recurring.windows import Occurrence, rule_windows, schedule
     from gov_deadlines.vocabulary import Lang, Status

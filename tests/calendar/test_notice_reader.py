@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from _cli import ROOT, run_main
 from gov_deadlines.calendar.arrangement import YearArrangement
 from gov_deadlines.calendar.notice_text import read_notice, read_notice_sections
-from gov_deadlines.calendar.notice_toml import notice_toml
+from gov_deadlines.calendar.notice_writer import notice_toml
 from gov_deadlines.calendar.official import official_arrangements
 from gov_deadlines.calendar.overlay import arrangement_from_own
 from gov_deadlines.errors import GovDeadlinesError, NoticeTextError

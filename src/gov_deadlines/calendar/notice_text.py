@@ -2,7 +2,7 @@
 
 :func:`read_notice` turns the pasted text into a checked :class:`YearArrangement`;
 :func:`read_notice_sections` also returns the sections it read, with the notice's own
-sentences, for writing an overlay file (:mod:`gov_deadlines.calendar.notice_toml`).
+sentences, for writing an overlay file (:mod:`gov_deadlines.calendar.notice_writer`).
 
 What is read: the title, the document number (国办发明电〔YYYY〕N号), the signing date after the
 signature 国务院办公厅, and every numbered section ``一、元旦:…``. Each wording used since 2007:

@@ -124,7 +124,7 @@ def run_import(ctx: Context) -> int:
     import tomllib
 
     from gov_deadlines.calendar.notice_text import read_notice_sections
-    from gov_deadlines.calendar.notice_toml import notice_toml
+    from gov_deadlines.calendar.notice_writer import notice_toml
     from gov_deadlines.calendar.overlay import arrangement_from_own
     from gov_deadlines.cli.output import check_output, data_to_stdout, open_output
 
