@@ -58,13 +58,13 @@ _API: dict[str, str] = {
     "DeadlineRecord": "counting.records",
     "VerdictRecord": "counting.records",
     # the catalogue of rules
-    "Rule": "catalogue.store",
-    "Source": "catalogue.store",
-    "Event": "catalogue.store",
+    "Rule": "catalogue.model",
+    "Source": "catalogue.model",
+    "Event": "catalogue.model",
     "Catalogue": "catalogue.store",
     "RuleFile": "catalogue.schema",
-    "RuleSet": "catalogue.store",
-    "default_catalogue": "catalogue.store",
+    "RuleSet": "catalogue.model",
+    "default_catalogue": "catalogue.loading",
     "load_rule_file": "catalogue.schema",
     "parse_rule_file": "catalogue.schema",
     "rules": "catalogue.lookup",
@@ -146,6 +146,7 @@ if TYPE_CHECKING:
     from gov_deadlines.calendar.notice_writer import notice_toml
     from gov_deadlines.calendar.overlay import load_overlay
     from gov_deadlines.calendar.scoped import ScopedCalendar
+    from gov_deadlines.catalogue.loading import default_catalogue
     from gov_deadlines.catalogue.lookup import (
         EventDeadlines,
         check,
@@ -154,15 +155,9 @@ if TYPE_CHECKING:
         rule,
         rules,
     )
+    from gov_deadlines.catalogue.model import Event, Rule, RuleSet, Source
     from gov_deadlines.catalogue.schema import RuleFile, load_rule_file, parse_rule_file
-    from gov_deadlines.catalogue.store import (
-        Catalogue,
-        Event,
-        Rule,
-        RuleSet,
-        Source,
-        default_catalogue,
-    )
+    from gov_deadlines.catalogue.store import Catalogue
     from gov_deadlines.counting import (
         CalendarDays,
         Convention,

@@ -24,9 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from gov_deadlines.calendar.workcalendar import DayKind, weekday_name
-from gov_deadlines.catalogue.lookup import DelegationNote, VersionNote, due
-from gov_deadlines.catalogue.schema import RuleFile
-from gov_deadlines.catalogue.store import (
+from gov_deadlines.catalogue import (
     KIND_LABELS,
     STRENGTH_LABELS,
     Catalogue,
@@ -34,6 +32,8 @@ from gov_deadlines.catalogue.store import (
     Source,
     default_catalogue,
 )
+from gov_deadlines.catalogue.lookup import DelegationNote, VersionNote, due
+from gov_deadlines.catalogue.schema import RuleFile
 from gov_deadlines.counting.deadlines import Deadline
 from gov_deadlines.counting.periods import FixedDate, Hours, WorkingDays
 from gov_deadlines.errors import GovDeadlinesError

@@ -35,7 +35,7 @@ from gov_deadlines import (
     rule,
     rules,
 )
-from gov_deadlines.catalogue.store import Rule
+from gov_deadlines.catalogue import Rule
 from gov_deadlines.counting.periods import FixedDate, Hours, WorkingDays
 
 D = dt.date

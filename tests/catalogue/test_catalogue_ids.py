@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from gov_deadlines import default_catalogue
-from gov_deadlines.catalogue.store import Rule
+from gov_deadlines.catalogue import Rule
 from gov_deadlines.counting.periods import (
     CalendarDays,
     FixedDate,

@@ -28,7 +28,7 @@ import pytest
 from hanziconv import HanziConv
 
 from gov_deadlines import default_catalogue
-from gov_deadlines.catalogue.store import NotARule, Rule, RuleSet
+from gov_deadlines.catalogue import NotARule, Rule, RuleSet
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SEEDS = SHARED / "seeds"

@@ -18,10 +18,10 @@ import pytest
 from _cli import run_main
 from gov_deadlines import default_catalogue, due
 from gov_deadlines.cases import AuditPolicy, audit_case
+from gov_deadlines.catalogue import Catalogue
 from gov_deadlines.catalogue.policies import default_policies
 from gov_deadlines.catalogue.policies_doc import policies_markdown
 from gov_deadlines.catalogue.schema import parse_policy_file, parse_rule_file
-from gov_deadlines.catalogue.store import Catalogue
 from gov_deadlines.errors import RuleFileError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ import pytest
 
 from gov_deadlines import default_catalogue
 from gov_deadlines.cases.explain import ART_31, ART_34, RECEIPT_CLAUSES
-from gov_deadlines.catalogue.store import Rule
+from gov_deadlines.catalogue import Rule
 from statute_texts import (
     SHARED,
     TEXT_FILES,

@@ -100,7 +100,7 @@ def test_the_json_of_a_check_carries_the_verdict() -> None:
 def rule_keys() -> frozenset[str]:
     import dataclasses
 
-    from gov_deadlines.catalogue.store import Rule
+    from gov_deadlines.catalogue import Rule
 
     return frozenset(f.name for f in dataclasses.fields(Rule) if f.init)
 

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from _cli import registered_commands, run_main
-from gov_deadlines.catalogue.store import default_catalogue
+from gov_deadlines.catalogue import default_catalogue
 
 CATALOGUE = default_catalogue()
 RULE_IDS = [*sorted(r.id for r in CATALOGUE.rules())[:40], "ogi.reply", "ogi.annual-report"]

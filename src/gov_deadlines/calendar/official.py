@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from gov_deadlines.bundled import read_data
+from gov_deadlines.bundled import read_data, snapshot_payload
 from gov_deadlines.calendar.arrangement import YearArrangement
 from gov_deadlines.calendar.holiday import NEW_YEARS_DAY, Holiday, holiday_from_text, holiday_named
-from gov_deadlines.calendar.notice import Erratum, Notice
+from gov_deadlines.calendar.notice import Erratum, Notice, erratum_from_dict, notice_from_dict
 
 _KIND_WORKING = {"workday", "makeup_workday"}
 _KIND_OFF = {"holiday"}
@@ -43,13 +43,14 @@ def official_arrangements() -> Mapping[int, YearArrangement]:
     """Every year chinese-calendar covers, corrected by our errata and cited."""
     import chinese_calendar  # type: ignore[import-untyped]
 
-    from gov_deadlines.snapshot import load_notices
-
-    compiled = load_notices()
-    if compiled is not None:
-        notices = {notice.year: notice for notice in compiled[0]}
-        errata = tuple(compiled[1])
+    payload = snapshot_payload()
+    if payload is not None:
+        # The calendar's part of the snapshot: validated notices and errata, decoded here.
+        decoded = [notice_from_dict(item) for item in payload["notices"]]
+        notices = {notice.year: notice for notice in decoded}
+        errata = tuple(erratum_from_dict(item) for item in payload["errata"])
     else:
+        # Imported here for cost: the pydantic schema, needed only when the snapshot is stale.
         from gov_deadlines.calendar.schema import validate_notices
 
         validated, listed = validate_notices(_read_notices())

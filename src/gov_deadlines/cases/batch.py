@@ -54,7 +54,7 @@ from gov_deadlines.outputs.audit_report import summarize as summarize
 from gov_deadlines.outputs.audit_report import write_form as write_form
 
 if TYPE_CHECKING:
-    from gov_deadlines.catalogue.store import Catalogue
+    from gov_deadlines.catalogue import Catalogue
 
 __all__ = [
     "COLUMNS",

@@ -48,7 +48,7 @@ from gov_deadlines.cases.results import CaseVerdict, Duty, DutyKind, Finding, St
 from gov_deadlines.errors import CalendarCoverageError
 
 if TYPE_CHECKING:
-    from gov_deadlines.catalogue.store import Catalogue, Rule
+    from gov_deadlines.catalogue import Catalogue, Rule
 
 __all__ = ["DEFAULT_POLICY", "AuditPolicy", "audit_case"]
 
@@ -102,7 +102,7 @@ _VERSIONS_LOCK = threading.Lock()
 
 
 def _versions(catalogue: Catalogue | None = None) -> _Versions:
-    from gov_deadlines.catalogue.store import default_catalogue
+    from gov_deadlines.catalogue import default_catalogue
     from gov_deadlines.counting.periods import WorkingDays
 
     cat = catalogue or default_catalogue()

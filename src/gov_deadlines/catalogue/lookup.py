@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar
-from gov_deadlines.catalogue.store import KIND_LABELS, Catalogue, Rule, default_catalogue
+from gov_deadlines.catalogue.loading import default_catalogue
+from gov_deadlines.catalogue.model import KIND_LABELS, Rule
+from gov_deadlines.catalogue.store import Catalogue
 from gov_deadlines.counting.conventions import split_trigger
 from gov_deadlines.counting.deadlines import Deadline, Note, deadline
 from gov_deadlines.counting.periods import FixedDate

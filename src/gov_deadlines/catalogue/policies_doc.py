@@ -6,7 +6,7 @@ the page differs from what the data gives.
 
 from __future__ import annotations
 
-from gov_deadlines.catalogue.store import Catalogue, default_catalogue
+from gov_deadlines.catalogue import Catalogue, default_catalogue
 
 POLICIES_MD = "policies.md"
 

@@ -3,11 +3,11 @@
 A rule file (TOML, or JSON of the same shape) holds one ``[source]`` and its ``[[rule]]``
 entries, each beside the document's own words. :func:`parse_rule_file` validates one —
 the bundled files and a bureau's local files alike — and turns it into the catalogue's
-plain, immutable objects (:mod:`gov_deadlines.catalogue.store`). Errors name the file and the
+plain, immutable objects (:mod:`gov_deadlines.catalogue.model`). Errors name the file and the
 entry (:class:`~gov_deadlines.errors.RuleFileError`).
 
 The runtime objects are not pydantic models: a one-shot command that only reads the
-bundled, already validated data (see :mod:`gov_deadlines.snapshot`) then never pays for
+bundled, already validated data (the snapshot, :func:`gov_deadlines.bundled.snapshot_payload`) then never pays for
 pydantic at all.
 """
 
@@ -22,13 +22,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from gov_deadlines.catalogue.policies import Policy, policy_from_dict
-from gov_deadlines.catalogue.store import (
+from gov_deadlines.catalogue.model import (
     Event,
+    Policy,
     RuleKind,
     RuleSet,
     Strength,
     events_from_dict,
+    policy_from_dict,
     rule_set_from_dict,
 )
 from gov_deadlines.counting.periods import (
@@ -40,6 +41,7 @@ from gov_deadlines.counting.periods import (
     Years,
     parse_period,
 )
+from gov_deadlines.documents import DocumentProblem, parse_document
 from gov_deadlines.errors import RuleFileError
 
 
@@ -327,8 +329,6 @@ def load_rule_file(path: str | PathLike[str]) -> RuleSet:
         raise RuleFileError(name, f"cannot read the file ({error.strerror or error})") from None
     except UnicodeDecodeError:
         raise RuleFileError(name, "the file is not UTF-8 text") from None
-    from gov_deadlines.documents import DocumentProblem, parse_document
-
     try:
         data = parse_document(text, as_json=name.lower().endswith(".json"))
     except DocumentProblem as problem:

@@ -14,7 +14,7 @@ from gov_deadlines.vocabulary import provisional_mark
 
 if TYPE_CHECKING:
     from gov_deadlines.calendar.workcalendar import DayInfo, WorkCalendar
-    from gov_deadlines.catalogue.store import Rule
+    from gov_deadlines.catalogue import Rule
     from gov_deadlines.counting.deadlines import Deadline
     from gov_deadlines.counting.verdict import Verdict
 
@@ -515,7 +515,7 @@ def run_rules(ctx: Context) -> int:
     if console.as_json:
         console.emit_json({"rules": [_rule_summary(r) for r in found]})
         return EXIT_OK
-    from gov_deadlines.catalogue.store import KIND_LABELS
+    from gov_deadlines.catalogue import KIND_LABELS
 
     for item in found:
         kind = KIND_LABELS[item.kind][0 if console.zh else 1]
@@ -529,8 +529,8 @@ def run_rules(ctx: Context) -> int:
 
 
 def run_rule(ctx: Context) -> int:
+    from gov_deadlines.catalogue import KIND_LABELS, default_catalogue
     from gov_deadlines.catalogue.lookup import rule
-    from gov_deadlines.catalogue.store import KIND_LABELS, default_catalogue
 
     console = ctx.console
     item = rule(ctx.args.rule)
@@ -602,8 +602,8 @@ def run_rule(ctx: Context) -> int:
 
 
 def run_events(ctx: Context) -> int:
+    from gov_deadlines.catalogue import default_catalogue
     from gov_deadlines.catalogue.lookup import deadlines_for
-    from gov_deadlines.catalogue.store import default_catalogue
     from gov_deadlines.counting.records import deadline_record
     from gov_deadlines.dates import parse_datetime
 

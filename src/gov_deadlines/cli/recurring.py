@@ -125,7 +125,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 def _occurrence_line(occ: Occurrence, console: Console) -> str:
     from gov_deadlines.calendar.workcalendar import weekday_name
-    from gov_deadlines.catalogue.store import STRENGTH_LABELS
+    from gov_deadlines.catalogue import STRENGTH_LABELS
 
     zh = console.zh
     due = f"{occ.due.isoformat()} {weekday_name(occ.due, console.lang)}"

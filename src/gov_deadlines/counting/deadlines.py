@@ -40,7 +40,7 @@ from gov_deadlines.errors import ArgumentTypeError
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
 
 if TYPE_CHECKING:
-    from gov_deadlines.catalogue.store import Rule
+    from gov_deadlines.catalogue import Rule
     from gov_deadlines.counting.records import DeadlineRecord
 
 

@@ -30,7 +30,7 @@ from gov_deadlines.calendar.workcalendar import (
     is_provisional,
     weekday_name,
 )
-from gov_deadlines.catalogue.store import KIND_LABELS
+from gov_deadlines.catalogue import KIND_LABELS
 from gov_deadlines.errors import CalendarCoverageError, GovDeadlinesError
 from gov_deadlines.outputs.atomic import write_bytes
 from gov_deadlines.vocabulary import is_zh

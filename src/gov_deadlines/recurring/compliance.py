@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
-from gov_deadlines.catalogue.store import STRENGTH_LABELS, Catalogue, default_catalogue
+from gov_deadlines.catalogue import STRENGTH_LABELS, Catalogue, default_catalogue
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,

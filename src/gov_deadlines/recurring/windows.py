@@ -42,7 +42,7 @@ from gov_deadlines.calendar.workcalendar import (
     is_provisional,
     weekday_name,
 )
-from gov_deadlines.catalogue.store import Catalogue, Rule, RuleKind, Strength, default_catalogue
+from gov_deadlines.catalogue import Catalogue, Rule, RuleKind, Strength, default_catalogue
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
