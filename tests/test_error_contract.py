@@ -130,7 +130,7 @@ def explained(result: Any) -> Any:
     if isinstance(result, gd.Deadline):
         result.explain("zh")
         result.explain("en")
-        result.to_json()
+        result.to_record("zh", explanation=True).model_dump(mode="json")
     return result
 
 

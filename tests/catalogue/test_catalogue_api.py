@@ -285,8 +285,8 @@ def test_due_works_for_every_rule_whose_kind_has_a_due_date(rule_id: str) -> Non
     if isinstance(item.typed_period, WorkingDays):
         assert isinstance(trigger, dt.date)
         assert deadline.due_date == nth_workday(item.typed_period.n, trigger)
-    record = deadline.record()
-    assert json.loads(deadline.to_json())["due_date"] == deadline.due_date.isoformat()
+    record = deadline.to_record()
+    assert json.loads(record.model_dump_json())["due_date"] == deadline.due_date.isoformat()
     assert record is not None
 
 

@@ -80,7 +80,8 @@ def test_every_command_taking_a_date_reads_every_form(text: str) -> None:
     assert runs["due"].json()["trigger_date"] == day
     assert runs["between"].json()["start"] == day
     assert runs["events"].json()["when"] == day
-    assert runs["done"].json()["verdict"]["done_at"] == day
+    assert runs["done"].json()["verdict"]["done_on"] == day
+    assert runs["done"].json()["verdict"]["done_at"] is None  # a bare date gives no instant
 
 
 def test_a_bare_year_is_read_for_yearly_rules() -> None:

@@ -107,8 +107,16 @@ def test_schedule_of_an_unknown_source_suggests_the_right_one() -> None:
 
 def test_the_example_log_finds_the_missed_third_quarter_and_the_late_report_and_exits_1() -> None:
     code, out, _ = run(
-        "check-log", str(EXAMPLE), "--year", "2026", "--source", "jy-2024", "--source", "ogi-2019",
-        "--as-of", "2027-01-15",
+        "check-log",
+        str(EXAMPLE),
+        "--year",
+        "2026",
+        "--source",
+        "jy-2024",
+        "--source",
+        "ogi-2019",
+        "--as-of",
+        "2027-01-15",
     )
     assert code == 1
     assert "7个时段,已完成4,逾期2,未完成1" in out
@@ -119,8 +127,15 @@ def test_the_example_log_finds_the_missed_third_quarter_and_the_late_report_and_
 
 def test_the_form_comes_out_as_the_supervision_checklist() -> None:
     code, out, err = run(
-        "check-log", str(EXAMPLE), "--year", "2026", "--source", "jy-2024", "--form",
-        "--as-of", "2027-01-15",
+        "check-log",
+        str(EXAMPLE),
+        "--year",
+        "2026",
+        "--source",
+        "jy-2024",
+        "--form",
+        "--as-of",
+        "2027-01-15",
     )
     assert code == 1
     assert (
@@ -154,8 +169,15 @@ def test_the_form_is_written_as_csv_with_a_bom(tmp_path: Path) -> None:
 
 def test_check_log_json_has_every_window_and_the_unmatched_entries() -> None:
     code, payload = run_json(
-        "check-log", str(EXAMPLE), "--year", "2026", "--source", "jy-2024", "--form",
-        "--as-of", "2027-01-15",
+        "check-log",
+        str(EXAMPLE),
+        "--year",
+        "2026",
+        "--source",
+        "jy-2024",
+        "--form",
+        "--as-of",
+        "2027-01-15",
     )
     assert code == 1
     assert payload["all_met"] is False
@@ -177,8 +199,16 @@ def test_a_log_meeting_every_duty_exits_0(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     code, out, _ = run(
-        "check-log", str(log), "--year", "2026", "--source", "jy-2024", "--lang", "en",
-        "--as-of", "2027-01-15",
+        "check-log",
+        str(log),
+        "--year",
+        "2026",
+        "--source",
+        "jy-2024",
+        "--lang",
+        "en",
+        "--as-of",
+        "2027-01-15",
     )
     assert code == 0
     assert "6 windows, 6 met, 0 late, 0 missed" in out

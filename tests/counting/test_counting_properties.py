@@ -462,7 +462,7 @@ def test_check_with_a_datetime_is_on_time_iff_before_due_at(
     naive = check(result, done.astimezone(BEIJING).replace(tzinfo=None))
     assert naive.on_time is verdict.on_time
     if not verdict.on_time:
-        assert verdict.late_by == utc_of(done) - result.due_at.astimezone(UTC)
+        assert verdict.late_by_time == utc_of(done) - result.due_at.astimezone(UTC)
 
 
 @given(
@@ -494,7 +494,7 @@ def test_check_of_an_hour_limit_compares_instants_even_in_the_repeated_summer_ho
     verdict = check(result, done)
     assert verdict.on_time is (minutes < 0)
     if minutes >= 0:
-        assert verdict.late_by == dt.timedelta(minutes=minutes)
+        assert verdict.late_by_time == dt.timedelta(minutes=minutes)
 
 
 def summer_time_changes() -> list[dt.datetime]:
@@ -542,7 +542,7 @@ def test_check_of_an_hour_limit_ending_next_to_a_clock_change_compares_instants(
         verdict = check(result, given_done)
         assert verdict.on_time is (minutes < 0), given_done
         if minutes >= 0:
-            assert verdict.late_by == dt.timedelta(minutes=minutes)
+            assert verdict.late_by_time == dt.timedelta(minutes=minutes)
 
 
 @given(naive_any, st.integers(1, 24 * 30), st.integers(-3, 3))

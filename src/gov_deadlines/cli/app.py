@@ -25,7 +25,7 @@ from gov_deadlines.cli.console import (
     underlying,
     wants_color,
 )
-from gov_deadlines.vocabulary import is_zh
+from gov_deadlines.vocabulary import Lang, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.calendar.workcalendar import WorkCalendar
@@ -238,7 +238,7 @@ def main(
     # A console whose encoding lacks a character (GBK has no ✓) gets the nearest it has.
     out = degrading(stdout or sys.stdout)
     err = degrading(stderr or sys.stderr)
-    lang = "en" if _lang_from_argv(args_list) == "en" else "zh"
+    lang: Lang = "en" if _lang_from_argv(args_list) == "en" else "zh"
     console = Console(out, err, lang=lang, as_json="--json" in args_list)
     try:
         parser = build_parser()
@@ -255,7 +255,7 @@ def main(
         console = Console(
             out,
             err,
-            lang=args.lang,
+            lang="en" if args.lang == "en" else "zh",  # argparse allows only these two
             as_json=bool(args.json),
             color=wants_color(out, args.color) and not args.json,
             err_color=wants_color(err, args.color),

@@ -263,12 +263,10 @@ def _show(ctx: Context, deadline: Deadline, done_text: str | None) -> int:
         verdict = check_deadline(deadline, parse_datetime(done_text))
     code = EXIT_MISSED if verdict is not None and not verdict.on_time else EXIT_OK
     if console.as_json:
-        from gov_deadlines.counting.records import deadline_record, verdict_record
-
-        record = deadline_record(deadline, lang=console.lang)
+        record = deadline.to_record(console.lang, explanation=True)
         payload = record.model_dump(mode="json")
         payload["verdict"] = (
-            verdict_record(verdict, lang=console.lang).model_dump(mode="json") if verdict else None
+            verdict.to_record(console.lang).model_dump(mode="json") if verdict else None
         )
         console.emit_json(payload)
         return code
@@ -604,7 +602,6 @@ def run_rule(ctx: Context) -> int:
 def run_events(ctx: Context) -> int:
     from gov_deadlines.catalogue import default_catalogue
     from gov_deadlines.catalogue.lookup import deadlines_for
-    from gov_deadlines.counting.records import deadline_record
     from gov_deadlines.dates import parse_datetime
 
     console = ctx.console
@@ -633,7 +630,8 @@ def run_events(ctx: Context) -> int:
                 "event": args.event,
                 "when": when.isoformat(),
                 "deadlines": [
-                    deadline_record(d, lang=console.lang).model_dump(mode="json") for d in found
+                    d.to_record(console.lang, explanation=True).model_dump(mode="json")
+                    for d in found
                 ],
                 "not_computed": [
                     {

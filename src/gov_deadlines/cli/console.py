@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, TextIO, cast
 
-from gov_deadlines.vocabulary import is_zh
+from gov_deadlines.vocabulary import Lang, is_zh
 
 EXIT_OK = 0
 EXIT_MISSED = 1
@@ -25,7 +25,7 @@ class Console:
 
     out: TextIO
     err: TextIO
-    lang: str = "zh"
+    lang: Lang = "zh"
     as_json: bool = False
     color: bool = False
     #: colour of error messages, decided by whether *err* (not *out*) is a terminal

@@ -271,8 +271,7 @@ def split_trigger(trigger: object) -> tuple[dt.date, dt.datetime | None]:
     raise ArgumentTypeError(
         "trigger",
         trigger,
-        "a datetime.date or datetime.datetime (read text with "
-        "gov_deadlines.dates.parse_datetime)",
+        "a datetime.date or datetime.datetime (read text with gov_deadlines.dates.parse_datetime)",
         "日期或日期时间(如 2026-10-01 或 2026-10-01 09:30)",
     )
 

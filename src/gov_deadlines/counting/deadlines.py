@@ -37,7 +37,7 @@ from gov_deadlines.counting.periods import (
     as_period,
 )
 from gov_deadlines.errors import ArgumentTypeError
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.catalogue import Rule
@@ -436,15 +436,12 @@ class Deadline:
 
     # -- storage -------------------------------------------------------------------------------
 
-    def record(self, *, lang: str = "zh", explanation: bool = True) -> DeadlineRecord:
-        """The result as a validated, JSON-ready pydantic model (stable field names)."""
-        from gov_deadlines.counting.records import deadline_record
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> DeadlineRecord:
+        """The result as its JSON record, a frozen pydantic model (``model_dump(mode="json")``
+        is the documented JSON); ``explanation``: include the steps in ``lang``."""
+        from gov_deadlines.counting.records import deadline_to_record
 
-        return deadline_record(self, lang=lang, explanation=explanation)
-
-    def to_json(self, *, lang: str = "zh", explanation: bool = True) -> str:
-        """The :meth:`record` as JSON text."""
-        return self.record(lang=lang, explanation=explanation).model_dump_json()
+        return deadline_to_record(self, lang, explanation=explanation)
 
     def articles(self) -> dict[str, str]:
         """The quoted articles of the convention applied."""

@@ -1,8 +1,9 @@
 """JSON-ready records of results, for storing and for other tools (stable field names).
 
 The same fields come out whatever the language; only ``explanation`` and ``summary`` are
-text in the language asked for. ``docs/cli.md`` documents them; their JSON Schema is
-``DeadlineRecord.model_json_schema()``.
+text in the language asked for. ``docs/cli.md`` documents them; their JSON Schemas are in
+``docs/schemas/`` (and shipped in the package, ``data/schemas/``). This module is imported
+only by ``to_record()``: pydantic stays out of the start-up of a plain ``due``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from gov_deadlines.vocabulary import Lang, Status
 
 if TYPE_CHECKING:
     from gov_deadlines.counting.deadlines import Deadline
@@ -56,19 +59,25 @@ class CitationRecord(BaseModel):
 
 
 class VerdictRecord(BaseModel):
-    """The outcome of a check."""
+    """The outcome of checking an act against a deadline."""
 
     model_config = ConfigDict(frozen=True)
 
+    status: Status = Field(description="on_time, late, or short (a notice taken down early)")
     on_time: bool
-    done_at: str
+    due_date: dt.date
+    due_at: dt.datetime
+    done_on: dt.date = Field(description="the day the act was done (Beijing)")
+    done_at: dt.datetime | None = Field(description="the instant, when a time was given")
     late_by_days: int
     late_by_workdays: int | None
     late_by_seconds: float | None
     early_by_workdays: int | None
     short_by_days: int
+    provisional: bool
     summary: str
     warnings: list[str] = []
+    explanation: list[str] | None = None
 
 
 class DeadlineRecord(BaseModel):
@@ -102,9 +111,10 @@ def _trigger_text(trigger: object) -> str:
     return str(trigger)
 
 
-def deadline_record(
-    deadline: Deadline, *, lang: str = "zh", explanation: bool = True
+def deadline_to_record(
+    deadline: Deadline, lang: Lang = "zh", *, explanation: bool = False
 ) -> DeadlineRecord:
+    """The record of ``deadline`` (see :meth:`Deadline.to_record`)."""
     rule = deadline.rule
     convention = deadline.convention
     return DeadlineRecord(
@@ -136,16 +146,25 @@ def deadline_record(
     )
 
 
-def verdict_record(verdict: Verdict, *, lang: str = "zh") -> VerdictRecord:
-    done = verdict.done_at
+def verdict_to_record(
+    verdict: Verdict, lang: Lang = "zh", *, explanation: bool = False
+) -> VerdictRecord:
+    """The record of ``verdict`` (see :meth:`Verdict.to_record`)."""
+    late = verdict.late_by_time
     return VerdictRecord(
+        status=verdict.status,
         on_time=verdict.on_time,
-        done_at=done.isoformat(),
+        due_date=verdict.due_date,
+        due_at=verdict.due_at,
+        done_on=verdict.done_on,
+        done_at=verdict.done_at,
         late_by_days=verdict.late_by_days,
         late_by_workdays=verdict.late_by_workdays,
-        late_by_seconds=verdict.late_by.total_seconds() if verdict.late_by is not None else None,
+        late_by_seconds=late.total_seconds() if late is not None else None,
         early_by_workdays=verdict.early_by_workdays,
         short_by_days=verdict.short_by_days,
+        provisional=verdict.provisional,
         summary=verdict.summary(lang),
         warnings=verdict.warnings(lang),
+        explanation=verdict.explain(lang).split("\n") if explanation else None,
     )

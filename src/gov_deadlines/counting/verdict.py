@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from gov_deadlines.counting.conventions import Unit
 from gov_deadlines.counting.deadlines import Deadline, _fmt_instant
@@ -14,7 +15,10 @@ from gov_deadlines.errors import (
     CompletionTimeError,
     DateRangeError,
 )
-from gov_deadlines.vocabulary import is_zh
+from gov_deadlines.vocabulary import Lang, Status, is_zh
+
+if TYPE_CHECKING:
+    from gov_deadlines.counting.records import VerdictRecord
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -31,26 +35,52 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 class Verdict:
     """Whether an act met its deadline, and by how much.
 
-    For a minimum duration (a notice that must stay posted) ``done_at`` is when it came
-    down, ``on_time`` means it stayed long enough, and ``short_by_days`` says how many days
-    too early it came down.
+    ``done_on`` is the day the act was done (in Beijing), ``done_at`` the instant when a
+    time was given (``None`` for a bare date). ``status`` is :attr:`Status.ON_TIME`,
+    :attr:`Status.LATE`, or — for a minimum duration (a notice that must stay posted, whose
+    ``done_on`` is when it came down) — :attr:`Status.SHORT` when it came down
+    ``short_by_days`` too early.
 
     ``late_by_days`` counts calendar days after the last day; ``late_by_workdays`` the
     working days in (last day, done day] (``None`` where the calendar has no data);
-    ``late_by`` the exact time past ``due_at`` when the completion instant is known.
+    ``late_by_time`` the exact time past ``due_at`` when the completion instant is known.
     """
 
     deadline: Deadline
-    done_at: dt.date | dt.datetime
-    on_time: bool
+    done_on: dt.date
+    done_at: dt.datetime | None
+    status: Status
     late_by_days: int = 0
     late_by_workdays: int | None = 0
-    late_by: dt.timedelta | None = None
+    late_by_time: dt.timedelta | None = None
     early_by_workdays: int | None = None
     short_by_days: int = 0
     #: Done before the trigger (the event the period counts from): the date cannot be
     #: right, or the act belongs to another case; a warning, never a silent "on time".
     before_trigger: bool = False
+
+    @property
+    def on_time(self) -> bool:
+        """Done by the deadline (for a minimum duration: stayed up long enough)."""
+        return self.status is Status.ON_TIME
+
+    @property
+    def due_date(self) -> dt.date:
+        return self.deadline.due_date
+
+    @property
+    def due_at(self) -> dt.datetime:
+        return self.deadline.due_at
+
+    @property
+    def provisional(self) -> bool:
+        return self.deadline.provisional
+
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> VerdictRecord:
+        """The verdict as its JSON record (``explanation``: the deadline's steps too)."""
+        from gov_deadlines.counting.records import verdict_to_record
+
+        return verdict_to_record(self, lang, explanation=explanation)
 
     def warnings(self, lang: str = "zh") -> list[str]:
         """The warnings on the dates checked (empty when they are plausible)."""
@@ -83,8 +113,8 @@ class Verdict:
             )
         if self.on_time:
             spare = self.early_by_workdays
-            if unit is Unit.HOURS and isinstance(self.done_at, dt.datetime):
-                left = _utc(self.deadline.due_at) - _utc(to_beijing(self.done_at))
+            if unit is Unit.HOURS and self.done_at is not None:
+                left = _utc(self.deadline.due_at) - _utc(self.done_at)
                 hours = left.total_seconds() / 3600
                 return (
                     f"按时完成(提前{hours:.1f}小时)。"
@@ -98,9 +128,9 @@ class Verdict:
                     else f"On time ({spare} working day(s) to spare)."
                 )
             return "按时完成。" if zh else "On time."
-        if self.late_by is not None and (unit is Unit.HOURS or self.late_by_days == 0):
+        if self.late_by_time is not None and (unit is Unit.HOURS or self.late_by_days == 0):
             # Hours, or late on the last day itself (after an office-hours cut-off).
-            hours = self.late_by.total_seconds() / 3600
+            hours = self.late_by_time.total_seconds() / 3600
             return f"逾期{hours:.1f}小时。" if zh else f"Late by {hours:.1f} hours."
         workdays = (
             f"{self.late_by_workdays}个工作日" if self.late_by_workdays is not None else "?个工作日"
@@ -113,11 +143,7 @@ class Verdict:
     def explain(self, lang: str = "zh") -> str:
         """The deadline's explanation followed by the verdict."""
         zh = is_zh(lang)
-        done = (
-            _fmt_instant(to_beijing(self.done_at))
-            if isinstance(self.done_at, dt.datetime)
-            else self.done_at.isoformat()
-        )
+        done = _fmt_instant(self.done_at) if self.done_at is not None else self.done_on.isoformat()
         label = "撤下时间" if self.deadline.unit is Unit.MINIMUM_DURATION else "完成时间"
         label_en = "Taken down" if self.deadline.unit is Unit.MINIMUM_DURATION else "Done"
         head = (
@@ -194,7 +220,13 @@ def _judge(
         assert removal is not None
         ok = _utc(moment) >= _utc(due_at) if moment is not None else done_date >= removal
         short = 0 if ok else max(1, (removal - done_date).days)
-        return Verdict(deadline, done_at, ok, short_by_days=short)
+        return Verdict(
+            deadline,
+            done_date,
+            moment,
+            Status.ON_TIME if ok else Status.SHORT,
+            short_by_days=short,
+        )
     if moment is None and deadline.unit is Unit.HOURS:
         if done_date < due_at.date():
             on_time = True
@@ -220,15 +252,16 @@ def _judge(
             if done_date <= deadline.due_date
             else 0
         )
-        return Verdict(deadline, done_at, True, early_by_workdays=early)
+        return Verdict(deadline, done_date, moment, Status.ON_TIME, early_by_workdays=early)
     late_days = max((done_date - deadline.due_date).days, 0)
     late_workdays = _workdays(deadline, deadline.due_date, done_date) if late_days else 0
     exact = (_utc(moment) - _utc(due_at)) if moment is not None else None
     return Verdict(
         deadline,
-        done_at,
-        False,
+        done_date,
+        moment,
+        Status.LATE,
         late_by_days=late_days,
         late_by_workdays=late_workdays,
-        late_by=exact,
+        late_by_time=exact,
     )
