@@ -149,9 +149,11 @@ def test_due_gives_a_result_or_a_documented_error(
 
 
 @given(rule_ids, triggers, st.one_of(dates, datetimes, anything))
-def test_check_gives_a_result_or_a_documented_error(rule_id: Any, trigger: Any, done: Any) -> None:
+def test_check_due_gives_a_result_or_a_documented_error(
+    rule_id: Any, trigger: Any, done: Any
+) -> None:
     def run() -> Any:
-        verdict = gd.check(rule_id, trigger, done)
+        verdict = gd.check_due(rule_id, trigger, done)
         verdict.summary("zh")
         return verdict
 

@@ -43,6 +43,7 @@ CALLS: dict[str, Callable[[], object]] = {
     "rule": lambda: gd.rule("ogi.reply"),
     "due": lambda: gd.due("ogi.reply", D(2026, 9, 28)),
     "check": lambda: gd.check(gd.deadline(D(2026, 9, 28), "20个工作日"), D(2026, 10, 9)),
+    "check_due": lambda: gd.check_due("ogi.reply", D(2026, 9, 28), D(2026, 10, 9)),
     "deadlines_for": lambda: gd.deadlines_for("application-received", D(2026, 9, 28)),
     "schedule": lambda: gd.schedule(2026),
     "rule_windows": lambda: gd.rule_windows("ogi.annual-report", 2026),

@@ -70,7 +70,8 @@ _API: dict[str, str] = {
     "rules": "catalogue.lookup",
     "rule": "catalogue.lookup",
     "due": "catalogue.lookup",
-    "check": "catalogue.lookup",
+    "check": "counting",
+    "check_due": "catalogue.lookup",
     "deadlines_for": "catalogue.lookup",
     "EventDeadlines": "catalogue.lookup",
     # recurring duties
@@ -149,7 +150,7 @@ if TYPE_CHECKING:
     from gov_deadlines.catalogue.loading import default_catalogue
     from gov_deadlines.catalogue.lookup import (
         EventDeadlines,
-        check,
+        check_due,
         deadlines_for,
         due,
         rule,
@@ -171,6 +172,7 @@ if TYPE_CHECKING:
         Verdict,
         WorkingDays,
         Years,
+        check,
         deadline,
         parse_period,
     )

@@ -120,14 +120,14 @@ def test_a_log_entry_dated_after_the_audit_day_counts_for_nothing_and_is_named(
 
 def test_completion_before_the_trigger_is_a_warning_not_a_silent_on_time() -> None:
     from gov_deadlines import due
-    from gov_deadlines.counting.verdict import check_deadline
+    from gov_deadlines.counting import check
 
     deadline = due("ogi.reply", dt.date(2026, 10, 20))
-    early = check_deadline(deadline, dt.date(2026, 10, 10))
+    early = check(deadline, dt.date(2026, 10, 10))
     assert early.before_trigger and early.warnings("en")
     assert "before the trigger, 2026-10-20" in early.summary("en")
     assert "日期存疑" in early.summary("zh")
-    assert not check_deadline(deadline, dt.date(2026, 10, 21)).warnings()
+    assert not check(deadline, dt.date(2026, 10, 21)).warnings()
     out, err = io.StringIO(), io.StringIO()
     main(["due", "ogi.reply", "2026-10-20", "--done", "2026-10-10", "--json"], stdout=out, stderr=err)
     assert json.loads(out.getvalue())["verdict"]["warnings"]

@@ -311,10 +311,31 @@ def test_an_hour_rule_runs_day_and_night_from_the_instant() -> None:
     assert deadline.due_at == T(2017, 3, 19, 9, 30, tzinfo=deadline.due_at.tzinfo)
 
 
-def test_check_judges_completion_against_a_catalogue_rule() -> None:
-    assert gd.check("bz-2017.implementation-plan", D(2017, 3, 17), D(2017, 4, 17)).on_time
-    late = gd.check("bz-2017.implementation-plan", D(2017, 3, 17), D(2017, 4, 18))
+def test_check_due_judges_completion_against_a_catalogue_rule() -> None:
+    assert gd.check_due("bz-2017.implementation-plan", D(2017, 3, 17), D(2017, 4, 17)).on_time
+    late = gd.check_due("bz-2017.implementation-plan", D(2017, 3, 17), D(2017, 4, 18))
     assert not late.on_time and late.late_by_workdays == 1
+
+
+def test_check_refuses_a_rule_id_naming_check_due_instead_of_guessing_the_form() -> None:
+    with pytest.raises(gd.ArgumentTypeError) as caught:
+        gd.check("bz-2017.implementation-plan", D(2017, 3, 17))  # type: ignore[arg-type]
+    assert isinstance(caught.value, TypeError)
+    assert caught.value.argument == "deadline"
+    assert "check_due(" in str(caught.value) and "check_due(" in caught.value.message("zh")
+
+
+def test_check_due_is_due_then_check_with_the_same_options() -> None:
+    # past the bundled calendar: only the provisional calendar given as an option answers
+    calendar = gd.default_calendar(provisional=True)
+    start, done = D(2026, 12, 10), D(2027, 1, 12)
+    direct = gd.check(gd.due("ogi.reply", start, calendar=calendar), done)
+    both = gd.check_due("ogi.reply", start, done, calendar=calendar)
+    assert both.deadline.provisional
+    assert (both.deadline.due_date, both.summary("en")) == (
+        direct.deadline.due_date,
+        direct.summary("en"),
+    )
 
 
 # -- rules() filters ---------------------------------------------------------------------------
@@ -325,15 +346,15 @@ def test_rules_lists_every_rule_of_every_file() -> None:
 
 
 def test_rules_filter_by_source() -> None:
-    found = rules(source="sd-2018")
+    found = rules(sources="sd-2018")
     assert len(found) == 25 and all(r.id.startswith("sd-2018.") for r in found)
-    both = rules(source=["ogi-2008", "ogi-2019"])
+    both = rules(sources=["ogi-2008", "ogi-2019"])
     assert {r.source.id for r in both} == {"ogi-2008", "ogi-2019"} and len(both) == 8
 
 
 def test_rules_filter_by_an_unknown_source_suggests_the_closest() -> None:
     with pytest.raises(UnknownRuleError) as caught:
-        rules(source="sh-2019")
+        rules(sources="sh-2019")
     assert "sh-2018" in caught.value.suggestions
 
 
@@ -379,12 +400,12 @@ def test_rules_filter_by_english_words_ignoring_case() -> None:
 
 
 def test_rules_filters_combine() -> None:
-    found = rules(source="bz-2017", kind="deadline", words="24小时")
+    found = rules(sources="bz-2017", kind="deadline", words="24小时")
     assert {r.id for r in found} == {
         "bz-2017.major-incident-press-conference",
         "bz-2017.policy-repost",
     }
-    assert rules(source="jy-2024", trigger="document-published") == []
+    assert rules(sources="jy-2024", trigger="document-published") == []
 
 
 # -- deadlines_for -------------------------------------------------------------------------------
@@ -519,7 +540,7 @@ def test_a_valid_local_rule_file_loads_and_its_rules_compute(tmp_path: Path) -> 
     deadline = due("demo-bureau.reply", D(2025, 4, 30), catalogue=local)
     assert deadline.due_date == nth_workday(3, D(2025, 4, 30)) == D(2025, 5, 8)
     assert "某局发〔2025〕1号" in deadline.explain("zh")
-    assert [r.id for r in rules(source="demo-bureau", catalogue=local)] == ["demo-bureau.reply"]
+    assert [r.id for r in rules(sources="demo-bureau", catalogue=local)] == ["demo-bureau.reply"]
     assert len(rules(catalogue=local)) == len(rules()) + 1
     found = deadlines_for("message-received", D(2025, 4, 30), catalogue=local)
     assert "demo-bureau.reply" in {d.rule.id for d in found if d.rule}

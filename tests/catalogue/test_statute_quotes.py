@@ -33,7 +33,7 @@ needs_texts = pytest.mark.skipif(
 )
 
 NATIONAL: list[Rule] = [
-    item for sid in TEXT_FILES for item in default_catalogue().rules(source=sid)
+    item for sid in TEXT_FILES for item in default_catalogue().rules(sources=sid)
 ]
 VERIFIED = [item for item in NATIONAL if item.verified]
 UNVERIFIED = [item for item in NATIONAL if not item.verified]
@@ -112,7 +112,7 @@ def test_an_unverified_quote_is_the_second_hand_text_it_was_taken_from(item: Rul
 
 def test_only_the_61_notice_has_unverified_quotes_and_each_says_why() -> None:
     assert {item.source.id for item in UNVERIFIED} == {"gbf-2016-61"}
-    assert len(UNVERIFIED) == len(default_catalogue().rules(source="gbf-2016-61"))
+    assert len(UNVERIFIED) == len(default_catalogue().rules(sources="gbf-2016-61"))
     for item in UNVERIFIED:
         assert item.unverified_zh and item.unverified_en
         assert "未核对官方全文" in item.unverified_mark("zh")
@@ -123,7 +123,7 @@ def test_the_verified_national_rules_are_all_those_of_the_two_regulations() -> N
     assert sorted(item.id for item in VERIFIED) == sorted(
         item.id
         for sid in ("ogi-2019", "ogi-2008")
-        for item in default_catalogue().rules(source=sid)
+        for item in default_catalogue().rules(sources=sid)
     )
     assert len(VERIFIED) == 8
 

@@ -52,7 +52,7 @@ def test_an_empty_log_reports_every_quota_and_cadence_of_the_chosen_sources_miss
     result = check_log([], 2026, sources=sources)
     expected = Counter(o.rule_id for o in schedule(2026, sources=sources))
     assert Counter(v.rule_id for v in result) == expected
-    recurring = {r.id for r in CAT.rules(source=sources, kind=("cadence", "quota"))}
+    recurring = {r.id for r in CAT.rules(sources=sources, kind=("cadence", "quota"))}
     recurring -= {"sd-2018.meeting-attendance", "sh-2018.meeting-attendance"}  # 2018 only
     recurring -= {"sh-2018.leader-briefing", "sh-2018.self-inspection", "jy-2024.leader-briefing"}
     assert recurring <= {v.rule_id for v in result}

@@ -298,7 +298,7 @@ def test_the_last_working_day_is_a_working_day_on_or_before_the_due_date_or_unkn
 @given(st.integers(min_value=2019, max_value=2040), calendars)
 def test_monthly_rules_give_12_windows_and_quarterly_rules_4(year: int, calendar: object) -> None:
     occurrences = schedule(year, sources="sd-2018", calendar=calendar)  # type: ignore[arg-type]
-    for item in CAT.rules(source="sd-2018", kind="cadence"):
+    for item in CAT.rules(sources="sd-2018", kind="cadence"):
         windows = sorted(
             (o for o in occurrences if o.rule_id == item.id), key=lambda o: o.window_start
         )

@@ -115,7 +115,7 @@ def _versions(catalogue: Catalogue | None = None) -> _Versions:
         source = reply.source
         period, extension = reply.typed_period, reply.max_extension
         assert isinstance(period, WorkingDays) and extension is not None
-        by_id = {r.id: r for r in cat.rules(source=source.id)}
+        by_id = {r.id: r for r in cat.rules(sources=source.id)}
         supplement = by_id.get(f"{source.id}.supplement-notice")
         consult = by_id.get(f"{source.id}.third-party-opinion")
         sup_period = supplement.typed_period if supplement else None

@@ -1,4 +1,4 @@
-"""The catalogue-level API: ``rules``, ``rule``, ``due``, ``check`` and ``deadlines_for``.
+"""The catalogue-level API: ``rules``, ``rule``, ``due``, ``check_due`` and ``deadlines_for``.
 
 ``due("ogi.reply", received)`` picks the version of the rule in force on the trigger date
 (2008 or 2019), follows delegations ("the statutory limit"), and returns a
@@ -12,7 +12,6 @@ import datetime as dt
 import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.catalogue.loading import default_catalogue
@@ -21,7 +20,7 @@ from gov_deadlines.catalogue.store import Catalogue
 from gov_deadlines.counting.conventions import split_trigger
 from gov_deadlines.counting.deadlines import Deadline, Note, deadline
 from gov_deadlines.counting.periods import FixedDate
-from gov_deadlines.counting.verdict import Verdict, check_deadline
+from gov_deadlines.counting.verdict import Verdict, check
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -36,7 +35,7 @@ from gov_deadlines.vocabulary import is_zh
 
 def rules(
     *,
-    source: str | Iterable[str] | None = None,
+    sources: str | Iterable[str] | None = None,
     kind: str | Iterable[str] | None = None,
     trigger: str | None = None,
     words: str | None = None,
@@ -44,7 +43,7 @@ def rules(
 ) -> list[Rule]:
     """All rules, or those of the given source(s), kind(s), trigger event, or words."""
     return (catalogue or default_catalogue()).rules(
-        source=source, kind=kind, trigger=trigger, words=words
+        sources=sources, kind=kind, trigger=trigger, words=words
     )
 
 
@@ -192,15 +191,17 @@ def due(
     *,
     calendar: WorkCalendar | None = None,
     catalogue: Catalogue | None = None,
-    **options: Any,
+    roll: bool | None = None,
+    posting_day_counts: bool | None = None,
+    cutoff: dt.time | None = None,
 ) -> Deadline:
     """The deadline of a catalogue rule from ``trigger``.
 
     Deadline and minimum-duration rules take the triggering date or datetime; fixed-date
-    rules take the year (or a date in it). ``options`` are those of
-    :func:`~gov_deadlines.deadline.deadline` (``roll``, ``posting_day_counts``, ``cutoff``).
-    Unquantified rules raise :class:`~gov_deadlines.errors.UnquantifiedRuleError`; cadence
-    and quota rules have windows, not a deadline (see :func:`rule_windows`).
+    rules take the year (or a date in it). ``roll``, ``posting_day_counts`` and ``cutoff``
+    are those of :func:`~gov_deadlines.counting.deadline` (``None``: the convention's
+    default). Unquantified rules raise :class:`~gov_deadlines.errors.UnquantifiedRuleError`;
+    cadence and quota rules have windows, not a deadline (see :func:`rule_windows`).
     """
     if not isinstance(rule_id, str):
         raise ArgumentTypeError(
@@ -245,40 +246,41 @@ def due(
         year = _year_of(trigger)
         if period.on(year) < asked.source.date:
             raise NotInForceError(asked.id, year, [f"{asked.id} (from {asked.source.date})"])
-    return deadline(trigger, period, calendar=calendar, rule=asked, notes=notes, **options)
-
-
-def check(
-    target: Deadline | str,
-    *args: Any,
-    **options: Any,
-) -> Verdict:
-    """Judge completion against a deadline.
-
-    ``check(deadline, done_at)`` or ``check(rule_id, trigger, done_at, **options)``.
-    """
-    if isinstance(target, Deadline):
-        if len(args) != 1 or options:
-            raise ArgumentTypeError(
-                "done_at",
-                args,
-                "exactly one more argument: check(deadline, done_at)",
-                "一个完成时间:check(期限结果, 完成时间)",
-            )
-        return check_deadline(target, args[0])
-    if isinstance(target, str):
-        if len(args) != 2:
-            raise ArgumentTypeError(
-                "trigger, done_at",
-                args,
-                "a trigger and a done_at: check(rule_id, trigger, done_at)",
-                "起算时间和完成时间:check(规则编号, 起算时间, 完成时间)",
-            )
-        trigger, done_at = args
-        return check_deadline(due(target, trigger, **options), done_at)
-    raise ArgumentTypeError(
-        "target", target, "a Deadline or a rule id (str)", "期限结果(Deadline)或规则编号"
+    return deadline(
+        trigger,
+        period,
+        calendar=calendar,
+        roll=roll,
+        posting_day_counts=posting_day_counts,
+        cutoff=cutoff,
+        rule=asked,
+        notes=notes,
     )
+
+
+def check_due(
+    rule_id: str,
+    trigger: dt.date | dt.datetime | int,
+    done_at: dt.date | dt.datetime,
+    *,
+    calendar: WorkCalendar | None = None,
+    catalogue: Catalogue | None = None,
+    roll: bool | None = None,
+    posting_day_counts: bool | None = None,
+    cutoff: dt.time | None = None,
+) -> Verdict:
+    """Judge ``done_at`` against the deadline of a catalogue rule from ``trigger``:
+    :func:`due`, then :func:`~gov_deadlines.counting.check` (same arguments as ``due``)."""
+    found = due(
+        rule_id,
+        trigger,
+        calendar=calendar,
+        catalogue=catalogue,
+        roll=roll,
+        posting_day_counts=posting_day_counts,
+        cutoff=cutoff,
+    )
+    return check(found, done_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,13 +318,13 @@ class EventDeadlines(list[Deadline]):
 
 def deadlines_for(
     event: str,
-    when: dt.date | dt.datetime,
+    trigger: dt.date | dt.datetime,
     *,
     sources: str | Iterable[str] | None = None,
     calendar: WorkCalendar | None = None,
     catalogue: Catalogue | None = None,
 ) -> EventDeadlines:
-    """Every deadline that ``event`` starts at ``when``, grouped by source.
+    """Every deadline that ``event`` starts at ``trigger``, grouped by source.
 
     Versioned national rules contribute only the version in force; an event also starts
     the rules of the events it implies (a document issued is information formed).
@@ -330,10 +332,10 @@ def deadlines_for(
     cat = catalogue or default_catalogue()
     start = cat.event(event)
     wanted = {start.id, *start.implies}
-    day = split_trigger(when)[0]
+    day = split_trigger(trigger)[0]
     chosen: list[Rule] = []
     families_done: set[str] = set()
-    for item in cat.rules(source=sources, kind=("deadline", "min-duration")):
+    for item in cat.rules(sources=sources, kind=("deadline", "min-duration")):
         if item.trigger not in wanted:
             continue
         if not item.family and not item.source.in_force(day):
@@ -353,8 +355,8 @@ def deadlines_for(
         rule_id = item.family or item.id
         try:
             # A family stands for the version in force then: name that one if it fails.
-            applies = _version(cat, item.family, when)[0] if item.family else item
-            result.append(due(rule_id, when, calendar=calendar, catalogue=cat))
+            applies = _version(cat, item.family, trigger)[0] if item.family else item
+            result.append(due(rule_id, trigger, calendar=calendar, catalogue=cat))
         except NotInForceError:
             continue  # no version of this national rule existed then: it starts nothing
         except (TriggerError, CalendarCoverageError) as error:

@@ -217,22 +217,22 @@ class Catalogue:
     def rules(
         self,
         *,
-        source: str | Iterable[str] | None = None,
+        sources: str | Iterable[str] | None = None,
         kind: str | Iterable[str] | None = None,
         trigger: str | None = None,
         words: str | None = None,
     ) -> list[Rule]:
         """Rules filtered by source id(s), kind(s), trigger event and words (zh or en)."""
-        sources = {source} if isinstance(source, str) else (set(source) if source else None)
+        wanted = {sources} if isinstance(sources, str) else (set(sources) if sources else None)
         kinds = {kind} if isinstance(kind, str) else (set(kind) if kind else None)
-        if sources:
-            unknown = sources - self._sources.keys()
+        if wanted:
+            unknown = wanted - self._sources.keys()
             if unknown:
                 name = sorted(unknown)[0]
                 raise UnknownRuleError(name, self._close(name, self._sources))
         found = []
         for item in self._by_id.values():
-            if sources and item.source.id not in sources:
+            if wanted and item.source.id not in wanted:
                 continue
             if kinds and item.kind not in kinds:
                 continue

@@ -257,10 +257,10 @@ def _show(ctx: Context, deadline: Deadline, done_text: str | None) -> int:
     console = ctx.console
     verdict: Verdict | None = None
     if done_text:
-        from gov_deadlines.counting.verdict import check_deadline
+        from gov_deadlines.counting import check
         from gov_deadlines.dates import parse_datetime
 
-        verdict = check_deadline(deadline, parse_datetime(done_text))
+        verdict = check(deadline, parse_datetime(done_text))
     code = EXIT_MISSED if verdict is not None and not verdict.on_time else EXIT_OK
     if console.as_json:
         record = deadline.to_record(console.lang, explanation=True)
@@ -505,7 +505,7 @@ def run_rules(ctx: Context) -> int:
 
     console = ctx.console
     found = rules(
-        source=ctx.args.source,
+        sources=ctx.args.source,
         kind=ctx.args.kind,
         trigger=ctx.args.trigger,
         words=" ".join(ctx.args.words) or None,

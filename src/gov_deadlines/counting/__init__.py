@@ -1,6 +1,6 @@
 """Counting a time limit (期间的计算): the period types, the conventions of 民法典
 arts. 201–204 (and art. 1259 for 以上/以内), :func:`deadline` and its :class:`Deadline`,
-and checking an act against it (:class:`Verdict`).
+and checking an act against it (:func:`check`, :class:`Verdict`).
 
 The JSON records (:mod:`.records`, pydantic) are imported from their module, or lazily
 as ``gov_deadlines.DeadlineRecord`` / ``VerdictRecord``.
@@ -21,7 +21,7 @@ from gov_deadlines.counting.periods import (
     Years,
     parse_period,
 )
-from gov_deadlines.counting.verdict import Verdict
+from gov_deadlines.counting.verdict import Verdict, check
 
 __all__ = [
     "CalendarDays",
@@ -36,6 +36,7 @@ __all__ = [
     "Verdict",
     "WorkingDays",
     "Years",
+    "check",
     "deadline",
     "parse_period",
 ]

@@ -161,13 +161,23 @@ def _workdays(deadline: Deadline, start: dt.date, end: dt.date) -> int | None:
         return None
 
 
-def check_deadline(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdict:
+def check(deadline: Deadline, done_at: dt.date | dt.datetime, /) -> Verdict:
     """Judge ``done_at`` against ``deadline``.
 
     A bare date is compared by day (an act on the last day is on time); a datetime is
     compared with ``due_at`` (an act at exactly 24:00, i.e. 00:00 the next day, is late).
-    An hour limit needs a time unless the date alone decides.
+    An hour limit needs a time unless the date alone decides. For a catalogue rule, use
+    :func:`gov_deadlines.check_due` (``check_due(rule_id, trigger, done_at)``).
     """
+    if isinstance(deadline, str):
+        # no silent dispatch on the argument's type: the rule-id form has its own name
+        raise ArgumentTypeError(
+            "deadline",
+            deadline,
+            "a Deadline (from deadline() or due()); for a rule id use "
+            "check_due(rule_id, trigger, done_at)",
+            "期限结果(Deadline);按规则编号判断请用 check_due(规则编号, 起算时间, 完成时间)",
+        )
     if not isinstance(deadline, Deadline):
         raise ArgumentTypeError(
             "deadline", deadline, "a Deadline (from deadline() or due())", "期限结果(Deadline)"

@@ -315,7 +315,7 @@ def _last_workday(calendar: WorkCalendar, day: dt.date) -> dt.date | None:
 def _wanted_rules(
     cat: Catalogue, sources: str | Iterable[str] | None, rules: Iterable[str | Rule] | None
 ) -> list[Rule]:
-    candidates = cat.rules(source=sources, kind=RECURRING_KINDS)
+    candidates = cat.rules(sources=sources, kind=RECURRING_KINDS)
     if rules is None:
         return candidates
     wanted: set[str] = set()
