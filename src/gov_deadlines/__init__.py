@@ -58,22 +58,22 @@ _API: dict[str, str] = {
     "DeadlineRecord": "counting.records",
     "VerdictRecord": "counting.records",
     # the catalogue of rules
-    "Rule": "catalogue.model",
-    "Source": "catalogue.model",
-    "Event": "catalogue.model",
-    "Catalogue": "catalogue.store",
+    "Rule": "catalogue",
+    "Source": "catalogue",
+    "Event": "catalogue",
+    "Catalogue": "catalogue",
     "RuleFile": "catalogue.schema",
-    "RuleSet": "catalogue.model",
-    "default_catalogue": "catalogue.loading",
+    "RuleSet": "catalogue",
+    "default_catalogue": "catalogue",
     "load_rule_file": "catalogue.schema",
     "parse_rule_file": "catalogue.schema",
-    "rules": "catalogue.lookup",
-    "rule": "catalogue.lookup",
-    "due": "catalogue.lookup",
+    "rules": "catalogue",
+    "rule": "catalogue",
+    "due": "catalogue",
     "check": "counting",
-    "check_due": "catalogue.lookup",
-    "deadlines_for": "catalogue.lookup",
-    "EventDeadlines": "catalogue.lookup",
+    "check_due": "catalogue",
+    "deadlines_for": "catalogue",
+    "EventDeadlines": "catalogue",
     # recurring duties
     "schedule": "recurring",
     "rule_windows": "recurring",
@@ -147,18 +147,21 @@ if TYPE_CHECKING:
     from gov_deadlines.calendar.notice_writer import notice_toml
     from gov_deadlines.calendar.overlay import load_overlay
     from gov_deadlines.calendar.scoped import ScopedCalendar
-    from gov_deadlines.catalogue.loading import default_catalogue
-    from gov_deadlines.catalogue.lookup import (
+    from gov_deadlines.catalogue import (
+        Catalogue,
+        Event,
         EventDeadlines,
+        Rule,
+        RuleSet,
+        Source,
         check_due,
         deadlines_for,
+        default_catalogue,
         due,
         rule,
         rules,
     )
-    from gov_deadlines.catalogue.model import Event, Rule, RuleSet, Source
     from gov_deadlines.catalogue.schema import RuleFile, load_rule_file, parse_rule_file
-    from gov_deadlines.catalogue.store import Catalogue
     from gov_deadlines.counting import (
         CalendarDays,
         Convention,

@@ -11,7 +11,7 @@ silent. The subpackage, bottom up:
 - :mod:`~gov_deadlines.catalogue.policies` — the bundled policies;
 - :mod:`~gov_deadlines.catalogue.store` — :class:`Catalogue`, cross-checked look-ups;
 - :mod:`~gov_deadlines.catalogue.loading` — :func:`default_catalogue`, the built-in one;
-- :mod:`~gov_deadlines.catalogue.lookup` — ``rules``, ``rule``, ``due``, ``check``,
+- :mod:`~gov_deadlines.catalogue.lookup` — ``rules``, ``rule``, ``due``, ``check_due``,
   ``deadlines_for`` over a catalogue.
 
 Importing the subpackage loads no pydantic (``due`` stays cheap): the schema's names are
@@ -22,7 +22,7 @@ from gov_deadlines.catalogue.loading import default_catalogue
 from gov_deadlines.catalogue.lookup import (
     EventDeadlines,
     NotComputed,
-    check,
+    check_due,
     deadlines_for,
     due,
     rule,
@@ -63,7 +63,7 @@ __all__ = [
     "Source",
     "Strength",
     "YearlyDate",
-    "check",
+    "check_due",
     "deadlines_for",
     "default_catalogue",
     "default_policies",
