@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tools.gen_docs import policies_markdown
 
 from _cli import run_main
 from gov_deadlines import default_catalogue, due
 from gov_deadlines.cases import AuditPolicy, audit_case
 from gov_deadlines.catalogue import Catalogue
 from gov_deadlines.catalogue.policies import default_policies
-from gov_deadlines.catalogue.policies_doc import policies_markdown
 from gov_deadlines.catalogue.schema import parse_policy_file, parse_rule_file
 from gov_deadlines.errors import RuleFileError
 
@@ -55,7 +55,7 @@ def test_the_list_holds_each_named_policy_with_its_basis_and_default_in_both_lan
 
 def test_docs_policies_md_is_what_the_data_gives() -> None:
     page = (ROOT / "docs" / "policies.md").read_text(encoding="utf-8")
-    assert page == policies_markdown(), "run: python -m gov_deadlines.rules_doc"
+    assert page == policies_markdown(), "run: python -m tools.gen_docs"
     for name in NAMES:
         assert f"## {name}" in page
 

@@ -1,6 +1,6 @@
 """One worked example per document, with the document's own dates (issue 4, §3).
 
-The examples are defined once, in :data:`gov_deadlines.rules_doc.WORKED_EXAMPLES`, and
+The examples are defined once, in :data:`tools.worked_examples.WORKED_EXAMPLES`, and
 ``docs/rules.md`` shows what they compute. This file states the expected answers
 independently — worked out by hand from the State Council holiday notices and cross-checked
 for working-day rules with :func:`nth_workday` (a day-by-day walk over
@@ -17,10 +17,11 @@ from typing import Any
 
 import chinese_calendar
 import pytest
+from tools.gen_docs import rules_markdown
+from tools.worked_examples import WORKED_EXAMPLES, Step, worked_example_results
 
 from gov_deadlines import UnquantifiedRuleError, default_catalogue, due
 from gov_deadlines.counting.periods import WorkingDays
-from gov_deadlines.rules_doc import WORKED_EXAMPLES, Step, rules_markdown, worked_example_results
 
 D = dt.date
 T = dt.datetime

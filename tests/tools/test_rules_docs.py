@@ -1,8 +1,8 @@
 """docs/rules.md and docs/rule-schema.json are generated from the catalogue and kept current.
 
-If a test here fails because a file is stale, regenerate both with::
+If a test here fails because a file is stale, regenerate them with::
 
-    python -m gov_deadlines.rules_doc
+    python -m tools.gen_docs
 
 and commit the result. The bundled rule files are also validated against the published
 JSON Schema with ``jsonschema`` (TOML dates are turned into ISO strings first, as they would
@@ -24,10 +24,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-
-from gov_deadlines import default_catalogue
-from gov_deadlines.catalogue.schema import RuleFile
-from gov_deadlines.rules_doc import (
+from tools.gen_docs import (
     NATIONAL_ORDER,
     document_order,
     main,
@@ -35,11 +32,14 @@ from gov_deadlines.rules_doc import (
     rules_markdown,
 )
 
+from gov_deadlines import default_catalogue
+from gov_deadlines.catalogue.schema import RuleFile
+
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 RULES_MD = DOCS / "rules.md"
 SCHEMA = DOCS / "rule-schema.json"
-REGENERATE = "regenerate with `python -m gov_deadlines.rules_doc`"
+REGENERATE = "regenerate with `python -m tools.gen_docs`"
 
 
 def _bundled() -> dict[str, Any]:
@@ -112,9 +112,10 @@ def test_main_writes_both_files_and_check_reports_staleness(tmp_path: Path) -> N
     assert main(["--check", "--docs", str(tmp_path)]) == 0
 
 
-def test_python_m_rules_doc_check_passes_on_the_repository_docs() -> None:
+def test_python_m_tools_gen_docs_check_passes_on_the_repository_docs() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "gov_deadlines.rules_doc", "--check", "--docs", str(DOCS)],
+        [sys.executable, "-m", "tools.gen_docs", "--check", "--docs", str(DOCS)],
+        cwd=REPO,
         capture_output=True,
         text=True,
         check=False,

@@ -7,20 +7,20 @@ import tomllib
 from typing import Any
 
 import pytest
+import tools.build_snapshot as snapshot
+from tools.build_snapshot import build
 
 import gov_deadlines.bundled as bundled
-import gov_deadlines.snapshot as snapshot
 from gov_deadlines.bundled import SNAPSHOT, data_path, read_data, snapshot_payload
 from gov_deadlines.calendar.notice import erratum_from_dict, notice_from_dict
 from gov_deadlines.catalogue import Catalogue, RuleSet, default_catalogue
 from gov_deadlines.catalogue.model import events_from_dict, rule_set_from_dict
 from gov_deadlines.catalogue.schema import parse_event_file, parse_rule_file
-from gov_deadlines.snapshot import build
 
 
 def _payload() -> Any:
     payload = snapshot_payload()
-    assert payload is not None, "run: python -m gov_deadlines.snapshot"
+    assert payload is not None, "run: python -m tools.build_snapshot"
     return payload
 
 
@@ -34,7 +34,7 @@ def _rule_files() -> tuple[list[RuleSet], list[str]]:
 
 def test_the_committed_snapshot_is_what_validating_the_toml_files_gives_now() -> None:
     with open(data_path(*SNAPSHOT), encoding="utf-8") as handle:
-        assert handle.read() == build(), "run: python -m gov_deadlines.snapshot"
+        assert handle.read() == build(), "run: python -m tools.build_snapshot"
 
 
 def test_the_main_entry_point_reports_a_current_snapshot_with_exit_0() -> None:

@@ -1,9 +1,10 @@
 """The builder of the compiled snapshot of the bundled data (``data/snapshot.json``).
 
-The TOML files under ``data/`` are the source a reviewer reads and edits. This module
+The TOML files under ``data/`` are the source a reviewer reads and edits. This tool
 validates all of them with pydantic — exactly as a user's rule file is validated — and
 writes the result to ``data/snapshot.json`` together with the SHA-256 of every source file
-(``python -m gov_deadlines.snapshot``; a test fails when the snapshot is stale).
+(``python -m tools.build_snapshot``; ``--check`` exits 1 if it is stale, and
+``tests/tools/test_snapshot.py`` fails then).
 
 The reader is :func:`gov_deadlines.bundled.snapshot_payload`: it compares those hashes with
 the files on disk and hands the JSON to its owners (the catalogue, the calendar), who decode
@@ -21,14 +22,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from gov_deadlines.bundled import FORMAT, SNAPSHOT, data_path, list_data, read_data, source_hashes
+from gov_deadlines.calendar.schema import ErratumSpec, NoticeSpec
+from gov_deadlines.catalogue.schema import EventFile, PolicyFile, validate_rule_file
+
+__all__ = ["build", "main"]
 
 
 def build() -> str:
     """Validate every bundled file and return the snapshot's text."""
-    # Imported here for cost: the pydantic schemas, which only building needs.
-    from gov_deadlines.calendar.schema import ErratumSpec, NoticeSpec
-    from gov_deadlines.catalogue.schema import EventFile, PolicyFile, validate_rule_file
-
     rules: dict[str, Any] = {}
     events: list[Any] = []
     for name in list_data("rules"):
@@ -69,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if current == text:
         return 0
     if "--check" in args:
-        sys.stderr.write(f"stale: {path} (run python -m gov_deadlines.snapshot)\n")
+        sys.stderr.write(f"stale: {path} (run python -m tools.build_snapshot)\n")
         return 1
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
