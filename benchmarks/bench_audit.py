@@ -140,7 +140,8 @@ def generate(path: Path, rows: int, seed: int = 20260630) -> None:
 RUN = r"""
 import json, resource, sys, time
 from gov_deadlines import default_calendar
-from gov_deadlines.cases.batch import audit_csv, write_case_csv
+from gov_deadlines.cases import audit_csv
+from gov_deadlines.outputs import write_case_csv
 from gov_deadlines.textinput import DecodedInput
 import datetime as dt
 calendar = default_calendar()
@@ -290,7 +291,8 @@ def naive_pipeline(text: str, as_of: dt.date) -> tuple[str, list[dict[str, Any]]
 
 def ours_pipeline(text: str, as_of: dt.date) -> str:
     """read CSV → audit → write the per-case CSV, as ``gov-deadlines audit -o x.csv`` does."""
-    from gov_deadlines.cases.batch import audit_csv, write_case_csv
+    from gov_deadlines.cases import audit_csv
+    from gov_deadlines.outputs import write_case_csv
 
     target = io.StringIO()
     write_case_csv(audit_csv(io.StringIO(text, newline=""), as_of=as_of), target)
@@ -299,7 +301,8 @@ def ours_pipeline(text: str, as_of: dt.date) -> str:
 
 def ours_results(text: str, as_of: dt.date) -> tuple[str, list[Any]]:
     """The same through the general path, row by row, keeping each row's result."""
-    from gov_deadlines.cases.batch import audit_csv, write_case_csv
+    from gov_deadlines.cases import audit_csv
+    from gov_deadlines.outputs import write_case_csv
 
     results = list(audit_csv(io.StringIO(text, newline=""), as_of=as_of))
     target = io.StringIO()
@@ -446,19 +449,20 @@ def main() -> int:
 
         from gov_deadlines import default_calendar
         from gov_deadlines.cases import CaseError
-        from gov_deadlines.cases.batch import _facts, _mapping_cells
-        from gov_deadlines.cases.clock import DEFAULT_POLICY, _evaluate, _versions
+        from gov_deadlines.cases.clock import DEFAULT_POLICY, evaluate
+        from gov_deadlines.cases.columns import facts_from_cells, mapping_cells
+        from gov_deadlines.cases.versions import reply_versions
 
         rows_read = list(csv.DictReader(io.StringIO(sample, newline="")))
         facts = []
         for row in rows_read:
             with contextlib.suppress(CaseError):
-                facts.append(_facts(_mapping_cells(row)))
-        calendar, versions = default_calendar(), _versions()
+                facts.append(facts_from_cells(mapping_cells(row)))
+        calendar, versions = default_calendar(), reply_versions()
 
         def ours_core() -> None:
             for item in facts:
-                _evaluate(item, calendar, AS_OF, DEFAULT_POLICY, versions)
+                evaluate(item, calendar, AS_OF, DEFAULT_POLICY, versions)
 
         def naive_core() -> None:
             for row in rows_read:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import gov_deadlines as gd
 from gov_deadlines import GovDeadlinesError
-from gov_deadlines.cases.batch import audit_cases
+from gov_deadlines.cases import audit_cases
 
 RULE_IDS = sorted(
     {r.id for r in gd.rules()} | {r.family for r in gd.rules() if r.family is not None}

@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "bundled": 0,
     "documents": 0,  # parsing a data file's JSON/TOML text (calendar overlays, rule files)
     "textinput": 0,  # decoding CSV bytes (the audit input, the activity log)
+    "atomic": 0,  # writing a file whole or not at all (the CLI's outputs, the .ics export)
     "calendar": 1,
     "counting": 2,
     "catalogue": 3,

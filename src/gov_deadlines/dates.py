@@ -198,3 +198,8 @@ def parse_when(text: str) -> dt.date | dt.datetime | int:
         return parse_datetime(text)
     except DateParseError as error:
         raise DateParseError(text, WHEN_FORMS, error.problem, error.problem_zh) from None
+
+
+def iso_date(day: dt.date) -> str:
+    """A date as ``YYYY-MM-DD`` (the form of every date the library writes)."""
+    return day.isoformat()

@@ -81,6 +81,6 @@ RESULT_TYPES: tuple[str, ...] = (
     "gov_deadlines.counting.verdict.Verdict",
     "gov_deadlines.recurring.windows.Occurrence",
     "gov_deadlines.recurring.compliance.WindowVerdict",
-    "gov_deadlines.cases.results.Duty",
-    "gov_deadlines.cases.results.CaseVerdict",
+    "gov_deadlines.cases.duties.Duty",
+    "gov_deadlines.cases.verdict.CaseVerdict",
 )

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from gov_deadlines.cases import audit_case
-from gov_deadlines.cases.batch import audit_cases, audit_csv
+from gov_deadlines.cases import audit_case, audit_cases, audit_csv
 from gov_deadlines.cli import main
 from gov_deadlines.dates import parse_date, parse_day
-from gov_deadlines.outputs.audit_report import Summary, write_case_csv
+from gov_deadlines.outputs import Summary, write_case_csv
 from gov_deadlines.recurring.compliance import read_log
 
 HEADER = "编号,渠道,提交日期,签收日期,确认日期,答复日期\n"

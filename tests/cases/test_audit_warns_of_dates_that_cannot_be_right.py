@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from gov_deadlines.cases import audit_case
-from gov_deadlines.cases.batch import audit_csv
+from gov_deadlines.cases import audit_case, audit_csv
 from gov_deadlines.cli import main
-from gov_deadlines.outputs.audit_report import Summary, form_rows, write_case_csv, write_jsonl
+from gov_deadlines.outputs import Summary, form_rows, write_case_csv, write_jsonl
 
 AS_OF = dt.date(2026, 11, 1)
 HEADER = "编号,渠道,提交日期,补正告知日期,补正到达日期,征求意见发出日期,延期批准日期,答复日期\n"

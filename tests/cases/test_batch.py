@@ -16,22 +16,26 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gov_deadlines.cases import Case, Status, audit_case
-from gov_deadlines.cases.batch import (
-    CASE_COLUMNS,
+from gov_deadlines.cases import (
     COLUMNS,
+    Case,
     LayoutError,
     RowResult,
-    Summary,
+    Status,
+    audit_case,
     audit_cases,
     audit_csv,
+)
+from gov_deadlines.outputs import (
+    CASE_COLUMNS,
+    Summary,
     form_rows,
     summarize,
     write_case_csv,
     write_form,
     write_jsonl,
 )
-from gov_deadlines.outputs.audit_report import _case_cells
+from gov_deadlines.outputs.case_csv import case_cells
 
 D = dt.date
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "audit-example.csv"
@@ -255,7 +259,7 @@ def test_the_case_csv_starts_with_a_bom_and_matches_the_cells_of_each_result() -
         parsed = list(csv.reader(io.StringIO(text[1:], newline="")))
         header = [c[1] if lang == "zh" else c[2] for c in CASE_COLUMNS]
         assert parsed[0] == header
-        assert parsed[1:] == [_case_cells(r, lang == "zh", lang) for r in rows]
+        assert parsed[1:] == [case_cells(r, lang == "zh", lang) for r in rows]
         assert summary.total == len(rows)
 
 

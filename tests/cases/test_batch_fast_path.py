@@ -2,7 +2,7 @@
 
 ``write_case_csv(audit_csv(...))`` takes the fast path (:mod:`gov_deadlines.outputs.case_csv_fast`);
 ``write_case_csv(iter(audit_csv(...)))`` the general one, row by row through
-``RowResult`` and ``_case_cells``. Their output and summaries must be the same for any
+``RowResult`` and ``case_cells``. Their output and summaries must be the same for any
 input: generated batches of realistic rows with repeats (where the fast path's plans are
 used), malformed rows, odd cells, both languages, with and without an audit day. Test
 names are sentences.
@@ -19,10 +19,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gov_deadlines.cases.batch import COLUMNS, audit_csv
-from gov_deadlines.cases.model import Channel, Party, _Facts, _problem, _problem_detail
-from gov_deadlines.outputs.audit_report import Summary, write_case_csv
-from gov_deadlines.outputs.case_csv_fast import write_case_rows
+from gov_deadlines.cases import COLUMNS, audit_csv
+from gov_deadlines.cases.model import CaseFacts, Channel, Party, first_problem, problem_detail
+from gov_deadlines.outputs import Summary, write_case_csv
+from gov_deadlines.outputs.case_csv_fast import write_fast_case_rows
 
 D = dt.date
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "audit-example.csv"
@@ -83,17 +83,17 @@ def test_the_fast_path_is_taken_for_an_audit_read_from_csv(monkeypatch: pytest.M
     import gov_deadlines.outputs.case_csv_fast as fast
 
     calls: list[int] = []
-    original = fast.write_case_rows
+    original = fast.write_fast_case_rows
 
     def spy(*args: object, **kwargs: object) -> None:
         calls.append(1)
         original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(fast, "write_case_rows", spy)
+    monkeypatch.setattr(fast, "write_fast_case_rows", spy)
     write_case_csv(audit_csv(io.StringIO("渠道,提交日期\n当面,2026-09-28\n")), io.StringIO())
     write_case_csv(list(audit_csv(io.StringIO("渠道,提交日期\n当面,2026-09-28\n"))), io.StringIO())
     assert calls == [1]
-    assert callable(write_case_rows)
+    assert callable(write_fast_case_rows)
 
 
 DAYS = [D(2019, 5, 10) + dt.timedelta(days=n) for n in range(0, 12)] + [
@@ -199,8 +199,8 @@ def test_the_quick_check_finds_a_problem_exactly_when_the_detailed_one_does(
     days: int | None,
 ) -> None:
     sub, signed, confirmed, requested, arrived, approved, told, replied, _ = dates
-    facts = _Facts(
+    facts = CaseFacts(
         "x", channel, sub, signed, confirmed, requested, arrived, tuple(consultations),
         approved, told, days, replied,
     )  # fmt: skip
-    assert _problem(facts) == _problem_detail(facts)
+    assert first_problem(facts) == problem_detail(facts)

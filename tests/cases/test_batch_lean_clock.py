@@ -23,10 +23,8 @@ from hypothesis import strategies as st
 
 from gov_deadlines import default_calendar
 from gov_deadlines.calendar.workcalendar import ProvisionalDate, WorkCalendar
-from gov_deadlines.cases.batch import COLUMNS, audit_csv
-from gov_deadlines.cases.clock import AuditPolicy
-from gov_deadlines.cases.results import CaseVerdict
-from gov_deadlines.outputs.audit_report import Summary, write_case_csv
+from gov_deadlines.cases import COLUMNS, AuditPolicy, CaseVerdict, audit_csv
+from gov_deadlines.outputs import Summary, write_case_csv
 
 D = dt.date
 ZH = [c[1] for c in COLUMNS]

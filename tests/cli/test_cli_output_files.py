@@ -110,9 +110,9 @@ def test_schedule_refuses_to_export_over_a_calendar_file_it_reads(tmp_path: Path
 
 _DYING_WRITER = """
 import os, signal, sys
-from gov_deadlines.outputs import audit_report
+import gov_deadlines.outputs as outputs
 
-real = audit_report.write_case_csv
+real = outputs.write_case_csv
 
 
 class Dying:
@@ -134,7 +134,7 @@ def dying(results, stream, **options):
     return real(results, Dying(stream), **options)
 
 
-audit_report.write_case_csv = dying
+outputs.write_case_csv = dying
 from gov_deadlines.cli import main
 
 sys.exit(main(sys.argv[1:]))
@@ -202,7 +202,7 @@ def test_an_ics_export_that_fails_midway_leaves_the_previous_export_untouched(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("icalendar")
-    from gov_deadlines.outputs import atomic
+    from gov_deadlines import atomic
 
     target = tmp_path / "duties.ics"
     target.write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gov_deadlines.outputs.atomic import atomic_binary, atomic_text, write_bytes
+from gov_deadlines.atomic import atomic_binary, atomic_text, write_bytes
 
 
 def names(directory: Path) -> list[str]:

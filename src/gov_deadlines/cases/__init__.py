@@ -12,61 +12,81 @@ it was submitted, signed for or confirmed, the request for correction (补正) a
 corrected application's arrival, the consultations of third parties or other agencies, an
 extension, and the reply. :func:`audit_case` computes every duty the agency had — the 补正
 notice, the extension, the reply — with its due date and its status on a given day, and
-explains each step in Chinese or English, citing the catalogue's rules.
+explains each step in Chinese or English, citing the catalogue's rules. :func:`audit_csv`
+and :func:`audit_cases` do it for many cases, one :class:`RowResult` per input row.
 
-Each idea has its own module; this one gathers their public names:
+Each idea has its own module, in the order they build on each other:
 
-* :mod:`gov_deadlines.cases.model` — the application: :class:`Channel`, :class:`Party`,
+* :mod:`~gov_deadlines.cases.model` — the application: :class:`Channel`, :class:`Party`,
   :class:`Case`, :class:`Consultation`, :class:`Extension`, :func:`parse_case`,
   :class:`CaseError`, and the receipt facts the clock reads (the recorded date of receipt
   by channel, :data:`RECEIPT_FIELDS`; the consistency checks).
-* :mod:`gov_deadlines.cases.clock` — the clock: the versions of the 条例 read from the
-  catalogue, :class:`AuditPolicy`, the computation of each duty and :func:`audit_case`.
-  Its docstring states the rules.
-* :mod:`gov_deadlines.cases.results` — what the audit finds: :class:`DutyKind`,
-  :class:`Status`, :class:`Duty`, :class:`Finding` (with its texts), :class:`CaseVerdict`.
-* :mod:`gov_deadlines.cases.explain` — the step-by-step explanation
+* :mod:`~gov_deadlines.cases.versions` — the versions of the 条例 read from the catalogue.
+* :mod:`~gov_deadlines.cases.duties` — what the audit finds duty by duty:
+  :class:`DutyKind`, :class:`Duty`, :class:`Finding` (with its texts); a duty's
+  :class:`Status` is :class:`gov_deadlines.vocabulary.Status`, re-exported here.
+* :mod:`~gov_deadlines.cases.explain` — the step-by-step explanation
   (:meth:`CaseVerdict.explain`), quoting arts. 31 and 34 (:data:`ART_31`, :data:`ART_34`).
+* :mod:`~gov_deadlines.cases.verdict` — :class:`CaseVerdict`, the audit of one case.
+* :mod:`~gov_deadlines.cases.plausibility` — dates that cannot be right (warnings).
+* :mod:`~gov_deadlines.cases.clock` — the clock: :class:`AuditPolicy`, the computation of
+  each duty and :func:`audit_case`. Its docstring states the rules.
+* :mod:`~gov_deadlines.cases.grid` — the calendar over day indices (the fast path's tables).
+* :mod:`~gov_deadlines.cases.columns` — the batch input layout (:data:`COLUMNS`) and its
+  cell readers; :mod:`~gov_deadlines.cases.batch` — the batch audit, reading.
 
-The batch audit over many cases is :mod:`gov_deadlines.cases.batch` (reading) and
-:mod:`gov_deadlines.outputs.audit_report` (writing); ``docs/audit.md`` documents the rules and the
-choices where the law is silent.
+The writers of the results (per-case CSV, JSON Lines, summary, supervision form) are
+:mod:`gov_deadlines.outputs`; ``docs/audit.md`` documents the rules and the choices where
+the law is silent.
 """
 
 from __future__ import annotations
 
-from gov_deadlines.cases.clock import DEFAULT_POLICY as DEFAULT_POLICY
-from gov_deadlines.cases.clock import AuditPolicy, audit_case
+from gov_deadlines.cases.batch import CsvAudit, RowResult, audit_cases, audit_csv
+from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, audit_case
+from gov_deadlines.cases.columns import COLUMNS, LayoutError
+from gov_deadlines.cases.duties import PROBLEM_CODES, WARNING_CODES, Duty, DutyKind, Finding
 from gov_deadlines.cases.explain import ART_31, ART_34
-from gov_deadlines.cases.model import RECEIPT_FIELDS as RECEIPT_FIELDS
 from gov_deadlines.cases.model import (
+    RECEIPT_FIELDS,
     Case,
     CaseError,
     Channel,
     Consultation,
     Extension,
     Party,
+    field_label,
     parse_case,
 )
-from gov_deadlines.cases.model import field_label as field_label
-from gov_deadlines.cases.results import PROBLEM_CODES as PROBLEM_CODES
-from gov_deadlines.cases.results import CaseVerdict, Duty, DutyKind, Finding, Status
+from gov_deadlines.cases.verdict import CaseVerdict
+from gov_deadlines.vocabulary import Status
 
 __all__ = [
     "ART_31",
     "ART_34",
+    "COLUMNS",
+    "DEFAULT_POLICY",
+    "PROBLEM_CODES",
+    "RECEIPT_FIELDS",
+    "WARNING_CODES",
     "AuditPolicy",
     "Case",
     "CaseError",
     "CaseVerdict",
     "Channel",
     "Consultation",
+    "CsvAudit",
     "Duty",
     "DutyKind",
     "Extension",
     "Finding",
+    "LayoutError",
     "Party",
+    "RowResult",
     "Status",
     "audit_case",
+    "audit_cases",
+    "audit_csv",
+    "field_label",
     "parse_case",
 ]

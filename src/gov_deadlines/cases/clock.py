@@ -2,9 +2,10 @@
 
 Given a case's receipt facts (:mod:`gov_deadlines.cases.model`), the clock computes every
 duty the agency had — the 补正 notice, the extension, the reply — with its due date, and
-judges it on the audit day (:mod:`gov_deadlines.cases.results`). The numbers come from the
-catalogue: each version of the 条例 (2008, 2019) is read once from the ``ogi.reply``
-family and its sibling rules (:func:`_versions`).
+judges it on the audit day (:mod:`gov_deadlines.cases.duties`,
+:mod:`gov_deadlines.cases.verdict`). The numbers come from the catalogue: each version of the
+条例 (2008, 2019) is read once from the ``ogi.reply`` family and its sibling rules
+(:func:`gov_deadlines.cases.versions.reply_versions`).
 
 The rules (``docs/audit.md`` has the full list of choices):
 
@@ -27,210 +28,33 @@ The rules (``docs/audit.md`` has the full list of choices):
   extension adds at most 20 (2008: 15) working days and counts only if approved and told
   to the applicant on or before the original deadline.
 
-:func:`_evaluate` is the clock itself, shared by :func:`audit_case` and the batch audit
+:func:`evaluate` is the clock itself, shared by :func:`audit_case` and the batch audit
 (:mod:`gov_deadlines.cases.batch`), which feeds it facts read straight from CSV rows.
-:func:`_grid` lays the calendar's official span and the versions out as tables over day
-indices, for the lean clock of the per-case CSV's fast path (:mod:`gov_deadlines.outputs.case_csv_fast`).
+:func:`gov_deadlines.cases.grid.day_grid` lays the calendar's official span and the versions
+out as tables over day indices, for the lean clock of the per-case CSV's fast path
+(:mod:`gov_deadlines.outputs.case_csv_fast`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
-from gov_deadlines.cases.model import Case, CaseError, Party, _Facts, _iso, parse_case
+from gov_deadlines.cases.duties import Duty, DutyKind, Finding, workdays_or_none
+from gov_deadlines.cases.model import Case, CaseError, CaseFacts, Party, parse_case
 from gov_deadlines.cases.plausibility import date_findings
-from gov_deadlines.cases.results import CaseVerdict, Duty, DutyKind, Finding, Status
+from gov_deadlines.cases.verdict import CaseVerdict
+from gov_deadlines.cases.versions import ExcludedSpan, ReplyVersion, ReplyVersions, reply_versions
 from gov_deadlines.errors import CalendarCoverageError
+from gov_deadlines.vocabulary import Status
 
 if TYPE_CHECKING:
-    from gov_deadlines.catalogue import Catalogue, Rule
+    from gov_deadlines.catalogue import Catalogue
 
-__all__ = ["DEFAULT_POLICY", "AuditPolicy", "audit_case"]
-
-
-# -- versions of the regulations, from the catalogue ------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Version:
-    """What the clock needs from one version of the 条例 (numbers from the catalogue)."""
-
-    label: str
-    start: dt.date
-    until: dt.date | None
-    reply: Rule
-    n: int
-    ext_cap: int
-    supplement: Rule | None
-    supplement_n: int | None
-    consult: Rule | None
-    consult_cap: int | None
-    agency_excluded: bool
-
-
-class _Versions:
-    __slots__ = ("_last", "_last_start", "items")
-
-    def __init__(self, items: tuple[_Version, ...]) -> None:
-        self.items = items
-        last = items[-1]
-        self._last = last if last.until is None else None
-        self._last_start = last.start
-
-    def at(self, day: dt.date) -> _Version:
-        if self._last is not None and day >= self._last_start:
-            return self._last
-        for version in reversed(self.items):
-            if version.start <= day and (version.until is None or day <= version.until):
-                return version
-        first = self.items[0].start
-        raise CaseError(
-            f"received {_iso(day)}: no OGI regulations were in force (the 2008 条例 took effect "
-            f"{_iso(first)})",
-            f"收到申请日{_iso(day)}:当时政府信息公开条例尚未施行({_iso(first)}起施行)",
-            field="submitted",
-        )
-
-
-_VERSIONS: dict[int, tuple[Catalogue, _Versions]] = {}
-_VERSIONS_LOCK = threading.Lock()
-
-
-def _versions(catalogue: Catalogue | None = None) -> _Versions:
-    from gov_deadlines.catalogue import default_catalogue
-    from gov_deadlines.counting.periods import WorkingDays
-
-    cat = catalogue or default_catalogue()
-    cached = _VERSIONS.get(id(cat))
-    if cached is not None and cached[0] is cat:
-        return cached[1]
-    items: list[_Version] = []
-    for family_version in cat.family_versions("ogi.reply"):
-        reply = family_version.rule
-        source = reply.source
-        period, extension = reply.typed_period, reply.max_extension
-        assert isinstance(period, WorkingDays) and extension is not None
-        by_id = {r.id: r for r in cat.rules(sources=source.id)}
-        supplement = by_id.get(f"{source.id}.supplement-notice")
-        consult = by_id.get(f"{source.id}.third-party-opinion")
-        sup_period = supplement.typed_period if supplement else None
-        con_period = consult.typed_period if consult else None
-        items.append(
-            _Version(
-                label=source.id.rsplit("-", 1)[-1],
-                start=family_version.start,
-                until=family_version.until,
-                reply=reply,
-                n=period.n,
-                ext_cap=extension.n,
-                supplement=supplement,
-                supplement_n=sup_period.n if isinstance(sup_period, WorkingDays) else None,
-                consult=consult,
-                consult_cap=con_period.n if isinstance(con_period, WorkingDays) else None,
-                # The reply rule's own words say which consultations are excluded: the 2019
-                # text names 第三方和其他机关, the 2008 text only 第三方.
-                agency_excluded="其他机关" in reply.quote,
-            )
-        )
-    versions = _Versions(tuple(items))
-    with _VERSIONS_LOCK:
-        _VERSIONS[id(cat)] = (cat, versions)
-    return versions
-
-
-# -- the calendar and the versions over day indices (the batch fast path's tables) ---------------
-
-
-class _Grid:
-    """A calendar's official span (``lo..hi``, day indices from ``base``) as plain lists.
-
-    ``cum[i]`` counts the working days before day ``i``, ``wdi[k]`` is the day of the
-    ``k``-th working day (up to ``khi``), ``work[i]`` is 1 on a working day; ``day`` and
-    ``iso`` hold each day's date and text, ``ver`` the version of the 条例 in force (or
-    ``None``), ``moved`` the day a receipt on it counts from under the rest-day policy
-    (``same``: without), ``plain`` what a plain case received that day comes to (its
-    reply's due date, the version, its per-case CSV cells). ``index`` remembers the day of each date text read by the batch
-    fast path (``-1``: outside the span, or not a date it reads).
-
-    Built once per calendar and catalogue (:func:`_grid`), for :mod:`gov_deadlines.outputs.case_csv_fast`,
-    whose lean clock does over these tables what :func:`_evaluate` does with the calendar.
-    """
-
-    __slots__ = (
-        "base",
-        "cum",
-        "day",
-        "hi",
-        "index",
-        "iso",
-        "khi",
-        "lo",
-        "moved",
-        "plain",
-        "same",
-        "ver",
-        "wdi",
-        "work",
-    )
-
-    def __init__(self, cal: WorkCalendar, versions: _Versions) -> None:
-        tables = cal.official_tables()
-        base, lo, hi = tables.first_ordinal, 0, tables.last_index
-        cum = list(tables.workdays_before)
-        self.base, self.lo, self.hi, self.cum = base, lo, hi, cum
-        self.wdi = list(tables.workday_indices)
-        self.khi = len(self.wdi) - 1
-        self.work = bytes(cum[i + 1] - cum[i] for i in range(hi + 1))
-        self.day = [dt.date.fromordinal(base + i) for i in range(hi + 1)]
-        self.iso = [day.isoformat() for day in self.day]
-        ver: list[_Version | None] = [None] * (hi + 1)
-        for version in versions.items:  # a later version wins, as in _Versions.at
-            first = max(version.start.toordinal() - base, 0)
-            last = hi if version.until is None else min(version.until.toordinal() - base, hi)
-            for i in range(first, last + 1):
-                ver[i] = version
-        self.ver = ver
-        khi, wdi, work = self.khi, self.wdi, self.work
-        #: Each day, or the first working day after it if it is a rest day (-1: past the
-        #: span): a receipt moved by the rest-day policy.
-        self.moved = [
-            i if work[i] else wdi[cum[i + 1]] if cum[i + 1] <= khi else -1 for i in range(hi + 1)
-        ]
-        self.same = list(range(hi + 1))  # a receipt as recorded
-        #: A plain case received on each day: its reply's due date, the version, and the
-        #: per-case CSV cells from the receipt to the due date but the receipt note (None:
-        #: no version, or the due date past the span).
-        plain: list[tuple[int, _Version, str, str] | None] = [None] * (hi + 1)
-        iso = self.iso
-        for i, in_force in enumerate(ver):
-            k = cum[i + 1] + in_force.n - 1 if in_force is not None else khi + 1
-            if in_force is not None and i >= lo and k <= khi:
-                due = wdi[k]
-                plain[i] = (due, in_force, iso[i], f",{in_force.label},{iso[i]},,,0,,{iso[due]}")
-        self.plain = plain
-        self.index: dict[str, int] = {}
-
-
-_GRIDS: dict[tuple[int, int], tuple[WorkCalendar, _Versions, _Grid]] = {}
-
-
-def _grid(cal: WorkCalendar, versions: _Versions) -> _Grid:
-    """The tables of a calendar and the versions, built once (they read the calendar's own
-    arrays: the cumulative working-day counts, the working days, the official span)."""
-    key = (id(cal), id(versions))
-    found = _GRIDS.get(key)
-    if found is not None and found[0] is cal and found[1] is versions:
-        return found[2]
-    grid = _Grid(cal, versions)
-    if len(_GRIDS) >= 8:
-        _GRIDS.clear()
-    _GRIDS[key] = (cal, versions, grid)
-    return grid
+__all__ = ["DEFAULT_POLICY", "AuditPolicy", "audit_case", "evaluate"]
 
 
 # -- the audit's settings -------------------------------------------------------------------------
@@ -253,25 +77,7 @@ class AuditPolicy:
 DEFAULT_POLICY = AuditPolicy()
 
 
-@dataclass(slots=True)
-class _Span:
-    """A consultation whose time is excluded: (sent, end] after capping."""
-
-    party: Party
-    sent: dt.date
-    answered: dt.date | None
-    end: dt.date
-    capped: bool
-
-
 # -- the clock ----------------------------------------------------------------------------------
-
-
-def _workdays(cal: WorkCalendar, start: dt.date, end: dt.date) -> int | None:
-    try:
-        return cal.workdays_between(start, end)
-    except CalendarCoverageError:
-        return None
 
 
 def _judge(
@@ -292,7 +98,7 @@ def _judge(
             due,
             done,
             Status.LATE,
-            _workdays(cal, due, done),
+            workdays_or_none(cal, due, done),
             (done - due).days,
             None,
             provisional,
@@ -300,7 +106,7 @@ def _judge(
     if as_of is None:
         return Duty(kind, due, None, Status.PENDING, provisional=provisional)
     if as_of <= due:
-        remaining = _workdays(cal, as_of, due)
+        remaining = workdays_or_none(cal, as_of, due)
         if remaining is not None and remaining <= policy.warn_within:
             findings.append(Finding("due_soon", (kind, remaining, due)))
         return Duty(kind, due, None, Status.PENDING, 0, 0, remaining, provisional)
@@ -309,7 +115,7 @@ def _judge(
         due,
         None,
         Status.OVERDUE,
-        _workdays(cal, due, as_of),
+        workdays_or_none(cal, due, as_of),
         (as_of - due).days,
         None,
         provisional,
@@ -327,14 +133,14 @@ def _move(
 
 
 def _consult_spans(
-    f: _Facts,
-    ver: _Version,
+    f: CaseFacts,
+    ver: ReplyVersion,
     cal: WorkCalendar,
     as_of: dt.date | None,
     findings: list[Finding],
-) -> list[_Span] | None:
+) -> list[ExcludedSpan] | None:
     """The consultations whose time is excluded; ``None`` when the clock stands still."""
-    spans: list[_Span] = []
+    spans: list[ExcludedSpan] = []
     for party, sent, answered in f.consultations:
         if party is Party.AGENCY and not ver.agency_excluded:
             findings.append(Finding("agency_not_excluded", (sent,)))
@@ -357,12 +163,12 @@ def _consult_spans(
                 return None
             end, basis = min(candidates, key=lambda pair: pair[0])
             findings.append(Finding("consult_open", (party, sent, end, basis)))
-        spans.append(_Span(party, sent, answered, end, capped))
+        spans.append(ExcludedSpan(party, sent, answered, end, capped))
     return spans
 
 
 def _shift(
-    cal: WorkCalendar, start: dt.date, n: int, spans: list[_Span]
+    cal: WorkCalendar, start: dt.date, n: int, spans: list[ExcludedSpan]
 ) -> tuple[dt.date, int, set[int]]:
     """The n-th working day after ``start`` not inside a consultation, the days excluded,
     and which spans moved it (by index)."""
@@ -401,8 +207,8 @@ def _shift(
 
 
 def _extension(
-    f: _Facts,
-    ver: _Version,
+    f: CaseFacts,
+    ver: ReplyVersion,
     cal: WorkCalendar,
     base_due: dt.date,
     as_of: dt.date | None,
@@ -438,7 +244,7 @@ def _extension(
     return _judge(DutyKind.EXTENSION, base_due, None, cal, as_of, policy, findings), 0
 
 
-def _receipt(f: _Facts, cal: WorkCalendar, policy: AuditPolicy) -> tuple[dt.date, dt.date]:
+def _receipt(f: CaseFacts, cal: WorkCalendar, policy: AuditPolicy) -> tuple[dt.date, dt.date]:
     """The receipt date after the rest-day policy, and the recorded one."""
     raw = f.raw_receipt
     if raw is None:  # pragma: no cover - validation refuses such a case first
@@ -451,11 +257,11 @@ def _receipt(f: _Facts, cal: WorkCalendar, policy: AuditPolicy) -> tuple[dt.date
 
 
 def _undetermined(
-    f: _Facts,
+    f: CaseFacts,
     raw: dt.date,
     cal: WorkCalendar,
     as_of: dt.date | None,
-    versions: _Versions,
+    versions: ReplyVersions,
     error: CalendarCoverageError,
 ) -> CaseVerdict:
     """The verdict on a case whose receipt day itself needs holiday data not loaded: whether
@@ -494,14 +300,15 @@ def _undetermined(
     )
 
 
-def _evaluate(
-    f: _Facts,
+def evaluate(
+    f: CaseFacts,
     cal: WorkCalendar,
     as_of: dt.date | None,
     policy: AuditPolicy,
-    versions: _Versions,
+    versions: ReplyVersions,
 ) -> CaseVerdict:
-    """The clock of one case (the single-case and the batch audit share it)."""
+    """The clock of one case: its verdict on ``as_of`` (the single-case and the batch audit,
+    and the per-case CSV's fast path for the rows it does not work out itself, share it)."""
     raw = f.raw_receipt
     try:
         plain = raw is not None and (not policy.move_rest_day_receipt or cal.is_workday(raw))
@@ -515,8 +322,8 @@ def _evaluate(
         return _undetermined(f, raw, cal, as_of, versions, error)
     basis, assumed = f.receipt_field, f.receipt_assumed
     findings: list[Finding] = []
-    last = versions._last
-    ver = last if last is not None and receipt >= versions._last_start else versions.at(receipt)
+    last = versions.open_last
+    ver = last if last is not None and receipt >= versions.open_last_start else versions.at(receipt)
     if f.supplement_requested is None and not f.consultations and f.ext_approved is None:
         # The common case, kept lean: receipt + N working days, judged.
         replied = f.replied
@@ -594,7 +401,7 @@ def _evaluate(
     base_due: dt.date | None = None
     excluded = 0
     extension_days = 0
-    spans: list[_Span] = []
+    spans: list[ExcludedSpan] = []
     ext_duty: Duty | None = None
     has_ext = f.ext_approved is not None
     try:
@@ -605,7 +412,7 @@ def _evaluate(
                 findings.append(Finding("awaiting_supplement", (requested,)))
             else:
                 start = _move(cal, arrived, policy, "supplement_moved", findings)
-        found: list[_Span] | None = []
+        found: list[ExcludedSpan] | None = []
         if start is not None and f.consultations:
             found = _consult_spans(f, ver, cal, as_of, findings)
         if start is None or found is None:
@@ -696,4 +503,4 @@ def audit_case(
     """
     model = parse_case(case)
     cal = calendar if calendar is not None else default_calendar()
-    return _evaluate(model._facts(), cal, as_of, policy or DEFAULT_POLICY, _versions(catalogue))
+    return evaluate(model.facts(), cal, as_of, policy or DEFAULT_POLICY, reply_versions(catalogue))

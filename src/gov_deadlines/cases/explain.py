@@ -1,7 +1,7 @@
 """The explanation of a case's audit, step by step, in Chinese or English.
 
 :func:`explain_lines` renders what :meth:`CaseVerdict.explain
-<gov_deadlines.cases.results.CaseVerdict.explain>` shows: the receipt by channel (quoting
+<gov_deadlines.cases.verdict.CaseVerdict.explain>` shows: the receipt by channel (quoting
 art. 31 of the 2019 条例, :data:`ART_31`), the version that applies, the 补正 notice, then
 the reply clock step by step — the start, the N working days, each consultation's excluded
 days (quoting art. 34, :data:`ART_34`, for another agency), the extension, the due date
@@ -14,14 +14,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.workcalendar import DayKind, WorkCalendar
-from gov_deadlines.cases.clock import _workdays
-from gov_deadlines.cases.model import Channel, Party, _iso, field_label
-from gov_deadlines.cases.results import CaseVerdict, Duty, DutyKind, Finding, Status, _d
+from gov_deadlines.cases.duties import (
+    Duty,
+    DutyKind,
+    Finding,
+    day_text,
+    workdays_or_none,
+)
+from gov_deadlines.cases.model import Channel, Party, field_label
 from gov_deadlines.catalogue.policies import default_policies
+from gov_deadlines.dates import iso_date
 from gov_deadlines.errors import CalendarCoverageError
-from gov_deadlines.vocabulary import is_zh
+from gov_deadlines.vocabulary import Status, is_zh
+
+if TYPE_CHECKING:
+    from gov_deadlines.cases.verdict import CaseVerdict
 
 __all__ = ["ART_31", "ART_34", "RECEIPT_CLAUSES", "ReceiptClause", "explain_lines"]
 
@@ -146,7 +156,9 @@ def _judged_line(duty: Duty, lang: str) -> str:
         )
     done = ""
     if duty.done is not None:
-        done = f"完成日期{_d(duty.done, lang)}:" if zh else f"Done {_d(duty.done, lang)}: "
+        done = (
+            f"完成日期{day_text(duty.done, lang)}:" if zh else f"Done {day_text(duty.done, lang)}: "
+        )
     elif duty.status is not Status.PENDING or duty.remaining is not None:
         done = "未记录完成:" if zh else "Not recorded as done: "
     return (
@@ -159,7 +171,7 @@ def _judged_line(duty: Duty, lang: str) -> str:
 def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     """The explanation of a verdict, line by line (what :meth:`CaseVerdict.explain` joins)."""
     zh = is_zh(lang)
-    f, cal, ver = v._facts, v._calendar, v._version
+    f, cal, ver = v.facts, v.calendar, v.reply_version
     lines: list[str] = []
     name = v.case_id or ("(无编号)" if zh else "(no id)")
     lines.append(
@@ -168,7 +180,11 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         else f"Case {name}: channel {v.channel.label('en')}; the {ver.label} 条例 applies."
     )
     if v.as_of is not None:
-        lines.append(f"核查日:{_d(v.as_of, lang)}。" if zh else f"Audit day: {_d(v.as_of, lang)}.")
+        lines.append(
+            f"核查日:{day_text(v.as_of, lang)}。"
+            if zh
+            else f"Audit day: {day_text(v.as_of, lang)}."
+        )
 
     # 1. receipt
     clause = RECEIPT_CLAUSES[v.channel]
@@ -187,7 +203,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             "applied by analogy."
         )
         lines.append(_policy_line("receipt-by-channel-for-2008-cases", lang))
-    recorded = _d(v.receipt_recorded, lang)
+    recorded = day_text(v.receipt_recorded, lang)
     if v.receipt_assumed:
         lines.append(
             f"   记录的日期:{field_label(v.receipt_field)}{recorded}(假定为收到申请之日)。"
@@ -215,9 +231,9 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     except CalendarCoverageError:
         pass
     lines.append(
-        f"   收到申请日:{_d(v.receipt, lang)}{makeup}。"
+        f"   收到申请日:{day_text(v.receipt, lang)}{makeup}。"
         if zh
-        else f"   Date of receipt: {_d(v.receipt, lang)}{makeup}."
+        else f"   Date of receipt: {day_text(v.receipt, lang)}{makeup}."
     )
 
     # 2. version
@@ -225,20 +241,20 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     src = reply_rule.source
     lines.append("二、适用版本" if zh else "2. Version")
     if ver.label == "2019":
-        boundary = _iso(ver.start)
+        boundary = iso_date(ver.start)
     else:
-        boundary = _iso(ver.until + dt.timedelta(days=1)) if ver.until else "2019-05-15"
+        boundary = iso_date(ver.until + dt.timedelta(days=1)) if ver.until else "2019-05-15"
     if zh:
         side = "不早于" if ver.label == "2019" else "早于"
         lines.append(
-            f"   收到申请日{_iso(v.receipt)}{side}{boundary}(2019年修订条例施行日),适用"
+            f"   收到申请日{iso_date(v.receipt)}{side}{boundary}(2019年修订条例施行日),适用"
             f"{src.cite('zh')}:答复期限{ver.n}个工作日,延期最长{ver.ext_cap}个工作日"
             f"(规则 {reply_rule.id})。"
         )
     else:
         side = "on or after" if ver.label == "2019" else "before"
         lines.append(
-            f"   Received {_iso(v.receipt)}, {side} {boundary} (the 2019 revision's entry into "
+            f"   Received {iso_date(v.receipt)}, {side} {boundary} (the 2019 revision's entry into "
             f"force): {src.cite('en')} applies — reply within {ver.n} working days, extension "
             f"at most {ver.ext_cap} (rule {reply_rule.id})."
         )
@@ -256,11 +272,11 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             lines.extend(f"   {line}" for line in ver.supplement.citation_lines(lang))
             if sup.due is not None:
                 lines.append(
-                    f"   期限:收到申请日{_iso(v.receipt)}不计入,第{ver.supplement_n}个工作日为"
-                    f"{_d(sup.due, lang)},至该日24时止。"
+                    f"   期限:收到申请日{iso_date(v.receipt)}不计入,第{ver.supplement_n}个工作日为"
+                    f"{day_text(sup.due, lang)},至该日24时止。"
                     if zh
-                    else f"   Limit: the receipt day {_iso(v.receipt)} does not count; the "
-                    f"{ver.supplement_n}th working day is {_d(sup.due, lang)}, until 24:00."
+                    else f"   Limit: the receipt day {iso_date(v.receipt)} does not count; the "
+                    f"{ver.supplement_n}th working day is {day_text(sup.due, lang)}, until 24:00."
                 )
                 lines.extend(_skipped_lines(cal, v.receipt, sup.due, lang))
             if sup.done is not None:
@@ -269,9 +285,9 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         else:
             lines.append(f"   {Finding('supplement_no_limit').text(lang)}")
             lines.append(
-                f"   补正告知日期:{_d(f.supplement_requested, lang)}。"
+                f"   补正告知日期:{day_text(f.supplement_requested, lang)}。"
                 if zh
-                else f"   Correction asked for on {_d(f.supplement_requested, lang)}."
+                else f"   Correction asked for on {day_text(f.supplement_requested, lang)}."
             )
 
     # 4. reply
@@ -288,9 +304,9 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             lines.append(_judged_line(reply, lang))
             return _tail(v, lines, lang)
         lines.append(
-            f"   {step}. 起算日:收到补正的申请之日{_d(start, lang)}(第三十条:答复期限自行政机关收到补正的申请之日起计算),当日不计入。"
+            f"   {step}. 起算日:收到补正的申请之日{day_text(start, lang)}(第三十条:答复期限自行政机关收到补正的申请之日起计算),当日不计入。"
             if zh
-            else f"   {step}. Start: the day the corrected application arrived, {_d(start, lang)} "
+            else f"   {step}. Start: the day the corrected application arrived, {day_text(start, lang)} "
             "(art. 30: the reply limit runs from the receipt of the corrected application); that "
             "day does not count."
         )
@@ -300,9 +316,9 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
                 lines.append(_policy_line("rest-day-receipt-next-working-day", lang, "      "))
     else:
         lines.append(
-            f"   {step}. 起算日:收到申请日{_d(start, lang)},当日不计入,自次日起算(民法典第二百零一条)。"
+            f"   {step}. 起算日:收到申请日{day_text(start, lang)},当日不计入,自次日起算(民法典第二百零一条)。"
             if zh
-            else f"   {step}. Start: the date of receipt, {_d(start, lang)}; that day does not "
+            else f"   {step}. Start: the date of receipt, {day_text(start, lang)}; that day does not "
             "count, counting starts the next day (Civil Code art. 201)."
         )
     step += 1
@@ -318,9 +334,9 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         lines.append(_judged_line(reply, lang))
         return _tail(v, lines, lang)
     lines.append(
-        f"   {step}. {ver.n}个工作日:第{ver.n}个工作日为{_d(plain, lang)}。"
+        f"   {step}. {ver.n}个工作日:第{ver.n}个工作日为{day_text(plain, lang)}。"
         if zh
-        else f"   {step}. {ver.n} working days: the {ver.n}th working day is {_d(plain, lang)}."
+        else f"   {step}. {ver.n} working days: the {ver.n}th working day is {day_text(plain, lang)}."
     )
     step += 1
     if f.consultations:
@@ -330,25 +346,25 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             else f"   {step}. Consultation time does not count (art. 33(3); 2008: art. 24(3)):"
         )
         step += 1
-        for span in v._spans:
+        for span in v.spans:
             low = max(span.sent, start)
-            count = _workdays(cal, low, span.end) if span.end > low else 0
+            count = workdays_or_none(cal, low, span.end) if span.end > low else 0
             answered = (
-                (f"{_iso(span.answered)}答复" if zh else f"answered {_iso(span.answered)}")
+                (f"{iso_date(span.answered)}答复" if zh else f"answered {iso_date(span.answered)}")
                 if span.answered
                 else ("未记录答复" if zh else "no answer recorded")
             )
             cap = ("(封顶)" if zh else " (capped)") if span.capped else ""
             lines.append(
-                f"      - {span.party.label()}:{_iso(span.sent)}发出,{answered};"
-                f"({_iso(low)}, {_iso(span.end)}]内{count}个工作日{cap}。"
+                f"      - {span.party.label()}:{iso_date(span.sent)}发出,{answered};"
+                f"({iso_date(low)}, {iso_date(span.end)}]内{count}个工作日{cap}。"
                 if zh
-                else f"      - {span.party.label('en')}: sent {_iso(span.sent)}, {answered}; "
-                f"{count} working day(s) in ({_iso(low)}, {_iso(span.end)}]{cap}."
+                else f"      - {span.party.label('en')}: sent {iso_date(span.sent)}, {answered}; "
+                f"{count} working day(s) in ({iso_date(low)}, {iso_date(span.end)}]{cap}."
             )
         if ver.consult is not None:
             lines.extend(f"      {line}" for line in ver.consult.citation_lines(lang))
-            if any(s.party is Party.AGENCY for s in v._spans):
+            if any(s.party is Party.AGENCY for s in v.spans):
                 lines.append(
                     f"      原文(第三十四条):“{ART_34}”"
                     if zh
@@ -371,14 +387,14 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             lines.append(
                 _policy_line("consultation-time-capped-at-the-party-limit", lang, "      ")
             )
-        overlap = len(v._spans) > 1
+        overlap = len(v.spans) > 1
         lines.append(
             f"      合计排除{v.excluded_workdays}个工作日{'(重叠部分只计一次)' if overlap else ''},"
-            f"答复期限顺延{v.excluded_workdays}个工作日至{_d(v.base_due, lang)}。"
+            f"答复期限顺延{v.excluded_workdays}个工作日至{day_text(v.base_due, lang)}。"
             if zh
             else f"      In all {v.excluded_workdays} working day(s) excluded"
             f"{' (overlaps count once)' if overlap else ''}: the deadline moves by as many "
-            f"working days, to {_d(v.base_due, lang)}."
+            f"working days, to {day_text(v.base_due, lang)}."
         )
     ext = v.duty(DutyKind.EXTENSION)
     if f.ext_approved is not None and ext is not None:
@@ -389,7 +405,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             else f"   {step}. Extension ({_EXTENSION_CLAUSE[ver.label][1]}: approved by the head of the "
             f"OGI office and told to the applicant, at most {ver.ext_cap} working days):"
         )
-        deadline = _iso(v.base_due) if v.base_due else "—"
+        deadline = iso_date(v.base_due) if v.base_due else "—"
         lines.append(
             f"      本库要求在原答复期限{deadline}届满前批准并告知(条文未作此规定):"
             if zh
@@ -400,12 +416,12 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         if f.ext_told is not None:
             lines.append(_policy_line("notice-counts-on-the-recorded-day", lang, "        "))
         step += 1
-        told = _iso(f.ext_told) if f.ext_told else ("未记录" if zh else "not recorded")
+        told = iso_date(f.ext_told) if f.ext_told else ("未记录" if zh else "not recorded")
         days = f.ext_days if f.ext_days is not None else ver.ext_cap
         lines.append(
-            f"      批准{_iso(f.ext_approved)},告知申请人{told},延期{days}个工作日。"
+            f"      批准{iso_date(f.ext_approved)},告知申请人{told},延期{days}个工作日。"
             if zh
-            else f"      Approved {_iso(f.ext_approved)}, told to the applicant {told}, "
+            else f"      Approved {iso_date(f.ext_approved)}, told to the applicant {told}, "
             f"{days} working day(s)."
         )
         for finding in v.findings:
@@ -420,9 +436,9 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         lines.append(_judged_line(ext, lang).replace("   ", "      ", 1))
     if reply.due is not None:
         lines.append(
-            f"   {step}. 答复期限:{_d(reply.due, lang)}24时。"
+            f"   {step}. 答复期限:{day_text(reply.due, lang)}24时。"
             if zh
-            else f"   {step}. Reply due: {_d(reply.due, lang)}, until 24:00."
+            else f"   {step}. Reply due: {day_text(reply.due, lang)}, until 24:00."
         )
         lines.extend(_skipped_lines(cal, start, reply.due, lang))
     lines.append(_judged_line(reply, lang))
@@ -458,7 +474,7 @@ def _tail(v: CaseVerdict, lines: list[str], lang: str) -> list[str]:
         lines.extend(f"   - {finding.text(lang)}" for finding in rest)
     lines.append(("结果:" if zh else "Result: ") + v.summary(lang))
     dates = [d for d in (v.receipt, v.receipt_recorded, *(x.due for x in v.duties)) if d]
-    data = v._calendar.notices_used(min(dates), max(dates))
+    data = v.calendar.notices_used(min(dates), max(dates))
     if data:
         lines.append("日历数据:" if zh else "Calendar data:")
         lines.extend(f"   {line}" for line in data)

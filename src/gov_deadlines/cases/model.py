@@ -5,7 +5,7 @@
 :class:`CaseError` naming the field at fault. The vocabularies — :class:`Channel` (art. 31)
 and :class:`Party` (arts. 32, 34) — read their Chinese and English names.
 
-Below the model are the **receipt facts**: the same dates as plain values (``_Facts``), with
+Below the model are the **receipt facts**: the same dates as plain values (``CaseFacts``), with
 the recorded date of receipt worked out by channel (:data:`RECEIPT_FIELDS`; a missing date
 falls back to the next recorded one, *assumed*), and the consistency checks (dates in
 order, a receipt known). The clock (:mod:`gov_deadlines.cases.clock`) reads only these
@@ -33,7 +33,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from gov_deadlines.dates import parse_day
+from gov_deadlines.dates import iso_date, parse_day
 from gov_deadlines.errors import DateParseError, GovDeadlinesError
 from gov_deadlines.vocabulary import is_zh
 
@@ -52,7 +52,7 @@ __all__ = [
 # -- vocabularies ------------------------------------------------------------------------------
 
 
-def _norm(text: str) -> str:
+def normalize_key(text: str) -> str:
     return re.sub(r"[\s_\-()()/]+", "", text).casefold()
 
 
@@ -76,7 +76,7 @@ class Channel(enum.Enum):
     @classmethod
     def parse(cls, text: str) -> Channel:
         """A channel from its zh or en name (当面, 挂号信, 平信, 网络, 传真, in_person, fax …)."""
-        found = _CHANNEL_ALIASES.get(_norm(text))
+        found = _CHANNEL_ALIASES.get(normalize_key(text))
         if found is None:
             raise ValueError(
                 f"unknown channel {text!r}; use one of 当面/挂号信/平信/网络/传真 or "
@@ -93,7 +93,7 @@ _CHANNEL_LABELS = {
     Channel.FAX: ("传真", "fax"),
 }
 _CHANNEL_ALIASES: dict[str, Channel] = {
-    _norm(alias): channel
+    normalize_key(alias): channel
     for channel, aliases in {
         Channel.IN_PERSON: (
             "当面",
@@ -200,7 +200,7 @@ class Party(enum.Enum):
 
     @classmethod
     def parse(cls, text: str) -> Party:
-        found = _PARTY_ALIASES.get(_norm(text))
+        found = _PARTY_ALIASES.get(normalize_key(text))
         if found is None:
             raise ValueError(
                 f"unknown consulted party {text!r}; use 第三方/其他机关 or third_party/agency"
@@ -209,7 +209,7 @@ class Party(enum.Enum):
 
 
 _PARTY_ALIASES: dict[str, Party] = {
-    _norm(alias): party
+    normalize_key(alias): party
     for party, aliases in {
         Party.THIRD_PARTY: ("第三方", "三方", "third_party", "third party", "third"),
         Party.AGENCY: (
@@ -291,7 +291,7 @@ class CaseError(GovDeadlinesError, ValueError):
 # -- plain facts: what the clock needs, from the model or straight from a CSV row ----------------
 
 
-class _Facts:
+class CaseFacts:
     """A case's dates as plain values (no validation): the hot path's input."""
 
     __slots__ = (
@@ -365,7 +365,7 @@ class _Facts:
         return value
 
 
-def _fallback_receipt(f: _Facts) -> tuple[dt.date | None, str, bool]:
+def _fallback_receipt(f: CaseFacts) -> tuple[dt.date | None, str, bool]:
     """When the date art. 31 names for the channel is missing: the next recorded date in
     :data:`RECEIPT_FIELDS`, assumed (``None`` if there is none)."""
     fields = RECEIPT_FIELDS[f.channel]
@@ -376,19 +376,15 @@ def _fallback_receipt(f: _Facts) -> tuple[dt.date | None, str, bool]:
     return None, fields[0], True
 
 
-def _iso(day: dt.date) -> str:
-    return day.isoformat()
-
-
-def _problem(f: _Facts) -> tuple[str, str, str] | None:
+def first_problem(f: CaseFacts) -> tuple[str, str, str] | None:
     """The first inconsistency of a case as (field, English, Chinese), or ``None``.
 
     A quick pass of plain comparisons that finds a problem exactly when
-    :func:`_problem_detail` does; that one, which words the problem, runs only then.
+    :func:`problem_detail` does; that one, which words the problem, runs only then.
     """
     receipt = f.raw_receipt
     if receipt is None:
-        return _problem_detail(f)
+        return problem_detail(f)
     sub = f.submitted
     signed, confirmed = f.signed_for, f.confirmed
     requested, arrived, replied = f.supplement_requested, f.supplement_received, f.replied
@@ -403,33 +399,33 @@ def _problem(f: _Facts) -> tuple[str, str, str] | None:
         or (arrived is not None and (requested is None or arrived < requested))
         or (replied is not None and replied < receipt)
     ):
-        return _problem_detail(f)
+        return problem_detail(f)
     for _, sent, answered in f.consultations:
         if sent < receipt or (answered is not None and answered < sent):
-            return _problem_detail(f)
+            return problem_detail(f)
     approved = f.ext_approved
     if approved is None:
         if f.ext_told is not None or f.ext_days is not None:
-            return _problem_detail(f)
+            return problem_detail(f)
     elif (
         approved < receipt
         or (f.ext_told is not None and f.ext_told < approved)
         or (f.ext_days is not None and f.ext_days < 1)
     ):
-        return _problem_detail(f)
+        return problem_detail(f)
     return None
 
 
-def _problem_detail(f: _Facts) -> tuple[str, str, str] | None:
+def problem_detail(f: CaseFacts) -> tuple[str, str, str] | None:
     sub = f.submitted
     for name in ("signed_for", "confirmed"):
         value = f.get(name)
         if sub is not None and value is not None and value < sub:
             return (
                 name,
-                f"{field_label(name, 'en')} {_iso(value)} is before the submission date "
-                f"{_iso(sub)}: the dates must be in order",
-                f"{field_label(name)}{_iso(value)}早于提交日期{_iso(sub)},日期先后顺序有误",
+                f"{field_label(name, 'en')} {iso_date(value)} is before the submission date "
+                f"{iso_date(sub)}: the dates must be in order",
+                f"{field_label(name)}{iso_date(value)}早于提交日期{iso_date(sub)},日期先后顺序有误",
             )
     receipt, basis = f.raw_receipt, f.receipt_field
     if receipt is None:
@@ -454,9 +450,9 @@ def _problem_detail(f: _Facts) -> tuple[str, str, str] | None:
         if value is not None and value < receipt:
             return (
                 name,
-                f"{field_label(name, 'en')} {_iso(value)} is before the receipt "
-                f"({basis_en} {_iso(receipt)}): the dates must be in order",
-                f"{field_label(name)}{_iso(value)}早于收到申请日({basis_zh}{_iso(receipt)}),"
+                f"{field_label(name, 'en')} {iso_date(value)} is before the receipt "
+                f"({basis_en} {iso_date(receipt)}): the dates must be in order",
+                f"{field_label(name)}{iso_date(value)}早于收到申请日({basis_zh}{iso_date(receipt)}),"
                 "日期先后顺序有误",
             )
         return None
@@ -475,10 +471,10 @@ def _problem_detail(f: _Facts) -> tuple[str, str, str] | None:
         if f.supplement_received < f.supplement_requested:
             return (
                 "supplement_received",
-                f"the corrected application arrived {_iso(f.supplement_received)}, before the "
-                f"correction was asked for ({_iso(f.supplement_requested)})",
-                f"补正到达日期{_iso(f.supplement_received)}早于补正告知日期"
-                f"{_iso(f.supplement_requested)}",
+                f"the corrected application arrived {iso_date(f.supplement_received)}, before the "
+                f"correction was asked for ({iso_date(f.supplement_requested)})",
+                f"补正到达日期{iso_date(f.supplement_received)}早于补正告知日期"
+                f"{iso_date(f.supplement_requested)}",
             )
     for number, (_, sent, answered) in enumerate(f.consultations, start=1):
         found = before_receipt("consultation_sent", sent)
@@ -487,9 +483,9 @@ def _problem_detail(f: _Facts) -> tuple[str, str, str] | None:
         if answered is not None and answered < sent:
             return (
                 "consultation_answered",
-                f"consultation {number} was answered {_iso(answered)}, before it was sent "
-                f"({_iso(sent)})",
-                f"第{number}次征求意见的答复日期{_iso(answered)}早于发出日期{_iso(sent)}",
+                f"consultation {number} was answered {iso_date(answered)}, before it was sent "
+                f"({iso_date(sent)})",
+                f"第{number}次征求意见的答复日期{iso_date(answered)}早于发出日期{iso_date(sent)}",
             )
     if f.ext_approved is None:
         if f.ext_told is not None or f.ext_days is not None:
@@ -506,9 +502,9 @@ def _problem_detail(f: _Facts) -> tuple[str, str, str] | None:
         if f.ext_told is not None and f.ext_told < f.ext_approved:
             return (
                 "extension_told",
-                f"the extension was told to the applicant {_iso(f.ext_told)}, before it was "
-                f"approved ({_iso(f.ext_approved)})",
-                f"延期告知日期{_iso(f.ext_told)}早于延期批准日期{_iso(f.ext_approved)}",
+                f"the extension was told to the applicant {iso_date(f.ext_told)}, before it was "
+                f"approved ({iso_date(f.ext_approved)})",
+                f"延期告知日期{iso_date(f.ext_told)}早于延期批准日期{iso_date(f.ext_approved)}",
             )
         if f.ext_days is not None and f.ext_days < 1:
             return (
@@ -580,8 +576,8 @@ class Consultation(BaseModel):
         if self.answered is not None and self.answered < self.sent:
             raise _custom(
                 "answered",
-                f"answered {_iso(self.answered)} is before sent {_iso(self.sent)}",
-                f"答复日期{_iso(self.answered)}早于发出日期{_iso(self.sent)}",
+                f"answered {iso_date(self.answered)} is before sent {iso_date(self.sent)}",
+                f"答复日期{iso_date(self.answered)}早于发出日期{iso_date(self.sent)}",
             )
         return self
 
@@ -654,14 +650,15 @@ class Case(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
-        found = _problem(self._facts())
+        found = first_problem(self.facts())
         if found is not None:
             raise _custom(*found)
         return self
 
-    def _facts(self) -> _Facts:
+    def facts(self) -> CaseFacts:
+        """The case's dates as plain receipt facts: what the clock reads."""
         ext = self.extension
-        return _Facts(
+        return CaseFacts(
             self.case_id,
             self.channel,
             self.submitted,

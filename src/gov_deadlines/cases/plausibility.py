@@ -7,18 +7,18 @@ silent pass.
   extension approval dated before the receipt (after a rest-day receipt was moved to the
   next working day), or a reply before the corrected application arrived.
 
-Each is a :class:`~gov_deadlines.cases.results.Finding` whose ``warning`` is true: the
+Each is a :class:`~gov_deadlines.cases.duties.Finding` whose ``warning`` is true: the
 per-case CSV's 提示 column, the JSON ``findings``, the Markdown summary's 日期存疑 list and
 the supervision form show it. A date before the *recorded* receipt is not a warning but an
-error (``case_model._problem``): the row is malformed.
+error (``gov_deadlines.cases.model.first_problem``): the row is malformed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from gov_deadlines.cases.model import _Facts
-from gov_deadlines.cases.results import Finding
+from gov_deadlines.cases.duties import Finding
+from gov_deadlines.cases.model import CaseFacts
 
 __all__ = ["PLAUSIBILITY_CODES", "date_findings"]
 
@@ -33,7 +33,7 @@ _EXTENSION_FIELDS = (("extension_approved", "ext_approved"), ("extension_told", 
 
 
 def date_findings(
-    f: _Facts,
+    f: CaseFacts,
     receipt: dt.date,
     start: dt.date | None,
     as_of: dt.date | None,
@@ -43,7 +43,7 @@ def date_findings(
     the clock counts from (after the rest-day policy), ``start`` the reply clock's start
     (the corrected application's arrival after a 补正; ``None``: not started)."""
     # A quick pass first (this runs for every case the general clock audits): the acts are
-    # never before the recorded receipt (case_model._problem), so only a moved receipt or
+    # never before the recorded receipt (gov_deadlines.cases.model.first_problem), so only a moved receipt or
     # a later clock start can put one before its clock; and the latest date is found by
     # plain comparisons.
     replied = f.replied
@@ -79,7 +79,7 @@ def date_findings(
         findings.append(Finding("before_clock", ("replied", replied, start)))
 
 
-def _any_after(f: _Facts, day: dt.date) -> bool:
+def _any_after(f: CaseFacts, day: dt.date) -> bool:
     """Whether any date of the case is after ``day``."""
     for value in (
         f.submitted,

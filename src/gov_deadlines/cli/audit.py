@@ -20,7 +20,7 @@ from gov_deadlines.vocabulary import is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cli.console import Console
-    from gov_deadlines.outputs.audit_report import Summary
+    from gov_deadlines.outputs import Summary
     from gov_deadlines.textinput import DecodedInput
 
 _RAW = argparse.RawDescriptionHelpFormatter
@@ -118,7 +118,7 @@ def _open_input(path: str, encoding: str | None, console: Console) -> DecodedInp
 
 
 def _summary_lines(summary: Summary, lang: str) -> list[str]:
-    from gov_deadlines.outputs.audit_report import RESULTS, result_label
+    from gov_deadlines.outputs import RESULTS, result_label
 
     zh = is_zh(lang)
     parts = [
@@ -134,7 +134,7 @@ def _summary_lines(summary: Summary, lang: str) -> list[str]:
         else f"Audited {summary.total} rows (audit day {as_of}): {joined}."
     )
     if summary.provisional:
-        from gov_deadlines.outputs.audit_report import provisional_note
+        from gov_deadlines.outputs import provisional_note
 
         return [line, provisional_note(summary.provisional, lang)]
     return [line]
@@ -159,11 +159,9 @@ def _format(ctx: Context) -> str:
 
 
 def run_audit(ctx: Context) -> int:
-    from gov_deadlines.cases import AuditPolicy
-    from gov_deadlines.cases.batch import LayoutError, audit_csv
+    from gov_deadlines.cases import AuditPolicy, LayoutError, audit_csv
     from gov_deadlines.dates import parse_date, today
-    from gov_deadlines.outputs.audit_form import write_form
-    from gov_deadlines.outputs.audit_report import Summary, summarize, write_case_csv, write_jsonl
+    from gov_deadlines.outputs import Summary, summarize, write_case_csv, write_form, write_jsonl
 
     args = ctx.args
     console = ctx.console

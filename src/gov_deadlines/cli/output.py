@@ -1,5 +1,5 @@
 """Where a command writes: a file of a kind it can write, never over its own input, atomically
-(:mod:`gov_deadlines.outputs.atomic`); data to standard output as UTF-8 bytes.
+(:mod:`gov_deadlines.atomic`); data to standard output as UTF-8 bytes.
 
 Every command that takes an output file checks it with :func:`check_output` before it
 reads or writes anything, and writes it through :func:`open_output`.
@@ -14,9 +14,9 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
+from gov_deadlines.atomic import atomic_text
 from gov_deadlines.cli.app import Context, UsageError
 from gov_deadlines.cli.console import Console
-from gov_deadlines.outputs.atomic import atomic_text
 
 
 def suffix(path: str) -> str:

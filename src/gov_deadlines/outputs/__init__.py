@@ -1,1 +1,54 @@
-"""gov_deadlines.outputs."""
+"""The writers of every result: the batch audit's per-case CSV, JSON Lines, summary and
+supervision form, the recurring duties' supervision form and ``.ics`` calendar.
+
+Each writer consumes its results once and returns what it counted on the way:
+
+* :func:`write_case_csv` — the per-case CSV (UTF-8 with BOM), columns :data:`CASE_COLUMNS`
+  (:mod:`~gov_deadlines.outputs.case_csv`; a :class:`~gov_deadlines.cases.CsvAudit` takes
+  the fast path of :mod:`~gov_deadlines.outputs.case_csv_fast`, same bytes);
+* :func:`write_jsonl` — one JSON object per row (:mod:`~gov_deadlines.outputs.jsonl`);
+* :class:`Summary` and :func:`summarize` — the counts of a batch and their Markdown
+  (:mod:`~gov_deadlines.outputs.summary`);
+* :func:`form_rows`, :func:`form_markdown`, :func:`write_form` — the supervision form of
+  seed 002 for a batch (:mod:`~gov_deadlines.outputs.audit_form`), rendered by
+  :mod:`~gov_deadlines.outputs.supervision`;
+* :func:`write_ics`, :func:`to_ics` — the recurring duties as calendar events
+  (:mod:`~gov_deadlines.outputs.ics`; needs the optional ``icalendar``).
+
+``docs/audit.md`` and ``docs/recurring.md`` document the formats.
+"""
+
+from __future__ import annotations
+
+from gov_deadlines.outputs.audit import write_case_csv
+from gov_deadlines.outputs.audit_form import form_markdown, form_rows, write_form
+from gov_deadlines.outputs.case_csv import CASE_COLUMNS
+from gov_deadlines.outputs.ics import IcsExport, IcsUnavailableError, to_ics, write_ics
+from gov_deadlines.outputs.jsonl import write_jsonl
+from gov_deadlines.outputs.summary import (
+    RESULTS,
+    Summary,
+    provisional_note,
+    result_label,
+    summarize,
+)
+from gov_deadlines.outputs.supervision import SupervisionRow
+
+__all__ = [
+    "CASE_COLUMNS",
+    "RESULTS",
+    "IcsExport",
+    "IcsUnavailableError",
+    "Summary",
+    "SupervisionRow",
+    "form_markdown",
+    "form_rows",
+    "provisional_note",
+    "result_label",
+    "summarize",
+    "to_ics",
+    "write_case_csv",
+    "write_form",
+    "write_ics",
+    "write_jsonl",
+]

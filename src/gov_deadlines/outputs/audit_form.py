@@ -1,6 +1,6 @@
 """The batch audit's supervision form (seed 002, 全面推进政务公开工作督察表): one row per
 duty of the agency — 补正告知, 延期, 答复 — with 存在问题 filled from the
-:class:`~gov_deadlines.outputs.audit_report.Summary` of a batch, rendered by
+:class:`~gov_deadlines.outputs.summary.Summary` of a batch, rendered by
 :mod:`gov_deadlines.outputs.supervision`.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from gov_deadlines.cases.results import DutyKind
-from gov_deadlines.outputs.audit_report import (
+from gov_deadlines.cases.duties import DutyKind
+from gov_deadlines.outputs.summary import (
     Summary,
     problem_texts,
     provisional_among,

@@ -1,18 +1,18 @@
-"""The batch audit's fast path: an input CSV straight to the per-case CSV.
+"""The batch audit's fast path: an input CSV straight to the per-case CSV (removed with issue 14).
 
-:func:`~gov_deadlines.outputs.audit_report.write_case_csv` hands a
-:class:`~gov_deadlines.cases.batch.CsvAudit` to :func:`write_case_rows`, which writes what the
-general path writes (``_case_cells`` of each ``RowResult``) and leaves the same
-:class:`~gov_deadlines.outputs.audit_report.Summary`, building no ``_Facts``, ``Duty``,
+:func:`~gov_deadlines.outputs.audit.write_case_csv` hands a
+:class:`~gov_deadlines.cases.batch.CsvAudit` to :func:`write_fast_case_rows`, which writes what the
+general path writes (``case_cells`` of each ``RowResult``) and leaves the same
+:class:`~gov_deadlines.outputs.summary.Summary`, building no ``CaseFacts``, ``Duty``,
 ``CaseVerdict`` or ``RowResult`` for a row that needs none. It works over day indices
-(:class:`~gov_deadlines.cases.clock._Grid`), where a walk over working days, a date's text,
+(:class:`~gov_deadlines.cases.grid.DayGrid`), where a walk over working days, a date's text,
 the version in force and a receipt moved off a rest day are list look-ups.
 
 * **Plans** (:meth:`_Lean.plan`): a row's receipt, version and plain reply due date depend
   only on channel, submitted, signed for and confirmed; each combination is worked out once
   per file with the cells it fixes. A row without 补正, consultation or extension, replied
   on time or late, then costs a look-up, a comparison and one line.
-* **The lean clock** (:meth:`_Lean.write`): the rules of ``case_clock._evaluate`` (2019
+* **The lean clock** (:meth:`_Lean.write`): the rules of :func:`gov_deadlines.cases.clock.evaluate` (2019
   条例) over day indices for the other rows with at most one consultation, with the clock's
   own findings and texts. The summary's counts are tallied and added at the end; a late
   case kept as an example gets its verdict from the general clock when first read.
@@ -20,7 +20,7 @@ the version in force and a receipt moved off a rest day are list look-ups.
 The rest takes the general path, in order: a malformed row (for its message), several
 consultations, 补正 or consultation under the 2008 条例, a date outside the calendar's
 official span or in a form not read before, an audit day that is not a plain date.
-``tests/test_batch_fast_path.py`` and ``tests/test_batch_lean_clock.py`` check that both
+``tests/cases/test_batch_fast_path.py`` and ``tests/cases/test_batch_lean_clock.py`` check that both
 paths write the same bytes and summaries.
 """
 
@@ -33,30 +33,27 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TextIO, cast
 
-from gov_deadlines.cases.batch import (
-    _CHANNELS,
-    _PARTIES,
-    _SENTINEL,
-    BLANK,
-    CsvAudit,
-    RowResult,
-    _channel,
-    _date_slow,
-    _facts,
-    _party,
+from gov_deadlines.cases.batch import BLANK, CsvAudit, RowResult
+from gov_deadlines.cases.clock import AuditPolicy, evaluate
+from gov_deadlines.cases.columns import (
+    CHANNEL_CELLS,
+    MISSING,
+    PARTY_CELLS,
+    facts_from_cells,
+    read_channel,
+    read_date,
+    read_party,
 )
-from gov_deadlines.cases.clock import AuditPolicy, _evaluate, _Grid, _grid, _Version
+from gov_deadlines.cases.duties import Duty, DutyKind, Finding, finding_text
+from gov_deadlines.cases.grid import DayGrid, day_grid
 from gov_deadlines.cases.model import RECEIPT_FIELDS, CaseError, Channel, Party
-from gov_deadlines.cases.results import CaseVerdict, Duty, DutyKind, Finding, Status, _finding_text
-from gov_deadlines.outputs.audit_report import (
-    _CHANNEL_TEXT,
-    _RESULT_TEXT,
-    PROVISIONAL_TEXT,
-    Summary,
-    _case_cells,
-)
+from gov_deadlines.cases.verdict import CaseVerdict
+from gov_deadlines.cases.versions import ReplyVersion
+from gov_deadlines.outputs.case_csv import CHANNEL_TEXT, PROVISIONAL_TEXT, RESULT_TEXT, case_cells
+from gov_deadlines.outputs.summary import Summary
+from gov_deadlines.vocabulary import Status
 
-__all__ = ["PLAN_LIMIT", "write_case_rows"]
+__all__ = ["PLAN_LIMIT", "write_fast_case_rows"]
 
 #: At most this many receipt situations are remembered per file (well under 1 kB each);
 #: rows beyond are worked out one by one.
@@ -117,7 +114,7 @@ def _field(text: str) -> str:
 #: cells from the channel up to the due date (joined), the version's label, the count of
 #: plain rows of that version replied on time (one list per version, shared by its plans);
 #: the channel, the receipt after the rest-day policy, whether it is assumed, the version.
-_Plan = tuple[int, int, str, str, list[int], Channel, int, bool, _Version]
+_Plan = tuple[int, int, str, str, list[int], Channel, int, bool, ReplyVersion]
 
 
 # -- the lean clock ---------------------------------------------------------------------------------
@@ -148,7 +145,7 @@ class _Lean:
     def __init__(
         self,
         audit: CsvAudit,
-        grid: _Grid,
+        grid: DayGrid,
         summary: Summary,
         append: Callable[[str], object],
         zh: bool,
@@ -167,7 +164,7 @@ class _Lean:
         #: date takes the general path, which warns of it (plausibility.date_findings).
         self.latest = sys.maxsize if self.now is None else self.now
         self.notes: dict[tuple[bool, int], str] = {}  # receipt notes, by (assumed, moved from)
-        self.channels = _CHANNEL_TEXT[zh]
+        self.channels = CHANNEL_TEXT[zh]
         self.get = grid.index.get
         self.received = grid.moved if self.move else grid.same  # receipt by recorded day
         self.on_time: dict[str, list[int]] = {}  # plain rows replied on time, by version
@@ -200,7 +197,7 @@ class _Lean:
                 day = None
         else:
             try:
-                day = _date_slow(text, "replied")
+                day = read_date(text, "replied")
             except CaseError:
                 day = None
         index = -1 if day is None else day.toordinal() - g.base
@@ -217,7 +214,7 @@ class _Lean:
         return g.wdi[k] if k <= g.khi else -1
 
     def receipt_note(self, assumed: bool, raw: int, receipt: int) -> str:
-        """The receipt_note column, as ``audit_report._receipt_note`` writes it."""
+        """The receipt_note column, as ``gov_deadlines.outputs.case_csv.receipt_note`` writes it."""
         key = (assumed, raw if receipt != raw else -1)
         note = self.notes.get(key)
         if note is None:
@@ -233,10 +230,10 @@ class _Lean:
     def plan(self, channel_text: str, submitted: str, signed: str, confirmed: str) -> _Plan | None:
         """The plan of the rows with these receipt cells; ``None`` for the general path (a
         problem among these cells, a date it does not read, a receipt past the data)."""
-        channel = _CHANNELS.get(channel_text)
+        channel = CHANNEL_CELLS.get(channel_text)
         if channel is None:
             try:
-                channel = _channel(channel_text)
+                channel = read_channel(channel_text)
             except CaseError:
                 return None
         get, parse = self.get, self.parse
@@ -266,7 +263,7 @@ class _Lean:
             or (con is not None and con > latest)
         ):
             return None  # a date after the audit day: the general path warns of it
-        # The date art. 31 names for the channel (as _Facts reads it), else the next
+        # The date art. 31 names for the channel (as CaseFacts reads it), else the next
         # recorded one in RECEIPT_FIELDS, assumed.
         raw = sub if channel is _IN_PERSON else sig if channel is _REGISTERED else con
         assumed = raw is None
@@ -335,7 +332,7 @@ class _Lean:
         app = day(approved) if approved else None
         tol = day(told) if told else None
         rep = day(replied) if replied else None
-        # The consistency checks of case_model._problem (a date not read, -1, fails them),
+        # The consistency checks of case_model.first_problem (a date not read, -1, fails them),
         # and those of plausibility.date_findings (the general path words the warning).
         latest = self.latest
         if (
@@ -373,10 +370,10 @@ class _Lean:
                 return False
             party = Party.THIRD_PARTY
             if party_text:
-                known = _PARTIES.get(party_text)
+                known = PARTY_CELLS.get(party_text)
                 if known is None:
                     try:
-                        known = _party(party_text)
+                        known = read_party(party_text)
                     except CaseError:
                         return False
                 party = known
@@ -495,7 +492,7 @@ class _Lean:
                     return False
                 reply = judged
 
-        # the verdict's result (case_clock._evaluate) and the line (audit_report._case_cells)
+        # the verdict's result (gov_deadlines.cases.clock.evaluate) and the line (case_csv.case_cells)
         late = still_open = False
         worst = 0
         for judged in (supplement, extension, reply):
@@ -516,9 +513,9 @@ class _Lean:
             warn_texts, note_texts = [], []
             for finding in findings:
                 if finding.code == "due_soon":
-                    warn_texts.append(_finding_text(finding, zh))
+                    warn_texts.append(finding_text(finding, zh))
                 else:
-                    note_texts.append(_finding_text(finding, zh))
+                    note_texts.append(finding_text(finding, zh))
             warned = len(warn_texts)
             if warned:
                 warnings = _field(" ".join(warn_texts))
@@ -541,7 +538,7 @@ class _Lean:
         if "," in case_id or '"' in case_id or "\n" in case_id or "\r" in case_id:
             case_id = _field(case_id)
         self.append(
-            f"{line},{case_id},{_RESULT_TEXT[zh][result]},{self.channels[channel]},"
+            f"{line},{case_id},{RESULT_TEXT[zh][result]},{self.channels[channel]},"
             f"{iso[receipt]},{self.receipt_note(assumed, raw, receipt)},{label},"
             f"{iso[start] if start is not None else ''},"
             f"{iso[supplement_due] if supplement is not None else ''},"
@@ -566,8 +563,8 @@ class _Lean:
     def verdict(self, picked: Sequence[str]) -> CaseVerdict:
         """The general clock's verdict on a row, for the summary's examples."""
         auditor = self.auditor
-        return _evaluate(
-            _facts(picked), auditor.calendar, auditor.as_of, auditor.policy, auditor.versions
+        return evaluate(
+            facts_from_cells(picked), auditor.calendar, auditor.as_of, auditor.policy, auditor.versions
         )
 
     def merge(self) -> None:
@@ -619,7 +616,7 @@ class _Sink:
         self.write = write
 
 
-def write_case_rows(
+def write_fast_case_rows(
     audit: CsvAudit, stream: TextIO, *, zh: bool, lang: str, summary: Summary
 ) -> None:
     """Write the per-case CSV rows of ``audit`` (the header is already written) and count
@@ -638,7 +635,7 @@ def write_case_rows(
 
     def general(result: RowResult) -> None:
         add(result)
-        cells = _case_cells(result, zh, lang)
+        cells = case_cells(result, zh, lang)
         line = ",".join(cells)
         if line.count(",") == _SEPARATORS and not ('"' in line or "\n" in line or "\r" in line):
             append(line + "\r\n")
@@ -649,7 +646,7 @@ def write_case_rows(
         """A row through the general path (a malformed one too, with its message)."""
         general(auditor.cells(picked, line))
 
-    grid = _grid(auditor.calendar, auditor.versions)
+    grid = day_grid(auditor.calendar, auditor.versions)
     lean = _Lean(audit, grid, summary, append, zh)
     plans: dict[tuple[str, str, str, str], _Plan | None] = {}  # by receipt cells
     get_plan, get_index, parse = plans.get, grid.index.get, lean.parse
@@ -657,14 +654,14 @@ def write_case_rows(
     iso, cum, day = grid.iso, grid.cum, grid.day
     now, latest = lean.now, lean.latest
     today = now if now is not None and grid.lo <= now <= grid.hi else -1  # the audit day
-    ok_text, late_text = _RESULT_TEXT[zh]["ok"], _RESULT_TEXT[zh]["late"]
+    ok_text, late_text = RESULT_TEXT[zh]["ok"], RESULT_TEXT[zh]["late"]
     # The official span only (plain dates): no date of this path is provisional.
     official = PROVISIONAL_TEXT[zh][False]
     on_time_cell = _status(zh, _DONE_ON_TIME)[1]
     examples, keep, versions = summary._late, summary.keep, summary.versions
     unseen = cast(_Plan, ())  # a key not looked at yet
     # A header in the order of FIELDS: a row is its cells in that order.
-    direct = width == _SENTINEL and audit.layout.index == tuple(range(_SENTINEL))
+    direct = width == MISSING and audit.layout.index == tuple(range(MISSING))
     previous = reader.line_num
     try:
         if not (as_of is None or type(as_of) is dt.date):
@@ -731,7 +728,7 @@ def write_case_rows(
                             # A reply on the rest day the receipt was moved from: on time,
                             # with the warning plausibility.date_findings gives it.
                             finding = Finding("before_receipt", ("replied", day[replied], day[receipt]))
-                            warning = _field(_finding_text(finding, zh))
+                            warning = _field(finding_text(finding, zh))
                             summary.doubtful += 1
                             if len(summary.doubtful_examples) < keep:
                                 summary.doubtful_examples.append((line, picked[0], (finding,)))

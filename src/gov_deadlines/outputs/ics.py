@@ -24,6 +24,7 @@ from functools import lru_cache
 from os import PathLike, fspath
 from typing import TYPE_CHECKING, Any
 
+from gov_deadlines.atomic import write_bytes
 from gov_deadlines.calendar.workcalendar import (
     WorkCalendar,
     default_calendar,
@@ -32,7 +33,6 @@ from gov_deadlines.calendar.workcalendar import (
 )
 from gov_deadlines.catalogue import KIND_LABELS
 from gov_deadlines.errors import CalendarCoverageError, GovDeadlinesError
-from gov_deadlines.outputs.atomic import write_bytes
 from gov_deadlines.vocabulary import is_zh
 
 if TYPE_CHECKING:

@@ -12,7 +12,8 @@ pipe) cannot be replaced and is written directly. A symbolic link is followed: t
 names is replaced, the link kept. An existing file keeps its permission bits; a new one
 gets those :func:`open` would give it (the process umask applies).
 
-Every command of the CLI that writes a file writes it through this module.
+Every command of the CLI that writes a file writes it through this module (it sits below
+every subpackage: the CLI's ``due`` path must not load the writers, nor pydantic with them).
 """
 
 from __future__ import annotations

@@ -1,47 +1,36 @@
-"""The batch audit's outputs: the per-case CSV, JSON Lines, the summary, the supervision form.
+"""The summary of a batch audit: counts that add up to the input, and their Markdown.
 
-Every writer takes the :class:`~gov_deadlines.cases.batch.RowResult` stream of
-:func:`~gov_deadlines.cases.batch.audit_csv` or :func:`~gov_deadlines.cases.batch.audit_cases`,
-consumes it once, and returns the :class:`Summary` it accumulated on the way (counts that
-add up to the input, in constant memory):
-
-* :func:`write_case_csv` — one CSV row per input row (UTF-8 with BOM, so Excel and WPS
-  open it correctly), columns :data:`CASE_COLUMNS`;
-* :func:`write_jsonl` — one JSON object per row, optionally with the explanation;
-* :meth:`Summary.markdown` — counts by result and by duty, the problems, examples;
-* :func:`form_rows` / :func:`write_form` — the supervision form of seed 002 (rendered by
-  :mod:`gov_deadlines.outputs.supervision`), one row per duty, 存在问题 filled from the findings;
-  in :mod:`gov_deadlines.outputs.audit_form`, and reachable here.
+:class:`Summary` accumulates the :class:`~gov_deadlines.cases.RowResult` stream row by row
+in constant memory: counts by result (:data:`RESULTS`) and by duty, the worst lateness,
+examples of late and malformed rows; :meth:`Summary.markdown` renders it. Every writer of
+:mod:`gov_deadlines.outputs` returns the summary it accumulated; :func:`summarize` only
+counts.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from gov_deadlines.cases.model import CaseError, Channel
+from gov_deadlines.cases.duties import DutyKind, Finding
+from gov_deadlines.cases.model import CaseError
 from gov_deadlines.cases.plausibility import PLAUSIBILITY_CODES
-from gov_deadlines.cases.results import CaseVerdict, DutyKind, Finding, Status
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
+from gov_deadlines.cases.verdict import CaseVerdict
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
 
 __all__ = [
-    "CASE_COLUMNS",
-    "PROVISIONAL_TEXT",
     "RESULTS",
     "Summary",
+    "count_blank_rows",
     "problem_texts",
     "provisional_among",
     "provisional_note",
     "result_label",
     "summarize",
-    "write_case_csv",
-    "write_jsonl",
 ]
 
 
@@ -435,270 +424,11 @@ def problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
     return texts
 
 
-# -- per-case writers ---------------------------------------------------------------------------
-
-#: The per-case CSV's columns: key, Chinese header, English header.
-CASE_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("line", "行号", "line"),
-    ("case_id", "编号", "case_id"),
-    ("result", "结果", "result"),
-    ("channel", "渠道", "channel"),
-    ("receipt", "收到申请日", "receipt"),
-    ("receipt_note", "收到日说明", "receipt_note"),
-    ("version", "适用条例", "version"),
-    ("clock_start", "答复起算日", "clock_start"),
-    ("supplement_due", "补正告知期限", "supplement_due"),
-    ("supplement_status", "补正告知情况", "supplement_status"),
-    ("excluded_workdays", "排除工作日", "excluded_workdays"),
-    ("extension_status", "延期情况", "extension_status"),
-    ("reply_due", "答复期限", "reply_due"),
-    ("provisional", "临时推算", "provisional"),
-    ("replied", "答复日期", "replied"),
-    ("reply_status", "答复情况", "reply_status"),
-    ("max_late_workdays", "最长逾期工作日", "max_late_workdays"),
-    ("warnings", "提示", "warnings"),
-    ("notes", "说明与问题", "notes"),
-)
-
-
-def _iso(day: dt.date | None) -> str:
-    return day.isoformat() if day is not None else ""
-
-
-_RESULT_TEXT = {
-    True: {key: labels[0] for key, labels in _RESULT_LABELS.items()},
-    False: {key: labels[1] for key, labels in _RESULT_LABELS.items()},
-}
-_CHANNEL_TEXT = {
-    True: {channel: channel.label("zh") for channel in Channel},
-    False: {channel: channel.label("en") for channel in Channel},
-}
-_ON_TIME_TEXT = {True: Status.ON_TIME.label("zh"), False: Status.ON_TIME.label("en")}
-#: The ``provisional`` column: whether a date of the row rests on provisional calendar data.
-PROVISIONAL_TEXT = {True: {True: "是", False: "否"}, False: {True: "yes", False: "no"}}
-
-
-_ISO: dict[dt.date, str] = {}
-_ISO_CACHE_LIMIT = 200_000
-
-
-def _iso_text(day: dt.date) -> str:
-    """``day.isoformat()``, remembered (a batch has few distinct dates)."""
-    text = _ISO.get(day)
-    if text is None:
-        text = day.isoformat()
-        if len(_ISO) < _ISO_CACHE_LIMIT:
-            _ISO[day] = text
-    return text
-
-
-def _receipt_note(verdict: CaseVerdict, zh: bool) -> str:
-    """The receipt_note column: assumed, and/or moved off a rest day."""
-    note = ("假定" if zh else "assumed") if verdict.receipt_assumed else ""
-    if verdict.receipt != verdict.receipt_recorded:
-        recorded = verdict.receipt_recorded.isoformat()
-        moved = f"顺延(记录为{recorded})" if zh else f"moved from {recorded}"
-        note = f"{note};{moved}" if note else moved
-    return note
-
-
-def _case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
-    verdict = row.verdict
-    if verdict is None:
-        error = row.error
-        assert error is not None
-        reason = error.problem_zh if zh else error.problem
-        label = _RESULT_TEXT[zh]["malformed"]
-        return [
-            str(row.line),
-            row.case_id,
-            label,
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            reason,
-        ]
-    duties = verdict.duties
-    reply = duties[-1]
-    receipt = verdict.receipt
-    iso = _ISO.get
-    receipt_text = iso(receipt) or _iso_text(receipt)
-    due = reply.due
-    done = reply.done
-    status = reply.status
-    if len(duties) == 1 and not verdict.notes:
-        # The common case: a reply only, nothing to note.
-        start = verdict.clock_start
-        return [
-            str(row.line),
-            verdict.case_id,
-            _RESULT_TEXT[zh][verdict.result],
-            _CHANNEL_TEXT[zh][verdict.channel],
-            receipt_text,
-            _receipt_note(verdict, zh)
-            if verdict.receipt_assumed or receipt is not verdict.receipt_recorded
-            else "",
-            verdict.version,
-            receipt_text if start is receipt else (_iso_text(start) if start is not None else ""),
-            "",
-            "",
-            str(verdict.excluded_workdays),
-            "",
-            (iso(due) or _iso_text(due)) if due is not None else "",
-            PROVISIONAL_TEXT[zh][verdict.provisional],
-            (iso(done) or _iso_text(done)) if done is not None else "",
-            _ON_TIME_TEXT[zh] if status is Status.ON_TIME else reply.status_text(lang),
-            str(reply.late_by) if reply.late_by and status.is_late else "0",
-            "",
-            "",
-        ]
-    if len(duties) == 1:
-        supplement = extension = None
-        worst = reply.late_by if reply.late_by and reply.status.is_late else 0
-    else:
-        supplement = extension = None
-        worst = 0
-        for duty in duties:
-            kind = duty.kind
-            if kind is DutyKind.SUPPLEMENT_NOTICE:
-                supplement = duty
-            elif kind is DutyKind.EXTENSION:
-                extension = duty
-            if duty.late_by and duty.status.is_late and duty.late_by > worst:
-                worst = duty.late_by
-    note = _receipt_note(verdict, zh)
-    warnings = notes = ""
-    if verdict.notes:  # the receipt's own notes are in the receipt_note column
-        warn, other = [], []
-        for finding in verdict.notes:
-            if finding.warning:
-                warn.append(finding.text(lang))
-            else:
-                other.append(finding.text(lang))
-        warnings = " ".join(warn)
-        notes = " ".join(other)
-    if extension is None:
-        ext_text = ""
-    elif extension.status is Status.ON_TIME and verdict.extension_workdays:
-        ext_text = (
-            f"有效,延长{verdict.extension_workdays}个工作日"
-            if zh
-            else f"valid, {verdict.extension_workdays} working days"
-        )
-    else:
-        ext_text = extension.status_text(lang)
-        if extension.status.is_late:
-            ext_text = f"无效:{ext_text}" if zh else f"invalid: {ext_text}"
-    start = verdict.clock_start
-    return [
-        str(row.line),
-        verdict.case_id,
-        _RESULT_TEXT[zh][verdict.result],
-        _CHANNEL_TEXT[zh][verdict.channel],
-        receipt_text,
-        note,
-        verdict.version,
-        receipt_text if start is receipt else (_iso_text(start) if start is not None else ""),
-        _iso_text(supplement.due) if supplement is not None and supplement.due else "",
-        supplement.status_text(lang) if supplement is not None else "",
-        str(verdict.excluded_workdays),
-        ext_text,
-        (iso(due) or _iso_text(due)) if due is not None else "",
-        PROVISIONAL_TEXT[zh][verdict.provisional],
-        (iso(done) or _iso_text(done)) if done is not None else "",
-        _ON_TIME_TEXT[zh] if reply.status is Status.ON_TIME else reply.status_text(lang),
-        str(worst),
-        warnings,
-        notes,
-    ]
-
-
-def write_case_csv(
-    results: Iterable[RowResult],
-    stream: TextIO,
-    *,
-    lang: str = "zh",
-    summary: Summary | None = None,
-) -> Summary:
-    """One CSV row per result (UTF-8 BOM first, so Excel and WPS read it); return the summary.
-
-    Open ``stream`` with ``newline=""`` and ``encoding="utf-8"``. The output is what
-    ``csv.writer`` writes (minimal quoting, CRLF line ends).
-    """
-    zh = is_zh(lang)
-    summary = summary if summary is not None else Summary()
-    stream.write("\ufeff")
-    writer = csv.writer(stream)
-    writer.writerow([c[1] if zh else c[2] for c in CASE_COLUMNS])
-    # Imported here, not at the top: batch imports this module (and batch_fast both).
-    from gov_deadlines.cases.batch import CsvAudit
-
-    if isinstance(results, CsvAudit):
-        from gov_deadlines.outputs.case_csv_fast import write_case_rows
-
-        write_case_rows(results, stream, zh=zh, lang=lang, summary=summary)
-        summary.blank_rows = results.blank_rows
-        return summary
-    add = summary.add
-    write = stream.write
-    writerow = writer.writerow
-    separators = len(CASE_COLUMNS) - 1
-    join = ",".join
-    for row in results:
-        add(row)
-        cells = _case_cells(row, zh, lang)
-        line = join(cells)
-        # Most rows hold nothing that needs quoting: write them joined, as csv.writer
-        # would; hand the others to csv.writer.
-        if (
-            line.count(",") == separators
-            and '"' not in line
-            and "\n" not in line
-            and "\r" not in line
-        ):
-            write(line + "\r\n")
-        else:
-            writerow(cells)
-    _count_blank(results, summary)
-    return summary
-
-
-def _count_blank(results: Iterable[RowResult], summary: Summary) -> None:
+def count_blank_rows(results: Iterable[RowResult], summary: Summary) -> None:
     """Put the blank rows a CSV audit skipped into the summary."""
     blank = getattr(results, "blank_rows", None)
     if isinstance(blank, int):
         summary.blank_rows = blank
-
-
-def write_jsonl(
-    results: Iterable[RowResult],
-    stream: TextIO,
-    *,
-    lang: str = "zh",
-    explanation: bool = False,
-    summary: Summary | None = None,
-) -> Summary:
-    """One JSON object per line and per result; return the summary."""
-    summary = summary if summary is not None else Summary()
-    dumps = json.dumps
-    for row in results:
-        summary.add(row)
-        stream.write(dumps(row.to_dict(lang, explanation=explanation), ensure_ascii=False))
-        stream.write("\n")
-    _count_blank(results, summary)
-    return summary
 
 
 def summarize(results: Iterable[RowResult], *, summary: Summary | None = None) -> Summary:
@@ -706,18 +436,5 @@ def summarize(results: Iterable[RowResult], *, summary: Summary | None = None) -
     summary = summary if summary is not None else Summary()
     for row in results:
         summary.add(row)
-    _count_blank(results, summary)
+    count_blank_rows(results, summary)
     return summary
-
-
-_FORM_NAMES = frozenset({"form_rows", "form_markdown", "write_form"})
-
-
-def __getattr__(name: str) -> Any:
-    # The form's writers live in audit_form (which reads this module's Summary); they are
-    # reachable here too, imported on first use.
-    if name in _FORM_NAMES:
-        from gov_deadlines.outputs import audit_form
-
-        return getattr(audit_form, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

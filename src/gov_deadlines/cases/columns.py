@@ -1,0 +1,374 @@
+"""The batch audit's input layout: the CSV columns and the readers of their cells.
+
+:data:`COLUMNS` maps each field of a case to its Chinese and English column names and the
+other spellings accepted; :class:`Layout` finds them in a header row (a problem with the
+header as a whole is a :class:`LayoutError`). The cell readers turn a row's cells, in
+:data:`FIELDS` order, into the clock's receipt facts (:func:`facts_from_cells`) with plain
+code and caches: no pydantic per row. ``docs/audit.md`` documents the layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gov_deadlines.cases.model import (
+    CaseError,
+    CaseFacts,
+    Channel,
+    Party,
+    field_label,
+    first_problem,
+    normalize_key,
+)
+from gov_deadlines.dates import parse_day
+from gov_deadlines.errors import DateParseError, GovDeadlinesError, shown
+
+__all__ = [
+    "CHANNEL_CELLS",
+    "COLUMNS",
+    "FIELDS",
+    "LIST_SEPARATORS",
+    "MISSING",
+    "PARTY_CELLS",
+    "Layout",
+    "LayoutError",
+    "facts_from_cells",
+    "mapping_cells",
+    "read_channel",
+    "read_date",
+    "read_party",
+]
+
+# -- the input layout ---------------------------------------------------------------------------
+
+#: The input columns: field, Chinese name, English name, and other accepted spellings.
+COLUMNS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("case_id", "编号", "case_id", ("案件编号", "申请编号", "序号", "id", "case", "case no")),
+    ("channel", "渠道", "channel", ("提交方式", "申请方式", "提交渠道", "申请渠道")),
+    ("submitted", "提交日期", "submitted", ("申请日期", "提交时间", "submission date")),
+    ("signed_for", "签收日期", "signed_for", ("签收时间", "signed for")),
+    ("confirmed", "确认日期", "confirmed", ("确认时间", "双方确认日期")),
+    ("supplement_requested", "补正告知日期", "supplement_requested", ("告知补正日期", "补正告知")),
+    ("supplement_received", "补正到达日期", "supplement_received", ("收到补正日期", "补正日期")),
+    ("consultation_party", "征求意见对象", "consultation_party", ("征求对象", "consulted party")),
+    (
+        "consultation_sent",
+        "征求意见发出日期",
+        "consultation_sent",
+        ("征求意见日期", "征求意见发出"),
+    ),
+    (
+        "consultation_answered",
+        "征求意见答复日期",
+        "consultation_answered",
+        ("征求意见回复日期", "征求意见答复"),
+    ),
+    ("extension_approved", "延期批准日期", "extension_approved", ("延期审批日期", "延期批准")),
+    ("extension_told", "延期告知日期", "extension_told", ("告知延期日期", "延期告知")),
+    ("extension_days", "延期工作日", "extension_days", ("延期天数", "延长工作日", "延期工作日数")),
+    ("replied", "答复日期", "replied", ("答复时间", "reply date", "reply")),
+)
+FIELDS = tuple(column[0] for column in COLUMNS)
+_F = {name: index for index, name in enumerate(FIELDS)}
+#: The index of an always-blank cell, where absent columns point.
+MISSING = len(FIELDS)
+_ALIASES: dict[str, int] = {}
+for _index, (_field, _zh, _en, _more) in enumerate(COLUMNS):
+    for _alias in (_field, _zh, _en, *_more):
+        _ALIASES[normalize_key(_alias)] = _index
+#: Separator of several consultations in one cell: ``2026-04-01;2026-05-06``.
+LIST_SEPARATORS = re.compile(r"[;；]")
+
+
+class LayoutError(GovDeadlinesError, ValueError):
+    """The input as a whole cannot be read: no header, a required column missing, a column
+    given twice. Attributes: ``problem`` (English) and ``problem_zh``."""
+
+    def __init__(self, problem: str, problem_zh: str) -> None:
+        self.problem = problem
+        self.problem_zh = problem_zh
+        super().__init__(f"{problem}. The layout is described in docs/audit.md.")
+        self.zh = f"{problem_zh}。格式说明见 docs/audit.md。"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each field is in the CSV rows (``index[i]`` is the column of ``FIELDS[i]``)."""
+
+    header: tuple[str, ...]
+    index: tuple[int, ...]
+    ignored: tuple[str, ...]
+
+    @classmethod
+    def from_header(cls, header: list[str]) -> Layout:
+        if not header or not any(cell.strip() for cell in header):
+            raise LayoutError(
+                "the file has no header row (the first line must name the columns)",
+                "文件没有表头(第一行应为列名)",
+            )
+        width = len(header)
+        index = [width] * len(FIELDS)  # width: the blank cell appended to every row
+        ignored: list[str] = []
+        for column, name in enumerate(header):
+            found = _ALIASES.get(normalize_key(name.lstrip("\ufeff")))
+            if found is None:
+                if name.strip():
+                    ignored.append(name)
+                continue
+            if index[found] != width:
+                zh, en = COLUMNS[found][1], COLUMNS[found][2]
+                raise LayoutError(
+                    f"the column {zh}/{en} is given twice (columns {index[found] + 1} and "
+                    f"{column + 1})",
+                    f"列 {zh}/{en} 出现了两次(第{index[found] + 1}列和第{column + 1}列)",
+                )
+            index[found] = column
+        if index[_F["channel"]] == width:
+            raise LayoutError(
+                "the header has no channel column (渠道/channel)", "表头缺少“渠道/channel”列"
+            )
+        if all(index[_F[name]] == width for name in ("submitted", "signed_for", "confirmed")):
+            raise LayoutError(
+                "the header has no date of receipt: give at least one of 提交日期/submitted, "
+                "签收日期/signed_for, 确认日期/confirmed",
+                "表头缺少收到申请的日期列:至少需要 提交日期/submitted、签收日期/signed_for、"
+                "确认日期/confirmed 之一",
+            )
+        return cls(tuple(header), tuple(index), tuple(ignored))
+
+
+# -- reading one row ----------------------------------------------------------------------------
+
+_DATES: dict[str, dt.date] = {}
+_DATE_CACHE_LIMIT = 200_000
+#: The channel of each channel cell text read (at most 1000 texts).
+CHANNEL_CELLS: dict[str, Channel] = {}
+#: The party of each consulted-party cell text read (at most 1000 texts).
+PARTY_CELLS: dict[str, Party] = {}
+
+
+def _bad(field: str, text: object, what_en: str, what_zh: str) -> CaseError:
+    return CaseError(
+        f"{field_label(field, 'en')} ({field}): {what_en} {text!r}",
+        f"{field_label(field)}:{what_zh} {text!r}",
+        field=field,
+    )
+
+
+def read_date(value: object, field: str) -> dt.date | None:
+    """A date cell of ``field`` (blank: ``None``; unreadable: :class:`CaseError`), remembered
+    for the next row that holds the same text."""
+    if isinstance(value, dt.date):
+        return parse_day(value)
+    if not isinstance(value, str):
+        raise _bad(field, value, "not a date:", "不是日期:")
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        day = parse_day(text)
+    except DateParseError:
+        raise _bad(
+            field,
+            value,
+            "cannot read the date (write 2026-03-02 or 2026年3月2日)",
+            "无法识别日期(请写作 2026-03-02 或 2026年3月2日)",
+        ) from None
+    if text[0].isdigit() and len(_DATES) < _DATE_CACHE_LIMIT:  # never cache 今天 / today
+        _DATES[value] = day
+    return day
+
+
+def read_channel(value: object) -> Channel:
+    """A channel cell (zh or en name; unknown or blank: :class:`CaseError`), remembered in
+    :data:`CHANNEL_CELLS`."""
+    if isinstance(value, Channel):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise _bad("channel", value, "missing or unknown channel", "缺少或无法识别渠道")
+    try:
+        channel = Channel.parse(value)
+    except ValueError:
+        raise _bad(
+            "channel",
+            value,
+            "unknown channel (use 当面/挂号信/平信/网络/传真 or in_person/registered_post/"
+            "ordinary_letter/internet/fax)",
+            "无法识别的渠道(应为 当面/挂号信/平信/网络/传真 之一)",
+        ) from None
+    if len(CHANNEL_CELLS) < 1000:
+        CHANNEL_CELLS[value] = channel
+    return channel
+
+
+def read_party(value: object) -> Party:
+    """A consulted-party cell (blank: the third party), remembered in :data:`PARTY_CELLS`."""
+    if isinstance(value, Party):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return Party.THIRD_PARTY
+    party = PARTY_CELLS.get(value)
+    if party is None:
+        try:
+            party = Party.parse(value)
+        except ValueError:
+            raise _bad(
+                "consultation_party",
+                value,
+                "unknown consulted party (use 第三方/其他机关 or third_party/agency)",
+                "无法识别的征求意见对象(应为 第三方 或 其他机关)",
+            ) from None
+        if len(PARTY_CELLS) < 1000:
+            PARTY_CELLS[value] = party
+    return party
+
+
+def _split(value: object) -> list[Any]:
+    if isinstance(value, str):
+        if ";" not in value and "；" not in value:
+            return [value.strip()]  # one item: the common case
+        return [part.strip() for part in LIST_SEPARATORS.split(value)]
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+def _consultations(
+    parties: object, sent: object, answered: object
+) -> tuple[tuple[Party, dt.date, dt.date | None], ...]:
+    sent_list = _split(sent)
+    answered_list = _split(answered) if answered else []
+    party_list = _split(parties) if parties else []
+    count = len(sent_list)
+    if len(answered_list) > count:
+        raise CaseError(
+            f"consultation_answered has {len(answered_list)} dates but consultation_sent has "
+            f"{count}: give them in pairs, separated by ';'",
+            f"征求意见答复日期有{len(answered_list)}个,发出日期只有{count}个:请按顺序成对填写,以“;”分隔",
+            field="consultation_answered",
+        )
+    if len(party_list) > 1 and len(party_list) != count:
+        raise CaseError(
+            f"consultation_party has {len(party_list)} values for {count} consultations: give "
+            "one for all or one each",
+            f"征求意见对象有{len(party_list)}个,征求意见有{count}次:请填写一个(全部适用)或逐次填写",
+            field="consultation_party",
+        )
+    items = []
+    for number in range(count):
+        day = _date(sent_list[number], "consultation_sent")
+        if day is None:
+            raise _bad(
+                "consultation_sent",
+                sent,
+                "a consultation without its sent date:",
+                "征求意见缺少发出日期:",
+            )
+        answer = (
+            _date(answered_list[number], "consultation_answered")
+            if number < len(answered_list)
+            else None
+        )
+        who = party_list[0 if len(party_list) == 1 else number] if party_list else ""
+        items.append((read_party(who), day, answer))
+    return tuple(items)
+
+
+def _date(value: Any, field: str) -> dt.date | None:
+    if not value:
+        return None
+    day = _DATES.get(value) if type(value) is str else None
+    if day is None:
+        return read_date(value, field)
+    return day
+
+
+_WORKING_DAYS = re.compile(r"(\d{1,4})\s*(个?工作日|wd|working\s*days?)?", re.IGNORECASE)
+
+
+def _days(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = str(value).strip()
+    if text.isdecimal() and len(text) <= 4:
+        return int(text)  # what _WORKING_DAYS matches without a unit
+    match = _WORKING_DAYS.fullmatch(text)
+    if not match:
+        if not text:
+            return None
+        raise _bad(
+            "extension_days",
+            value,
+            "not a whole number of working days",
+            "不是工作日数(应为整数,如 20)",
+        )
+    return int(match.group(1))
+
+
+def facts_from_cells(cells: Sequence[Any]) -> CaseFacts:
+    """A row's facts from its cells in FIELDS order (raises :class:`CaseError`)."""
+    (
+        case_id,
+        channel_text,
+        submitted,
+        signed,
+        confirmed,
+        requested,
+        arrived,
+        parties,
+        sent,
+        answered,
+        approved,
+        told,
+        days,
+        replied,
+    ) = cells
+    get = _DATES.get
+    channel = CHANNEL_CELLS.get(channel_text) if type(channel_text) is str else None
+    facts = CaseFacts(
+        case_id if type(case_id) is str else str(case_id),
+        channel if channel is not None else read_channel(channel_text),
+        (get(submitted) or read_date(submitted, "submitted")) if submitted else None,
+        (get(signed) or read_date(signed, "signed_for")) if signed else None,
+        (get(confirmed) or read_date(confirmed, "confirmed")) if confirmed else None,
+        (get(requested) or read_date(requested, "supplement_requested")) if requested else None,
+        (get(arrived) or read_date(arrived, "supplement_received")) if arrived else None,
+        _consultations(parties, sent, answered) if sent else (),
+        (get(approved) or read_date(approved, "extension_approved")) if approved else None,
+        (get(told) or read_date(told, "extension_told")) if told else None,
+        _days(days) if days else None,
+        (get(replied) or read_date(replied, "replied")) if replied else None,
+    )
+    found = first_problem(facts)
+    if found is not None:
+        field, problem, problem_zh = found
+        raise CaseError(problem, problem_zh, field=field)
+    return facts
+
+
+_LIST_FIELDS = frozenset(
+    {_F["consultation_party"], _F["consultation_sent"], _F["consultation_answered"]}
+)
+
+
+def mapping_cells(row: Mapping[Any, Any]) -> list[Any]:
+    """A mapping's values in :data:`FIELDS` order, its keys read as column names."""
+    cells: list[Any] = [""] * MISSING
+    for key, value in row.items():
+        index = _ALIASES.get(normalize_key(key)) if isinstance(key, str) else None
+        if index is None or value is None:
+            continue
+        if isinstance(value, int) and value.bit_length() > 64:
+            value = shown(value)  # no field holds such a number; its digits may not even print
+        elif not isinstance(value, (str, int, dt.date, Channel, Party)) and not (
+            index in _LIST_FIELDS and isinstance(value, (list, tuple))
+        ):
+            value = str(value)
+        cells[index] = value
+    return cells
