@@ -221,7 +221,7 @@ def test_an_empty_log_misses_everything_and_exits_1(tmp_path: Path) -> None:
         "check-log", str(log), "--year", "2026", "--source", "sd-2018", "--as-of", "2027-01-15"
     )
     assert code == 1
-    assert payload["verdicts"] and all(v["status"] == "missed" for v in payload["verdicts"])
+    assert payload["verdicts"] and all(v["status"] == "overdue" for v in payload["verdicts"])
 
 
 def test_windows_not_ended_on_the_as_of_day_are_pending(tmp_path: Path) -> None:

@@ -88,10 +88,10 @@ def test_five_working_days_before_28_february_2026_is_saturday_14_february_acros
     events, _ = parse(to_ics(occurrences, reminder_days=5, stamp=STAMP))
     assert alarm_moment(events[1]) == dt.datetime(2026, 2, 14, 9, 0)
     for event, occ in zip(events, occurrences, strict=True):
-        expected = OFFICIAL.add_workdays(occ.due, -5)
+        expected = OFFICIAL.add_workdays(occ.due_date, -5)
         assert alarm_moment(event) == dt.datetime.combine(expected, dt.time(9))
         # four working days strictly between, plus the due date when it is one
-        assert OFFICIAL.workdays_between(expected, occ.due) == 4 + OFFICIAL.is_workday(occ.due)
+        assert OFFICIAL.workdays_between(expected, occ.due_date) == 4 + OFFICIAL.is_workday(occ.due_date)
 
 
 def test_the_description_carries_title_citation_quote_and_reminder() -> None:
@@ -190,10 +190,10 @@ def test_every_export_round_trips_with_one_event_and_one_alarm_per_occurrence(
     assert len(alarms) == len(occurrences)
     for event, occ in zip(events, occurrences, strict=True):
         assert str(event.get("UID")) == occurrence_uid(occ)
-        assert event.get("DTSTART").dt == occ.due
+        assert event.get("DTSTART").dt == occ.due_date
         moment = alarm_moment(event)
         assert moment.time() == dt.time(9, 0)
-        assert moment.date() <= occ.due
+        assert moment.date() <= occ.due_date
         reminder = reminder_for(occ, days, calendar)
         assert reminder is not None and moment == reminder.at
 

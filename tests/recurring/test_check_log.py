@@ -24,6 +24,7 @@ from gov_deadlines.recurring.compliance import (
     supervision_rows,
 )
 from gov_deadlines.recurring.windows import Occurrence, schedule
+from gov_deadlines.vocabulary import Status
 
 D = dt.date
 CAT = default_catalogue()
@@ -56,7 +57,7 @@ def test_an_empty_log_reports_every_quota_and_cadence_of_the_chosen_sources_miss
     recurring -= {"sd-2018.meeting-attendance", "sh-2018.meeting-attendance"}  # 2018 only
     recurring -= {"sh-2018.leader-briefing", "sh-2018.self-inspection", "jy-2024.leader-briefing"}
     assert recurring <= {v.rule_id for v in result}
-    assert all(v.status == "missed" and v.found == 0 and not v.met for v in result)
+    assert all(v.status is Status.OVERDUE and v.found == 0 and not v.met for v in result)
     assert not result.all_met
     assert result.unmatched == ()
 
@@ -69,8 +70,8 @@ def test_an_annual_report_published_on_tuesday_3_february_2026_is_3_days_and_2_w
 ):
     result = check_log([("ogi.annual-report", "2026-02-03")], 2026, sources="ogi-2019")
     verdict = verdict_of(result, "ogi-2019.annual-report")
-    assert verdict.status == "late"
-    assert (verdict.late_days, verdict.late_workdays) == (3, 2)
+    assert verdict.status is Status.LATE
+    assert (verdict.late_by_days, verdict.late_by_workdays) == (3, 2)
     assert verdict.missed and not verdict.met
     assert verdict.finding("zh") == "逾期3天(2个工作日):截止2026-01-31,2026-02-03完成"
     assert "late by 3 days (2 working days)" in verdict.finding("en")
@@ -80,7 +81,7 @@ def test_an_annual_report_on_the_last_working_day_before_the_saturday_is_on_time
     result = check_log(
         [{"rule": "ogi-2019.annual-report", "date": D(2026, 1, 30)}], 2026, sources="ogi-2019"
     )
-    assert verdict_of(result, "ogi-2019.annual-report").status == "met"
+    assert verdict_of(result, "ogi-2019.annual-report").status is Status.ON_TIME
 
 
 def test_an_act_on_the_saturday_due_date_itself_is_still_on_time() -> None:
@@ -104,7 +105,7 @@ def test_one_special_inspection_of_the_two_required_is_a_shortfall() -> None:
     assert (verdict.required, verdict.found, verdict.status, verdict.shortfall) == (
         2,
         1,
-        "missed",
+        Status.OVERDUE,
         1,
     )
     assert verdict.finding("zh") == "2026年应不少于2次,仅记录1次"
@@ -112,7 +113,7 @@ def test_one_special_inspection_of_the_two_required_is_a_shortfall() -> None:
 
 def test_the_august_open_month_needs_its_event_in_august() -> None:
     in_july = check_log([("jy-2024.open-month", "2026-07-31")], 2026, sources="jy-2024")
-    assert verdict_of(in_july, "jy-2024.open-month").status == "missed"
+    assert verdict_of(in_july, "jy-2024.open-month").status is Status.OVERDUE
     assert [u.entry.date for u in in_july.unmatched] == [D(2026, 7, 31)]
     in_august = check_log([("jy-2024.open-month", "2026-08-01")], 2026, sources="jy-2024")
     assert verdict_of(in_august, "jy-2024.open-month").met
@@ -128,12 +129,12 @@ def test_a_missed_second_quarter_is_found_and_named_on_the_form() -> None:
     ]
     result = check_log(log, 2026, sources="jy-2024")
     q2 = verdict_of(result, "jy-2024.quarterly-circular", D(2026, 4, 1))
-    assert q2.status == "missed"
+    assert q2.status is Status.OVERDUE
     assert [v.status for v in result if v.rule_id == "jy-2024.quarterly-circular"] == [
-        "met",
-        "missed",
-        "met",
-        "met",
+        Status.ON_TIME,
+        Status.OVERDUE,
+        Status.ON_TIME,
+        Status.ON_TIME,
     ]
     rows = supervision_rows(result, "zh")
     circular = next(r for r in rows if r.task.startswith("每季度通报"))
@@ -193,10 +194,10 @@ def test_entries_that_count_for_no_window_are_reported_with_the_reason() -> None
 def test_windows_still_open_on_the_as_of_day_are_pending_not_missed() -> None:
     result = check_log([], 2026, sources="jy-2024", as_of=D(2026, 5, 15))
     statuses = {v.occurrence.window_label("en"): v.status for v in result}
-    assert statuses["by 2026-01-31"] == "missed"
-    assert statuses["Q1 2026"] == "missed"
-    assert statuses["Q2 2026"] == "pending"
-    assert statuses["August 2026"] == "pending"
+    assert statuses["by 2026-01-31"] is Status.OVERDUE
+    assert statuses["Q1 2026"] is Status.OVERDUE
+    assert statuses["Q2 2026"] is Status.PENDING
+    assert statuses["August 2026"] is Status.PENDING
     assert not result.all_met
     assert check_log(
         [("ogi.annual-report", "2026-01-05"), ("jy-2024.quarterly-circular", "2026-02-05")],
@@ -211,13 +212,17 @@ def test_a_late_act_past_the_official_calendar_has_its_working_days_unknown_or_p
 ):
     official = check_log([("sd-2018.school-admission", "2027-08-03")], 2027, sources="sd-2018")
     verdict = verdict_of(official, "sd-2018.school-admission")
-    assert (verdict.status, verdict.late_days, verdict.late_workdays) == ("late", 3, None)
+    assert (verdict.status, verdict.late_by_days, verdict.late_by_workdays) == (
+        Status.LATE,
+        3,
+        None,
+    )
     assert "工作日数未知" in verdict.finding("zh")
     provisional = check_log(
         [("sd-2018.school-admission", "2027-08-03")], 2027, sources="sd-2018", calendar=PROVISIONAL
     )
     verdict = verdict_of(provisional, "sd-2018.school-admission")
-    assert (verdict.late_workdays, verdict.provisional) == (2, True)
+    assert (verdict.late_by_workdays, verdict.provisional) == (2, True)
     assert "[临时推算]" in verdict.finding("zh")
 
 
@@ -305,7 +310,7 @@ def exact_log(occurrences: list[Occurrence], offsets: st.DataObject) -> list[tup
         if key in seen:
             continue
         seen.add(key)
-        span = (occ.due - occ.window_start).days
+        span = (occ.due_date - occ.window_start).days
         for _ in range(occ.required):
             day = occ.window_start + dt.timedelta(days=offsets.draw(st.integers(0, span)))
             log.append((occ.act, day))
@@ -345,8 +350,8 @@ def test_one_act_fewer_misses_exactly_that_window(
     for verdict in bad:
         occ = verdict.occurrence
         assert occ.act == act
-        assert occ.window_start <= day <= occ.due
-        assert verdict.status == "missed"
+        assert occ.window_start <= day <= occ.due_date
+        assert verdict.status is Status.OVERDUE
         assert verdict.found == occ.required - 1
     # every occurrence of that duty and window is missed, and only those
     expected = {

@@ -49,7 +49,7 @@ def test_schedule_2026_has_the_annual_report_due_31_january_with_30_january_the_
     None
 ):
     report = one(schedule(2026), "ogi-2019.annual-report")
-    assert report.due == D(2026, 1, 31)
+    assert report.due_date == D(2026, 1, 31)
     assert report.last_workday == D(2026, 1, 30)
     assert report.provisional is False
     assert report.kind == "fixed-date"
@@ -58,7 +58,7 @@ def test_schedule_2026_has_the_annual_report_due_31_january_with_30_january_the_
 
 def test_schedule_2026_has_school_admission_due_31_july() -> None:
     admission = one(schedule(2026), "sd-2018.school-admission")
-    assert admission.due == D(2026, 7, 31)
+    assert admission.due_date == D(2026, 7, 31)
     assert admission.last_workday == D(2026, 7, 31)  # a Friday
 
 
@@ -77,7 +77,7 @@ def test_the_2026_annual_report_falls_on_saturday_so_the_last_working_day_is_fri
     None
 ):
     report = one(schedule(2026, sources="ogi-2019"), "ogi-2019.annual-report")
-    assert report.due.weekday() == 5
+    assert report.due_date.weekday() == 5
     text = report.explain("zh")
     assert "2026-01-31(周六)" in text
     assert "2026-01-30(周五)" in text
@@ -90,8 +90,8 @@ def test_school_admission_2027_keeps_its_date_past_the_official_calendar_without
     None
 ):
     admission = one(schedule(2027, sources="sd-2018"), "sd-2018.school-admission")
-    assert admission.due == D(2027, 7, 31)
-    assert admission.due.weekday() == 5  # a Saturday
+    assert admission.due_date == D(2027, 7, 31)
+    assert admission.due_date.weekday() == 5  # a Saturday
     assert admission.last_workday is None
     assert admission.provisional is False
     assert "该年尚无官方节假日安排" in admission.explain("zh")
@@ -103,7 +103,7 @@ def test_school_admission_2027_on_a_provisional_calendar_gives_friday_30_july_fl
     admission = one(
         schedule(2027, sources="sd-2018", calendar=PROVISIONAL), "sd-2018.school-admission"
     )
-    assert admission.due == D(2027, 7, 31)
+    assert admission.due_date == D(2027, 7, 31)
     assert admission.last_workday == D(2027, 7, 30)
     assert admission.provisional is True
     assert is_provisional(admission.last_workday)
@@ -118,7 +118,7 @@ def test_monthly_windows_past_the_official_calendar_say_their_last_working_day_i
 
 def test_the_august_open_month_is_one_window_from_1_to_31_august_requiring_one_event() -> None:
     month = one(schedule(2026, sources="jy-2024"), "jy-2024.open-month")
-    assert (month.window_start, month.window_end, month.due) == (
+    assert (month.window_start, month.window_end, month.due_date) == (
         D(2026, 8, 1),
         D(2026, 8, 31),
         D(2026, 8, 31),
@@ -143,7 +143,7 @@ def test_at_least_two_special_inspections_a_year_is_one_calendar_year_window_req
 def test_the_2019_annual_report_is_due_31_march_under_the_2008_regulations() -> None:
     occurrences = schedule(2019)
     report = one(occurrences, "ogi-2008.annual-report")
-    assert report.due == D(2019, 3, 31)
+    assert report.due_date == D(2019, 3, 31)
     assert report.last_workday == D(2019, 3, 29)
     assert "ogi-2019.annual-report" not in ids(occurrences)
 
@@ -151,7 +151,7 @@ def test_the_2019_annual_report_is_due_31_march_under_the_2008_regulations() -> 
 def test_from_2020_the_annual_report_is_due_31_january_under_the_2019_regulations() -> None:
     for year in (2020, 2021, 2025):
         occurrences = schedule(year)
-        assert one(occurrences, "ogi-2019.annual-report").due == D(year, 1, 31)
+        assert one(occurrences, "ogi-2019.annual-report").due_date == D(year, 1, 31)
         assert "ogi-2008.annual-report" not in ids(occurrences)
 
 
@@ -163,7 +163,7 @@ def test_only_the_version_in_force_appears_even_when_its_source_is_not_chosen() 
 def test_the_juyuan_annual_report_takes_the_statutory_date_from_2025_on() -> None:
     assert "jy-2024.annual-report" not in ids(schedule(2024))  # 31 Jan 2024 predates the plan
     report = one(schedule(2025), "jy-2024.annual-report")
-    assert report.due == D(2025, 1, 31)
+    assert report.due_date == D(2025, 1, 31)
     assert report.applied_rule_id == "ogi-2019.annual-report"
     assert report.act == "ogi.annual-report"
     assert "ogi-2019.annual-report" in report.explain("zh")
@@ -189,9 +189,9 @@ def test_the_shandong_monthly_duties_of_2018_start_with_july_the_month_of_the_no
 
 
 def test_one_off_fixed_dates_appear_only_in_their_year() -> None:
-    assert one(schedule(2018), "sd-2018.pilot-acceptance").due == D(2018, 9, 30)
-    assert one(schedule(2018), "sd-2018.pilot-report").due == D(2018, 10, 31)
-    assert one(schedule(2017), "bz-2017.intermediary-list").due == D(2017, 12, 31)
+    assert one(schedule(2018), "sd-2018.pilot-acceptance").due_date == D(2018, 9, 30)
+    assert one(schedule(2018), "sd-2018.pilot-report").due_date == D(2018, 10, 31)
+    assert one(schedule(2017), "bz-2017.intermediary-list").due_date == D(2017, 12, 31)
     later = ids(schedule(2019))
     for rule_id in ("sd-2018.pilot-acceptance", "sd-2018.ipv6", "bz-2017.intermediary-list"):
         assert rule_id not in later
@@ -248,9 +248,13 @@ def test_a_year_out_of_range_is_refused_as_a_documented_error(year: int) -> None
 
 def test_occurrences_are_sorted_by_due_date_and_record_their_citation() -> None:
     occurrences = schedule(2026)
-    assert [o.due for o in occurrences] == sorted(o.due for o in occurrences)
-    record = one(occurrences, "sd-2018.school-admission").record("en")
-    assert record["due"] == "2026-07-31"
+    assert [o.due_date for o in occurrences] == sorted(o.due_date for o in occurrences)
+    record = (
+        one(occurrences, "sd-2018.school-admission")
+        .to_record("en", explanation=True)
+        .model_dump(mode="json")
+    )
+    assert record["due_date"] == "2026-07-31"
     assert record["citation"]["quote"].startswith("各市、县")
     assert record["explanation"]
 
@@ -273,7 +277,7 @@ def test_every_due_date_lies_inside_its_window_inside_its_year(
     year: int, sources: list[str] | None, calendar: object
 ) -> None:
     for occ in schedule(year, sources=sources, calendar=calendar):  # type: ignore[arg-type]
-        assert occ.window_start <= occ.due <= occ.window_end
+        assert occ.window_start <= occ.due_date <= occ.window_end
         assert occ.window_start.year == occ.window_end.year == year
         assert occ.required >= 1
         if sources is not None:
@@ -289,7 +293,7 @@ def test_the_last_working_day_is_a_working_day_on_or_before_the_due_date_or_unkn
             assert year > OFFICIAL.coverage.last.year
             assert not occ.provisional
             continue
-        assert occ.last_workday <= occ.due
+        assert occ.last_workday <= occ.due_date
         assert occ.provisional == (occ.last_workday > OFFICIAL.coverage.last)
         cal = PROVISIONAL if occ.provisional else OFFICIAL
         assert cal.is_workday(occ.last_workday)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from gov_deadlines.cli.app import Context
 from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK, Console
 from gov_deadlines.cli.output import check_output, open_output
-from gov_deadlines.vocabulary import PROVISIONAL_MARK
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status
 
 if TYPE_CHECKING:
     from gov_deadlines.recurring.compliance import LogCheck, WindowVerdict
@@ -128,11 +128,11 @@ def _occurrence_line(occ: Occurrence, console: Console) -> str:
     from gov_deadlines.catalogue import STRENGTH_LABELS
 
     zh = console.zh
-    due = f"{occ.due.isoformat()} {weekday_name(occ.due, console.lang)}"
+    due = f"{occ.due_date.isoformat()} {weekday_name(occ.due_date, console.lang)}"
     if occ.last_workday is None:
         workday = console.t("最后工作日未知", "last working day unknown")
         workday = console.style(workday, "yellow")
-    elif occ.last_workday != occ.due:
+    elif occ.last_workday != occ.due_date:
         flag = (
             console.t(PROVISIONAL_MARK["zh"], " " + PROVISIONAL_MARK["en"])
             if occ.provisional
@@ -142,7 +142,7 @@ def _occurrence_line(occ: Occurrence, console: Console) -> str:
             f"{occ.last_workday.isoformat()} {weekday_name(occ.last_workday, console.lang)}{flag}"
         )
         workday = console.style(workday, "yellow" if occ.provisional else "bold")
-    elif occ.due.weekday() >= 5:  # a weekend day made a working day (调休上班)
+    elif occ.due_date.weekday() >= 5:  # a weekend day made a working day (调休上班)
         workday = console.t("调休上班日", "make-up working day")
     else:
         workday = ""
@@ -186,7 +186,8 @@ def run_schedule(ctx: Context) -> int:
                 "year": args.year,
                 "sources": sources,
                 "occurrences": [
-                    o.record(console.lang, explanation=args.explain) for o in occurrences
+                    o.to_record(console.lang, explanation=args.explain).model_dump(mode="json")
+                    for o in occurrences
                 ],
                 "ics": (
                     {"path": export.path, "events": export.events, "alarms": export.alarms}
@@ -212,8 +213,8 @@ def run_schedule(ctx: Context) -> int:
     )
     month = 0
     for occ in occurrences:
-        if occ.due.month != month:
-            month = occ.due.month
+        if occ.due_date.month != month:
+            month = occ.due_date.month
             console.line(console.t(f"— {month}月 —", f"— {_month_en(month)} —"))
         console.line("  " + _occurrence_line(occ, console))
         if args.explain:
@@ -223,7 +224,7 @@ def run_schedule(ctx: Context) -> int:
         console.line(
             console.t("该年没有适用的定期任务。", "No recurring duty applies in that year.")
         )
-    unknown = sorted({o.due.year for o in occurrences if o.last_workday is None})
+    unknown = sorted({o.due_date.year for o in occurrences if o.last_workday is None})
     if unknown:
         years = "、".join(str(y) for y in unknown)
         console.line(
@@ -269,7 +270,13 @@ def _report_text(result: LogCheck, ctx: Context, entries: int, as_of: dt.date) -
 
     console = ctx.console
     counts = {
-        s: sum(1 for v in result if v.status == s) for s in ("met", "late", "missed", "pending")
+        key: sum(1 for v in result if v.status is status)
+        for key, status in (
+            ("met", Status.ON_TIME),
+            ("late", Status.LATE),
+            ("missed", Status.OVERDUE),
+            ("pending", Status.PENDING),
+        )
     }
     day = as_of.isoformat()
     console.line(
@@ -290,16 +297,16 @@ def _report_text(result: LogCheck, ctx: Context, entries: int, as_of: dt.date) -
     for group in _groups(result):
         row = supervision_rows(group, console.lang)[0]
         statuses = {v.status for v in group}
-        if statuses == {"met"}:
+        if statuses == {Status.ON_TIME}:
             mark = console.style("✓", "green")
-        elif statuses <= {"met", "pending"}:  # nothing wrong: the rest is not yet due
+        elif statuses <= {Status.ON_TIME, Status.PENDING}:  # nothing wrong: the rest is not due
             mark = console.style("○", "dim")
-        elif "missed" not in statuses:
+        elif Status.OVERDUE not in statuses:
             mark = console.style("!", "yellow")
         else:
             mark = console.style("✗", "red")
         done = sum(1 for v in group if v.met)
-        open_windows = sum(1 for v in group if v.status == "pending")
+        open_windows = sum(1 for v in group if v.status is Status.PENDING)
         tally = console.t(
             f"{done}/{len(group)}个时段按时完成"
             + (f",{open_windows}个未到期" if open_windows else ""),
@@ -360,8 +367,10 @@ def run_check_log(ctx: Context) -> int:
             "log": args.log,
             "entries": len(entries),
             "all_met": result.all_met,
-            "verdicts": [v.record(console.lang) for v in result],
-            "unmatched": [u.record(console.lang) for u in result.unmatched],
+            "verdicts": [v.to_record(console.lang).model_dump(mode="json") for v in result],
+            "unmatched": [
+                u.to_record(console.lang).model_dump(mode="json") for u in result.unmatched
+            ],
         }
         if args.form:
             payload["form"] = {

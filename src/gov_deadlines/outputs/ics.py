@@ -116,9 +116,9 @@ def reminder_for(
     for candidate in _calendars(cal):
         try:
             if workdays == 0:
-                day = candidate.workday_on_or_before(occurrence.due)
+                day = candidate.workday_on_or_before(occurrence.due_date)
             else:
-                day = candidate.add_workdays(occurrence.due, -workdays)
+                day = candidate.add_workdays(occurrence.due_date, -workdays)
         except CalendarCoverageError:
             continue
         plain = dt.date(day.year, day.month, day.day)
@@ -149,9 +149,9 @@ def _reminder_text(reminder: Reminder | None, occurrence: Occurrence, lang: str)
     zh = is_zh(lang)
     if reminder is None:
         return (
-            f"未设置提醒:{occurrence.due.year}年的工作日无法推算(官方和临时日历均未覆盖)。"
+            f"未设置提醒:{occurrence.due_date.year}年的工作日无法推算(官方和临时日历均未覆盖)。"
             if zh
-            else f"No reminder: the working days of {occurrence.due.year} cannot be counted "
+            else f"No reminder: the working days of {occurrence.due_date.year} cannot be counted "
             "(neither the official nor the provisional calendar covers them)."
         )
     flag = (
@@ -189,9 +189,9 @@ def description(
     zh = is_zh(lang)
     lines = [
         (
-            f"截止:{_day(occurrence.due, lang)}24时。"
+            f"截止:{_day(occurrence.due_date, lang)}24时。"
             if zh
-            else f"Due: 24:00 of {_day(occurrence.due, lang)}."
+            else f"Due: 24:00 of {_day(occurrence.due_date, lang)}."
         )
         + (" " if not zh else "")
         + occurrence.workday_line(lang),
@@ -259,8 +259,8 @@ def build_calendar(
         event.add("dtstamp", when)
         event.add("last-modified", when)
         event.add("sequence", sequence)
-        event.add("dtstart", occ.due)
-        event.add("dtend", occ.due + dt.timedelta(days=1))
+        event.add("dtstart", occ.due_date)
+        event.add("dtend", occ.due_date + dt.timedelta(days=1))
         event.add("summary", _summary(occ, lang))
         event.add(
             "description",
@@ -283,7 +283,7 @@ def build_calendar(
             alarm.add("action", "DISPLAY")
             alarm.add("description", _summary(occ, lang))
             # Relative to DTSTART (00:00 of the due date, floating): 09:00 N working days before.
-            alarm.add("trigger", reminder.at - dt.datetime.combine(occ.due, dt.time(0)))
+            alarm.add("trigger", reminder.at - dt.datetime.combine(occ.due_date, dt.time(0)))
             event.add_component(alarm)
         cal.add_component(event)
     return cal

@@ -33,15 +33,19 @@ from gov_deadlines.errors import (
 
 if TYPE_CHECKING:
     from gov_deadlines.outputs.supervision import SupervisionRow
+    from gov_deadlines.recurring.records import (
+        LogCheckRecord,
+        UnmatchedEntryRecord,
+        WindowVerdictRecord,
+    )
 
 from gov_deadlines.recurring.windows import (
     RECURRING_KINDS,
     Occurrence,
-    Status,
     act_of,
     schedule,
 )
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Status, is_zh
 
 # -- the activity log ------------------------------------------------------------------------------
 
@@ -278,22 +282,32 @@ def _as_entry(item: LogEntry | Mapping[str, Any] | Sequence[Any], index: int) ->
 class WindowVerdict:
     """What the log shows for one window of one duty.
 
-    ``status``: ``met`` (enough acts in time), ``late`` (a fixed date: done, but only after
-    the date, later in the same year), ``missed`` (not enough acts — none at all included),
-    ``pending`` (the window had not closed on the ``as_of`` day of the check).
+    ``status`` (the shared :class:`~gov_deadlines.vocabulary.Status`): ``ON_TIME`` (enough
+    acts in time), ``LATE`` (a fixed date: done, but only after the date, later in the same
+    year), ``OVERDUE`` (not enough acts — none at all included — and the window has closed),
+    ``PENDING`` (the window had not closed on the ``as_of`` day of the check).
     ``found`` counts the log entries that fell in the window (for a fixed date, up to the
-    end of its year, late ones included). ``late_days`` / ``late_workdays``: for a late
-    fixed date, from the date to the first act (working days ``None`` where the calendar
-    does not cover them).
+    end of its year, late ones included). ``done_on``: the day of the act that fulfilled the
+    window (the required-th act in time, or a late fixed date's first act), else ``None``.
+    ``late_by_days`` / ``late_by_workdays``: for a late fixed date, from the date to the
+    first act (working days ``None`` where the calendar does not cover them).
+    ``remaining_workdays``: for a pending window, the working days in (as_of, due_date]
+    (``None`` where the calendar does not cover them).
     """
 
     occurrence: Occurrence
     status: Status
     found: int
     entries: tuple[LogEntry, ...] = ()
-    late_days: int | None = None
-    late_workdays: int | None = None
+    late_by_days: int | None = None
+    late_by_workdays: int | None = None
     provisional: bool = False
+    done_on: dt.date | None = None
+    remaining_workdays: int | None = None
+
+    @property
+    def due_date(self) -> dt.date:
+        return self.occurrence.due_date
 
     @property
     def rule_id(self) -> str:
@@ -305,31 +319,35 @@ class WindowVerdict:
 
     @property
     def met(self) -> bool:
-        return self.status == "met"
+        return self.status is Status.ON_TIME
 
     @property
     def missed(self) -> bool:
-        """Not done as required: missed, or (a fixed date) done late."""
-        return self.status in ("missed", "late")
+        """Not done as required: overdue, or (a fixed date) done late."""
+        return self.status is Status.OVERDUE or self.status is Status.LATE
 
     @property
     def shortfall(self) -> int:
-        return max(0, self.required - self.found) if self.status != "late" else 0
+        return max(0, self.required - self.found) if self.status is not Status.LATE else 0
 
     def finding(self, lang: str = "zh", *, with_year: bool = True) -> str:
         """The problem found, for the form's 存在问题 column ("" when met)."""
         zh = is_zh(lang)
         occ = self.occurrence
         label = occ.window_label(lang, with_year=with_year)
-        if self.status == "met":
+        if self.status is Status.ON_TIME:
             return ""
-        if self.status == "pending":
+        if self.status is Status.PENDING:
             return f"{label}尚未结束" if zh else f"{label} has not ended yet"
-        if self.status == "late":
-            assert self.late_days is not None and self.entries
+        if self.status is Status.LATE:
+            assert self.late_by_days is not None and self.entries
             first = min(e.date for e in self.entries)
-            if self.late_workdays is not None:
-                wd = f"{self.late_workdays}个工作日" if zh else f"{self.late_workdays} working days"
+            if self.late_by_workdays is not None:
+                wd = (
+                    f"{self.late_by_workdays}个工作日"
+                    if zh
+                    else f"{self.late_by_workdays} working days"
+                )
             else:
                 wd = (
                     "工作日数未知:该年尚无官方节假日安排"
@@ -342,16 +360,16 @@ class WindowVerdict:
                 else ""
             )
             if zh:
-                return f"逾期{self.late_days}天({wd}{flag}):截止{occ.due.isoformat()},{first.isoformat()}完成"
+                return f"逾期{self.late_by_days}天({wd}{flag}):截止{occ.due_date.isoformat()},{first.isoformat()}完成"
             return (
-                f"late by {self.late_days} days ({wd}{flag}): due {occ.due.isoformat()}, "
+                f"late by {self.late_by_days} days ({wd}{flag}): due {occ.due_date.isoformat()}, "
                 f"done {first.isoformat()}"
             )
         if occ.kind == "fixed-date":
             return (
-                f"截至{occ.due.isoformat()}未完成({occ.year}年无记录)"
+                f"截至{occ.due_date.isoformat()}未完成({occ.year}年无记录)"
                 if zh
-                else f"not done by {occ.due.isoformat()} (no record in {occ.year})"
+                else f"not done by {occ.due_date.isoformat()} (no record in {occ.year})"
             )
         if self.found == 0:
             if self.required > 1:
@@ -369,12 +387,7 @@ class WindowVerdict:
 
     def summary(self, lang: str = "zh") -> str:
         zh = is_zh(lang)
-        status = {
-            "met": ("已完成", "met"),
-            "late": ("逾期完成", "late"),
-            "missed": ("未完成", "missed"),
-            "pending": ("未到期", "pending"),
-        }[self.status][0 if zh else 1]
+        status = _WINDOW_LABELS[self.status][0 if zh else 1]
         counted = (
             f"记录{self.found}次/要求{self.required}次"
             if zh
@@ -384,31 +397,21 @@ class WindowVerdict:
         tail = (f";{finding}" if zh else f"; {finding}") if finding else ""
         return f"{status}({counted}){tail}" if zh else f"{status} ({counted}){tail}"
 
-    def record(self, lang: str = "zh") -> dict[str, Any]:
-        occ = self.occurrence
-        return {
-            "rule": occ.rule_id,
-            "act": occ.act,
-            "kind": occ.kind,
-            "title": occ.title(lang),
-            "window_label": occ.window_label(lang),
-            "window_start": occ.window_start.isoformat(),
-            "window_end": occ.window_end.isoformat(),
-            "due": occ.due.isoformat(),
-            "required": self.required,
-            "found": self.found,
-            "status": self.status,
-            "met": self.met,
-            "late_days": self.late_days,
-            "late_workdays": self.late_workdays,
-            "provisional": self.provisional,
-            "entries": [
-                {"rule": e.rule, "date": e.date.isoformat(), "note": e.note, "line": e.line}
-                for e in self.entries
-            ],
-            "finding": self.finding(lang),
-            "summary": self.summary(lang),
-        }
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> WindowVerdictRecord:
+        """The verdict as its JSON record (``explanation`` is accepted for the common
+        signature: the record's ``finding`` and ``summary`` are its explanation)."""
+        from gov_deadlines.recurring.records import window_verdict_to_record
+
+        return window_verdict_to_record(self, lang)
+
+
+#: The labels of a window's status (a window's words, not a case duty's: 已完成, 未完成).
+_WINDOW_LABELS = {
+    Status.ON_TIME: ("已完成", "met"),
+    Status.LATE: ("逾期完成", "late"),
+    Status.OVERDUE: ("未完成", "missed"),
+    Status.PENDING: ("未到期", "pending"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,15 +425,10 @@ class UnmatchedEntry:
     def reason(self, lang: str = "zh") -> str:
         return self.reason_zh if is_zh(lang) else self.reason_en
 
-    def record(self, lang: str = "zh") -> dict[str, Any]:
-        e = self.entry
-        return {
-            "rule": e.rule,
-            "date": e.date.isoformat(),
-            "note": e.note,
-            "line": e.line,
-            "reason": self.reason(lang),
-        }
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> UnmatchedEntryRecord:
+        from gov_deadlines.recurring.records import unmatched_to_record
+
+        return unmatched_to_record(self, lang)
 
 
 class LogCheck(list[WindowVerdict]):
@@ -451,6 +449,13 @@ class LogCheck(list[WindowVerdict]):
     @property
     def missed(self) -> list[WindowVerdict]:
         return [v for v in self if v.missed]
+
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> LogCheckRecord:
+        """The whole check as its JSON record: ``year``, ``all_met``, ``verdicts``,
+        ``unmatched``."""
+        from gov_deadlines.recurring.records import log_check_to_record
+
+        return log_check_to_record(self, lang)
 
 
 def _late_workdays(calendar: WorkCalendar, due: dt.date, done: dt.date) -> tuple[int | None, bool]:
@@ -523,34 +528,41 @@ def check_log(
         if occ.kind == "fixed-date":
             year_end = dt.date(occ.year, 12, 31)
             inside = [e for e in candidates if occ.window_start <= e.date <= year_end]
-            on_time = [e for e in inside if e.date <= occ.due]
+            on_time = [e for e in inside if e.date <= occ.due_date]
         else:
             inside = [e for e in candidates if occ.window_start <= e.date <= occ.window_end]
             on_time = inside
         used.update(id(e) for e in inside)
-        late_days = late_workdays = None
+        late_days = late_workdays = remaining = None
+        done_on: dt.date | None = None
         provisional = False
         if len(on_time) >= occ.required:
-            status: Status = "met"
+            status = Status.ON_TIME
+            done_on = on_time[occ.required - 1].date
         elif occ.kind == "fixed-date" and inside:
-            status = "late"
+            status = Status.LATE
             first_late = inside[0].date
-            late_days = (first_late - occ.due).days
-            late_workdays, provisional = _late_workdays(cal, occ.due, first_late)
+            done_on = first_late
+            late_days = (first_late - occ.due_date).days
+            late_workdays, provisional = _late_workdays(cal, occ.due_date, first_late)
         else:
-            status = "missed"
-        if status != "met" and as_of is not None and as_of <= occ.due:
-            status = "pending"
+            status = Status.OVERDUE
+        if status is not Status.ON_TIME and as_of is not None and as_of <= occ.due_date:
+            status = Status.PENDING
             late_days = late_workdays = None
+            done_on = None
+            remaining, provisional = _late_workdays(cal, as_of, occ.due_date)
         verdicts.append(
             WindowVerdict(
                 occurrence=occ,
                 status=status,
                 found=len(inside),
                 entries=tuple(inside),
-                late_days=late_days,
-                late_workdays=late_workdays,
+                late_by_days=late_days,
+                late_by_workdays=late_workdays,
                 provisional=provisional,
+                done_on=done_on,
+                remaining_workdays=remaining,
             )
         )
 
@@ -619,7 +631,7 @@ def _cadence_label(occ: Occurrence, lang: str) -> str:
         "quarter": ("按季度", "quarterly"),
         "august": ("8月", "in August"),
         "year": ("年内", "in the year"),
-        "fixed-date": (f"截至{occ.due.isoformat()}", f"by {occ.due.isoformat()}"),
+        "fixed-date": (f"截至{occ.due_date.isoformat()}", f"by {occ.due_date.isoformat()}"),
     }
     label = labels[occ.window_kind][0 if zh else 1]
     return f"{occ.year}年,{label}" if zh else f"{occ.year}, {label}"
@@ -657,7 +669,7 @@ def supervision_rows(
         empty = [
             v
             for v in bad
-            if v.status == "missed" and v.found == 0 and v.occurrence.kind != "fixed-date"
+            if v.status is Status.OVERDUE and v.found == 0 and v.occurrence.kind != "fixed-date"
         ]
         findings: list[str] = []
         if len(empty) > 1 and len(empty) == len(group):  # every month / quarter of the year
@@ -674,16 +686,16 @@ def supervision_rows(
             )
             findings.append(f"{names}无记录" if zh else f"no record for {names}")
             bad = [v for v in bad if v not in empty]
-        running = [v for v in bad if v.status == "pending"]
+        running = [v for v in bad if v.status is Status.PENDING]
         if len(running) > 1:  # "第三季度、第四季度尚未结束", once
             names = ("、" if zh else ", ").join(
                 v.occurrence.window_label(lang, with_year=False) for v in running
             )
-            bad = [v for v in bad if v.status != "pending"]
+            bad = [v for v in bad if v.status is not Status.PENDING]
         findings.extend(v.finding(lang, with_year=per_window) for v in bad)
         if len(running) > 1:
             findings.append(f"{names}尚未结束" if zh else f"{names}: not ended yet")
-        completed = all(v.status in ("met", "late") for v in group)
+        completed = all((v.status is Status.ON_TIME or v.status is Status.LATE) for v in group)
         rows.append(
             SupervisionRow(
                 task=task,
@@ -691,7 +703,7 @@ def supervision_rows(
                 problems=sep.join(findings),
                 responsible=occ.rule.binds_zh if zh else occ.rule.binds_en,
                 # Windows still running are not failures: 未到期, unless another was missed.
-                not_due=not completed and all(v.status != "missed" for v in group),
+                not_due=not completed and all(v.status is not Status.OVERDUE for v in group),
             )
         )
     return rows

@@ -31,7 +31,7 @@ import datetime as dt
 import numbers
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, YEARLY, rrule
@@ -50,15 +50,15 @@ from gov_deadlines.errors import (
     NotInForceError,
     RuleKindError,
 )
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.counting.deadlines import Deadline, Note
+    from gov_deadlines.recurring.records import OccurrenceRecord
 
 RECURRING_KINDS: tuple[RuleKind, ...] = ("fixed-date", "cadence", "quota")
 
 WindowKind = Literal["month", "quarter", "august", "year", "fixed-date"]
-Status = Literal["met", "late", "missed", "pending"]
 
 _QUARTERS_ZH = ("第一季度", "第二季度", "第三季度", "第四季度")
 _MONTHS_EN = (
@@ -92,11 +92,11 @@ def _day(day: dt.date, lang: str) -> str:
 class Occurrence:
     """One window (or fixed date) of a recurring duty in one year.
 
-    ``due`` is the last day to act (the fixed date, or the window's last day), until 24:00.
+    ``due_date`` is the last day to act (the fixed date, or the window's last day), until 24:00.
     ``window_start``..``window_end`` is the span the act must fall in (for a fixed date: from
     1 January of its year to the date). ``required`` is the number of acts required in the
     window (1 for fixed dates and cadences; the quota's count). ``last_workday`` is the last
-    working day on or before ``due``: ``None`` when the calendar does not cover that year,
+    working day on or before ``due_date``: ``None`` when the calendar does not cover that year,
     a provisional date (``provisional`` true) when a provisional calendar answered.
     ``applied_rule_id`` is the rule whose date applies (the version in force, or the rule a
     delegating rule points to); ``act`` is the duty a log entry must name to count here
@@ -109,7 +109,7 @@ class Occurrence:
     window_kind: WindowKind
     window_start: dt.date
     window_end: dt.date
-    due: dt.date
+    due_date: dt.date
     required: int
     last_workday: dt.date | None
     provisional: bool
@@ -142,7 +142,7 @@ class Occurrence:
             return f"{name} {year}" if with_year else name
         if kind == "year":
             return f"{year}年" if zh else str(year)
-        return f"截至{self.due.isoformat()}" if zh else f"by {self.due.isoformat()}"
+        return f"截至{self.due_date.isoformat()}" if zh else f"by {self.due_date.isoformat()}"
 
     def requirement(self, lang: str = "zh") -> str:
         """What the window requires, in words."""
@@ -154,9 +154,9 @@ class Occurrence:
         )
         if self.kind == "fixed-date":
             return (
-                f"于{_day(self.due, lang)}24时前完成"
+                f"于{_day(self.due_date, lang)}24时前完成"
                 if zh
-                else f"done by 24:00 of {_day(self.due, lang)}"
+                else f"done by 24:00 of {_day(self.due_date, lang)}"
             )
         plural = "s" if self.required > 1 else ""
         times = f"{self.required}次" if zh else f"{self.required} time{plural}"
@@ -171,11 +171,11 @@ class Occurrence:
         zh = is_zh(lang)
         if self.last_workday is None:
             return (
-                f"{self.due.year}年尚无官方节假日安排,无法确定{self.due.isoformat()}前最后一个工作日"
+                f"{self.due_date.year}年尚无官方节假日安排,无法确定{self.due_date.isoformat()}前最后一个工作日"
                 "(可使用临时日历 default_calendar(provisional=True) / --provisional 推算,结果标注“临时”)。"
                 if zh
-                else f"No official holiday arrangement is loaded for {self.due.year}: the last "
-                f"working day on or before {self.due.isoformat()} is unknown (a provisional "
+                else f"No official holiday arrangement is loaded for {self.due_date.year}: the last "
+                f"working day on or before {self.due_date.isoformat()} is unknown (a provisional "
                 "calendar, default_calendar(provisional=True) / --provisional, gives a flagged "
                 "estimate)."
             )
@@ -184,16 +184,16 @@ class Occurrence:
             if self.provisional
             else ""
         )
-        if self.last_workday == self.due:
+        if self.last_workday == self.due_date:
             return (
-                f"{_day(self.due, lang)}是工作日{flag}。"
+                f"{_day(self.due_date, lang)}是工作日{flag}。"
                 if zh
-                else f"{_day(self.due, lang)} is a working day{flag}."
+                else f"{_day(self.due_date, lang)} is a working day{flag}."
             )
         return (
-            f"{_day(self.due, lang)}不是工作日;其前最后一个工作日为{_day(self.last_workday, lang)}{flag}。"
+            f"{_day(self.due_date, lang)}不是工作日;其前最后一个工作日为{_day(self.last_workday, lang)}{flag}。"
             if zh
-            else f"{_day(self.due, lang)} is not a working day; the last working day on or "
+            else f"{_day(self.due_date, lang)} is not a working day; the last working day on or "
             f"before it is {_day(self.last_workday, lang)}{flag}."
         )
 
@@ -208,9 +208,9 @@ class Occurrence:
             ("时段:" if zh else "Window: ") + self.requirement(lang) + ("。" if zh else ".")
         )
         lines.append(
-            f"截止:{_day(self.due, lang)}24时(时段最后一日)。"
+            f"截止:{_day(self.due_date, lang)}24时(时段最后一日)。"
             if zh
-            else f"Due: 24:00 of {_day(self.due, lang)} (the window's last day)."
+            else f"Due: 24:00 of {_day(self.due_date, lang)} (the window's last day)."
         )
         lines.append(self.workday_line(lang))
         counting = self.rule.counting_zh if zh else self.rule.counting_en
@@ -220,28 +220,11 @@ class Occurrence:
     def explain(self, lang: str = "zh") -> str:
         return "\n".join(self.explain_lines(lang))
 
-    def record(self, lang: str = "zh", *, explanation: bool = True) -> dict[str, Any]:
-        """A JSON-ready dictionary (stable field names; text in ``lang``)."""
-        return {
-            "rule": self.rule_id,
-            "applied_rule": self.applied_rule_id,
-            "act": self.act,
-            "kind": self.kind,
-            "strength": self.strength,
-            "title": self.title(lang),
-            "source": self.rule.source.id,
-            "year": self.year,
-            "window": self.window_kind,
-            "window_label": self.window_label(lang),
-            "window_start": self.window_start.isoformat(),
-            "window_end": self.window_end.isoformat(),
-            "due": self.due.isoformat(),
-            "required": self.required,
-            "last_workday": self.last_workday.isoformat() if self.last_workday else None,
-            "provisional": self.provisional,
-            "citation": self.rule.citation_record().model_dump(mode="json"),
-            "explanation": self.explain_lines(lang) if explanation else None,
-        }
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> OccurrenceRecord:
+        """The window as its JSON record (a frozen pydantic model)."""
+        from gov_deadlines.recurring.records import occurrence_to_record
+
+        return occurrence_to_record(self, lang, explanation=explanation)
 
 
 def _window_starts(kind: WindowKind, year: int) -> Iterator[tuple[dt.date, dt.date]]:
@@ -398,7 +381,7 @@ def schedule(
                     window_kind="fixed-date",
                     window_start=dt.date(year, 1, 1),
                     window_end=due_date,
-                    due=due_date,
+                    due_date=due_date,
                     required=1,
                     last_workday=last,
                     provisional=result.last_workday_provisional or is_provisional(last),
@@ -426,7 +409,7 @@ def schedule(
                     window_kind=kind,
                     window_start=first,
                     window_end=last_day,
-                    due=last_day,
+                    due_date=last_day,
                     required=required,
                     last_workday=last,
                     provisional=is_provisional(last),
@@ -436,7 +419,7 @@ def schedule(
                     rule=item,
                 )
             )
-    found.sort(key=lambda o: (o.due, o.rule_id, o.window_start))
+    found.sort(key=lambda o: (o.due_date, o.rule_id, o.window_start))
     return found
 
 
