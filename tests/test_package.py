@@ -13,6 +13,8 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import gov_deadlines
 import gov_deadlines as gd
 
@@ -55,26 +57,39 @@ RULES = ROOT / "src" / "gov_deadlines" / "data" / "rules"
 NOTICE = (ROOT / "docs" / "examples" / "notice-2027-example.txt").read_text("utf-8")
 
 
+def table(init: Path, name: str) -> dict[str, str] | None:
+    """The dict literal ``name`` of a package's ``__init__`` (name -> module), if any."""
+    for node in ast.parse(init.read_text("utf-8")).body:
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == name:
+            found = ast.literal_eval(node.value)
+            assert isinstance(found, dict)
+            return found
+    return None
+
+
 def api_table() -> dict[str, str]:
     """The package's table of exports (name -> module), read from its source."""
-    for node in ast.parse(INIT.read_text("utf-8")).body:
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_API":
-            table = ast.literal_eval(node.value)
-            assert isinstance(table, dict)
-            return table
-    raise AssertionError("no _API table in gov_deadlines/__init__.py")
+    found = table(INIT, "_API")
+    assert found is not None, "no _API table in gov_deadlines/__init__.py"
+    return found
 
 
-def type_checking_imports() -> dict[str, str]:
-    """name -> module of the ``if TYPE_CHECKING:`` imports of the package's __init__."""
+def type_checking_imports(init: Path = INIT) -> dict[str, str]:
+    """name -> module of the ``if TYPE_CHECKING:`` imports of a package's __init__."""
     found: dict[str, str] = {}
-    for node in ast.parse(INIT.read_text("utf-8")).body:
+    for node in ast.parse(init.read_text("utf-8")).body:
         if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
             for item in node.body:
                 assert isinstance(item, ast.ImportFrom) and item.module
                 for alias in item.names:
                     found[alias.asname or alias.name] = item.module.removeprefix("gov_deadlines.")
     return found
+
+
+def subpackages() -> list[str]:
+    return [
+        info.name for info in pkgutil.walk_packages(gd.__path__, "gov_deadlines.") if info.ispkg
+    ]
 
 
 def all_module_names() -> set[str]:
@@ -86,9 +101,21 @@ def all_module_names() -> set[str]:
 
 
 def test_all_is_the_table_of_exports_and_the_type_checking_imports_list_the_same() -> None:
-    table = api_table()
-    assert gd.__all__ == ["__version__", *table]
-    assert type_checking_imports() == table
+    exports = api_table()
+    assert gd.__all__ == ["__version__", *exports]
+    assert type_checking_imports() == exports
+
+
+@pytest.mark.parametrize("package", subpackages())
+def test_a_subpackage_exports_its_lazy_names_and_types_them_for_mypy(package: str) -> None:
+    init = ROOT / "src" / Path(*package.split(".")) / "__init__.py"
+    lazy = table(init, "_LAZY")
+    if lazy is None:
+        return  # everything it exports is imported with it
+    module = importlib.import_module(package)
+    assert set(lazy) <= set(module.__all__)
+    short = package.removeprefix("gov_deadlines.")
+    assert type_checking_imports(init) == {name: f"{short}.{m}" for name, m in lazy.items()}
 
 
 def test_no_exported_name_is_also_the_name_of_a_module_at_any_level() -> None:
@@ -111,6 +138,10 @@ def test_every_export_is_the_object_of_its_module_even_after_every_submodule_loa
         f"table = {api_table()!r}\n"
         "bad = [n for n, m in table.items() if isinstance(getattr(gd, n), types.ModuleType)\n"
         "       or getattr(gd, n) is not getattr(importlib.import_module('gov_deadlines.' + m), n)]\n"
+        f"for package in {subpackages()!r}:\n"
+        "    module = importlib.import_module(package)\n"
+        "    bad += [f'{package}.{n}' for n in getattr(module, '__all__', ())\n"
+        "            if isinstance(getattr(module, n), types.ModuleType)]\n"
         "print(bad)\n"
     )
     out = subprocess.run(

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0.dev0"
 
-# The public API: name -> the module it is taken from (relative to this package), resolved
-# on first use by __getattr__ (PEP 562); __all__ is derived from it. A subpackage when its
-# __init__ exports the name cheaply, else the module (pydantic or large tables: loaded only
-# when the name is used). tests/test_package.py holds the TYPE_CHECKING block below to it.
+# The public API: name -> the subpackage (or layer-0 module) it is taken from, resolved on
+# first use by __getattr__ (PEP 562); __all__ is derived from it. A subpackage loads its
+# light modules with it and its pydantic-heavy names on first use (its own _LAZY table);
+# catalogue.schema is named directly (the catalogue subpackage leaves it out).
+# tests/test_package.py holds the TYPE_CHECKING block below to this table.
 _API: dict[str, str] = {
     # the working-day calendar
     "WorkCalendar": "calendar",
@@ -31,15 +32,15 @@ _API: dict[str, str] = {
     "Notice": "calendar",
     "Erratum": "calendar",
     "YearArrangement": "calendar",
-    "load_overlay": "calendar.overlay",
-    "read_notice": "calendar.notice_text",
-    "read_notice_sections": "calendar.notice_text",
-    "NoticeReading": "calendar.notice_text",
-    "notice_toml": "calendar.notice_writer",
-    "ScopedCalendar": "calendar.scoped",
-    "LocalOverlay": "calendar.local_days",
-    "LocalDay": "calendar.local_days",
-    "load_local_overlay": "calendar.local_days",
+    "load_overlay": "calendar",
+    "read_notice": "calendar",
+    "read_notice_sections": "calendar",
+    "NoticeReading": "calendar",
+    "notice_toml": "calendar",
+    "ScopedCalendar": "calendar",
+    "LocalOverlay": "calendar",
+    "LocalDay": "calendar",
+    "load_local_overlay": "calendar",
     # counting: periods, conventions, deadlines, verdicts
     "WorkingDays": "counting",
     "CalendarDays": "counting",
@@ -55,8 +56,8 @@ _API: dict[str, str] = {
     "Deadline": "counting",
     "deadline": "counting",
     "Verdict": "counting",
-    "DeadlineRecord": "counting.records",
-    "VerdictRecord": "counting.records",
+    "DeadlineRecord": "counting",
+    "VerdictRecord": "counting",
     # the catalogue of rules
     "Rule": "catalogue",
     "Source": "catalogue",
@@ -78,13 +79,13 @@ _API: dict[str, str] = {
     "schedule": "recurring",
     "rule_windows": "recurring",
     "Occurrence": "recurring",
-    "check_log": "recurring.compliance",
-    "read_log": "recurring.compliance",
-    "supervision_rows": "recurring.compliance",
-    "WindowVerdict": "recurring.compliance",
-    "LogEntry": "recurring.compliance",
-    "LogCheck": "recurring.compliance",
-    "LogError": "recurring.compliance",
+    "check_log": "recurring",
+    "read_log": "recurring",
+    "supervision_rows": "recurring",
+    "WindowVerdict": "recurring",
+    "LogEntry": "recurring",
+    "LogCheck": "recurring",
+    "LogError": "recurring",
     # errors
     "GovDeadlinesError": "errors",
     "CalendarCoverageError": "errors",
@@ -135,18 +136,22 @@ if TYPE_CHECKING:
         DayKind,
         Erratum,
         Holiday,
+        LocalDay,
+        LocalOverlay,
         Notice,
+        NoticeReading,
         ProvisionalDate,
+        ScopedCalendar,
         WorkCalendar,
         YearArrangement,
         default_calendar,
         is_provisional,
+        load_local_overlay,
+        load_overlay,
+        notice_toml,
+        read_notice,
+        read_notice_sections,
     )
-    from gov_deadlines.calendar.local_days import LocalDay, LocalOverlay, load_local_overlay
-    from gov_deadlines.calendar.notice_text import NoticeReading, read_notice, read_notice_sections
-    from gov_deadlines.calendar.notice_writer import notice_toml
-    from gov_deadlines.calendar.overlay import load_overlay
-    from gov_deadlines.calendar.scoped import ScopedCalendar
     from gov_deadlines.catalogue import (
         Catalogue,
         Event,
@@ -166,6 +171,7 @@ if TYPE_CHECKING:
         CalendarDays,
         Convention,
         Deadline,
+        DeadlineRecord,
         FixedDate,
         Hours,
         MinimumDuration,
@@ -173,13 +179,13 @@ if TYPE_CHECKING:
         Period,
         Unit,
         Verdict,
+        VerdictRecord,
         WorkingDays,
         Years,
         check,
         deadline,
         parse_period,
     )
-    from gov_deadlines.counting.records import DeadlineRecord, VerdictRecord
     from gov_deadlines.errors import (
         ArgumentTypeError,
         CalendarCoverageError,
@@ -201,14 +207,16 @@ if TYPE_CHECKING:
         UnknownRuleError,
         UnquantifiedRuleError,
     )
-    from gov_deadlines.recurring import Occurrence, rule_windows, schedule
-    from gov_deadlines.recurring.compliance import (
+    from gov_deadlines.recurring import (
         LogCheck,
         LogEntry,
         LogError,
+        Occurrence,
         WindowVerdict,
         check_log,
         read_log,
+        rule_windows,
+        schedule,
         supervision_rows,
     )
     from gov_deadlines.vocabulary import Lang, Status

@@ -31,6 +31,7 @@ __all__ = [
     "WHEN_FORMS",
     "add_hours",
     "beijing",
+    "format_instant",
     "parse_date",
     "parse_datetime",
     "parse_day",
@@ -77,6 +78,11 @@ def to_beijing(moment: dt.datetime) -> dt.datetime:
         except OverflowError:  # within hours of 0001-01-01 or 9999-12-31: no summer time there
             return local
     return moment.astimezone(zone)
+
+
+def format_instant(moment: dt.datetime) -> str:
+    """``2026-10-09 00:00``: an instant as explanations and messages show it (no zone)."""
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def start_of_day(day: dt.date) -> dt.datetime:

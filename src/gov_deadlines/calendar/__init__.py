@@ -2,18 +2,21 @@
 (放假调休, make-up working days), the notices they come from, overlays for years not yet
 bundled, local rest days, and the provisional years computed from 全国年节及纪念日放假办法.
 
-Imported here (cheap, no pydantic): :class:`WorkCalendar`, :func:`default_calendar`,
-:class:`DayInfo`, :class:`DayKind`, :class:`ProvisionalDate`, :func:`is_provisional`,
-:func:`weekday_name`, :class:`Coverage`, :class:`Holiday`, :class:`Notice`,
-:class:`Erratum`, :class:`YearArrangement`. The readers of files and notice texts load
-pydantic or large tables and are imported from their modules (or lazily from
-:mod:`gov_deadlines`): :mod:`.overlay` (``load_overlay``), :mod:`.local_days`
-(``load_local_overlay``, ``LocalOverlay``, ``LocalDay``), :mod:`.scoped`
-(``ScopedCalendar``), :mod:`.notice_text` (``read_notice``), :mod:`.notice_writer`
-(``notice_toml``).
+Imported with the subpackage (cheap, no pydantic): :class:`WorkCalendar`,
+:func:`default_calendar`, :class:`DayInfo`, :class:`DayKind`, :class:`ProvisionalDate`,
+:func:`is_provisional`, :func:`weekday_name`, :class:`Coverage`, :class:`Holiday`,
+:class:`Notice`, :class:`Erratum`, :class:`YearArrangement`. Imported on first use (they
+load pydantic or large tables): the readers of overlay files (``load_overlay``,
+``arrangement_from_own``, ``split_overlay_files``), of local rest days
+(``load_local_overlay``, ``LocalOverlay``, ``LocalDay``, ``ScopedCalendar``), of notice
+texts (``read_notice``, ``read_notice_sections``, ``NoticeReading``, ``notice_toml``) and
+``statutory_holidays``.
 """
 
 from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.arrangement import YearArrangement
 from gov_deadlines.calendar.coverage import Coverage
@@ -29,6 +32,22 @@ from gov_deadlines.calendar.workcalendar import (
     weekday_name,
 )
 
+# name -> submodule, imported on first use: these load pydantic or large tables
+_LAZY: dict[str, str] = {
+    "load_overlay": "overlay",
+    "arrangement_from_own": "overlay",
+    "read_notice": "notice_text",
+    "read_notice_sections": "notice_text",
+    "NoticeReading": "notice_text",
+    "notice_toml": "notice_writer",
+    "ScopedCalendar": "scoped",
+    "split_overlay_files": "scoped",
+    "LocalOverlay": "local_days",
+    "LocalDay": "local_days",
+    "load_local_overlay": "local_days",
+    "statutory_holidays": "statutory",
+}
+
 __all__ = [
     "Coverage",
     "DayInfo",
@@ -42,4 +61,29 @@ __all__ = [
     "default_calendar",
     "is_provisional",
     "weekday_name",
+    *_LAZY,
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # no submodule is named like a name of _LAZY: never rebound
+    return value
+
+
+if TYPE_CHECKING:
+    from gov_deadlines.calendar.local_days import LocalDay as LocalDay
+    from gov_deadlines.calendar.local_days import LocalOverlay as LocalOverlay
+    from gov_deadlines.calendar.local_days import load_local_overlay as load_local_overlay
+    from gov_deadlines.calendar.notice_text import NoticeReading as NoticeReading
+    from gov_deadlines.calendar.notice_text import read_notice as read_notice
+    from gov_deadlines.calendar.notice_text import read_notice_sections as read_notice_sections
+    from gov_deadlines.calendar.notice_writer import notice_toml as notice_toml
+    from gov_deadlines.calendar.overlay import arrangement_from_own as arrangement_from_own
+    from gov_deadlines.calendar.overlay import load_overlay as load_overlay
+    from gov_deadlines.calendar.scoped import ScopedCalendar as ScopedCalendar
+    from gov_deadlines.calendar.scoped import split_overlay_files as split_overlay_files
+    from gov_deadlines.calendar.statutory import statutory_holidays as statutory_holidays

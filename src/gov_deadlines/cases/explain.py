@@ -114,7 +114,7 @@ def _skipped_lines(cal: WorkCalendar, after: dt.date, through: dt.date, lang: st
     # Imported here, not at the top: gov_deadlines.cases imports this module for ART_31 and
     # ART_34, and the counting module (with its conventions and periods) need not load
     # until an explanation is actually rendered.
-    from gov_deadlines.counting.deadlines import _describe_run, _runs
+    from gov_deadlines.counting.deadlines import describe_run, rest_runs
 
     zh = is_zh(lang)
     try:
@@ -128,14 +128,14 @@ def _skipped_lines(cal: WorkCalendar, after: dt.date, through: dt.date, lang: st
         lines.append(
             "   其间以下日期不是工作日,不计入:" if zh else "   These days are not working days:"
         )
-        lines.extend(f"     - {_describe_run(run, lang)}" for run in _runs(rest))
+        lines.extend(f"     - {describe_run(run, lang)}" for run in rest_runs(rest))
     if makeup:
         lines.append(
             "   以下为调休上班日,计为工作日:"
             if zh
             else "   These are make-up working days and count:"
         )
-        lines.extend(f"     - {_describe_run(run, lang)}" for run in _runs(makeup))
+        lines.extend(f"     - {describe_run(run, lang)}" for run in rest_runs(makeup))
     return lines
 
 

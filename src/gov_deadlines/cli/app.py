@@ -28,7 +28,7 @@ from gov_deadlines.cli.console import (
 from gov_deadlines.vocabulary import Lang, is_zh
 
 if TYPE_CHECKING:
-    from gov_deadlines.calendar.workcalendar import WorkCalendar
+    from gov_deadlines.calendar import WorkCalendar
 
 #: Modules under gov_deadlines.cli that add commands, in the order of the help listing.
 COMMAND_MODULES = ("commands", "recurring", "audit", "calendar_cmd")
@@ -133,7 +133,7 @@ class Context:
     def calendar(self) -> WorkCalendar:
         """The default calendar with --provisional and overlay files applied."""
         if self._calendar is None:
-            from gov_deadlines.calendar.workcalendar import default_calendar
+            from gov_deadlines.calendar import default_calendar
 
             calendar = default_calendar(provisional=bool(getattr(self.args, "provisional", False)))
             files = self.overlay_files()

@@ -10,9 +10,7 @@ from gov_deadlines.cli.app import Context, UsageError
 from gov_deadlines.cli.console import EXIT_OK
 
 if TYPE_CHECKING:
-    from gov_deadlines.calendar.arrangement import YearArrangement
-    from gov_deadlines.calendar.local_days import LocalOverlay
-    from gov_deadlines.calendar.notice_text import NoticeReading
+    from gov_deadlines.calendar import LocalOverlay, NoticeReading, YearArrangement
 
 _RAW = argparse.RawDescriptionHelpFormatter
 EXAMPLE_NOTICE = "docs/examples/notice-2027-example.txt"
@@ -123,9 +121,7 @@ def _reading_json(reading: NoticeReading) -> dict[str, Any]:
 def run_import(ctx: Context) -> int:
     import tomllib
 
-    from gov_deadlines.calendar.notice_text import read_notice_sections
-    from gov_deadlines.calendar.notice_writer import notice_toml
-    from gov_deadlines.calendar.overlay import arrangement_from_own
+    from gov_deadlines.calendar import arrangement_from_own, notice_toml, read_notice_sections
     from gov_deadlines.cli.output import check_output, data_to_stdout, open_output
 
     args, console = ctx.args, ctx.console
@@ -207,15 +203,14 @@ def _summary(ctx: Context, reading: NoticeReading, output: str) -> None:
 
 def _load(name: str) -> YearArrangement | LocalOverlay:
     """The file's arrangement of a year, or its local overlay (a file with ``[scope]``)."""
-    from gov_deadlines.calendar.overlay import load_overlay
-    from gov_deadlines.calendar.scoped import split_overlay_files
+    from gov_deadlines.calendar import load_overlay, split_overlay_files
 
     national, local = split_overlay_files([name])
     return local[0] if local else load_overlay(national[0])
 
 
 def _years(loaded: YearArrangement | LocalOverlay) -> list[int]:
-    from gov_deadlines.calendar.arrangement import YearArrangement
+    from gov_deadlines.calendar import YearArrangement
 
     return [loaded.year] if isinstance(loaded, YearArrangement) else sorted(loaded.years)
 
@@ -237,8 +232,7 @@ def run_show(ctx: Context) -> int:
 def run_diff(ctx: Context) -> int:
     import datetime as dt
 
-    from gov_deadlines.calendar.arrangement import YearArrangement
-    from gov_deadlines.calendar.workcalendar import weekday_name
+    from gov_deadlines.calendar import YearArrangement, weekday_name
 
     console = ctx.console
     if (extra := ctx.args.calendar) and ctx.args.file in extra:

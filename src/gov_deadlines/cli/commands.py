@@ -13,10 +13,9 @@ from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK, Console
 from gov_deadlines.vocabulary import provisional_mark
 
 if TYPE_CHECKING:
-    from gov_deadlines.calendar.workcalendar import DayInfo, WorkCalendar
+    from gov_deadlines.calendar import DayInfo, WorkCalendar
     from gov_deadlines.catalogue import Rule
-    from gov_deadlines.counting.deadlines import Deadline
-    from gov_deadlines.counting.verdict import Verdict
+    from gov_deadlines.counting import Deadline, Verdict
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -212,8 +211,8 @@ def _user_input(console: Console) -> Iterator[None]:
 
 
 def _headline(deadline: Deadline, calendar: WorkCalendar, console: Console) -> str:
-    from gov_deadlines.calendar.workcalendar import DayKind, weekday_name
-    from gov_deadlines.counting.conventions import Unit
+    from gov_deadlines.calendar import DayKind, weekday_name
+    from gov_deadlines.counting import Unit
     from gov_deadlines.errors import CalendarCoverageError
 
     day = deadline.due_date
@@ -286,7 +285,7 @@ def _show(ctx: Context, deadline: Deadline, done_text: str | None) -> int:
 
 
 def run_due(ctx: Context) -> int:
-    from gov_deadlines.catalogue.lookup import due
+    from gov_deadlines.catalogue import due
     from gov_deadlines.dates import parse_when
 
     args = ctx.args
@@ -298,7 +297,7 @@ def run_due(ctx: Context) -> int:
 
 
 def run_add(ctx: Context) -> int:
-    from gov_deadlines.counting.deadlines import deadline
+    from gov_deadlines.counting import deadline
     from gov_deadlines.dates import parse_when
 
     args = ctx.args
@@ -323,8 +322,8 @@ def _day_json(info: DayInfo) -> dict[str, Any]:
 
 
 def run_between(ctx: Context) -> int:
-    from gov_deadlines.calendar.workcalendar import DayKind
-    from gov_deadlines.counting.deadlines import _describe_run, _runs
+    from gov_deadlines.calendar import DayKind
+    from gov_deadlines.counting import describe_run, rest_runs
     from gov_deadlines.dates import parse_date
 
     console = ctx.console
@@ -369,12 +368,12 @@ def run_between(ctx: Context) -> int:
     )
     if rest:
         console.line(console.t("节假日:", "Holidays:"))
-        for run in _runs(rest):
-            console.line(f"  {_describe_run(run, console.lang)}")
+        for run in rest_runs(rest):
+            console.line(f"  {describe_run(run, console.lang)}")
     if makeup:
         console.line(console.t("调休上班(计为工作日):", "Make-up working days (counted):"))
-        for run in _runs(makeup):
-            console.line(f"  {_describe_run(run, console.lang)}")
+        for run in rest_runs(makeup):
+            console.line(f"  {describe_run(run, console.lang)}")
     if data:
         console.line(console.t("日历数据:", "Calendar data:"))
         for line in data:
@@ -409,7 +408,7 @@ def _months(text: str | None, lang: str) -> list[tuple[int, int]]:
 def run_cal(ctx: Context) -> int:
     import calendar as stdcal
 
-    from gov_deadlines.calendar.workcalendar import DayKind
+    from gov_deadlines.calendar import DayKind
 
     console = ctx.console
     calendar = ctx.calendar()
@@ -501,7 +500,7 @@ def _rule_summary(rule: Rule) -> dict[str, Any]:
 
 
 def run_rules(ctx: Context) -> int:
-    from gov_deadlines.catalogue.lookup import rules
+    from gov_deadlines.catalogue import rules
 
     console = ctx.console
     found = rules(
@@ -527,8 +526,7 @@ def run_rules(ctx: Context) -> int:
 
 
 def run_rule(ctx: Context) -> int:
-    from gov_deadlines.catalogue import KIND_LABELS, default_catalogue
-    from gov_deadlines.catalogue.lookup import rule
+    from gov_deadlines.catalogue import KIND_LABELS, default_catalogue, rule
 
     console = ctx.console
     item = rule(ctx.args.rule)
@@ -600,8 +598,7 @@ def run_rule(ctx: Context) -> int:
 
 
 def run_events(ctx: Context) -> int:
-    from gov_deadlines.catalogue import default_catalogue
-    from gov_deadlines.catalogue.lookup import deadlines_for
+    from gov_deadlines.catalogue import deadlines_for, default_catalogue
     from gov_deadlines.dates import parse_datetime
 
     console = ctx.console

@@ -13,8 +13,7 @@ from gov_deadlines.cli.output import check_output, open_output
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status
 
 if TYPE_CHECKING:
-    from gov_deadlines.recurring.compliance import LogCheck, WindowVerdict
-    from gov_deadlines.recurring.windows import Occurrence
+    from gov_deadlines.recurring import LogCheck, Occurrence, WindowVerdict
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -124,7 +123,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 
 def _occurrence_line(occ: Occurrence, console: Console) -> str:
-    from gov_deadlines.calendar.workcalendar import weekday_name
+    from gov_deadlines.calendar import weekday_name
     from gov_deadlines.catalogue import STRENGTH_LABELS
 
     zh = console.zh
@@ -160,7 +159,7 @@ def _occurrence_line(occ: Occurrence, console: Console) -> str:
 
 
 def run_schedule(ctx: Context) -> int:
-    from gov_deadlines.recurring.windows import schedule
+    from gov_deadlines.recurring import schedule
 
     console = ctx.console
     args = ctx.args
@@ -266,7 +265,7 @@ def _groups(verdicts: Sequence[WindowVerdict]) -> list[list[WindowVerdict]]:
 
 
 def _report_text(result: LogCheck, ctx: Context, entries: int, as_of: dt.date) -> None:
-    from gov_deadlines.recurring.compliance import supervision_rows
+    from gov_deadlines.recurring import supervision_rows
 
     console = ctx.console
     counts = {
@@ -342,7 +341,7 @@ def _report_unmatched(result: LogCheck, console: Console, *, to_err: bool) -> No
 def run_check_log(ctx: Context) -> int:
     from gov_deadlines.dates import parse_date, today
     from gov_deadlines.outputs.supervision import headers, render_markdown, write_csv
-    from gov_deadlines.recurring.compliance import check_log, read_log, supervision_rows
+    from gov_deadlines.recurring import check_log, read_log, supervision_rows
 
     console = ctx.console
     args = ctx.args

@@ -2,14 +2,17 @@
 arts. 201–204 (and art. 1259 for 以上/以内), :func:`deadline` and its :class:`Deadline`,
 and checking an act against it (:func:`check`, :class:`Verdict`).
 
-The JSON records (:mod:`.records`, pydantic) are imported from their module, or lazily
-as ``gov_deadlines.DeadlineRecord`` / ``VerdictRecord``.
+The JSON records (:class:`DeadlineRecord`, :class:`VerdictRecord`) load pydantic: they
+are imported on first use.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from gov_deadlines.counting.conventions import Convention, Unit
-from gov_deadlines.counting.deadlines import Deadline, deadline
+from gov_deadlines.counting.deadlines import Deadline, deadline, describe_run, rest_runs
 from gov_deadlines.counting.periods import (
     CalendarDays,
     FixedDate,
@@ -22,6 +25,12 @@ from gov_deadlines.counting.periods import (
     parse_period,
 )
 from gov_deadlines.counting.verdict import Verdict, check
+
+# name -> submodule, imported on first use: the records load pydantic
+_LAZY: dict[str, str] = {
+    "DeadlineRecord": "records",
+    "VerdictRecord": "records",
+}
 
 __all__ = [
     "CalendarDays",
@@ -38,5 +47,22 @@ __all__ = [
     "Years",
     "check",
     "deadline",
+    "describe_run",
     "parse_period",
+    "rest_runs",
+    *_LAZY,
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # no submodule is named like a name of _LAZY: never rebound
+    return value
+
+
+if TYPE_CHECKING:
+    from gov_deadlines.counting.records import DeadlineRecord as DeadlineRecord
+    from gov_deadlines.counting.records import VerdictRecord as VerdictRecord

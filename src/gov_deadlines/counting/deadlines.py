@@ -36,6 +36,7 @@ from gov_deadlines.counting.periods import (
     WorkingDays,
     as_period,
 )
+from gov_deadlines.dates import format_instant
 from gov_deadlines.errors import ArgumentTypeError
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, is_zh
 
@@ -59,10 +60,6 @@ class Bilingual:
 
     def text(self, lang: str = "zh") -> str:
         return self.zh if is_zh(lang) else self.en
-
-
-def _fmt_instant(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def _day(day: dt.date, lang: str) -> str:
@@ -92,15 +89,18 @@ def _fmt_trigger(trigger: object, lang: str) -> str:
     if isinstance(trigger, dt.datetime):
         wd = weekday_name(trigger.date(), lang)
         return (
-            f"{_fmt_instant(trigger)}({wd})" if is_zh(lang) else f"{_fmt_instant(trigger)} ({wd})"
+            f"{format_instant(trigger)}({wd})"
+            if is_zh(lang)
+            else f"{format_instant(trigger)} ({wd})"
         )
     if isinstance(trigger, dt.date):
         return _day(trigger, lang)
     return str(trigger)
 
 
-def _runs(days: list[DayInfo]) -> list[list[DayInfo]]:
-    """Consecutive days of the same kind and holiday, grouped for a shorter explanation."""
+def rest_runs(days: list[DayInfo]) -> list[list[DayInfo]]:
+    """Consecutive days of the same kind and holiday, grouped for a shorter explanation
+    (the explanations of deadlines, of the case audit and of ``gov-deadlines cal``)."""
     runs: list[list[DayInfo]] = []
     for info in days:
         last = runs[-1][-1] if runs else None
@@ -116,7 +116,8 @@ def _runs(days: list[DayInfo]) -> list[list[DayInfo]]:
     return runs
 
 
-def _describe_run(run: list[DayInfo], lang: str) -> str:
+def describe_run(run: list[DayInfo], lang: str) -> str:
+    """One run of :func:`rest_runs` as a line: ``2026-10-01—2026-10-08(周四—周四) 国庆节放假,8天``."""
     zh = is_zh(lang)
     first, last = run[0], run[-1]
     span = first.date.isoformat()
@@ -255,10 +256,10 @@ class Deadline:
             )
             assert isinstance(self.period, Hours)
             steps.append(
-                f"2. 加{self.period.n}小时:期限届满于{_fmt_instant(self.due_at)}(北京时间)。"
+                f"2. 加{self.period.n}小时:期限届满于{format_instant(self.due_at)}(北京时间)。"
                 if zh
                 else f"2. Plus {self.period.n} hours: the period ends at "
-                f"{_fmt_instant(self.due_at)} (Beijing time)."
+                f"{format_instant(self.due_at)} (Beijing time)."
             )
             return steps
         if unit is Unit.FIXED_DATE:
@@ -320,7 +321,7 @@ class Deadline:
                     if zh
                     else "2. These days in the period are not working days and are skipped:"
                 )
-                steps.extend(f"   - {_describe_run(run, lang)}" for run in _runs(skipped))
+                steps.extend(f"   - {describe_run(run, lang)}" for run in rest_runs(skipped))
             else:
                 steps.append(
                     "2. 期间内没有休息日。" if zh else "2. No rest day falls inside the period."
@@ -331,7 +332,7 @@ class Deadline:
                     if zh
                     else "   These weekend days were make-up working days (调休上班) and count:"
                 )
-                steps.extend(f"   - {_describe_run(run, lang)}" for run in _runs(makeup))
+                steps.extend(f"   - {describe_run(run, lang)}" for run in rest_runs(makeup))
             due = _day(self.due_date, lang)
             steps.append(
                 f"3. 第{self.period.n}个工作日为{due}。"
@@ -386,7 +387,7 @@ class Deadline:
                 self.unrolled_date - dt.timedelta(days=1), self.due_date
             )
             reasons = "、".join(
-                _describe_run(r, lang) for r in _runs([d for d in rest if not d.is_workday])
+                describe_run(r, lang) for r in rest_runs([d for d in rest if not d.is_workday])
             )
             due = _day(self.due_date, lang)
             steps.append(
@@ -408,9 +409,9 @@ class Deadline:
         if self.earliest_removal is not None:
             removal = _day(self.earliest_removal, lang)
             steps.append(
-                f"{n + 1}. 公示须保持至{_fmt_instant(self.due_at)}前;最早可于{removal}撤下。"
+                f"{n + 1}. 公示须保持至{format_instant(self.due_at)}前;最早可于{removal}撤下。"
                 if zh
-                else f"{n + 1}. The notice must stay up until {_fmt_instant(self.due_at)}; "
+                else f"{n + 1}. The notice must stay up until {format_instant(self.due_at)}; "
                 f"the earliest day it may come down is {removal}."
             )
         return steps
@@ -426,7 +427,7 @@ class Deadline:
                 else f"{n}. The period ends at {due} {cut} (office-hours cut-off, Civil "
                 "Code art. 203(2))."
             )
-        nxt = _fmt_instant(self.due_at)
+        nxt = format_instant(self.due_at)
         return (
             f"{n}. 期限于{due} 24:00(即{nxt},北京时间)届满(民法典第二百零三条第二款)。"
             if zh

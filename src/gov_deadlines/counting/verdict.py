@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from gov_deadlines.counting.conventions import Unit
-from gov_deadlines.counting.deadlines import Deadline, _fmt_instant
-from gov_deadlines.dates import to_beijing
+from gov_deadlines.counting.deadlines import Deadline
+from gov_deadlines.dates import format_instant, to_beijing
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -143,7 +143,9 @@ class Verdict:
     def explain(self, lang: str = "zh") -> str:
         """The deadline's explanation followed by the verdict."""
         zh = is_zh(lang)
-        done = _fmt_instant(self.done_at) if self.done_at is not None else self.done_on.isoformat()
+        done = (
+            format_instant(self.done_at) if self.done_at is not None else self.done_on.isoformat()
+        )
         label = "撤下时间" if self.deadline.unit is Unit.MINIMUM_DURATION else "完成时间"
         label_en = "Taken down" if self.deadline.unit is Unit.MINIMUM_DURATION else "Done"
         head = (
@@ -246,9 +248,9 @@ def _judge(
         else:
             raise CompletionTimeError(
                 done_at,
-                f"the limit ends at {_fmt_instant(due_at)} on that very day; give the time "
+                f"the limit ends at {format_instant(due_at)} on that very day; give the time "
                 "of completion (e.g. '2026-10-03 08:00')",
-                f"期限于当日{_fmt_instant(due_at)}届满,请给出完成的具体时刻",
+                f"期限于当日{format_instant(due_at)}届满,请给出完成的具体时刻",
             )
     elif moment is None:
         on_time = done_date <= deadline.due_date
