@@ -33,6 +33,7 @@ from gov_deadlines.catalogue import (
     default_catalogue,
 )
 from gov_deadlines.catalogue.lookup import DelegationNote, VersionNote
+from gov_deadlines.catalogue.receipt import REST_DAY_RECEIPT_POLICY
 from gov_deadlines.catalogue.schema import RuleFile
 from gov_deadlines.counting import Deadline
 from gov_deadlines.counting.periods import FixedDate, Hours, WorkingDays
@@ -213,12 +214,22 @@ def _outcome_texts(step: Step, outcome: Deadline | GovDeadlinesError) -> tuple[s
         elif isinstance(note, VersionNote) and note.chosen.id not in delegated:
             zh.append(f"适用 {note.chosen.id}")
             en.append(f"applies {note.chosen.id}")
+    if outcome.receipt_date is not None:
+        moved = outcome.receipt_date
+        zh.append(
+            f"收到申请日为休息日,按政策 {REST_DAY_RECEIPT_POLICY} 自其后第一个工作日{_day(moved)}起算"
+        )
+        en.append(
+            f"received on a rest day: counted from the next working day {_day(moved, 'en')} "
+            f"(policy {REST_DAY_RECEIPT_POLICY})"
+        )
     zh.append(f"期限:{outcome.period.text('zh')}")
     en.append(f"limit: {outcome.period.text('en')}")
     if isinstance(outcome.period, WorkingDays):
+        start = outcome.receipt_date or outcome.trigger_date
         makeup = [
             info.date
-            for info in outcome.calendar.notable_days(outcome.trigger_date, outcome.due_date)
+            for info in outcome.calendar.notable_days(start, outcome.due_date)
             if info.kind is DayKind.MAKEUP_WORKDAY
         ]
         if makeup:

@@ -75,6 +75,7 @@ _API: dict[str, str] = {
     "check_due": "catalogue",
     "deadlines_for": "catalogue",
     "EventDeadlines": "catalogue",
+    "ReceiptPolicy": "catalogue",
     # recurring duties
     "schedule": "recurring",
     "rule_windows": "recurring",
@@ -156,6 +157,7 @@ if TYPE_CHECKING:
         Catalogue,
         Event,
         EventDeadlines,
+        ReceiptPolicy,
         Rule,
         RuleSet,
         Source,

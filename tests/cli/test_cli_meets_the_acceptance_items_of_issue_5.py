@@ -45,20 +45,28 @@ def test_past_the_official_calendar_it_exits_2_naming_the_year_and_both_remedies
 def test_with_provisional_it_answers_and_marks_the_answer_provisional() -> None:
     text = run_program("due", "ogi.reply", "2026-12-20", "--provisional", via="script")
     assert text.code == 0, text
-    assert text.out.splitlines()[0] == "截止:2027-01-18(周一)24:00 [临时推算]"
+    assert text.out.splitlines()[0] == "截止:2027-01-19(周二)24:00 [临时推算]"
     assert "2027: 全国年节及纪念日放假办法 (provisional)" in text.out
     english = run_main("due", "ogi.reply", "2026-12-20", "--provisional", "--lang", "en")
     assert english.out.splitlines()[0].endswith("[provisional]")
     data = run_main("due", "ogi.reply", "2026-12-20", "--provisional", "--json").json()
     assert data["provisional"] is True
-    assert data["due_date"] == "2027-01-18"
+    # 2026-12-20 is a Sunday: the receipt counts from Monday 12-21 (rest-day receipt policy),
+    # as in the audit; counted as recorded it is one working day earlier.
+    assert data["due_date"] == "2027-01-19"
+    assert data["receipt_date"] == "2026-12-21"
+    recorded = run_main(
+        "due", "ogi.reply", "2026-12-20", "--provisional", "--receipt-as-recorded", "--json"
+    ).json()
+    assert recorded["due_date"] == "2027-01-18"
+    assert recorded["receipt_date"] is None
 
 
 def test_a_calendar_file_makes_it_answer_without_provisional(tmp_path: Path) -> None:
     overlay = holiday_cn_2027(tmp_path)
     result = run_program("due", "ogi.reply", "2026-12-20", "--calendar", str(overlay), via="script")
     assert result.code == 0, result
-    assert result.out.startswith("截止:2027-01-18(周一)24:00\n")
+    assert result.out.startswith("截止:2027-01-19(周二)24:00\n")
     assert "[临时推算]" not in result.out
     data = run_main("due", "ogi.reply", "2026-12-20", "--calendar", str(overlay), "--json").json()
     assert data["provisional"] is False
@@ -71,7 +79,7 @@ def test_the_calendar_environment_variable_does_the_same(tmp_path: Path) -> None
     result = run_program("due", "ogi.reply", "2026-12-20", "--json", via="script", env=env)
     assert result.code == 0, result
     assert result.json()["provisional"] is False
-    assert result.json()["due_date"] == "2027-01-18"
+    assert result.json()["due_date"] == "2027-01-19"
     inside = run_main("due", "ogi.reply", "2026-12-20", "--json", env=env)
     assert inside.json() == result.json()
 

@@ -11,6 +11,9 @@ silent. The subpackage, bottom up:
 - :mod:`~gov_deadlines.catalogue.policies` — the bundled policies;
 - :mod:`~gov_deadlines.catalogue.store` — :class:`Catalogue`, cross-checked look-ups;
 - :mod:`~gov_deadlines.catalogue.loading` — :func:`default_catalogue`, the built-in one;
+- :mod:`~gov_deadlines.catalogue.receipt` — the receipt of an application and the rest-day
+  receipt policy (:class:`ReceiptPolicy`, :func:`effective_receipt`), one for ``due`` and
+  the case audit;
 - :mod:`~gov_deadlines.catalogue.lookup` — ``rules``, ``rule``, ``due``, ``check_due``,
   ``deadlines_for`` over a catalogue.
 
@@ -44,6 +47,7 @@ from gov_deadlines.catalogue.model import (
     YearlyDate,
 )
 from gov_deadlines.catalogue.policies import default_policies
+from gov_deadlines.catalogue.receipt import ReceiptPolicy, effective_receipt
 from gov_deadlines.catalogue.store import Catalogue
 
 __all__ = [
@@ -57,6 +61,7 @@ __all__ = [
     "NotComputed",
     "Policy",
     "Quota",
+    "ReceiptPolicy",
     "Rule",
     "RuleKind",
     "RuleSet",
@@ -68,6 +73,7 @@ __all__ = [
     "default_catalogue",
     "default_policies",
     "due",
+    "effective_receipt",
     "rule",
     "rules",
 ]

@@ -8,14 +8,21 @@ clause and quoted words.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from gov_deadlines.calendar.workcalendar import WorkCalendar
+from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 from gov_deadlines.catalogue.loading import default_catalogue
-from gov_deadlines.catalogue.model import KIND_LABELS, Rule
+from gov_deadlines.catalogue.model import KIND_LABELS, PolicyNote, Rule
+from gov_deadlines.catalogue.receipt import (
+    REST_DAY_RECEIPT_POLICY,
+    ReceiptNote,
+    ReceiptPolicy,
+    effective_receipt,
+)
 from gov_deadlines.catalogue.store import Catalogue
 from gov_deadlines.counting.conventions import split_trigger
 from gov_deadlines.counting.deadlines import Deadline, Note, deadline
@@ -65,11 +72,17 @@ class VersionNote:
     family: str
     chosen: Rule
     basis: dt.date | int
+    #: ``basis`` is a receipt the rest-day receipt policy moved off a rest day.
+    moved_receipt: bool = False
 
     def text(self, lang: str = "zh") -> str:
         src = self.chosen.source
         if isinstance(self.basis, int):
             basis_zh, basis_en = f"{self.basis}年", f"the year {self.basis}"
+        elif self.moved_receipt:
+            day = self.basis.isoformat()
+            basis_zh = f"顺延后的收到申请日{day}"
+            basis_en = f"the receipt date {day} (moved off a rest day)"
         else:
             day = self.basis.isoformat()
             basis_zh, basis_en = f"起算日{day}", f"the trigger date {day}"
@@ -194,6 +207,7 @@ def due(
     roll: bool | None = None,
     posting_day_counts: bool | None = None,
     cutoff: dt.time | None = None,
+    receipt_policy: ReceiptPolicy = ReceiptPolicy.NEXT_WORKING_DAY,
 ) -> Deadline:
     """The deadline of a catalogue rule from ``trigger``.
 
@@ -202,6 +216,11 @@ def due(
     are those of :func:`~gov_deadlines.counting.deadline` (``None``: the convention's
     default). Unquantified rules raise :class:`~gov_deadlines.errors.UnquantifiedRuleError`;
     cadence and quota rules have windows, not a deadline (see :func:`rule_windows`).
+    A rule started by a receipt (``ogi.reply``: the application received) follows the
+    rest-day receipt policy, as the case audit does: by default a receipt dated on a rest
+    day counts from the next working day — the version is chosen and the period counted
+    from there, ``receipt_date`` says so and the explanation names the policy;
+    ``receipt_policy=ReceiptPolicy.AS_RECORDED`` counts from the date given.
     """
     if not isinstance(rule_id, str):
         raise ArgumentTypeError(
@@ -218,10 +237,24 @@ def due(
         )
     if catalogue is not None and not isinstance(catalogue, Catalogue):
         raise ArgumentTypeError("catalogue", catalogue, "a Catalogue", "规则目录(Catalogue)")
+    if not isinstance(receipt_policy, ReceiptPolicy):
+        raise ArgumentTypeError(
+            "receipt_policy",
+            receipt_policy,
+            "a ReceiptPolicy (NEXT_WORKING_DAY or AS_RECORDED)",
+            "收到日政策(ReceiptPolicy.NEXT_WORKING_DAY 或 ReceiptPolicy.AS_RECORDED)",
+        )
     if isinstance(trigger, numbers.Integral) and not isinstance(trigger, dt.date):
         trigger = int(trigger)  # a numpy year from a data frame is the year itself
     cat = catalogue or default_catalogue()
-    asked, applied, notes = _resolve(cat, rule_id, trigger)
+    moved = _moved_receipt(cat, rule_id, trigger, calendar, receipt_policy)
+    asked, applied, notes = _resolve(cat, rule_id, trigger if moved is None else moved)
+    if moved is not None:
+        notes = tuple(
+            dataclasses.replace(note, moved_receipt=True) if isinstance(note, VersionNote) else note
+            for note in notes
+        )
+    notes += _policy_notes(cat, asked, trigger, moved)
     if applied.kind == "unquantified":
         raise UnquantifiedRuleError(asked.id, asked.quote, applied.national_default)
     if applied.kind in ("cadence", "quota"):
@@ -246,8 +279,8 @@ def due(
         year = _year_of(trigger)
         if period.on(year) < asked.source.date:
             raise NotInForceError(asked.id, year, [f"{asked.id} (from {asked.source.date})"])
-    return deadline(
-        trigger,
+    result = deadline(
+        trigger if moved is None else moved,
         period,
         calendar=calendar,
         roll=roll,
@@ -256,6 +289,57 @@ def due(
         rule=asked,
         notes=notes,
     )
+    if moved is None:
+        return result
+    given = split_trigger(trigger)
+    return dataclasses.replace(result, trigger=given[1] or given[0], receipt_date=moved)
+
+
+def _moved_receipt(
+    cat: Catalogue,
+    rule_id: str,
+    trigger: dt.date | dt.datetime | int,
+    calendar: WorkCalendar | None,
+    policy: ReceiptPolicy,
+) -> dt.date | None:
+    """The day a receipt on a rest day counts from, if ``rule_id`` is started by a receipt
+    (data: ``receipt = true`` on its trigger event) and the policy moves it; else ``None``."""
+    if isinstance(trigger, int):
+        return None
+    first = cat.family_versions(rule_id)[0].rule if cat.is_family(rule_id) else cat.rule(rule_id)
+    if first.trigger is None or not cat.event(first.trigger).receipt:
+        return None
+    if calendar is not None and not isinstance(calendar, WorkCalendar):
+        raise ArgumentTypeError(
+            "calendar", calendar, "a WorkCalendar (default_calendar())", "工作日历(WorkCalendar)"
+        )
+    day = split_trigger(trigger)[0]
+    try:
+        moved, was_moved = effective_receipt(day, policy, calendar or default_calendar())
+    except CalendarCoverageError:
+        # Whether that day was a rest day is unknown: no answer — unless no version of the
+        # rule was in force then at all (the case audit refuses such a receipt too).
+        _resolve(cat, rule_id, day)
+        raise
+    return moved if was_moved else None
+
+
+def _policy_notes(
+    cat: Catalogue, rule: Rule, trigger: object, moved: dt.date | None
+) -> tuple[PolicyNote | ReceiptNote, ...]:
+    """The library's policies that decide this rule's date in ``due``: the rest-day receipt
+    policy when it moved the trigger, and the rule's other ``due`` policies always."""
+    notes: list[PolicyNote | ReceiptNote] = []
+    known = cat.policies
+    if moved is not None:
+        notes.append(ReceiptNote(split_trigger(trigger)[0], moved))
+        if REST_DAY_RECEIPT_POLICY in known:
+            notes.append(PolicyNote(known[REST_DAY_RECEIPT_POLICY]))
+    for name in rule.policies:
+        policy = known.get(name)
+        if policy is not None and "due" in policy.applies_in and name != REST_DAY_RECEIPT_POLICY:
+            notes.append(PolicyNote(policy))
+    return tuple(notes)
 
 
 def check_due(
@@ -268,6 +352,7 @@ def check_due(
     roll: bool | None = None,
     posting_day_counts: bool | None = None,
     cutoff: dt.time | None = None,
+    receipt_policy: ReceiptPolicy = ReceiptPolicy.NEXT_WORKING_DAY,
 ) -> Verdict:
     """Judge ``done_at`` against the deadline of a catalogue rule from ``trigger``:
     :func:`due`, then :func:`~gov_deadlines.counting.check` (same arguments as ``due``)."""
@@ -279,6 +364,7 @@ def check_due(
         roll=roll,
         posting_day_counts=posting_day_counts,
         cutoff=cutoff,
+        receipt_policy=receipt_policy,
     )
     return check(found, done_at)
 
@@ -323,11 +409,13 @@ def deadlines_for(
     sources: str | Iterable[str] | None = None,
     calendar: WorkCalendar | None = None,
     catalogue: Catalogue | None = None,
+    receipt_policy: ReceiptPolicy = ReceiptPolicy.NEXT_WORKING_DAY,
 ) -> EventDeadlines:
     """Every deadline that ``event`` starts at ``trigger``, grouped by source.
 
     Versioned national rules contribute only the version in force; an event also starts
     the rules of the events it implies (a document issued is information formed).
+    ``receipt_policy`` is that of :func:`due` (an application received on a rest day).
     """
     cat = catalogue or default_catalogue()
     start = cat.event(event)
@@ -356,7 +444,15 @@ def deadlines_for(
         try:
             # A family stands for the version in force then: name that one if it fails.
             applies = _version(cat, item.family, trigger)[0] if item.family else item
-            result.append(due(rule_id, trigger, calendar=calendar, catalogue=cat))
+            result.append(
+                due(
+                    rule_id,
+                    trigger,
+                    calendar=calendar,
+                    catalogue=cat,
+                    receipt_policy=receipt_policy,
+                )
+            )
         except NotInForceError:
             continue  # no version of this national rule existed then: it starts nothing
         except (TriggerError, CalendarCoverageError) as error:

@@ -27,6 +27,7 @@ __all__ = [
     "FamilyVersion",
     "NotARule",
     "Policy",
+    "PolicyNote",
     "Quota",
     "Rule",
     "RuleKind",
@@ -297,6 +298,9 @@ class Event:
     en: str
     note: str = ""
     implies: tuple[str, ...] = ()
+    #: The event is the receipt of an application (条例 art. 31): the rest-day receipt
+    #: policy applies to the rules it starts (:mod:`gov_deadlines.catalogue.receipt`).
+    receipt: bool = False
 
     def label(self, lang: str = "zh") -> str:
         return self.zh if is_zh(lang) else self.en
@@ -403,6 +407,16 @@ class Policy:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["applies_in"] = list(self.applies_in)
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyNote:
+    """A note of an explanation naming a policy that decided the date (:meth:`Policy.line`)."""
+
+    policy: Policy
+
+    def text(self, lang: str = "zh") -> str:
+        return self.policy.line(lang)
 
 
 def policy_from_dict(data: dict[str, Any]) -> Policy:

@@ -258,6 +258,7 @@ class EventSpec(BaseModel):
     en: str
     note: str = ""
     implies: list[str] = []
+    receipt: bool = False
 
 
 class EventFile(BaseModel):

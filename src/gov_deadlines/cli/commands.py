@@ -42,6 +42,12 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "--done", metavar="WHEN", help="完成(或撤下)时间 when it was done / taken down"
     )
     _counting_options(due)
+    due.add_argument(
+        "--receipt-as-recorded",
+        action="store_true",
+        help="收到申请日为休息日时不顺延 keep a receipt dated on a rest day "
+        "(default: next working day, as audit)",
+    )
     due.set_defaults(handler=run_due)
 
     add = subparsers.add_parser(
@@ -285,14 +291,19 @@ def _show(ctx: Context, deadline: Deadline, done_text: str | None) -> int:
 
 
 def run_due(ctx: Context) -> int:
-    from gov_deadlines.catalogue import due
+    from gov_deadlines.catalogue import ReceiptPolicy, due
     from gov_deadlines.dates import parse_when
 
     args = ctx.args
     trigger = parse_when(args.trigger)
     options = _options(args, ctx.console)
+    receipt = ReceiptPolicy.NEXT_WORKING_DAY
+    if args.receipt_as_recorded:
+        receipt = ReceiptPolicy.AS_RECORDED
     with _user_input(ctx.console):
-        deadline = due(args.rule, trigger, calendar=ctx.calendar(), **options)
+        deadline = due(
+            args.rule, trigger, calendar=ctx.calendar(), receipt_policy=receipt, **options
+        )
         return _show(ctx, deadline, args.done)
 
 

@@ -69,20 +69,6 @@ def _day(day: dt.date, lang: str) -> str:
     return f"{day.isoformat()} ({weekday_name(day, lang)})"
 
 
-def _policy_lines(rule: Rule, lang: str) -> list[str]:
-    """The library's policies that decide this rule's date in ``due`` (data/policies.toml)."""
-    if not rule.policies:
-        return []
-    from gov_deadlines.catalogue.policies import default_policies
-
-    known = default_policies()
-    return [
-        known[name].line(lang)
-        for name in rule.policies
-        if name in known and "due" in known[name].applies_in
-    ]
-
-
 def _fmt_trigger(trigger: object, lang: str) -> str:
     if isinstance(trigger, int):
         return f"{trigger}年" if is_zh(lang) else f"the year {trigger}"
@@ -145,6 +131,9 @@ class Deadline:
     ends — 24:00 of the last day, i.e. 00:00 of the next, unless a cut-off was chosen.
     ``provisional`` is true when the answer rests on a year with no official notice.
     ``trigger`` is the date, the aware Beijing datetime, or (fixed dates) the year given.
+    ``receipt_date`` is set when the trigger is a receipt dated on a rest day that the
+    rest-day receipt policy moved (:mod:`gov_deadlines.catalogue.receipt`): the day the
+    period counts from; ``trigger`` keeps the recorded date.
     """
 
     period: Period
@@ -156,6 +145,7 @@ class Deadline:
     rule: Rule | None = None
     notes: tuple[Note, ...] = ()
     details: Details | None = None
+    receipt_date: dt.date | None = None
 
     @property
     def unit(self) -> Unit:
@@ -219,7 +209,6 @@ class Deadline:
         if self.rule is not None:
             lines.extend(self.rule.citation_lines(lang))
             lines.extend(note.text(lang) for note in self.notes)
-            lines.extend(_policy_lines(self.rule, lang))
         period_text = self.period.text(lang)
         lines.append(
             f"期限:{period_text}。计算方法:{self.convention.describe(lang)}。"
@@ -244,6 +233,15 @@ class Deadline:
         zh = is_zh(lang)
         unit = self.unit
         trigger = _fmt_trigger(self.trigger, lang)
+        start = self.trigger_date
+        if self.receipt_date is not None:
+            start = self.receipt_date
+            moved = _day(start, lang)
+            trigger = (
+                f"{moved}(记录的收到申请日{trigger}是休息日,见上)"
+                if zh
+                else f"{moved} (the recorded receipt, {trigger}, is a rest day: see above)"
+            )
         steps: list[str] = []
         if unit is Unit.HOURS:
             steps.append(
@@ -312,7 +310,7 @@ class Deadline:
         )
         if unit is Unit.WORKING_DAYS:
             assert isinstance(self.period, WorkingDays)
-            notable = self.calendar.notable_days(self.trigger_date, self.due_date)
+            notable = self.calendar.notable_days(start, self.due_date)
             skipped = [d for d in notable if not d.is_workday]
             makeup = [d for d in notable if d.kind is DayKind.MAKEUP_WORKDAY]
             if skipped:

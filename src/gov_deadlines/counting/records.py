@@ -92,6 +92,8 @@ class DeadlineRecord(BaseModel):
     unit: str
     trigger: str
     trigger_date: dt.date
+    #: The day a receipt dated on a rest day counts from (rest-day receipt policy), else null.
+    receipt_date: dt.date | None = None
     due_date: dt.date
     due_at: dt.datetime
     provisional: bool
@@ -125,6 +127,7 @@ def deadline_to_record(
         unit=convention.unit.value,
         trigger=_trigger_text(deadline.trigger),
         trigger_date=deadline.trigger_date,
+        receipt_date=deadline.receipt_date,
         due_date=deadline.due_date,
         due_at=deadline.due_at,
         provisional=deadline.provisional,
