@@ -286,7 +286,8 @@ def test_calendar_import_then_due_answers_for_2027_without_provisional_citing_th
     assert without.code == 2  # 2027 is not in any package: refused, not guessed
     answer = run_main("due", "ogi.reply", "2026-12-20", "--calendar", str(target))
     assert answer.code == 0, answer
-    assert answer.out.startswith("截止:2027-01-18(周一)24:00")
+    # a Sunday receipt: counted from Monday 12-21 (rest-day receipt policy, as in audit)
+    assert answer.out.startswith("截止:2027-01-19(周二)24:00")
     assert "临时" not in answer.out
     assert "国办发明电〔2026〕9号(2026-11-06)" in answer.out
     record = run_main("due", "ogi.reply", "2026-12-20", "--calendar", str(target), "--json")
