@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gov_deadlines import default_calendar
+from gov_deadlines import ReceiptPolicy, default_calendar
 from gov_deadlines.calendar.workcalendar import ProvisionalDate, WorkCalendar
 from gov_deadlines.cases import COLUMNS, AuditPolicy, CaseVerdict, audit_csv
 from gov_deadlines.outputs import Summary, write_case_csv
@@ -38,6 +38,10 @@ ANCHORS = [
     D(2026, 12, 10), D(2026, 12, 26),
 ]  # fmt: skip
 AUDIT_DAYS = [None, D(2019, 6, 20), D(2026, 4, 20), D(2026, 10, 16), D(2026, 12, 30), D(2027, 2, 1)]
+
+
+def receipt_policy(move: bool) -> ReceiptPolicy:
+    return ReceiptPolicy.NEXT_WORKING_DAY if move else ReceiptPolicy.AS_RECORDED
 
 
 def both_paths(
@@ -144,7 +148,7 @@ def test_any_case_comes_out_of_the_lean_clock_as_out_of_the_general_one(
     move: bool,
     warn: int,
 ) -> None:
-    policy = AuditPolicy(move_rest_day_receipt=move, warn_within=warn)
+    policy = AuditPolicy(receipt=receipt_policy(move), warn_within=warn)
     both_paths(to_csv(rows * repeat), as_of=as_of, lang=lang, keep=keep, policy=policy)
 
 
@@ -275,7 +279,7 @@ def test_every_finding_of_the_clock_comes_out_the_same_on_both_paths() -> None:
     for as_of in (*AUDIT_DAYS, D(2018, 10, 1), D(2026, 3, 25)):
         for lang in ("zh", "en"):
             for move in (True, False):
-                policy = AuditPolicy(move_rest_day_receipt=move)
+                policy = AuditPolicy(receipt=receipt_policy(move))
                 both_paths(text, as_of=as_of, lang=lang, keep=4, policy=policy)
     provisional = default_calendar(provisional=True)
     both_paths(text, as_of=D(2027, 3, 1), lang="zh", keep=4, calendar=provisional)

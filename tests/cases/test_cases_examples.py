@@ -15,7 +15,7 @@ import chinese_calendar
 import pytest
 from pydantic import ValidationError
 
-from gov_deadlines import default_calendar, due
+from gov_deadlines import ReceiptPolicy, default_calendar, due
 from gov_deadlines.cases import (
     AuditPolicy,
     Case,
@@ -160,7 +160,7 @@ def test_a_receipt_on_a_sunday_moves_to_monday_and_the_explanation_says_so() -> 
 def test_the_rest_day_policy_can_be_switched_off() -> None:
     verdict = audit_case(
         {"channel": "网络", "confirmed": "2026-03-01"},
-        policy=AuditPolicy(move_rest_day_receipt=False),
+        policy=AuditPolicy(receipt=ReceiptPolicy.AS_RECORDED),
     )
     assert verdict.receipt == D(2026, 3, 1)
     assert verdict.reply_due == nth_workday(20, D(2026, 3, 1)) == D(2026, 3, 27)

@@ -52,7 +52,7 @@ def test_a_plain_case_is_due_when_due_ogi_reply_says(
 ) -> None:
     verdict = audit_case(
         {"channel": channel, "submitted": day, "signed_for": day, "confirmed": day},
-        policy=AuditPolicy(move_rest_day_receipt=move),
+        policy=AuditPolicy(receipt=ReceiptPolicy.NEXT_WORKING_DAY if move else ReceiptPolicy.AS_RECORDED),
     )
     # verdict.receipt is the day the audit counts from: counted as it is
     counted = due("ogi.reply", verdict.receipt, receipt_policy=ReceiptPolicy.AS_RECORDED)

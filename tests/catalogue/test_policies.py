@@ -17,7 +17,7 @@ import pytest
 from tools.gen_docs import policies_markdown
 
 from _cli import run_main
-from gov_deadlines import default_catalogue, due
+from gov_deadlines import ReceiptPolicy, default_catalogue, due
 from gov_deadlines.cases import AuditPolicy, audit_case
 from gov_deadlines.catalogue import Catalogue
 from gov_deadlines.catalogue.policies import default_policies
@@ -71,11 +71,41 @@ def test_every_policy_is_named_by_some_rule_and_every_rule_names_known_policies(
 def test_a_rest_day_receipt_names_its_policy_and_switched_off_it_does_not() -> None:
     fields = {"channel": "网络", "confirmed": "2026-03-01"}
     assert "rest-day-receipt-next-working-day" in explained(fields)
-    off = explained(fields, AuditPolicy(move_rest_day_receipt=False))
+    off = explained(fields, AuditPolicy(receipt=ReceiptPolicy.AS_RECORDED))
     assert "rest-day-receipt-next-working-day" not in off
     assert "rest-day-receipt-next-working-day" not in explained(
         {"channel": "网络", "confirmed": "2026-03-02"}
     )
+
+
+def test_due_names_the_rest_day_receipt_policy_exactly_when_it_moved_the_receipt() -> None:
+    sunday, monday = dt.date(2026, 3, 1), dt.date(2026, 3, 2)
+    for lang in ("zh", "en"):
+        moved = due("ogi.reply", sunday).explain(lang)
+        assert "rest-day-receipt-next-working-day" in moved
+        assert "2026-03-02" in moved
+        as_recorded = due("ogi.reply", sunday, receipt_policy=ReceiptPolicy.AS_RECORDED)
+        assert "rest-day-receipt-next-working-day" not in as_recorded.explain(lang)
+        assert "rest-day-receipt-next-working-day" not in due("ogi.reply", monday).explain(lang)
+
+
+def test_due_and_the_audit_state_a_moved_receipt_in_the_same_words() -> None:
+    sunday = dt.date(2026, 3, 8)
+    verdict = audit_case({"channel": "当面", "submitted": sunday})
+    deadline = due("ogi.reply", sunday)
+    for lang in ("zh", "en"):
+        moved = [f.text(lang) for f in verdict.findings if f.code == "receipt_moved"]
+        assert len(moved) == 1
+        assert moved[0] in deadline.explain_lines(lang)
+        policy_line = default_policies()["rest-day-receipt-next-working-day"].line(lang)
+        assert policy_line in deadline.explain_lines(lang)
+        assert policy_line in verdict.explain(lang)
+
+
+def test_the_old_audit_policy_keyword_still_switches_the_receipt_policy_with_a_warning() -> None:
+    with pytest.warns(DeprecationWarning, match="receipt=ReceiptPolicy"):
+        old = AuditPolicy(move_rest_day_receipt=False)
+    assert old == AuditPolicy(receipt=ReceiptPolicy.AS_RECORDED)
 
 
 def test_an_extension_names_the_notice_before_the_original_limit_policy() -> None:

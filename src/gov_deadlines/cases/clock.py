@@ -38,8 +38,9 @@ out as tables over day indices, for the lean clock of the per-case CSV's fast pa
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass
 from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
@@ -48,6 +49,7 @@ from gov_deadlines.cases.model import Case, CaseError, CaseFacts, Party, parse_c
 from gov_deadlines.cases.plausibility import date_findings
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import ExcludedSpan, ReplyVersion, ReplyVersions, reply_versions
+from gov_deadlines.catalogue.receipt import ReceiptPolicy, effective_receipt
 from gov_deadlines.errors import CalendarCoverageError
 from gov_deadlines.vocabulary import Status
 
@@ -64,14 +66,34 @@ __all__ = ["DEFAULT_POLICY", "AuditPolicy", "audit_case", "evaluate"]
 class AuditPolicy:
     """Choices the law leaves open, each stated in the explanation when it applies.
 
-    ``move_rest_day_receipt``: a receipt (or corrected application) dated on a rest day
-    counts as received on the first working day after it (default ``True``).
+    ``receipt``: the rest-day receipt policy, the same as ``due(..., receipt_policy=)``
+    (:class:`~gov_deadlines.catalogue.receipt.ReceiptPolicy`): by default a receipt (or
+    corrected application) dated on a rest day counts as received on the first working day
+    after it; ``ReceiptPolicy.AS_RECORDED`` keeps the recorded date.
     ``warn_within``: warn about pending duties due within this many working days of the
     audit day (default 5).
+    ``move_rest_day_receipt`` (deprecated, accepted for one release): ``False`` is
+    ``receipt=ReceiptPolicy.AS_RECORDED``.
     """
 
-    move_rest_day_receipt: bool = True
+    receipt: ReceiptPolicy = ReceiptPolicy.NEXT_WORKING_DAY
     warn_within: int = 5
+    move_rest_day_receipt: InitVar[bool | None] = None
+
+    def __post_init__(self, move_rest_day_receipt: bool | None) -> None:
+        if move_rest_day_receipt is not None:
+            warnings.warn(
+                "AuditPolicy(move_rest_day_receipt=...) is deprecated: use "
+                "AuditPolicy(receipt=ReceiptPolicy.NEXT_WORKING_DAY / AS_RECORDED)",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+            receipt = (
+                ReceiptPolicy.NEXT_WORKING_DAY
+                if move_rest_day_receipt
+                else ReceiptPolicy.AS_RECORDED
+            )
+            object.__setattr__(self, "receipt", receipt)
 
 
 DEFAULT_POLICY = AuditPolicy()
@@ -125,11 +147,10 @@ def _judge(
 def _move(
     cal: WorkCalendar, day: dt.date, policy: AuditPolicy, code: str, findings: list[Finding]
 ) -> dt.date:
-    if policy.move_rest_day_receipt and not cal.is_workday(day):
-        moved = cal.add_workdays(day, 1)  # a rest day: the next working day
+    moved, was_moved = effective_receipt(day, policy.receipt, cal)
+    if was_moved:
         findings.append(Finding(code, (day, moved)))
-        return moved
-    return day
+    return moved
 
 
 def _consult_spans(
@@ -251,9 +272,7 @@ def _receipt(f: CaseFacts, cal: WorkCalendar, policy: AuditPolicy) -> tuple[dt.d
         raise CaseError("no date of receipt", "缺少收到申请的日期", field="submitted")
     # Past the calendar, CalendarCoverageError propagates: the case is undetermined (无法
     # 计算), not malformed — the date is good, the holiday data is what is missing.
-    if policy.move_rest_day_receipt and not cal.is_workday(raw):
-        return cal.add_workdays(raw, 1), raw  # a rest day: the next working day
-    return raw, raw
+    return effective_receipt(raw, policy.receipt, cal)[0], raw
 
 
 def _undetermined(
@@ -311,7 +330,10 @@ def evaluate(
     and the per-case CSV's fast path for the rows it does not work out itself, share it)."""
     raw = f.raw_receipt
     try:
-        plain = raw is not None and (not policy.move_rest_day_receipt or cal.is_workday(raw))
+        # The common case first: a receipt the rest-day policy leaves where it is.
+        plain = raw is not None and (
+            policy.receipt is ReceiptPolicy.AS_RECORDED or cal.is_workday(raw)
+        )
         if plain:
             assert raw is not None
             receipt = raw

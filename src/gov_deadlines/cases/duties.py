@@ -20,6 +20,7 @@ from typing import Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, is_provisional, weekday_name
 from gov_deadlines.cases.model import field_label
+from gov_deadlines.catalogue.receipt import moved_sentence
 from gov_deadlines.dates import iso_date
 from gov_deadlines.errors import CalendarCoverageError
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status, is_zh
@@ -187,25 +188,7 @@ def finding_text(finding: Finding, zh: bool) -> str:
         )
     if code in ("receipt_moved", "supplement_moved"):
         raw, moved = a
-        what = (
-            ("收到申请日" if code == "receipt_moved" else "补正到达日")
-            if zh
-            else (
-                "The receipt date"
-                if code == "receipt_moved"
-                else "The corrected application's arrival"
-            )
-        )
-        return (
-            f"{what}{day_text(raw, zh)}是休息日,机关不办公:按本库政策 rest-day-receipt-next-working-day "
-            f"顺延至其后第一个工作日{day_text(moved, zh)}"
-            "(可关闭此政策:AuditPolicy(move_rest_day_receipt=False) / --receipt-as-recorded)。"
-            if zh
-            else f"{what} {day_text(raw, zh)} is a rest day, when the office is closed: by the "
-            "library's policy rest-day-receipt-next-working-day it moves to the first working "
-            f"day after it, {day_text(moved, zh)} (switch off with "
-            "AuditPolicy(move_rest_day_receipt=False) / --receipt-as-recorded)."
-        )
+        return moved_sentence(raw, moved, "zh" if zh else "en", corrected=code != "receipt_moved")
     if code == "supplement_no_limit":
         return (
             "2008年条例未规定告知补正的期限(第二十一条只要求告知申请人更改、补充),不核查补正告知的时限。"

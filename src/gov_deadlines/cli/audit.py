@@ -160,6 +160,7 @@ def _format(ctx: Context) -> str:
 
 def run_audit(ctx: Context) -> int:
     from gov_deadlines.cases import AuditPolicy, LayoutError, audit_csv
+    from gov_deadlines.catalogue import ReceiptPolicy
     from gov_deadlines.dates import parse_date, today
     from gov_deadlines.outputs import Summary, summarize, write_case_csv, write_form, write_jsonl
 
@@ -178,7 +179,10 @@ def run_audit(ctx: Context) -> int:
     if args.output:
         check_output(ctx, "--output", args.output, inputs=[args.file])
     policy = AuditPolicy(
-        move_rest_day_receipt=not args.receipt_as_recorded, warn_within=args.warn_within
+        receipt=ReceiptPolicy.AS_RECORDED
+        if args.receipt_as_recorded
+        else ReceiptPolicy.NEXT_WORKING_DAY,
+        warn_within=args.warn_within,
     )
     calendar = ctx.calendar()
     source = _open_input(args.file, args.encoding, console)

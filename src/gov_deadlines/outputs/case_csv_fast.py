@@ -49,6 +49,7 @@ from gov_deadlines.cases.grid import DayGrid, day_grid
 from gov_deadlines.cases.model import RECEIPT_FIELDS, CaseError, Channel, Party
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import ReplyVersion
+from gov_deadlines.catalogue.receipt import ReceiptPolicy
 from gov_deadlines.outputs.case_csv import CHANNEL_TEXT, PROVISIONAL_TEXT, RESULT_TEXT, case_cells
 from gov_deadlines.outputs.summary import Summary
 from gov_deadlines.vocabulary import Status
@@ -157,7 +158,8 @@ class _Lean:
         self.summary = summary
         self.append = append
         self.zh = zh
-        self.move = policy.move_rest_day_receipt
+        # The grid's ``moved`` table is effective_receipt over every day of the span.
+        self.move = policy.receipt is ReceiptPolicy.NEXT_WORKING_DAY
         self.warn = policy.warn_within
         self.now = None if as_of is None else as_of.toordinal() - grid.base
         #: The last day a recorded date may fall on (the audit day): a row with a later
