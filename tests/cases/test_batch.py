@@ -29,6 +29,7 @@ from gov_deadlines.cases import (
 from gov_deadlines.outputs import (
     CASE_COLUMNS,
     Summary,
+    form_markdown,
     form_rows,
     summarize,
     write_case_csv,
@@ -314,7 +315,7 @@ def test_the_supervision_form_has_one_row_per_duty_filled_from_the_findings() ->
         "1件记录的日期存疑(晚于核查日或早于起算日,见明细第2行),判定待核实"
     )
     stream = io.StringIO(newline="")
-    write_form(summary, stream, as_csv=True, responsible="办公室")
+    write_form(form_rows(summary, responsible="办公室"), stream, format="csv")
     parsed = list(csv.reader(io.StringIO(stream.getvalue()[1:], newline="")))
     assert parsed[0] == [
         "序号",
@@ -342,9 +343,7 @@ def test_a_clean_batch_fills_the_form_as_completed() -> None:
 def test_a_malformed_row_makes_the_exit_code_2_and_is_noted_under_the_form() -> None:
     summary = summarize(run_csv(",".join(ZH) + "\nBAD,x,2026-03-02,,,,,,,,,,,\n"))
     assert summary.exit_code() == 2
-    stream = io.StringIO()
-    write_form(summary, stream)
-    assert "另有1行数据有误" in stream.getvalue()
+    assert "另有1行数据有误" in form_markdown(summary)
 
 
 def test_every_example_case_explains_itself_in_both_languages() -> None:

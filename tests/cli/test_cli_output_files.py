@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+import gov_deadlines.outputs as outputs
 from _cli import ROOT, program_env
 from gov_deadlines.cli import main
-from gov_deadlines.outputs import supervision
 
 EXAMPLE = ROOT / "docs" / "audit-example.csv"
 LOG = ROOT / "docs" / "log-example.csv"
@@ -184,11 +184,11 @@ def test_a_check_log_form_that_fails_midway_leaves_the_previous_form_untouched(
     target = tmp_path / "form.csv"
     target.write_bytes(b"the form sent last week")
 
-    def failing(rows: object, stream: io.TextIOBase, *, lang: str = "zh") -> int:
+    def failing(rows: object, stream: io.TextIOBase, **options: object) -> int:
         stream.write("\ufeff序号,工作任务\r\n1,半行")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(supervision, "write_csv", failing)
+    monkeypatch.setattr(outputs, "write_form", failing)
     code, _, err = run(
         "check-log", str(LOG), "--year", "2026", "--as-of", "2027-01-15",
         "--form-csv", str(target),

@@ -58,7 +58,8 @@ def test_the_2026_export_parses_back_with_the_same_number_of_events_and_reminder
     tmp_path: Path,
 ) -> None:
     occurrences = schedule(2026)
-    export = write_ics(tmp_path / "2026.ics", occurrences)
+    with (tmp_path / "2026.ics").open("wb") as stream:
+        export = write_ics(occurrences, stream)
     events, alarms = parse((tmp_path / "2026.ics").read_bytes())
     assert len(events) == len(alarms) == len(occurrences) == export.events == export.alarms
     assert len({str(e.get("UID")) for e in events}) == len(events)
@@ -91,7 +92,9 @@ def test_five_working_days_before_28_february_2026_is_saturday_14_february_acros
         expected = OFFICIAL.add_workdays(occ.due_date, -5)
         assert alarm_moment(event) == dt.datetime.combine(expected, dt.time(9))
         # four working days strictly between, plus the due date when it is one
-        assert OFFICIAL.workdays_between(expected, occ.due_date) == 4 + OFFICIAL.is_workday(occ.due_date)
+        assert OFFICIAL.workdays_between(expected, occ.due_date) == 4 + OFFICIAL.is_workday(
+            occ.due_date
+        )
 
 
 def test_the_description_carries_title_citation_quote_and_reminder() -> None:

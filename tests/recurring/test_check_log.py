@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gov_deadlines import default_calendar, default_catalogue
-from gov_deadlines.outputs.supervision import HEADERS_ZH, render_markdown, write_csv
+from gov_deadlines.outputs import write_form
+from gov_deadlines.outputs.supervision import HEADERS_ZH
 from gov_deadlines.recurring.compliance import (
     LogEntry,
     LogError,
@@ -167,11 +168,14 @@ def test_a_late_fixed_date_is_completed_on_the_form_with_the_delay_as_the_proble
 
 def test_the_form_renders_with_the_seven_columns_of_the_supervision_checklist() -> None:
     result = check_log([], 2026, sources="jy-2024")
-    table = render_markdown(supervision_rows(result), title="2026年")
+    markdown = io.StringIO()
+    assert write_form(supervision_rows(result), markdown, title="2026年") == 3
+    table = markdown.getvalue()
+    assert table.startswith("## 2026年\n")
     assert "| " + " | ".join(HEADERS_ZH) + " |" in table
     assert "| 1 | 按时发布政府信息公开年报(2026年,截至2026-01-31) | 未完成 |" in table
     stream = io.StringIO()
-    assert write_csv(supervision_rows(result), stream) == 3
+    assert write_form(supervision_rows(result), stream, format="csv") == 3
     assert stream.getvalue().startswith("\ufeff序号,工作任务,完成情况")
 
 

@@ -162,7 +162,16 @@ def run_audit(ctx: Context) -> int:
     from gov_deadlines.cases import AuditPolicy, LayoutError, audit_csv
     from gov_deadlines.catalogue import ReceiptPolicy
     from gov_deadlines.dates import parse_date, today
-    from gov_deadlines.outputs import Summary, summarize, write_case_csv, write_form, write_jsonl
+    from gov_deadlines.outputs import (
+        Summary,
+        form_note,
+        form_rows,
+        form_title,
+        summarize,
+        write_case_csv,
+        write_form,
+        write_jsonl,
+    )
 
     args = ctx.args
     console = ctx.console
@@ -224,13 +233,20 @@ def run_audit(ctx: Context) -> int:
                     sink.write(summary.markdown(lang))
                     sink.write("\n")
                 elif sink is not None:
-                    write_form(
+                    as_csv = bool(args.output) and suffix(args.output) == ".csv"
+                    rows = form_rows(
                         summary,
-                        sink,
                         lang=lang,
-                        as_csv=bool(args.output) and suffix(args.output) == ".csv",
                         responsible=args.responsible,
                         materials_from=args.materials_from,
+                    )
+                    write_form(
+                        rows,
+                        sink,
+                        lang=lang,
+                        format="csv" if as_csv else "markdown",
+                        title=form_title(lang),
+                        note=form_note(summary, lang),
                     )
     finally:
         source.close()

@@ -170,15 +170,18 @@ def run_schedule(ctx: Context) -> int:
     occurrences = schedule(args.year, sources=sources, rules=args.rule, calendar=calendar)
     export = None
     if args.ics:
-        from gov_deadlines.outputs.ics import write_ics
+        from gov_deadlines.atomic import atomic_binary
+        from gov_deadlines.outputs import write_ics
 
-        export = write_ics(
-            args.ics,
-            occurrences,
-            reminder_days=args.reminder_days,
-            calendar=calendar,
-            lang=console.lang,
-        )
+        # atomic: an interrupted export leaves the previous file whole
+        with atomic_binary(args.ics) as stream:
+            export = write_ics(
+                occurrences,
+                stream,
+                reminder_days=args.reminder_days,
+                calendar=calendar,
+                lang=console.lang,
+            )
     if console.as_json:
         console.emit_json(
             {
@@ -189,7 +192,7 @@ def run_schedule(ctx: Context) -> int:
                     for o in occurrences
                 ],
                 "ics": (
-                    {"path": export.path, "events": export.events, "alarms": export.alarms}
+                    {"path": args.ics, "events": export.events, "alarms": export.alarms}
                     if export
                     else None
                 ),
@@ -244,7 +247,7 @@ def run_schedule(ctx: Context) -> int:
             )
         )
     if export is not None:
-        console.line(console.style(export.summary(console.lang), "green"))
+        console.line(console.style(export.summary(console.lang, path=args.ics), "green"))
     return EXIT_OK
 
 
@@ -340,7 +343,7 @@ def _report_unmatched(result: LogCheck, console: Console, *, to_err: bool) -> No
 
 def run_check_log(ctx: Context) -> int:
     from gov_deadlines.dates import parse_date, today
-    from gov_deadlines.outputs.supervision import headers, render_markdown, write_csv
+    from gov_deadlines.outputs import form_headers, write_form
     from gov_deadlines.recurring import check_log, read_log, supervision_rows
 
     console = ctx.console
@@ -357,7 +360,7 @@ def run_check_log(ctx: Context) -> int:
     rows = supervision_rows(result, console.lang, per_window=args.per_window)
     if args.form_csv:
         with open_output(args.form_csv) as stream:
-            write_csv(rows, stream, lang=console.lang)
+            write_form(rows, stream, lang=console.lang, format="csv")
     if console.as_json:
         payload: dict[str, Any] = {
             "year": args.year,
@@ -373,7 +376,7 @@ def run_check_log(ctx: Context) -> int:
         }
         if args.form:
             payload["form"] = {
-                "headers": list(headers(console.lang)),
+                "headers": list(form_headers(console.lang)),
                 "rows": [list(r.cells(n, console.lang)) for n, r in enumerate(rows, start=1)],
             }
         console.emit_json(payload)
@@ -383,7 +386,7 @@ def run_check_log(ctx: Context) -> int:
             f"{args.year}年政务公开定期任务督察表",
             f"Supervision form: recurring duties of {args.year}",
         )
-        console.out.write(render_markdown(rows, lang=console.lang, title=title))
+        write_form(rows, console.out, lang=console.lang, title=title)
         console.line(
             console.t(
                 f"\n核查日:{as_of.isoformat()}(此日尚未结束的时段记为未到期)。",

@@ -9,9 +9,11 @@ Each writer consumes its results once and returns what it counted on the way:
 * :func:`write_jsonl` — one JSON object per row (:mod:`~gov_deadlines.outputs.jsonl`);
 * :class:`Summary` and :func:`summarize` — the counts of a batch and their Markdown
   (:mod:`~gov_deadlines.outputs.summary`);
-* :func:`form_rows`, :func:`form_markdown`, :func:`write_form` — the supervision form of
-  seed 002 for a batch (:mod:`~gov_deadlines.outputs.audit_form`), rendered by
-  :mod:`~gov_deadlines.outputs.supervision`;
+* :func:`write_form` — the supervision form of seed 002 (:class:`SupervisionRow`) as
+  Markdown or CSV (:mod:`~gov_deadlines.outputs.supervision`), for a batch from
+  :func:`form_rows` with :func:`form_title` and :func:`form_note` (or :func:`form_markdown`
+  at once; :mod:`~gov_deadlines.outputs.audit_form`), for a log check from
+  :func:`gov_deadlines.recurring.supervision_rows`;
 * :func:`write_ics`, :func:`to_ics` — the recurring duties as calendar events
   (:mod:`~gov_deadlines.outputs.ics`; needs the optional ``icalendar``).
 
@@ -21,7 +23,7 @@ Each writer consumes its results once and returns what it counted on the way:
 from __future__ import annotations
 
 from gov_deadlines.outputs.audit import write_case_csv
-from gov_deadlines.outputs.audit_form import form_markdown, form_rows, write_form
+from gov_deadlines.outputs.audit_form import form_markdown, form_note, form_rows, form_title
 from gov_deadlines.outputs.case_csv import CASE_COLUMNS
 from gov_deadlines.outputs.ics import IcsExport, IcsUnavailableError, to_ics, write_ics
 from gov_deadlines.outputs.jsonl import write_jsonl
@@ -32,17 +34,21 @@ from gov_deadlines.outputs.summary import (
     result_label,
     summarize,
 )
-from gov_deadlines.outputs.supervision import SupervisionRow
+from gov_deadlines.outputs.supervision import FormFormat, SupervisionRow, form_headers, write_form
 
 __all__ = [
     "CASE_COLUMNS",
     "RESULTS",
+    "FormFormat",
     "IcsExport",
     "IcsUnavailableError",
     "Summary",
     "SupervisionRow",
+    "form_headers",
     "form_markdown",
+    "form_note",
     "form_rows",
+    "form_title",
     "provisional_note",
     "result_label",
     "summarize",

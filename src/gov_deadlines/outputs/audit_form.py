@@ -1,12 +1,13 @@
 """The batch audit's supervision form (seed 002, 全面推进政务公开工作督察表): one row per
 duty of the agency — 补正告知, 延期, 答复 — with 存在问题 filled from the
-:class:`~gov_deadlines.outputs.summary.Summary` of a batch, rendered by
-:mod:`gov_deadlines.outputs.supervision`.
+:class:`~gov_deadlines.outputs.summary.Summary` of a batch, written by
+:func:`gov_deadlines.outputs.supervision.write_form` under :func:`form_title`, followed by
+:func:`form_note`.
 """
 
 from __future__ import annotations
 
-from typing import TextIO
+import io
 
 from gov_deadlines.cases.duties import DutyKind
 from gov_deadlines.outputs.summary import (
@@ -15,11 +16,10 @@ from gov_deadlines.outputs.summary import (
     provisional_among,
     provisional_note,
 )
-from gov_deadlines.outputs.supervision import SupervisionRow, render_markdown
-from gov_deadlines.outputs.supervision import write_csv as write_form_csv
+from gov_deadlines.outputs.supervision import SupervisionRow, write_form
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status, is_zh
 
-__all__ = ["form_markdown", "form_rows", "write_form"]
+__all__ = ["form_markdown", "form_note", "form_rows", "form_title"]
 
 _TASKS = {
     DutyKind.SUPPLEMENT_NOTICE: (
@@ -90,21 +90,17 @@ def form_rows(
     return rows
 
 
-def form_markdown(
-    summary: Summary, *, lang: str = "zh", responsible: str = "", materials_from: str = ""
-) -> str:
-    """The supervision form as Markdown, with a note on the rows that could not be read."""
+def form_title(lang: str = "zh") -> str:
+    """The heading of the batch audit's form."""
+    if is_zh(lang):
+        return "全面推进政务公开工作督察表 · 依申请公开"
+    return "Open-government supervision form · OGI applications"
+
+
+def form_note(summary: Summary, lang: str = "zh") -> str:
+    """What follows the batch audit's form: the audit day, the count, the provisional dates
+    and the rows that could not be read."""
     zh = is_zh(lang)
-    title = (
-        "全面推进政务公开工作督察表 · 依申请公开"
-        if zh
-        else "Open-government supervision form · OGI applications"
-    )
-    text = render_markdown(
-        form_rows(summary, lang=lang, responsible=responsible, materials_from=materials_from),
-        lang=lang,
-        title=title,
-    )
     as_of = summary.as_of.isoformat() if summary.as_of else ("未指定" if zh else "not given")
     note = (
         f"\n核查日:{as_of};共核查{summary.total}件。"
@@ -119,28 +115,19 @@ def form_markdown(
             if zh
             else f" {summary.malformed} row(s) could not be read and are not counted above (see the details)."
         )
-    return text + note + "\n"
+    return note + "\n"
 
 
-def write_form(
-    summary: Summary,
-    stream: TextIO,
-    *,
-    lang: str = "zh",
-    as_csv: bool = False,
-    responsible: str = "",
-    materials_from: str = "",
-) -> None:
-    """Write the supervision form: Markdown, or CSV with a BOM (``as_csv``)."""
-    if as_csv:
-        write_form_csv(
-            form_rows(summary, lang=lang, responsible=responsible, materials_from=materials_from),
-            stream,
-            lang=lang,
-        )
-    else:
-        stream.write(
-            form_markdown(
-                summary, lang=lang, responsible=responsible, materials_from=materials_from
-            )
-        )
+def form_markdown(
+    summary: Summary, *, lang: str = "zh", responsible: str = "", materials_from: str = ""
+) -> str:
+    """The supervision form as Markdown, with a note on the rows that could not be read."""
+    stream = io.StringIO()
+    write_form(
+        form_rows(summary, lang=lang, responsible=responsible, materials_from=materials_from),
+        stream,
+        lang=lang,
+        title=form_title(lang),
+        note=form_note(summary, lang),
+    )
+    return stream.getvalue()

@@ -21,10 +21,8 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from os import PathLike, fspath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from gov_deadlines.atomic import write_bytes
 from gov_deadlines.calendar.workcalendar import (
     WorkCalendar,
     default_calendar,
@@ -297,27 +295,43 @@ def to_ics(occurrences: Iterable[Occurrence], **options: Any) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class IcsExport:
-    """What an export wrote: the file, the number of events and of reminders."""
+    """What an export wrote: the number of events and of reminders."""
 
-    path: str
     events: int
     alarms: int
 
-    def summary(self, lang: str = "zh") -> str:
+    def summary(self, lang: str = "zh", *, path: str = "") -> str:
+        """``已写入 2026.ics:66个事件,66个提醒。`` (the file named when ``path`` is given)."""
         if is_zh(lang):
-            return f"已写入 {self.path}:{self.events}个事件,{self.alarms}个提醒。"
-        return f"Wrote {self.path}: {self.events} events, {self.alarms} reminders."
+            where = f" {path}:" if path else ""
+            return f"已写入{where}{self.events}个事件,{self.alarms}个提醒。"
+        where = f" {path}:" if path else ""
+        return f"Wrote{where} {self.events} events, {self.alarms} reminders."
 
 
 def write_ics(
-    path: str | PathLike[str], occurrences: Iterable[Occurrence], **options: Any
+    occurrences: Iterable[Occurrence],
+    stream: BinaryIO,
+    *,
+    reminder_days: int | None = DEFAULT_REMINDER_DAYS,
+    reminder_time: dt.time = DEFAULT_REMINDER_TIME,
+    calendar: WorkCalendar | None = None,
+    lang: str = "zh",
+    stamp: dt.datetime | None = None,
+    name: str | None = None,
 ) -> IcsExport:
-    """Write the ``.ics`` file (atomically: to a temporary file beside it, renamed into place
-    when complete); return how many events and reminders it holds."""
-    cal = build_calendar(occurrences, **options)
-    data: bytes = cal.to_ical()
-    target = fspath(path)
-    write_bytes(target, data)  # atomic: an interrupted export leaves the old file whole
+    """Write the ``.ics`` bytes of ``occurrences`` to ``stream`` (options as
+    :func:`build_calendar`); return how many events and reminders it holds. The command
+    line writes a file atomically (:func:`gov_deadlines.atomic.atomic_binary`)."""
+    cal = build_calendar(
+        occurrences,
+        reminder_days=reminder_days,
+        reminder_time=reminder_time,
+        calendar=calendar,
+        lang=lang,
+        stamp=stamp,
+        name=name,
+    )
+    stream.write(cal.to_ical())
     events = list(cal.walk("VEVENT"))
-    alarms = sum(len(e.walk("VALARM")) for e in events)
-    return IcsExport(target, len(events), alarms)
+    return IcsExport(len(events), sum(len(e.walk("VALARM")) for e in events))

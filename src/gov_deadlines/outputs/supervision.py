@@ -2,7 +2,7 @@
 
 Columns: 序号 · 工作任务 · 完成情况 (已完成/未完成, or 未到期 for a duty not yet due) · 存在问题 · 整改措施 · 整改责任主体 ·
 材料提供部门. The batch audit of applications and the compliance check of recurring duties
-both report on this form through the renderers here.
+both report on this form through :func:`write_form`.
 """
 
 from __future__ import annotations
@@ -10,9 +10,14 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Literal, TextIO
 
 from gov_deadlines.vocabulary import is_zh
+
+__all__ = ["FormFormat", "SupervisionRow", "form_headers", "write_form"]
+
+#: How :func:`write_form` writes: a Markdown table, or CSV with a UTF-8 BOM.
+FormFormat = Literal["markdown", "csv"]
 
 HEADERS_ZH = (
     "序号",
@@ -75,34 +80,45 @@ class SupervisionRow:
         )
 
 
-def headers(lang: str = "zh") -> tuple[str, ...]:
+def form_headers(lang: str = "zh") -> tuple[str, ...]:
+    """The form's column headings."""
     return HEADERS_ZH if is_zh(lang) else HEADERS_EN
-
-
-def write_csv(rows: Iterable[SupervisionRow], stream: TextIO, *, lang: str = "zh") -> int:
-    """Write the form as CSV with a UTF-8 BOM (so Excel and WPS read it); return the row count.
-
-    ``stream`` should be opened with ``newline=""`` and encoding ``utf-8``.
-    """
-    stream.write("\ufeff")
-    writer = csv.writer(stream)
-    writer.writerow(headers(lang))
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        writer.writerow(row.cells(count, lang))
-    return count
 
 
 def _md(cell: str) -> str:
     return cell.replace("|", "\\|").replace("\n", "<br>")
 
 
-def render_markdown(rows: Iterable[SupervisionRow], *, lang: str = "zh", title: str = "") -> str:
-    """The form as a Markdown table (with an optional heading)."""
-    head = headers(lang)
+def write_form(
+    rows: Iterable[SupervisionRow],
+    stream: TextIO,
+    *,
+    lang: str = "zh",
+    format: FormFormat = "markdown",
+    title: str = "",
+    note: str = "",
+) -> int:
+    """Write the form of ``rows`` (a batch audit's :func:`~gov_deadlines.outputs.form_rows`
+    or a log check's :func:`~gov_deadlines.recurring.supervision_rows`); return the number
+    of rows written.
+
+    ``format="markdown"``: a table under the heading ``title`` (if any), then ``note`` as
+    given. ``format="csv"``: the table only, with a UTF-8 BOM so that Excel and WPS read
+    it; ``stream`` should then be opened with ``newline=""``.
+    """
+    head = form_headers(lang)
+    count = 0
+    if format == "csv":
+        stream.write("\ufeff")
+        writer = csv.writer(stream)
+        writer.writerow(head)
+        for count, row in enumerate(rows, start=1):
+            writer.writerow(row.cells(count, lang))
+        return count
     lines = [f"## {title}", ""] if title else []
     lines.append("| " + " | ".join(head) + " |")
     lines.append("|" + "---|" * len(head))
-    for number, row in enumerate(rows, start=1):
-        lines.append("| " + " | ".join(_md(c) for c in row.cells(number, lang)) + " |")
-    return "\n".join(lines) + "\n"
+    for count, row in enumerate(rows, start=1):
+        lines.append("| " + " | ".join(_md(c) for c in row.cells(count, lang)) + " |")
+    stream.write("\n".join(lines) + "\n" + note)
+    return count
