@@ -329,11 +329,11 @@ def agree(ours: list[Any], naive: list[dict[str, Any]]) -> int:
             continue
         duties = {
             d.kind.value: (
-                d.due,
+                d.due_date,
                 d.status.value,
-                d.late_by
+                d.late_by_workdays
                 if d.status.value in ("late", "overdue")
-                else (d.remaining if d.status.value == "pending" else 0),
+                else (d.remaining_workdays if d.status.value == "pending" else 0),
             )
             for d in mine.verdict.duties
         }

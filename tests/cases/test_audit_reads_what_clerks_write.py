@@ -49,8 +49,8 @@ def test_date_times_and_full_width_digits_in_the_audit_csv_are_read_as_their_day
 ) -> None:
     (row,) = audit_csv(io.StringIO(HEADER + f"A,当面,{text},,,{text}\n", newline=""), as_of=AS_OF)
     assert row.verdict is not None, row.error
-    assert row.verdict.receipt_recorded == day
-    assert row.verdict.duties[-1].done == day
+    assert row.verdict.recorded_receipt_date == day
+    assert row.verdict.duties[-1].done_on == day
     output, _ = both_paths(HEADER + f"A,当面,{text},,,\nB,当面,2026-09-30,,,{text}\n")
     assert "数据有误" not in output
 
@@ -58,9 +58,9 @@ def test_date_times_and_full_width_digits_in_the_audit_csv_are_read_as_their_day
 @pytest.mark.parametrize(("text", "day"), CLERK_DATES)
 def test_every_input_reads_a_date_the_same_way(text: str, day: dt.date, tmp_path: Path) -> None:
     assert parse_day(text) == day
-    assert audit_case({"channel": "当面", "submitted": text}).receipt_recorded == day
+    assert audit_case({"channel": "当面", "submitted": text}).recorded_receipt_date == day
     (row,) = audit_cases([{"渠道": "当面", "提交日期": text}])
-    assert row.verdict is not None and row.verdict.receipt_recorded == day
+    assert row.verdict is not None and row.verdict.recorded_receipt_date == day
     log = tmp_path / "log.csv"
     log.write_text(f"rule,date\nogi.annual-report,{text}\n", encoding="utf-8")
     assert read_log(log)[0].date == day

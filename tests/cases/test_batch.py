@@ -62,17 +62,19 @@ def test_the_example_file_gives_one_result_per_row_with_its_line_number() -> Non
     assert [r.line for r in rows] == list(range(2, 16))
     assert all(r.verdict is not None for r in rows)
     by_id = {r.case_id: r.verdict for r in rows}
-    assert by_id["2026-001"] is not None and by_id["2026-001"].reply_due == D(2026, 10, 30)
-    assert by_id["2026-002"] is not None and by_id["2026-002"].reply_due == D(2026, 4, 14)
-    assert by_id["2026-003"] is not None and by_id["2026-003"].reply_due == D(2026, 4, 28)
-    assert by_id["2026-004"] is not None and by_id["2026-004"].reply_due == D(2026, 5, 20)
+    assert by_id["2026-001"] is not None and by_id["2026-001"].reply_due_date == D(2026, 10, 30)
+    assert by_id["2026-002"] is not None and by_id["2026-002"].reply_due_date == D(2026, 4, 14)
+    assert by_id["2026-003"] is not None and by_id["2026-003"].reply_due_date == D(2026, 4, 28)
+    assert by_id["2026-004"] is not None and by_id["2026-004"].reply_due_date == D(2026, 5, 20)
 
 
 def test_english_and_chinese_headers_give_the_same_results() -> None:
     body = "A1,平信,2026-05-06,,2026-05-08,,,,,,,,,2026-06-12\n"
     zh = run_csv(",".join(ZH) + "\n" + body, as_of=AS_OF)
     en = run_csv(",".join(EN) + "\n" + body, as_of=AS_OF)
-    assert [r.to_dict() for r in zh] == [r.to_dict() for r in en]
+    assert [r.to_record().model_dump(mode="json") for r in zh] == [
+        r.to_record().model_dump(mode="json") for r in en
+    ]
 
 
 def test_columns_may_come_in_any_order_and_unknown_ones_are_ignored() -> None:
@@ -87,7 +89,9 @@ def test_columns_may_come_in_any_order_and_unknown_ones_are_ignored() -> None:
 def test_dict_rows_from_a_dict_reader_give_the_same_results_as_the_csv_reader() -> None:
     with EXAMPLE.open(newline="", encoding="utf-8-sig") as stream:
         from_dicts = list(audit_cases(csv.DictReader(stream), as_of=AS_OF))
-    assert [r.to_dict() for r in from_dicts] == [r.to_dict() for r in example_rows()]
+    assert [r.to_record().model_dump(mode="json") for r in from_dicts] == [
+        r.to_record().model_dump(mode="json") for r in example_rows()
+    ]
 
 
 def test_rows_may_be_case_models_or_case_shaped_mappings() -> None:
@@ -99,8 +103,8 @@ def test_rows_may_be_case_models_or_case_shaped_mappings() -> None:
     }
     model = Case(channel="internet", confirmed=D(2026, 9, 28))  # type: ignore[arg-type]
     rows = list(audit_cases([shaped, model]))
-    assert rows[0].verdict is not None and rows[0].verdict.reply_due == D(2026, 4, 28)
-    assert rows[1].verdict is not None and rows[1].verdict.reply_due == D(2026, 10, 30)
+    assert rows[0].verdict is not None and rows[0].verdict.reply_due_date == D(2026, 4, 28)
+    assert rows[1].verdict is not None and rows[1].verdict.reply_due_date == D(2026, 10, 30)
 
 
 def test_several_consultations_share_a_cell_separated_by_semicolons() -> None:
@@ -274,13 +278,13 @@ def test_json_lines_give_one_object_per_row_with_stable_keys() -> None:
         "line",
         "case_id",
         "result",
-        "receipt",
+        "receipt_date",
         "version",
         "duties",
         "findings",
         "explanation",
     } <= set(records[0])
-    assert records[0]["duties"][-1]["due"] == "2026-10-30"
+    assert records[0]["duties"][-1]["due_date"] == "2026-10-30"
 
 
 def test_the_summary_counts_add_up_to_the_input() -> None:

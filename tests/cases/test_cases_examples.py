@@ -48,14 +48,14 @@ def case(**fields: Any) -> dict[str, Any]:
 
 def test_received_in_person_on_2026_09_28_with_nothing_else_the_reply_is_due_2026_10_30() -> None:
     verdict = audit_case(case(submitted="2026-09-28"))
-    assert verdict.reply_due == D(2026, 10, 30) == nth_workday(20, D(2026, 9, 28))
+    assert verdict.reply_due_date == D(2026, 10, 30) == nth_workday(20, D(2026, 9, 28))
     assert [d.kind for d in verdict.duties] == [DutyKind.REPLY]
     assert verdict.version == "2019"
 
 
 def test_received_2026_03_02_the_supplement_notice_is_due_2026_03_11() -> None:
     verdict = audit_case(case(submitted="2026-03-02", supplement_requested="2026-03-05"))
-    assert verdict.supplement_due == D(2026, 3, 11)
+    assert verdict.supplement_due_date == D(2026, 3, 11)
 
 
 def test_a_corrected_application_arriving_2026_03_16_makes_the_reply_due_2026_04_14() -> None:
@@ -66,9 +66,9 @@ def test_a_corrected_application_arriving_2026_03_16_makes_the_reply_due_2026_04
             supplement_received="2026-03-16",
         )
     )
-    assert verdict.supplement_due == D(2026, 3, 11)
+    assert verdict.supplement_due_date == D(2026, 3, 11)
     assert verdict.clock_start == D(2026, 3, 16)
-    assert verdict.reply_due == D(2026, 4, 14) == nth_workday(20, D(2026, 3, 16))
+    assert verdict.reply_due_date == D(2026, 4, 14) == nth_workday(20, D(2026, 3, 16))
 
 
 def test_a_third_party_consulted_from_04_01_to_04_10_excludes_6_days_and_moves_the_reply_to_04_28() -> (
@@ -80,7 +80,7 @@ def test_a_third_party_consulted_from_04_01_to_04_10_excludes_6_days_and_moves_t
         )
     )
     assert verdict.excluded_workdays == 6
-    assert verdict.reply_due == D(2026, 4, 28) == nth_workday(26, D(2026, 3, 20))
+    assert verdict.reply_due_date == D(2026, 4, 28) == nth_workday(26, D(2026, 3, 20))
 
 
 def test_an_extension_of_20_working_days_instead_makes_the_reply_due_2026_05_20() -> None:
@@ -90,9 +90,9 @@ def test_an_extension_of_20_working_days_instead_makes_the_reply_due_2026_05_20(
             extension={"approved": "2026-04-15", "told": "2026-04-16", "workdays": 20},
         )
     )
-    assert verdict.base_due == D(2026, 4, 20)
+    assert verdict.base_due_date == D(2026, 4, 20)
     assert verdict.extension_workdays == 20
-    assert verdict.reply_due == D(2026, 5, 20) == nth_workday(40, D(2026, 3, 20))
+    assert verdict.reply_due_date == D(2026, 5, 20) == nth_workday(40, D(2026, 3, 20))
     extension = verdict.duty(DutyKind.EXTENSION)
     assert extension is not None and extension.status is Status.ON_TIME
 
@@ -102,7 +102,7 @@ def test_an_extension_of_20_working_days_instead_makes_the_reply_due_2026_05_20(
 
 def test_in_person_the_receipt_is_the_day_it_was_handed_in() -> None:
     verdict = audit_case({"channel": "当面", "submitted": "2026-03-02"})
-    assert (verdict.receipt, verdict.receipt_field, verdict.receipt_assumed) == (
+    assert (verdict.receipt_date, verdict.receipt_field, verdict.receipt_assumed) == (
         D(2026, 3, 2),
         "submitted",
         False,
@@ -113,8 +113,8 @@ def test_by_registered_post_the_receipt_is_the_day_the_agency_signed_for_it() ->
     verdict = audit_case(
         {"channel": "挂号信", "submitted": "2026-03-02", "signed_for": "2026-03-05"}
     )
-    assert verdict.receipt == D(2026, 3, 5) and verdict.receipt_field == "signed_for"
-    assert verdict.reply_due == nth_workday(20, D(2026, 3, 5))
+    assert verdict.receipt_date == D(2026, 3, 5) and verdict.receipt_field == "signed_for"
+    assert verdict.reply_due_date == nth_workday(20, D(2026, 3, 5))
 
 
 def test_by_ordinary_letter_the_receipt_is_the_day_the_agency_confirmed_with_the_applicant() -> (
@@ -123,18 +123,18 @@ def test_by_ordinary_letter_the_receipt_is_the_day_the_agency_confirmed_with_the
     verdict = audit_case(
         {"channel": "ordinary_letter", "submitted": "2026-03-02", "confirmed": "2026-03-06"}
     )
-    assert verdict.receipt == D(2026, 3, 6) and verdict.receipt_field == "confirmed"
+    assert verdict.receipt_date == D(2026, 3, 6) and verdict.receipt_field == "confirmed"
 
 
 @pytest.mark.parametrize("channel", ["网络", "internet", "传真", "fax", "电子邮件"])
 def test_by_internet_or_fax_the_receipt_is_the_day_both_sides_confirmed(channel: str) -> None:
     verdict = audit_case({"channel": channel, "submitted": "2026-03-02", "confirmed": "2026-03-04"})
-    assert verdict.receipt == D(2026, 3, 4) and not verdict.receipt_assumed
+    assert verdict.receipt_date == D(2026, 3, 4) and not verdict.receipt_assumed
 
 
 def test_a_confirmation_channel_with_only_the_submission_assumes_it_and_says_so() -> None:
     verdict = audit_case({"channel": "网络", "submitted": "2026-03-03"})
-    assert verdict.receipt == D(2026, 3, 3)
+    assert verdict.receipt_date == D(2026, 3, 3)
     assert verdict.receipt_assumed and verdict.receipt_field == "submitted"
     assert [f.code for f in verdict.findings] == ["receipt_assumed"]
     assert "假定" in verdict.explain("zh")
@@ -143,14 +143,14 @@ def test_a_confirmation_channel_with_only_the_submission_assumes_it_and_says_so(
 
 def test_registered_post_without_the_signed_for_date_assumes_the_submission() -> None:
     verdict = audit_case({"channel": "registered_post", "submitted": "2026-03-03"})
-    assert verdict.receipt_assumed and verdict.receipt == D(2026, 3, 3)
+    assert verdict.receipt_assumed and verdict.receipt_date == D(2026, 3, 3)
 
 
 def test_a_receipt_on_a_sunday_moves_to_monday_and_the_explanation_says_so() -> None:
     verdict = audit_case({"channel": "网络", "submitted": "2026-02-27", "confirmed": "2026-03-01"})
-    assert verdict.receipt_recorded == D(2026, 3, 1)
-    assert verdict.receipt == D(2026, 3, 2)
-    assert verdict.reply_due == nth_workday(20, D(2026, 3, 2)) == D(2026, 3, 30)
+    assert verdict.recorded_receipt_date == D(2026, 3, 1)
+    assert verdict.receipt_date == D(2026, 3, 2)
+    assert verdict.reply_due_date == nth_workday(20, D(2026, 3, 2)) == D(2026, 3, 30)
     assert "receipt_moved" in [f.code for f in verdict.findings]
     assert "顺延" in verdict.explain("zh") and "moves to the first working day" in verdict.explain(
         "en"
@@ -162,14 +162,14 @@ def test_the_rest_day_policy_can_be_switched_off() -> None:
         {"channel": "网络", "confirmed": "2026-03-01"},
         policy=AuditPolicy(receipt=ReceiptPolicy.AS_RECORDED),
     )
-    assert verdict.receipt == D(2026, 3, 1)
-    assert verdict.reply_due == nth_workday(20, D(2026, 3, 1)) == D(2026, 3, 27)
+    assert verdict.receipt_date == D(2026, 3, 1)
+    assert verdict.reply_due_date == nth_workday(20, D(2026, 3, 1)) == D(2026, 3, 27)
     assert "receipt_moved" not in [f.code for f in verdict.findings]
 
 
 def test_a_receipt_on_a_make_up_saturday_is_a_working_day_and_does_not_move() -> None:
     verdict = audit_case({"channel": "当面", "submitted": "2026-10-10"})
-    assert verdict.receipt == D(2026, 10, 10)
+    assert verdict.receipt_date == D(2026, 10, 10)
 
 
 # -- versions and the 2019-05-15 boundary ---------------------------------------------------------
@@ -178,14 +178,14 @@ def test_a_receipt_on_a_make_up_saturday_is_a_working_day_and_does_not_move() ->
 def test_received_2019_05_14_the_2008_rules_give_15_working_days() -> None:
     verdict = audit_case({"channel": "当面", "submitted": "2019-05-14"})
     assert verdict.version == "2008"
-    assert verdict.reply_due == nth_workday(15, D(2019, 5, 14)) == D(2019, 6, 4)
-    assert verdict.reply_due == due("ogi.reply", D(2019, 5, 14)).due_date
+    assert verdict.reply_due_date == nth_workday(15, D(2019, 5, 14)) == D(2019, 6, 4)
+    assert verdict.reply_due_date == due("ogi.reply", D(2019, 5, 14)).due_date
 
 
 def test_received_2019_05_15_the_2019_rules_give_20_working_days() -> None:
     verdict = audit_case({"channel": "当面", "submitted": "2019-05-15"})
     assert verdict.version == "2019"
-    assert verdict.reply_due == nth_workday(20, D(2019, 5, 15)) == D(2019, 6, 13)
+    assert verdict.reply_due_date == nth_workday(20, D(2019, 5, 15)) == D(2019, 6, 13)
 
 
 def test_under_the_2008_rules_no_supplement_notice_duty_is_judged() -> None:
@@ -198,7 +198,7 @@ def test_under_the_2008_rules_no_supplement_notice_duty_is_judged() -> None:
     )
     assert verdict.duty(DutyKind.SUPPLEMENT_NOTICE) is None
     assert "supplement_no_limit" in [f.code for f in verdict.findings]
-    assert verdict.reply_due == nth_workday(15, D(2018, 3, 22))
+    assert verdict.reply_due_date == nth_workday(15, D(2018, 3, 22))
 
 
 def test_under_the_2008_rules_an_extension_is_capped_at_15_working_days() -> None:
@@ -209,7 +209,7 @@ def test_under_the_2008_rules_an_extension_is_capped_at_15_working_days() -> Non
         )
     )
     assert verdict.extension_workdays == 15
-    assert verdict.reply_due == nth_workday(30, D(2018, 3, 1))
+    assert verdict.reply_due_date == nth_workday(30, D(2018, 3, 1))
     assert verdict.result == "problem"
 
 
@@ -222,7 +222,7 @@ def test_under_the_2008_rules_third_party_time_is_uncapped() -> None:
         )
     )
     assert verdict.excluded_workdays == 21
-    assert verdict.reply_due == D(2018, 10, 29)
+    assert verdict.reply_due_date == D(2018, 10, 29)
 
 
 def test_under_the_2008_rules_consulting_another_agency_is_not_excluded() -> None:
@@ -249,7 +249,7 @@ def test_under_the_2008_rules_an_unanswered_consultation_without_an_audit_day_st
     None
 ):
     verdict = audit_case(case(submitted="2018-03-01", consultations=[{"sent": "2018-03-05"}]))
-    assert verdict.reply.status is Status.WAITING and verdict.reply_due is None
+    assert verdict.reply.status is Status.WAITING and verdict.reply_due_date is None
 
 
 def test_an_application_before_the_2008_rules_took_effect_is_refused_with_a_reason() -> None:
@@ -266,7 +266,7 @@ def test_an_unanswered_2019_consultation_counts_the_partys_15_working_days() -> 
         case(submitted="2026-05-11", consultations=[{"party": "agency", "sent": "2026-05-20"}])
     )
     assert verdict.excluded_workdays == 15
-    assert verdict.reply_due == nth_workday(35, D(2026, 5, 11))
+    assert verdict.reply_due_date == nth_workday(35, D(2026, 5, 11))
 
 
 def test_a_late_answer_under_2019_is_capped_at_15_working_days() -> None:
@@ -290,7 +290,7 @@ def test_overlapping_consultations_count_each_day_once() -> None:
         )
     )
     assert verdict.excluded_workdays == 9  # Apr 2, 3, 7–10, 13–15
-    assert verdict.reply_due == nth_workday(29, D(2026, 3, 20))
+    assert verdict.reply_due_date == nth_workday(29, D(2026, 3, 20))
 
 
 def test_a_consultation_sent_after_the_deadline_is_not_excluded() -> None:
@@ -299,7 +299,7 @@ def test_a_consultation_sent_after_the_deadline_is_not_excluded() -> None:
             submitted="2026-03-20", consultations=[{"sent": "2026-04-25", "answered": "2026-05-06"}]
         )
     )
-    assert verdict.excluded_workdays == 0 and verdict.reply_due == D(2026, 4, 20)
+    assert verdict.excluded_workdays == 0 and verdict.reply_due_date == D(2026, 4, 20)
     assert "consult_late" in [f.code for f in verdict.findings]
 
 
@@ -312,8 +312,8 @@ def test_an_extension_told_after_the_original_deadline_is_invalid_and_not_applie
         )
     )
     extension = verdict.duty(DutyKind.EXTENSION)
-    assert extension is not None and extension.status is Status.LATE and extension.late_by == 1
-    assert verdict.extension_workdays == 0 and verdict.reply_due == D(2026, 4, 20)
+    assert extension is not None and extension.status is Status.LATE and extension.late_by_workdays == 1
+    assert verdict.extension_workdays == 0 and verdict.reply_due_date == D(2026, 4, 20)
     assert verdict.reply.status is Status.LATE
     assert "延期无效" in verdict.explain("zh")
 
@@ -322,7 +322,7 @@ def test_an_extension_approved_but_not_yet_told_does_not_count() -> None:
     verdict = audit_case(
         case(submitted="2026-03-20", extension={"approved": "2026-04-10"}), as_of=D(2026, 4, 14)
     )
-    assert verdict.extension_workdays == 0 and verdict.reply_due == D(2026, 4, 20)
+    assert verdict.extension_workdays == 0 and verdict.reply_due_date == D(2026, 4, 20)
     extension = verdict.duty(DutyKind.EXTENSION)
     assert extension is not None and extension.status is Status.PENDING
 
@@ -339,18 +339,18 @@ def test_an_extension_never_told_is_not_a_fault_when_the_reply_came_in_time() ->
 def test_a_reply_after_its_deadline_is_late_by_the_working_days_between() -> None:
     verdict = audit_case(case(submitted="2026-09-28", replied="2026-11-04"))
     assert verdict.reply.status is Status.LATE
-    assert verdict.reply.late_by == 3 and verdict.reply.late_days == 5
+    assert verdict.reply.late_by_workdays == 3 and verdict.reply.late_by_days == 5
     assert verdict.late and verdict.result == "late"
 
 
 def test_an_undone_reply_past_its_deadline_is_overdue_as_of_the_audit_day() -> None:
     verdict = audit_case(case(submitted="2026-05-25"), as_of=D(2026, 6, 30))
-    assert verdict.reply.status is Status.OVERDUE and verdict.reply.late_by == 5
+    assert verdict.reply.status is Status.OVERDUE and verdict.reply.late_by_workdays == 5
 
 
 def test_a_pending_reply_due_soon_is_warned_about() -> None:
     verdict = audit_case(case(submitted="2026-09-28"), as_of=D(2026, 10, 27))
-    assert verdict.reply.status is Status.PENDING and verdict.reply.remaining == 3
+    assert verdict.reply.status is Status.PENDING and verdict.reply.remaining_workdays == 3
     assert [w.code for w in verdict.warnings] == ["due_soon"]
     assert "3个工作日内到期" in verdict.explain("zh")
     assert "due within 3 working day(s)" in verdict.explain("en")
@@ -358,14 +358,14 @@ def test_a_pending_reply_due_soon_is_warned_about() -> None:
 
 def test_without_an_audit_day_an_undone_reply_is_pending_without_warnings() -> None:
     verdict = audit_case(case(submitted="2026-09-28"))
-    assert verdict.reply.status is Status.PENDING and verdict.reply.remaining is None
+    assert verdict.reply.status is Status.PENDING and verdict.reply.remaining_workdays is None
     assert not verdict.warnings
 
 
 def test_a_correction_asked_for_but_not_received_leaves_the_reply_waiting() -> None:
     verdict = audit_case(case(submitted="2026-03-02", supplement_requested="2026-03-13"))
     notice = verdict.duty(DutyKind.SUPPLEMENT_NOTICE)
-    assert notice is not None and notice.status is Status.LATE and notice.late_by == 2
+    assert notice is not None and notice.status is Status.LATE and notice.late_by_workdays == 2
     assert verdict.reply.status is Status.WAITING
 
 
@@ -375,7 +375,7 @@ def test_a_deadline_past_the_calendar_is_undetermined_unless_provisional() -> No
     provisional = audit_case(
         {"channel": "当面", "submitted": "2026-12-21"}, calendar=default_calendar(provisional=True)
     )
-    assert provisional.reply.provisional and provisional.reply_due is not None
+    assert provisional.reply.provisional and provisional.reply_due_date is not None
 
 
 # -- explanations cite the rules ----------------------------------------------------------------

@@ -54,13 +54,13 @@ def test_a_plain_case_is_due_when_due_ogi_reply_says(
         {"channel": channel, "submitted": day, "signed_for": day, "confirmed": day},
         policy=AuditPolicy(receipt=ReceiptPolicy.NEXT_WORKING_DAY if move else ReceiptPolicy.AS_RECORDED),
     )
-    # verdict.receipt is the day the audit counts from: counted as it is
-    counted = due("ogi.reply", verdict.receipt, receipt_policy=ReceiptPolicy.AS_RECORDED)
-    assert verdict.reply_due == counted.due_date
+    # verdict.receipt_date is the day the audit counts from: counted as it is
+    counted = due("ogi.reply", verdict.receipt_date, receipt_policy=ReceiptPolicy.AS_RECORDED)
+    assert verdict.reply_due_date == counted.due_date
     if CAL.is_workday(day) or not move:
-        assert verdict.receipt == day
+        assert verdict.receipt_date == day
     else:
-        assert verdict.receipt == walk_add(day, 1)
+        assert verdict.receipt_date == walk_add(day, 1)
 
 
 @given(
@@ -92,8 +92,8 @@ def test_excluded_consultation_days_shift_the_deadline_by_exactly_their_count(
     else:
         expected = 0  # 2008: only third-party time is excluded
     assert verdict.excluded_workdays == expected
-    assert verdict.reply_due == walk_add(plain, expected)
-    assert walk_count(receipt, verdict.reply_due) - expected == n
+    assert verdict.reply_due_date == walk_add(plain, expected)
+    assert walk_count(receipt, verdict.reply_due_date) - expected == n
 
 
 @given(
@@ -120,7 +120,7 @@ def test_a_correction_makes_the_deadline_depend_only_on_the_corrected_applicatio
     ]
     start = arrived if CAL.is_workday(arrived) else walk_add(arrived, 1)
     n, _ = n_of(first)
-    assert verdicts[0].reply_due == verdicts[1].reply_due == walk_add(start, n)
+    assert verdicts[0].reply_due_date == verdicts[1].reply_due_date == walk_add(start, n)
     assert all(v.clock_start == start for v in verdicts)
 
 
@@ -145,9 +145,9 @@ def test_an_extension_never_exceeds_its_cap(
         }
     )
     base = walk_add(receipt, n)
-    assert verdict.base_due == base
-    assert verdict.reply_due is not None
-    added = walk_count(base, verdict.reply_due)
+    assert verdict.base_due_date == base
+    assert verdict.reply_due_date is not None
+    added = walk_count(base, verdict.reply_due_date)
     assert added == verdict.extension_workdays <= cap
     extension = verdict.duty(DutyKind.EXTENSION)
     assert extension is not None
@@ -171,12 +171,12 @@ def test_each_duty_status_agrees_with_its_due_date(
     as_of = receipt + dt.timedelta(days=as_of_after)
     verdict = audit_case({"channel": "当面", "submitted": receipt, "replied": done}, as_of=as_of)
     reply = verdict.reply
-    assert reply.due is not None
+    assert reply.due_date is not None
     if done is not None:
-        assert (reply.status is Status.ON_TIME) == (done <= reply.due)
-        if done > reply.due:
-            assert reply.late_by == walk_count(reply.due, done)
-    elif as_of > reply.due:
-        assert reply.status is Status.OVERDUE and reply.late_by == walk_count(reply.due, as_of)
+        assert (reply.status is Status.ON_TIME) == (done <= reply.due_date)
+        if done > reply.due_date:
+            assert reply.late_by_workdays == walk_count(reply.due_date, done)
+    elif as_of > reply.due_date:
+        assert reply.status is Status.OVERDUE and reply.late_by_workdays == walk_count(reply.due_date, as_of)
     else:
-        assert reply.status is Status.PENDING and reply.remaining == walk_count(as_of, reply.due)
+        assert reply.status is Status.PENDING and reply.remaining_workdays == walk_count(as_of, reply.due_date)

@@ -5,7 +5,7 @@ Import from here::
     from gov_deadlines.cases import Case, audit_case
 
     verdict = audit_case({"channel": "当面", "submitted": "2026-09-28"})
-    verdict.reply_due  # date(2026, 10, 30)
+    verdict.reply_due_date  # date(2026, 10, 30)
 
 A :class:`Case` is the history of one application: how it came in (:class:`Channel`), when
 it was submitted, signed for or confirmed, the request for correction (补正) and the

@@ -31,8 +31,10 @@ from gov_deadlines.cases.model import Case, CaseError, parse_case
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import reply_versions
 from gov_deadlines.errors import check_day_argument
+from gov_deadlines.vocabulary import Lang
 
 if TYPE_CHECKING:
+    from gov_deadlines.cases.records import CaseVerdictRecord, MalformedRowRecord
     from gov_deadlines.catalogue import Catalogue
 
 __all__ = [
@@ -65,17 +67,14 @@ class RowResult:
     def late(self) -> bool:
         return self.verdict is not None and self.verdict.late
 
-    def to_dict(self, lang: str = "zh", *, explanation: bool = False) -> dict[str, Any]:
-        if self.verdict is not None:
-            return {"line": self.line, **self.verdict.to_dict(lang, explanation=explanation)}
-        error = self.error
-        assert error is not None
-        return {
-            "line": self.line,
-            "case_id": self.case_id,
-            "result": "malformed",
-            "error": {"field": error.field, "message": error.message(lang)},
-        }
+    def to_record(
+        self, lang: Lang = "zh", *, explanation: bool = False
+    ) -> CaseVerdictRecord | MalformedRowRecord:
+        """The row as its JSON record: the case's record with its ``line``, or (a row that
+        could not be read) a :class:`~gov_deadlines.cases.records.MalformedRowRecord`."""
+        from gov_deadlines.cases.records import row_result_to_record
+
+        return row_result_to_record(self, lang, explanation=explanation)
 
 
 class _Auditor:
@@ -110,9 +109,7 @@ class _Auditor:
 
     def case(self, case: Case, line: int) -> RowResult:
         try:
-            verdict = evaluate(
-                case.facts(), self.calendar, self.as_of, self.policy, self.versions
-            )
+            verdict = evaluate(case.facts(), self.calendar, self.as_of, self.policy, self.versions)
         except CaseError as error:
             return RowResult(line, case.case_id, None, error.at(line=line, case_id=case.case_id))
         return RowResult(line, case.case_id, verdict)

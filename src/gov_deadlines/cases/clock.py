@@ -520,7 +520,7 @@ def audit_case(
     is given. ``policy`` holds the switchable choices (:class:`AuditPolicy`).
 
     >>> from datetime import date
-    >>> audit_case({"channel": "当面", "submitted": "2026-09-28"}).reply_due
+    >>> audit_case({"channel": "当面", "submitted": "2026-09-28"}).reply_due_date
     datetime.date(2026, 10, 30)
     """
     model = parse_case(case)

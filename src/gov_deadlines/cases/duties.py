@@ -16,14 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, is_provisional, weekday_name
 from gov_deadlines.cases.model import field_label
 from gov_deadlines.catalogue.receipt import moved_sentence
 from gov_deadlines.dates import iso_date
 from gov_deadlines.errors import CalendarCoverageError
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Status, is_zh
+
+if TYPE_CHECKING:
+    from gov_deadlines.cases.records import DutyRecord, FindingRecord
 
 __all__ = [
     "PROBLEM_CODES",
@@ -66,18 +69,19 @@ _DUTY_LABELS = {
 class Duty:
     """One duty of the agency in a case, judged. Treat as read-only.
 
-    ``late_by`` counts the working days in (due, done] — or (due, as_of] while still
-    undone — and ``late_days`` the calendar days; ``remaining`` the working days in
-    (as_of, due] of a pending duty (0: due on the audit day itself).
+    ``due_date`` is the last day (until 24:00), ``done_on`` the day the duty was done.
+    ``late_by_workdays`` counts the working days in (due, done] — or (due, as_of] while
+    still undone — and ``late_by_days`` the calendar days; ``remaining_workdays`` the working
+    days in (as_of, due] of a pending duty (0: due on the audit day itself).
     """
 
     kind: DutyKind
-    due: dt.date | None
-    done: dt.date | None
+    due_date: dt.date | None
+    done_on: dt.date | None
     status: Status
-    late_by: int | None = 0
-    late_days: int = 0
-    remaining: int | None = None
+    late_by_workdays: int | None = 0
+    late_by_days: int = 0
+    remaining_workdays: int | None = None
     provisional: bool = False
 
     def status_text(self, lang: str = "zh") -> str:
@@ -85,49 +89,47 @@ class Duty:
         zh = is_zh(lang)
         status = self.status
         if status is Status.LATE or status is Status.OVERDUE:
-            if self.late_by:
-                amount = f"{self.late_by}个工作日" if zh else f"{self.late_by} working day(s)"
+            if self.late_by_workdays:
+                amount = (
+                    f"{self.late_by_workdays}个工作日"
+                    if zh
+                    else f"{self.late_by_workdays} working day(s)"
+                )
             else:
-                amount = f"{self.late_days}天" if zh else f"{self.late_days} day(s)"
+                amount = f"{self.late_by_days}天" if zh else f"{self.late_by_days} day(s)"
             if status is Status.LATE:
                 return f"逾期{amount}" if zh else f"late by {amount}"
             return f"逾期未办,已逾期{amount}" if zh else f"overdue by {amount}, not done"
-        if status is Status.PENDING and self.remaining is not None:
-            if self.remaining == 0:
+        if status is Status.PENDING and self.remaining_workdays is not None:
+            if self.remaining_workdays == 0:
                 return "今日到期" if zh else "due today"
             return (
-                f"未到期,剩余{self.remaining}个工作日"
+                f"未到期,剩余{self.remaining_workdays}个工作日"
                 if zh
-                else f"pending, {self.remaining} working day(s) left"
+                else f"pending, {self.remaining_workdays} working day(s) left"
             )
         return status.label(lang)
 
     def summary(self, lang: str = "zh") -> str:
         zh = is_zh(lang)
-        due = iso_date(self.due) if self.due else ("—")
+        due = iso_date(self.due_date) if self.due_date else ("—")
         flag = (
             (PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"])
             if self.provisional
             else ""
         )
         done = ""
-        if self.done is not None:
-            done = f",完成于{iso_date(self.done)}" if zh else f", done {iso_date(self.done)}"
+        if self.done_on is not None:
+            done = f",完成于{iso_date(self.done_on)}" if zh else f", done {iso_date(self.done_on)}"
         if zh:
             return f"{self.kind.label(lang)}:期限{due}{flag}{done},{self.status_text(lang)}"
         return f"{self.kind.label(lang)}: due {due}{flag}{done}, {self.status_text(lang)}"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "duty": self.kind.value,
-            "due": iso_date(self.due) if self.due else None,
-            "done": iso_date(self.done) if self.done else None,
-            "status": self.status.value,
-            "late_by_workdays": self.late_by,
-            "late_by_days": self.late_days,
-            "remaining_workdays": self.remaining,
-            "provisional": self.provisional,
-        }
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> DutyRecord:
+        """The duty as its JSON record (its texts are on the case's record)."""
+        from gov_deadlines.cases.records import duty_to_record
+
+        return duty_to_record(self)
 
 
 # -- findings -----------------------------------------------------------------------------------
@@ -159,6 +161,12 @@ class Finding:
 
     def text(self, lang: str = "zh") -> str:
         return finding_text(self, is_zh(lang))
+
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> FindingRecord:
+        """The finding as its JSON record: ``code``, ``problem``, ``warning``, ``text``."""
+        from gov_deadlines.cases.records import finding_to_record
+
+        return finding_to_record(self, lang)
 
 
 def day_text(day: dt.date | None, lang: str | bool = "zh") -> str:

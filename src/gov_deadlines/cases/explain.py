@@ -155,11 +155,13 @@ def _judged_line(duty: Duty, lang: str) -> str:
             else "   Verdict: the clock is not running; no due date yet."
         )
     done = ""
-    if duty.done is not None:
+    if duty.done_on is not None:
         done = (
-            f"完成日期{day_text(duty.done, lang)}:" if zh else f"Done {day_text(duty.done, lang)}: "
+            f"完成日期{day_text(duty.done_on, lang)}:"
+            if zh
+            else f"Done {day_text(duty.done_on, lang)}: "
         )
-    elif duty.status is not Status.PENDING or duty.remaining is not None:
+    elif duty.status is not Status.PENDING or duty.remaining_workdays is not None:
         done = "未记录完成:" if zh else "Not recorded as done: "
     return (
         f"   结论:{done}{duty.status_text(lang)}。"
@@ -203,7 +205,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             "applied by analogy."
         )
         lines.append(_policy_line("receipt-by-channel-for-2008-cases", lang))
-    recorded = day_text(v.receipt_recorded, lang)
+    recorded = day_text(v.recorded_receipt_date, lang)
     if v.receipt_assumed:
         lines.append(
             f"   记录的日期:{field_label(v.receipt_field)}{recorded}(假定为收到申请之日)。"
@@ -226,14 +228,14 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             lines.append(_policy_line("rest-day-receipt-next-working-day", lang))
     makeup = ""
     try:
-        if cal.day_info(v.receipt).kind is DayKind.MAKEUP_WORKDAY:
+        if cal.day_info(v.receipt_date).kind is DayKind.MAKEUP_WORKDAY:
             makeup = ",调休上班日,是工作日" if zh else ", a make-up working day (调休上班)"
     except CalendarCoverageError:
         pass
     lines.append(
-        f"   收到申请日:{day_text(v.receipt, lang)}{makeup}。"
+        f"   收到申请日:{day_text(v.receipt_date, lang)}{makeup}。"
         if zh
-        else f"   Date of receipt: {day_text(v.receipt, lang)}{makeup}."
+        else f"   Date of receipt: {day_text(v.receipt_date, lang)}{makeup}."
     )
 
     # 2. version
@@ -247,14 +249,14 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     if zh:
         side = "不早于" if ver.label == "2019" else "早于"
         lines.append(
-            f"   收到申请日{iso_date(v.receipt)}{side}{boundary}(2019年修订条例施行日),适用"
+            f"   收到申请日{iso_date(v.receipt_date)}{side}{boundary}(2019年修订条例施行日),适用"
             f"{src.cite('zh')}:答复期限{ver.n}个工作日,延期最长{ver.ext_cap}个工作日"
             f"(规则 {reply_rule.id})。"
         )
     else:
         side = "on or after" if ver.label == "2019" else "before"
         lines.append(
-            f"   Received {iso_date(v.receipt)}, {side} {boundary} (the 2019 revision's entry into "
+            f"   Received {iso_date(v.receipt_date)}, {side} {boundary} (the 2019 revision's entry into "
             f"force): {src.cite('en')} applies — reply within {ver.n} working days, extension "
             f"at most {ver.ext_cap} (rule {reply_rule.id})."
         )
@@ -270,16 +272,16 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         number += 1
         if sup is not None and ver.supplement is not None:
             lines.extend(f"   {line}" for line in ver.supplement.citation_lines(lang))
-            if sup.due is not None:
+            if sup.due_date is not None:
                 lines.append(
-                    f"   期限:收到申请日{iso_date(v.receipt)}不计入,第{ver.supplement_n}个工作日为"
-                    f"{day_text(sup.due, lang)},至该日24时止。"
+                    f"   期限:收到申请日{iso_date(v.receipt_date)}不计入,第{ver.supplement_n}个工作日为"
+                    f"{day_text(sup.due_date, lang)},至该日24时止。"
                     if zh
-                    else f"   Limit: the receipt day {iso_date(v.receipt)} does not count; the "
-                    f"{ver.supplement_n}th working day is {day_text(sup.due, lang)}, until 24:00."
+                    else f"   Limit: the receipt day {iso_date(v.receipt_date)} does not count; the "
+                    f"{ver.supplement_n}th working day is {day_text(sup.due_date, lang)}, until 24:00."
                 )
-                lines.extend(_skipped_lines(cal, v.receipt, sup.due, lang))
-            if sup.done is not None:
+                lines.extend(_skipped_lines(cal, v.receipt_date, sup.due_date, lang))
+            if sup.done_on is not None:
                 lines.append(_policy_line("notice-counts-on-the-recorded-day", lang))
             lines.append(_judged_line(sup, lang))
         else:
@@ -322,7 +324,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             "count, counting starts the next day (Civil Code art. 201)."
         )
     step += 1
-    if start is None or (reply.status is Status.WAITING and v.base_due is None):
+    if start is None or (reply.status is Status.WAITING and v.base_due_date is None):
         for finding in v.findings:
             if finding.code == "consult_waiting":
                 lines.append(f"   {step}. {finding.text(lang)}")
@@ -390,11 +392,11 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         overlap = len(v.spans) > 1
         lines.append(
             f"      合计排除{v.excluded_workdays}个工作日{'(重叠部分只计一次)' if overlap else ''},"
-            f"答复期限顺延{v.excluded_workdays}个工作日至{day_text(v.base_due, lang)}。"
+            f"答复期限顺延{v.excluded_workdays}个工作日至{day_text(v.base_due_date, lang)}。"
             if zh
             else f"      In all {v.excluded_workdays} working day(s) excluded"
             f"{' (overlaps count once)' if overlap else ''}: the deadline moves by as many "
-            f"working days, to {day_text(v.base_due, lang)}."
+            f"working days, to {day_text(v.base_due_date, lang)}."
         )
     ext = v.duty(DutyKind.EXTENSION)
     if f.ext_approved is not None and ext is not None:
@@ -405,7 +407,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             else f"   {step}. Extension ({_EXTENSION_CLAUSE[ver.label][1]}: approved by the head of the "
             f"OGI office and told to the applicant, at most {ver.ext_cap} working days):"
         )
-        deadline = iso_date(v.base_due) if v.base_due else "—"
+        deadline = iso_date(v.base_due_date) if v.base_due_date else "—"
         lines.append(
             f"      本库要求在原答复期限{deadline}届满前批准并告知(条文未作此规定):"
             if zh
@@ -434,13 +436,13 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
                 else f"      The extension is valid: {v.extension_workdays} more working day(s)."
             )
         lines.append(_judged_line(ext, lang).replace("   ", "      ", 1))
-    if reply.due is not None:
+    if reply.due_date is not None:
         lines.append(
-            f"   {step}. 答复期限:{day_text(reply.due, lang)}24时。"
+            f"   {step}. 答复期限:{day_text(reply.due_date, lang)}24时。"
             if zh
-            else f"   {step}. Reply due: {day_text(reply.due, lang)}, until 24:00."
+            else f"   {step}. Reply due: {day_text(reply.due_date, lang)}, until 24:00."
         )
-        lines.extend(_skipped_lines(cal, start, reply.due, lang))
+        lines.extend(_skipped_lines(cal, start, reply.due_date, lang))
     lines.append(_judged_line(reply, lang))
     return _tail(v, lines, lang)
 
@@ -473,7 +475,9 @@ def _tail(v: CaseVerdict, lines: list[str], lang: str) -> list[str]:
         lines.append("提示与问题:" if zh else "Warnings and problems:")
         lines.extend(f"   - {finding.text(lang)}" for finding in rest)
     lines.append(("结果:" if zh else "Result: ") + v.summary(lang))
-    dates = [d for d in (v.receipt, v.receipt_recorded, *(x.due for x in v.duties)) if d]
+    dates = [
+        d for d in (v.receipt_date, v.recorded_receipt_date, *(x.due_date for x in v.duties)) if d
+    ]
     data = v.calendar.notices_used(min(dates), max(dates))
     if data:
         lines.append("日历数据:" if zh else "Calendar data:")

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, is_provisional
 from gov_deadlines.cases.duties import Duty, DutyKind, Finding
 from gov_deadlines.cases.explain import explain_lines
 from gov_deadlines.cases.model import RECEIPT_FIELDS, CaseFacts, Channel
 from gov_deadlines.cases.versions import ExcludedSpan, ReplyVersion
-from gov_deadlines.dates import iso_date
-from gov_deadlines.vocabulary import is_zh
+from gov_deadlines.vocabulary import Lang, is_zh
+
+if TYPE_CHECKING:
+    from gov_deadlines.cases.records import CaseVerdictRecord
 
 __all__ = ["CaseVerdict"]
 
@@ -44,13 +46,13 @@ class CaseVerdict:
 
     case_id: str
     channel: Channel
-    receipt: dt.date
-    receipt_recorded: dt.date
+    receipt_date: dt.date
+    recorded_receipt_date: dt.date
     receipt_field: str
     receipt_assumed: bool
     version: str
     clock_start: dt.date | None
-    base_due: dt.date | None
+    base_due_date: dt.date | None
     excluded_workdays: int
     extension_workdays: int
     duties: tuple[Duty, ...]
@@ -76,12 +78,14 @@ class CaseVerdict:
                         self.channel,
                         RECEIPT_FIELDS[self.channel][0],
                         self.receipt_field,
-                        self.receipt_recorded,
+                        self.recorded_receipt_date,
                     ),
                 )
             )
-        if self.receipt != self.receipt_recorded:
-            derived.append(Finding("receipt_moved", (self.receipt_recorded, self.receipt)))
+        if self.receipt_date != self.recorded_receipt_date:
+            derived.append(
+                Finding("receipt_moved", (self.recorded_receipt_date, self.receipt_date))
+            )
         return (*derived, *self.notes) if derived else self.notes
 
     def duty(self, kind: DutyKind | str) -> Duty | None:
@@ -98,13 +102,13 @@ class CaseVerdict:
         return found
 
     @property
-    def reply_due(self) -> dt.date | None:
-        return self.reply.due
+    def reply_due_date(self) -> dt.date | None:
+        return self.reply.due_date
 
     @property
-    def supplement_due(self) -> dt.date | None:
+    def supplement_due_date(self) -> dt.date | None:
         found = self.duty(DutyKind.SUPPLEMENT_NOTICE)
-        return found.due if found else None
+        return found.due_date if found else None
 
     @property
     def late(self) -> bool:
@@ -118,9 +122,9 @@ class CaseVerdict:
         start of the reply clock. Every output marks such a case."""
         return (
             any(d.provisional for d in self.duties)
-            or is_provisional(self.receipt)
+            or is_provisional(self.receipt_date)
             or is_provisional(self.clock_start)
-            or is_provisional(self.base_due)
+            or is_provisional(self.base_due_date)
         )
 
     @property
@@ -147,30 +151,9 @@ class CaseVerdict:
         """The explanation line by line (what :meth:`explain` joins)."""
         return explain_lines(self, lang)
 
-    def to_dict(self, lang: str = "zh", *, explanation: bool = False) -> dict[str, Any]:
-        """A JSON-ready record (stable keys; texts in ``lang``)."""
-        record: dict[str, Any] = {
-            "case_id": self.case_id,
-            "result": self.result,
-            "channel": self.channel.value,
-            "receipt": iso_date(self.receipt),
-            "receipt_recorded": iso_date(self.receipt_recorded),
-            "receipt_field": self.receipt_field,
-            "receipt_assumed": self.receipt_assumed,
-            "version": self.version,
-            "rule": self.reply_version.reply.id,
-            "clock_start": iso_date(self.clock_start) if self.clock_start else None,
-            "base_due": iso_date(self.base_due) if self.base_due else None,
-            "excluded_workdays": self.excluded_workdays,
-            "extension_workdays": self.extension_workdays,
-            "as_of": iso_date(self.as_of) if self.as_of else None,
-            "provisional": self.provisional,
-            "duties": [d.to_dict() for d in self.duties],
-            "findings": [
-                {"code": f.code, "problem": f.problem, "warning": f.warning, "text": f.text(lang)}
-                for f in self.findings
-            ],
-        }
-        if explanation:
-            record["explanation"] = self.explain(lang)
-        return record
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> CaseVerdictRecord:
+        """The case as its JSON record, a frozen pydantic model (``model_dump(mode="json")``
+        is the documented JSON); ``explanation``: include :meth:`explain` in ``lang``."""
+        from gov_deadlines.cases.records import case_verdict_to_record
+
+        return case_verdict_to_record(self, lang, explanation=explanation)

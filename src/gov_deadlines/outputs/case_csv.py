@@ -92,8 +92,8 @@ def _iso_text(day: dt.date) -> str:
 def receipt_note(verdict: CaseVerdict, zh: bool) -> str:
     """The receipt_note column: assumed, and/or moved off a rest day."""
     note = ("假定" if zh else "assumed") if verdict.receipt_assumed else ""
-    if verdict.receipt != verdict.receipt_recorded:
-        recorded = verdict.receipt_recorded.isoformat()
+    if verdict.receipt_date != verdict.recorded_receipt_date:
+        recorded = verdict.recorded_receipt_date.isoformat()
         moved = f"顺延(记录为{recorded})" if zh else f"moved from {recorded}"
         note = f"{note};{moved}" if note else moved
     return note
@@ -130,11 +130,11 @@ def case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
         ]
     duties = verdict.duties
     reply = duties[-1]
-    receipt = verdict.receipt
+    receipt = verdict.receipt_date
     iso = _ISO.get
     receipt_text = iso(receipt) or _iso_text(receipt)
-    due = reply.due
-    done = reply.done
+    due = reply.due_date
+    done = reply.done_on
     status = reply.status
     if len(duties) == 1 and not verdict.notes:
         # The common case: a reply only, nothing to note.
@@ -146,7 +146,7 @@ def case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
             CHANNEL_TEXT[zh][verdict.channel],
             receipt_text,
             receipt_note(verdict, zh)
-            if verdict.receipt_assumed or receipt is not verdict.receipt_recorded
+            if verdict.receipt_assumed or receipt is not verdict.recorded_receipt_date
             else "",
             verdict.version,
             receipt_text if start is receipt else (_iso_text(start) if start is not None else ""),
@@ -158,13 +158,13 @@ def case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
             PROVISIONAL_TEXT[zh][verdict.provisional],
             (iso(done) or _iso_text(done)) if done is not None else "",
             _ON_TIME_TEXT[zh] if status is Status.ON_TIME else reply.status_text(lang),
-            str(reply.late_by) if reply.late_by and status.is_late else "0",
+            str(reply.late_by_workdays) if reply.late_by_workdays and status.is_late else "0",
             "",
             "",
         ]
     if len(duties) == 1:
         supplement = extension = None
-        worst = reply.late_by if reply.late_by and reply.status.is_late else 0
+        worst = reply.late_by_workdays if reply.late_by_workdays and reply.status.is_late else 0
     else:
         supplement = extension = None
         worst = 0
@@ -174,8 +174,8 @@ def case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
                 supplement = duty
             elif kind is DutyKind.EXTENSION:
                 extension = duty
-            if duty.late_by and duty.status.is_late and duty.late_by > worst:
-                worst = duty.late_by
+            if duty.late_by_workdays and duty.status.is_late and duty.late_by_workdays > worst:
+                worst = duty.late_by_workdays
     note = receipt_note(verdict, zh)
     warnings = notes = ""
     if verdict.notes:  # the receipt's own notes are in the receipt_note column
@@ -209,7 +209,7 @@ def case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
         note,
         verdict.version,
         receipt_text if start is receipt else (_iso_text(start) if start is not None else ""),
-        _iso_text(supplement.due) if supplement is not None and supplement.due else "",
+        _iso_text(supplement.due_date) if supplement is not None and supplement.due_date else "",
         supplement.status_text(lang) if supplement is not None else "",
         str(verdict.excluded_workdays),
         ext_text,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from gov_deadlines.outputs.summary import Summary, count_blank_rows
+from gov_deadlines.vocabulary import Lang
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
@@ -18,16 +18,15 @@ def write_jsonl(
     results: Iterable[RowResult],
     stream: TextIO,
     *,
-    lang: str = "zh",
+    lang: Lang = "zh",
     explanation: bool = False,
     summary: Summary | None = None,
 ) -> Summary:
     """One JSON object per line and per result; return the summary."""
     summary = summary if summary is not None else Summary()
-    dumps = json.dumps
     for row in results:
         summary.add(row)
-        stream.write(dumps(row.to_dict(lang, explanation=explanation), ensure_ascii=False))
+        stream.write(row.to_record(lang, explanation=explanation).model_dump_json())
         stream.write("\n")
     count_blank_rows(results, summary)
     return summary

@@ -112,8 +112,8 @@ class Summary:
             if status is Status.LATE or status is Status.OVERDUE:
                 late = True
                 worst = self.max_late[duty.kind]
-                if (duty.late_by or 0) > worst[status]:
-                    worst[status] = duty.late_by or 0
+                if (duty.late_by_workdays or 0) > worst[status]:
+                    worst[status] = duty.late_by_workdays or 0
         if verdict.notes:
             doubtful: list[Finding] = []
             for finding in verdict.notes:
