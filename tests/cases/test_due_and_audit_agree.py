@@ -39,8 +39,8 @@ def by_audit(channel: Channel, day: dt.date, policy: ReceiptPolicy) -> dt.date |
         return REFUSED
     if verdict.result == "undetermined":
         return UNDETERMINED
-    assert verdict.reply_due is not None
-    return verdict.reply_due
+    assert verdict.reply_due_date is not None
+    return verdict.reply_due_date
 
 
 @settings(max_examples=300, deadline=None)
@@ -59,7 +59,7 @@ def test_a_sunday_receipt_counts_from_monday_in_both_by_default() -> None:
     sunday = dt.date(2026, 3, 8)
     assert due("ogi.reply", sunday).due_date == dt.date(2026, 4, 7)
     verdict = audit_case({"channel": "in_person", "submitted": sunday})
-    assert verdict.reply_due == dt.date(2026, 4, 7)
+    assert verdict.reply_due_date == dt.date(2026, 4, 7)
 
 
 def test_a_sunday_receipt_counts_from_sunday_in_both_as_recorded() -> None:
@@ -68,7 +68,7 @@ def test_a_sunday_receipt_counts_from_sunday_in_both_as_recorded() -> None:
     verdict = audit_case(
         {"channel": "in_person", "submitted": sunday}, policy=AuditPolicy(receipt=recorded)
     )
-    assert verdict.reply_due == dt.date(2026, 4, 3)
+    assert verdict.reply_due_date == dt.date(2026, 4, 3)
 
 
 def test_both_refuse_a_receipt_before_the_2008_regulations() -> None:
