@@ -315,3 +315,18 @@ def test_a_policy_file_with_a_duplicate_id_or_no_basis_is_refused() -> None:
         parse_policy_file({"policy": [one, one]})
     with pytest.raises(RuleFileError):
         parse_policy_file({"policy": [{**one, "basis_zh": ""}]})
+
+
+def test_the_version_fields_of_a_rule_are_checked_when_the_file_is_read() -> None:
+    with pytest.raises(RuleFileError, match="needs family"):
+        parse_rule_file(_rule_file(version_label="2026"), "local.toml")
+    with pytest.raises(RuleFileError, match="excluded_consultations"):
+        parse_rule_file(_rule_file(excluded_consultations=["third-party", "third-party"]), "x")
+    with pytest.raises(RuleFileError, match="'third-party' or 'agency'"):
+        parse_rule_file(_rule_file(excluded_consultations=["the-press"]), "local.toml")
+    ok = parse_rule_file(
+        _rule_file(family="local.reply", version_label="2026", excluded_consultations=["agency"]),
+        "local.toml",
+    )
+    assert ok.rule[0].version_label == "2026"
+    assert ok.rule[0].excluded_consultations == ("agency",)

@@ -197,7 +197,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     else:
         lines.append(f"   Rule: {_TITLE_2019_EN}, {clause.en}: received on {clause.quote_en}.")
         lines.append(f"   Quoted (art. 31): “{ART_31}”")
-    if ver.label != "2019":
+    if ver.receipt_by_analogy:
         lines.append(
             "   2008年条例未规定各渠道的收到日,参照2019年条例第三十一条确定。"
             if zh
@@ -242,22 +242,22 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     reply_rule = ver.reply
     src = reply_rule.source
     lines.append("二、适用版本" if zh else "2. Version")
-    if ver.label == "2019":
-        boundary = iso_date(ver.start)
-    else:
-        boundary = iso_date(ver.until + dt.timedelta(days=1)) if ver.until else "2019-05-15"
+    boundary = iso_date(ver.boundary)
+    # On or after the boundary: the version that starts there; before it: the one ending.
+    after = ver.boundary == ver.start
     if zh:
-        side = "不早于" if ver.label == "2019" else "早于"
+        side = "不早于" if after else "早于"
         lines.append(
-            f"   收到申请日{iso_date(v.receipt_date)}{side}{boundary}(2019年修订条例施行日),适用"
+            f"   收到申请日{iso_date(v.receipt_date)}{side}{boundary}({ver.boundary_source.title}施行日),适用"
             f"{src.cite('zh')}:答复期限{ver.n}个工作日,延期最长{ver.ext_cap}个工作日"
             f"(规则 {reply_rule.id})。"
         )
     else:
-        side = "on or after" if ver.label == "2019" else "before"
+        side = "on or after" if after else "before"
         lines.append(
-            f"   Received {iso_date(v.receipt_date)}, {side} {boundary} (the 2019 revision's entry into "
-            f"force): {src.cite('en')} applies — reply within {ver.n} working days, extension "
+            f"   Received {iso_date(v.receipt_date)}, {side} {boundary} (entry into force of the "
+            f"{ver.boundary_source.title_en}): {src.cite('en')} applies — reply within {ver.n} "
+            "working days, extension "
             f"at most {ver.ext_cap} (rule {reply_rule.id})."
         )
 

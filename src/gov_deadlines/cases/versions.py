@@ -19,7 +19,7 @@ from gov_deadlines.counting.periods import WorkingDays
 from gov_deadlines.dates import iso_date
 
 if TYPE_CHECKING:
-    from gov_deadlines.catalogue import Catalogue, Rule
+    from gov_deadlines.catalogue import Catalogue, Rule, Source
 
 __all__ = ["ExcludedSpan", "ReplyVersion", "ReplyVersions", "reply_versions"]
 
@@ -39,6 +39,12 @@ class ReplyVersion:
     consult: Rule | None
     consult_cap: int | None
     agency_excluded: bool
+    #: The version fixes no receipt day by channel (2008): art. 31 of 2019 by analogy.
+    receipt_by_analogy: bool
+    #: The day that divides this version from its neighbour (its own start when it is the
+    #: one in force now, else the next version's start), and the text in force from it.
+    boundary: dt.date
+    boundary_source: Source
 
 
 class ReplyVersions:
@@ -83,8 +89,13 @@ def reply_versions(catalogue: Catalogue | None = None) -> ReplyVersions:
     if cached is not None and cached[0] is cat:
         return cached[1]
     items: list[ReplyVersion] = []
-    for family_version in cat.family_versions("ogi.reply"):
+    family = cat.family_versions("ogi.reply")
+    for index, family_version in enumerate(family):
         reply = family_version.rule
+        if reply.version_label is None:
+            raise ValueError(f"{reply.id}: a version of ogi.reply needs a version_label")
+        # Each version is told apart from the next by the next one's entry into force.
+        following = family[index + 1] if index + 1 < len(family) else None
         source = reply.source
         period, extension = reply.typed_period, reply.max_extension
         assert isinstance(period, WorkingDays) and extension is not None
@@ -95,7 +106,7 @@ def reply_versions(catalogue: Catalogue | None = None) -> ReplyVersions:
         con_period = consult.typed_period if consult else None
         items.append(
             ReplyVersion(
-                label=source.id.rsplit("-", 1)[-1],
+                label=reply.version_label,
                 start=family_version.start,
                 until=family_version.until,
                 reply=reply,
@@ -105,9 +116,10 @@ def reply_versions(catalogue: Catalogue | None = None) -> ReplyVersions:
                 supplement_n=sup_period.n if isinstance(sup_period, WorkingDays) else None,
                 consult=consult,
                 consult_cap=con_period.n if isinstance(con_period, WorkingDays) else None,
-                # The reply rule's own words say which consultations are excluded: the 2019
-                # text names 第三方和其他机关, the 2008 text only 第三方.
-                agency_excluded="其他机关" in reply.quote,
+                agency_excluded="agency" in reply.excluded_consultations,
+                receipt_by_analogy=reply.receipt_by_analogy,
+                boundary=family_version.start if following is None else following.start,
+                boundary_source=source if following is None else following.rule.source,
             )
         )
     versions = ReplyVersions(tuple(items))

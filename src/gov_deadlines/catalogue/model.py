@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "KIND_LABELS",
     "STRENGTH_LABELS",
+    "Consultation",
     "Event",
     "FamilyVersion",
     "NotARule",
@@ -40,6 +41,8 @@ __all__ = [
     "rule_set_from_dict",
 ]
 
+#: A party consulted while an application is answered (2019 arts. 32, 34).
+Consultation = Literal["third-party", "agency"]
 RuleKind = Literal["deadline", "fixed-date", "min-duration", "cadence", "quota", "unquantified"]
 Strength = Literal["must", "in-principle", "aspirational"]
 
@@ -170,6 +173,15 @@ class Rule:
     cadence: Literal["monthly", "quarterly"] | None = None
     quota: Quota | None = None
     years: tuple[int, ...] | None = None
+    #: The version's short name within its family (``"2019"``), e.g. the audit CSV's
+    #: ``version`` cell.
+    version_label: str | None = None
+    #: The consultations whose time the period does not count (``"third-party"``,
+    #: ``"agency"``): 2019 art. 33(3) names both, 2008 art. 24(3) only the third party.
+    excluded_consultations: tuple[Consultation, ...] = ()
+    #: The text fixes no receipt day by channel: the receipt is found by analogy with a later
+    #: text (policy receipt-by-channel-for-2008-cases).
+    receipt_by_analogy: bool = False
     typed_period: Period | None = field(init=False, repr=False, compare=False)
     max_extension: WorkingDays | None = field(init=False, repr=False, compare=False)
 
@@ -335,6 +347,7 @@ def rule_set_from_dict(data: dict[str, Any]) -> RuleSet:
         if fields.get("years") is not None:
             fields["years"] = tuple(fields["years"])
         fields["policies"] = tuple(fields.get("policies", ()))
+        fields["excluded_consultations"] = tuple(fields.get("excluded_consultations", ()))
         rules.append(Rule(source=source, **fields))
     not_rules = tuple(NotARule(**n) for n in data.get("not_a_rule", []))
     return RuleSet(source=source, rule=tuple(rules), not_a_rule=not_rules)

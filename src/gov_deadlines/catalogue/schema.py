@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import PydanticCustomError
 
 from gov_deadlines.catalogue.model import (
+    Consultation,
     Event,
     Policy,
     RuleKind,
@@ -125,6 +126,32 @@ class RuleSpec(BaseModel):
     cadence: Literal["monthly", "quarterly"] | None = None
     quota: QuotaSpec | None = None
     years: list[int] | None = None
+    version_label: str | None = Field(
+        default=None,
+        min_length=1,
+        description="the version's short name within its family (e.g. 2019); needs family",
+    )
+    excluded_consultations: list[Consultation] = Field(
+        default=[],
+        description="consultations whose time the period does not count (third-party, agency)",
+    )
+    receipt_by_analogy: bool = Field(
+        default=False,
+        description="the text fixes no receipt day by channel: it is found by analogy with a "
+        "later text (policy receipt-by-channel-for-2008-cases)",
+    )
+
+    @model_validator(mode="after")
+    def _check_versions(self) -> RuleSpec:
+        if self.version_label is not None and self.family is None:
+            raise ValueError("version_label names a version of a family: it needs family")
+        if len(set(self.excluded_consultations)) != len(self.excluded_consultations):
+            raise ValueError("excluded_consultations lists a party twice")
+        if (self.excluded_consultations or self.receipt_by_analogy) and self.kind != "deadline":
+            raise ValueError(
+                "excluded_consultations and receipt_by_analogy are for deadline rules"
+            )
+        return self
 
     @model_validator(mode="after")
     def _check_texts(self) -> RuleSpec:
