@@ -53,14 +53,14 @@ def test_the_2008_clock_counts_agency_consultation_time_because_the_data_says_so
     changed = with_reply("ogi-2008", excluded_consultations=("third-party", "agency"))
     moved = audit_case(AGENCY_CASE, catalogue=changed)
     assert "agency_not_excluded" not in {f.code for f in moved.findings}
-    assert moved.reply_due is not None and bundled.reply_due is not None
-    assert moved.reply_due > bundled.reply_due
+    assert moved.reply_due_date is not None and bundled.reply_due_date is not None
+    assert moved.reply_due_date > bundled.reply_due_date
 
 
 def test_other_words_in_the_quote_change_nothing() -> None:
     reworded = with_reply("ogi-2019", quote="行政机关征求其他机关意见")  # not a real text
     case = {"channel": "当面", "submitted": dt.date(2026, 3, 9)}
-    assert audit_case(case, catalogue=reworded).reply_due == audit_case(case).reply_due
+    assert audit_case(case, catalogue=reworded).reply_due_date == audit_case(case).reply_due_date
     reworded_2008 = with_reply("ogi-2008", quote="征求第三方和其他机关意见")
     assert "agency_not_excluded" in {
         f.code for f in audit_case(AGENCY_CASE, catalogue=reworded_2008).findings
