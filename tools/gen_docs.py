@@ -1,4 +1,6 @@
-"""The generated documentation: ``docs/rules.md``, ``docs/rule-schema.json``, ``docs/policies.md``.
+"""The generated documentation: ``docs/rules.md``, ``docs/rule-schema.json``, ``docs/policies.md``
+and the JSON Schemas of the records (``docs/schemas/*.json``, also shipped in the package as
+``gov_deadlines/data/schemas/*.json``: :mod:`gov_deadlines.outputs.schemas`).
 
 ``python -m tools.gen_docs`` rewrites the three files from the catalogue (the rule files,
 their pydantic schema and ``data/policies.toml``); ``--check`` only compares them and exits
@@ -38,6 +40,7 @@ from gov_deadlines.catalogue.schema import RuleFile
 from gov_deadlines.counting import Deadline
 from gov_deadlines.counting.periods import FixedDate, Hours, WorkingDays
 from gov_deadlines.errors import GovDeadlinesError
+from gov_deadlines.outputs.schemas import RECORD_TYPES, schema_json
 from tools.worked_examples import Step, WorkedExample, worked_example_results
 
 __all__ = [
@@ -447,6 +450,8 @@ def policies_markdown(catalogue: Catalogue | None = None) -> str:
 
 #: ``docs/`` of the repository this module sits in.
 DOCS = Path(__file__).resolve().parents[1] / "docs"
+#: Where the wheel carries the record schemas (``bundled.data_path("schemas", …)``).
+PACKAGE_SCHEMAS = Path(__file__).resolve().parents[1] / "src" / "gov_deadlines" / "data" / "schemas"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -455,26 +460,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m tools.gen_docs",
         description="Generate docs/rules.md, docs/rule-schema.json and docs/policies.md.",
     )
-    parser.add_argument("--docs", type=Path, default=None, help="the docs folder (default: the repository's docs/)")
+    parser.add_argument(
+        "--docs", type=Path, default=None, help="the docs folder (default: the repository's docs/)"
+    )
     parser.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if a file is stale"
     )
     args = parser.parse_args(argv)
     docs: Path = args.docs or DOCS
-    wanted = {
-        RULES_MD: rules_markdown(),
-        SCHEMA_JSON: rule_schema_json(),
-        POLICIES_MD: policies_markdown(),
+    wanted: dict[Path, str] = {
+        docs / RULES_MD: rules_markdown(),
+        docs / SCHEMA_JSON: rule_schema_json(),
+        docs / POLICIES_MD: policies_markdown(),
     }
+    # The record schemas, in the docs and (the same bytes) in the package data.
+    for name in RECORD_TYPES:
+        text = schema_json(name)
+        wanted[docs / "schemas" / f"{name}.json"] = text
+        if args.docs is None:
+            wanted[PACKAGE_SCHEMAS / f"{name}.json"] = text
     stale = []
-    for name, text in wanted.items():
-        path = docs / name
+    for path, text in wanted.items():
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current == text:
             continue
         stale.append(path)
         if not args.check:
-            docs.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="\n")
     for path in stale:
         verb = "stale" if args.check else "wrote"
