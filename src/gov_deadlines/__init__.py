@@ -82,7 +82,7 @@ _API: dict[str, str] = {
     "Occurrence": "recurring",
     "check_log": "recurring",
     "read_log": "recurring",
-    "supervision_rows": "recurring",
+    "supervision_rows": "outputs",
     "WindowVerdict": "recurring",
     "LogEntry": "recurring",
     "LogCheck": "recurring",
@@ -209,6 +209,7 @@ if TYPE_CHECKING:
         UnknownRuleError,
         UnquantifiedRuleError,
     )
+    from gov_deadlines.outputs import supervision_rows
     from gov_deadlines.recurring import (
         LogCheck,
         LogEntry,
@@ -219,6 +220,5 @@ if TYPE_CHECKING:
         read_log,
         rule_windows,
         schedule,
-        supervision_rows,
     )
     from gov_deadlines.vocabulary import Lang, Status

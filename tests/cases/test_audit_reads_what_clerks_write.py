@@ -15,7 +15,7 @@ from gov_deadlines.cases import audit_case, audit_cases, audit_csv
 from gov_deadlines.cli import main
 from gov_deadlines.dates import parse_date, parse_day
 from gov_deadlines.outputs import Summary, write_case_csv
-from gov_deadlines.recurring.compliance import read_log
+from gov_deadlines.recurring import read_log
 
 HEADER = "编号,渠道,提交日期,签收日期,确认日期,答复日期\n"
 AS_OF = dt.date(2026, 11, 20)

@@ -92,7 +92,7 @@ def test_plausible_dates_give_no_warning() -> None:
 def test_a_log_entry_dated_after_the_audit_day_counts_for_nothing_and_is_named(
     tmp_path: Path,
 ) -> None:
-    from gov_deadlines.recurring.compliance import check_log
+    from gov_deadlines.recurring import check_log
 
     entries = [("ogi.annual-report", "2026-01-20"), ("jy-2024.quarterly-circular", "2026-12-05")]
     result = check_log(entries, 2026, sources="jy-2024", as_of=dt.date(2026, 11, 20))

@@ -294,7 +294,7 @@ def test_the_late_examples_of_the_fast_path_are_made_when_read_and_can_be_replac
         io.StringIO(newline=""),
         summary=Summary(keep=3),
     )
-    assert not any(isinstance(verdict, CaseVerdict) for _, _, verdict in summary._late)
+    assert not any(isinstance(verdict, CaseVerdict) for _, _, verdict in summary.late_kept)
     assert [(line, case) for line, case, _ in summary.late_examples] == [
         (2, "L0"), (3, "L1"), (4, "L2"),
     ]  # fmt: skip

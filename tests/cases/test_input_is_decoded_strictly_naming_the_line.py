@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gov_deadlines.cli import main
-from gov_deadlines.recurring.compliance import LogError, read_log
+from gov_deadlines.recurring import LogError, read_log
 from gov_deadlines.textinput import CHUNK, InputEncodingError, decoded_lines
 
 HEADER = "case_id,channel,submitted,replied\n"

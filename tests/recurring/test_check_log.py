@@ -15,15 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gov_deadlines import default_calendar, default_catalogue
-from gov_deadlines.outputs import write_form
+from gov_deadlines.outputs import supervision_rows, write_form
 from gov_deadlines.outputs.supervision import HEADERS_ZH
-from gov_deadlines.recurring.compliance import (
-    LogEntry,
-    LogError,
-    check_log,
-    read_log,
-    supervision_rows,
-)
+from gov_deadlines.recurring import LogEntry, LogError, check_log, read_log
 from gov_deadlines.recurring.windows import Occurrence, schedule
 from gov_deadlines.vocabulary import Status
 

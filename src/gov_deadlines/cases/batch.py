@@ -162,7 +162,7 @@ def audit_cases(
             )
 
 
-#: What :meth:`CsvAudit._misfit` returns for a blank row (skipped, counted).
+#: What :meth:`CsvAudit.misfit` returns for a blank row (skipped, counted).
 BLANK = RowResult(0, "")
 
 
@@ -171,7 +171,9 @@ class CsvAudit:
     there), the rows as the object is iterated.
 
     :func:`gov_deadlines.outputs.write_case_csv` given a ``CsvAudit`` takes a fast path
-    (:mod:`gov_deadlines.outputs.case_csv_fast`) with the same output and summary.
+    (:mod:`gov_deadlines.outputs.case_csv_fast`) with the same output and summary; it reads
+    the rows itself through ``reader``, ``auditor``, ``width``, ``pick``, :meth:`misfit` and
+    :meth:`bad_csv` (public for it alone: removed with issue 14).
     """
 
     def __init__(
@@ -183,9 +185,9 @@ class CsvAudit:
         policy: AuditPolicy | None = None,
         catalogue: Catalogue | None = None,
     ) -> None:
-        self._reader = csv.reader(stream)
+        self.reader = csv.reader(stream)
         try:
-            header = next(self._reader)
+            header = next(self.reader)
         except StopIteration:
             raise LayoutError("the file is empty", "文件为空") from None
         except csv.Error as error:
@@ -193,11 +195,11 @@ class CsvAudit:
                 f"cannot read the header row ({error})", f"无法读取表头({error})"
             ) from None
         self.layout = Layout.from_header(header)
-        self._auditor = _Auditor(as_of, calendar, policy, catalogue)
-        self._width = len(self.layout.header)
+        self.auditor = _Auditor(as_of, calendar, policy, catalogue)
+        self.width = len(self.layout.header)
         #: The row's cells in FIELDS order, from a row padded to the header's width plus
         #: one blank cell (where absent columns point).
-        self._pick = itemgetter(*self.layout.index)
+        self.pick = itemgetter(*self.layout.index)
         #: Rows with no value at all, skipped (the summary counts them).
         self.blank_rows = 0
 
@@ -205,7 +207,7 @@ class CsvAudit:
     def ignored_columns(self) -> tuple[str, ...]:
         return self.layout.ignored
 
-    def _bad_csv(self, error: csv.Error, line: int) -> RowResult:
+    def bad_csv(self, error: csv.Error, line: int) -> RowResult:
         """The result of a line the CSV reader refused."""
         return RowResult(
             line,
@@ -214,11 +216,11 @@ class CsvAudit:
             CaseError(f"not valid CSV ({error})", f"CSV格式错误({error})", line=line),
         )
 
-    def _misfit(self, row: list[str], line: int) -> RowResult | None:
+    def misfit(self, row: list[str], line: int) -> RowResult | None:
         """A row whose length is not the header's: its malformed result (too many cells),
         :data:`BLANK` (a blank row, counted), or ``None`` after padding it with blank cells
         to the header's width."""
-        size, width = len(row), self._width
+        size, width = len(row), self.width
         if size > width:
             i_id = self.layout.index[0]
             case_id = row[i_id] if i_id < size else ""
@@ -273,10 +275,10 @@ class CsvAudit:
         )
 
     def __iter__(self) -> Iterator[RowResult]:
-        reader = self._reader
-        auditor = self._auditor
-        width = self._width
-        pick = self._pick
+        reader = self.reader
+        auditor = self.auditor
+        width = self.width
+        pick = self.pick
         cells = auditor.cells
         make_facts, clock = facts_from_cells, evaluate
         cal, as_of = auditor.calendar, auditor.as_of
@@ -290,7 +292,7 @@ class CsvAudit:
             except csv.Error as error:
                 line = previous + 1
                 previous = reader.line_num
-                yield self._bad_csv(error, line)
+                yield self.bad_csv(error, line)
                 continue
             line = previous + 1
             previous = reader.line_num
@@ -300,7 +302,7 @@ class CsvAudit:
                     yield spanned
                     continue
             if len(row) != width:
-                misfit = self._misfit(row, line)
+                misfit = self.misfit(row, line)
                 if misfit is BLANK:
                     continue
                 if misfit is not None:

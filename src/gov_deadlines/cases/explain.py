@@ -26,6 +26,7 @@ from gov_deadlines.cases.duties import (
 )
 from gov_deadlines.cases.model import Channel, Party, field_label
 from gov_deadlines.catalogue.policies import default_policies
+from gov_deadlines.counting import describe_run, rest_runs
 from gov_deadlines.dates import iso_date
 from gov_deadlines.errors import CalendarCoverageError
 from gov_deadlines.vocabulary import Status, is_zh
@@ -111,11 +112,6 @@ _TITLE_2019_EN = "OGI Regulations (2019 revision)"
 
 
 def _skipped_lines(cal: WorkCalendar, after: dt.date, through: dt.date, lang: str) -> list[str]:
-    # Imported here, not at the top: gov_deadlines.cases imports this module for ART_31 and
-    # ART_34, and the counting module (with its conventions and periods) need not load
-    # until an explanation is actually rendered.
-    from gov_deadlines.counting.deadlines import describe_run, rest_runs
-
     zh = is_zh(lang)
     try:
         notable = cal.notable_days(after, through)

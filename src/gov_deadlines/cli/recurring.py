@@ -268,7 +268,7 @@ def _groups(verdicts: Sequence[WindowVerdict]) -> list[list[WindowVerdict]]:
 
 
 def _report_text(result: LogCheck, ctx: Context, entries: int, as_of: dt.date) -> None:
-    from gov_deadlines.recurring import supervision_rows
+    from gov_deadlines.outputs import supervision_rows
 
     console = ctx.console
     counts = {
@@ -343,8 +343,8 @@ def _report_unmatched(result: LogCheck, console: Console, *, to_err: bool) -> No
 
 def run_check_log(ctx: Context) -> int:
     from gov_deadlines.dates import parse_date, today
-    from gov_deadlines.outputs import form_headers, write_form
-    from gov_deadlines.recurring import check_log, read_log, supervision_rows
+    from gov_deadlines.outputs import form_headers, supervision_rows, write_form
+    from gov_deadlines.recurring import check_log, read_log
 
     console = ctx.console
     args = ctx.args

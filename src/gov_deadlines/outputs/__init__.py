@@ -13,7 +13,7 @@ Each writer consumes its results once and returns what it counted on the way:
   Markdown or CSV (:mod:`~gov_deadlines.outputs.supervision`), for a batch from
   :func:`form_rows` with :func:`form_title` and :func:`form_note` (or :func:`form_markdown`
   at once; :mod:`~gov_deadlines.outputs.audit_form`), for a log check from
-  :func:`gov_deadlines.recurring.supervision_rows`;
+  :func:`supervision_rows` (:mod:`~gov_deadlines.outputs.log_form`);
 * :func:`write_ics`, :func:`to_ics` — the recurring duties as calendar events
   (:mod:`~gov_deadlines.outputs.ics`; needs the optional ``icalendar``).
 
@@ -27,6 +27,7 @@ from gov_deadlines.outputs.audit_form import form_markdown, form_note, form_rows
 from gov_deadlines.outputs.case_csv import CASE_COLUMNS
 from gov_deadlines.outputs.ics import IcsExport, IcsUnavailableError, to_ics, write_ics
 from gov_deadlines.outputs.jsonl import write_jsonl
+from gov_deadlines.outputs.log_form import strength_label, supervision_rows
 from gov_deadlines.outputs.summary import (
     RESULTS,
     Summary,
@@ -51,7 +52,9 @@ __all__ = [
     "form_title",
     "provisional_note",
     "result_label",
+    "strength_label",
     "summarize",
+    "supervision_rows",
     "to_ics",
     "write_case_csv",
     "write_form",

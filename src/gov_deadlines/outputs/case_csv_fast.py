@@ -151,9 +151,9 @@ class _Lean:
         append: Callable[[str], object],
         zh: bool,
     ) -> None:
-        policy: AuditPolicy = audit._auditor.policy
-        as_of = audit._auditor.as_of
-        self.auditor = audit._auditor
+        policy: AuditPolicy = audit.auditor.policy
+        as_of = audit.auditor.as_of
+        self.auditor = audit.auditor
         self.grid = grid
         self.summary = summary
         self.append = append
@@ -558,7 +558,7 @@ class _Lean:
             self.summary.versions[label] = 0
         if len(tally) > _TALLY_LIMIT:  # memory does not grow with the file
             self.merge()
-        if late and len(self.summary._late) < self.summary.keep:
+        if late and len(self.summary.late_kept) < self.summary.keep:
             self.summary.keep_late(line, picked[0], partial(self.verdict, picked))
         return True
 
@@ -623,8 +623,8 @@ def write_fast_case_rows(
 ) -> None:
     """Write the per-case CSV rows of ``audit`` (the header is already written) and count
     them into ``summary``: the output of the general path, faster."""
-    reader, auditor = audit._reader, audit._auditor
-    width, pick = audit._width, audit._pick
+    reader, auditor = audit.reader, audit.auditor
+    width, pick = audit.width, audit.pick
     as_of = auditor.as_of
     write = stream.write
 
@@ -660,7 +660,7 @@ def write_fast_case_rows(
     # The official span only (plain dates): no date of this path is provisional.
     official = PROVISIONAL_TEXT[zh][False]
     on_time_cell = _status(zh, _DONE_ON_TIME)[1]
-    examples, keep, versions = summary._late, summary.keep, summary.versions
+    examples, keep, versions = summary.late_kept, summary.keep, summary.versions
     unseen = cast(_Plan, ())  # a key not looked at yet
     # A header in the order of FIELDS: a row is its cells in that order.
     direct = width == MISSING and audit.layout.index == tuple(range(MISSING))
@@ -685,7 +685,7 @@ def write_fast_case_rows(
                             general(spanned)
                             continue
                     if len(row) != width:
-                        misfit = audit._misfit(row, line)
+                        misfit = audit.misfit(row, line)
                         if misfit is BLANK:
                             continue
                         if misfit is not None:
@@ -766,7 +766,7 @@ def write_fast_case_rows(
             except csv.Error as error:
                 line = previous + 1
                 previous = reader.line_num
-                general(audit._bad_csv(error, line))
+                general(audit.bad_csv(error, line))
     finally:
         if chunk:
             write("".join(chunk))

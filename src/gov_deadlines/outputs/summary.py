@@ -82,7 +82,9 @@ class Summary:
         self.doubtful_examples: list[tuple[int, str, tuple[Finding, ...]]] = []
         #: Blank rows of the input (no value at all), skipped.
         self.blank_rows = 0
-        self._late: list[tuple[int, str, CaseVerdict | Callable[[], CaseVerdict]]] = []
+        #: The late examples as kept (a verdict, or a function making it): read
+        #: :attr:`late_examples`; the fast path appends here directly.
+        self.late_kept: list[tuple[int, str, CaseVerdict | Callable[[], CaseVerdict]]] = []
         self.malformed_examples: list[tuple[int, str, CaseError]] = []
         self.ignored_columns: tuple[str, ...] = ()
 
@@ -127,13 +129,13 @@ class Summary:
                 self.doubtful += 1
                 if len(self.doubtful_examples) < self.keep:
                     self.doubtful_examples.append((row.line, row.case_id, tuple(doubtful)))
-        if late and len(self._late) < self.keep:
-            self._late.append((row.line, row.case_id, verdict))
+        if late and len(self.late_kept) < self.keep:
+            self.late_kept.append((row.line, row.case_id, verdict))
 
     @property
     def late_examples(self) -> list[tuple[int, str, CaseVerdict]]:
         """The late cases kept as examples: (input line, case id, verdict), in input order."""
-        kept = self._late
+        kept = self.late_kept
         for index, (line, case_id, verdict) in enumerate(kept):
             if not isinstance(verdict, CaseVerdict):
                 kept[index] = (line, case_id, verdict())
@@ -141,13 +143,13 @@ class Summary:
 
     @late_examples.setter
     def late_examples(self, examples: list[tuple[int, str, CaseVerdict]]) -> None:
-        self._late = list(examples)
+        self.late_kept = list(examples)
 
     def keep_late(self, line: int, case_id: str, verdict: Callable[[], CaseVerdict]) -> bool:
         """Keep a late case as an example, its verdict made when first read; whether there
         was room (``keep``)."""
-        if len(self._late) < self.keep:
-            self._late.append((line, case_id, verdict))
+        if len(self.late_kept) < self.keep:
+            self.late_kept.append((line, case_id, verdict))
             return True
         return False
 

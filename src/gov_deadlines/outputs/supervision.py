@@ -99,7 +99,7 @@ def write_form(
     note: str = "",
 ) -> int:
     """Write the form of ``rows`` (a batch audit's :func:`~gov_deadlines.outputs.form_rows`
-    or a log check's :func:`~gov_deadlines.recurring.supervision_rows`); return the number
+    or a log check's :func:`~gov_deadlines.outputs.supervision_rows`); return the number
     of rows written.
 
     ``format="markdown"``: a table under the heading ``title`` (if any), then ``note`` as

@@ -1,7 +1,16 @@
-"""Recurring duties (定期公开): the windows of yearly, quarterly and monthly rules
-(:func:`schedule`, :func:`rule_windows`, :class:`Occurrence`), and checking an activity
-log against them (:func:`check_log`, :func:`read_log`, :class:`LogEntry`,
-:class:`WindowVerdict`; imported on first use, as the log's reader loads pydantic).
+"""Recurring duties (定期公开): the windows of yearly, quarterly and monthly rules, and an
+office's activity log judged against them.
+
+* :mod:`~gov_deadlines.recurring.windows` — :func:`schedule`, :func:`rule_windows`,
+  :class:`Occurrence`;
+* :mod:`~gov_deadlines.recurring.log` — the activity log: :func:`read_log`,
+  :class:`LogEntry`, :class:`LogError`;
+* :mod:`~gov_deadlines.recurring.compliance` — :func:`check_log`, :class:`WindowVerdict`,
+  :class:`LogCheck`.
+
+The last two load pydantic (``LogEntry`` is a model): their names are imported on first
+use, so that a schedule needs no pydantic. The supervision form of a check is
+:func:`gov_deadlines.outputs.supervision_rows`.
 """
 
 from __future__ import annotations
@@ -14,11 +23,10 @@ from gov_deadlines.recurring.windows import Occurrence, rule_windows, schedule
 # name -> submodule, imported on first use: the log's reader loads pydantic
 _LAZY: dict[str, str] = {
     "check_log": "compliance",
-    "read_log": "compliance",
-    "supervision_rows": "compliance",
-    "LogEntry": "compliance",
+    "read_log": "log",
+    "LogEntry": "log",
     "LogCheck": "compliance",
-    "LogError": "compliance",
+    "LogError": "log",
     "WindowVerdict": "compliance",
 }
 
@@ -41,9 +49,8 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     from gov_deadlines.recurring.compliance import LogCheck as LogCheck
-    from gov_deadlines.recurring.compliance import LogEntry as LogEntry
-    from gov_deadlines.recurring.compliance import LogError as LogError
     from gov_deadlines.recurring.compliance import WindowVerdict as WindowVerdict
     from gov_deadlines.recurring.compliance import check_log as check_log
-    from gov_deadlines.recurring.compliance import read_log as read_log
-    from gov_deadlines.recurring.compliance import supervision_rows as supervision_rows
+    from gov_deadlines.recurring.log import LogEntry as LogEntry
+    from gov_deadlines.recurring.log import LogError as LogError
+    from gov_deadlines.recurring.log import read_log as read_log

@@ -17,12 +17,8 @@ from gov_deadlines.counting.records import CitationRecord
 from gov_deadlines.vocabulary import Lang, Status
 
 if TYPE_CHECKING:
-    from gov_deadlines.recurring.compliance import (
-        LogCheck,
-        LogEntry,
-        UnmatchedEntry,
-        WindowVerdict,
-    )
+    from gov_deadlines.recurring.compliance import LogCheck, UnmatchedEntry, WindowVerdict
+    from gov_deadlines.recurring.log import LogEntry
     from gov_deadlines.recurring.windows import Occurrence
 
 __all__ = [

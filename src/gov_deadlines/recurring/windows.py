@@ -5,7 +5,7 @@ applies in it, one :class:`Occurrence` per window (12 for "按月", 4 for "按�
 the open month, the calendar year for "年内不少于N次", and a single date for "7月底前").
 :func:`check_log` compares what an office did (a log of rule ids and dates) with those
 windows and gives one :class:`WindowVerdict` per window: required, found, met, late or
-missed; :func:`supervision_rows` puts the result on the supervision form of seed 002.
+missed; :func:`gov_deadlines.outputs.supervision_rows` puts the result on the supervision form of seed 002.
 
 What applies in a year:
 
@@ -42,7 +42,8 @@ from gov_deadlines.calendar.workcalendar import (
     is_provisional,
     weekday_name,
 )
-from gov_deadlines.catalogue import Catalogue, Rule, RuleKind, Strength, default_catalogue
+from gov_deadlines.catalogue import Catalogue, Rule, RuleKind, Strength, default_catalogue, due
+from gov_deadlines.catalogue.lookup import DelegationNote
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -336,8 +337,6 @@ def schedule(
     if not 1 <= year <= 9998:
         raise DateRangeError(year, "the year must be 1..9998", "年份须在1至9998之间")
     year = int(year)
-    from gov_deadlines.catalogue.lookup import DelegationNote, due
-
     cat = catalogue or default_catalogue()
     cal = calendar if calendar is not None else default_calendar()
     chosen = _wanted_rules(cat, sources, rules)

@@ -1,0 +1,265 @@
+"""The activity log of an office: what it did and when, read from CSV or given as values.
+
+:func:`read_log` reads a log file (columns ``rule``/``规则`` and ``date``/``日期``, optional
+``note``/``备注``; UTF-8 or GBK) into :class:`LogEntry` values, reporting every bad row at
+once in a :class:`LogError`. Judging the log against the year's duties is
+:mod:`gov_deadlines.recurring.compliance`. This module loads pydantic (``LogEntry`` is a
+model): :mod:`gov_deadlines.recurring` imports it on first use only.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from os import PathLike, fspath
+from pathlib import Path
+from typing import Any
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from gov_deadlines.catalogue import Catalogue, default_catalogue
+from gov_deadlines.dates import parse_day
+from gov_deadlines.errors import ArgumentTypeError, GovDeadlinesError, UnknownRuleError
+from gov_deadlines.textinput import InputEncodingError, decoded_lines
+from gov_deadlines.vocabulary import is_zh
+
+__all__ = [
+    "DATE_HEADERS",
+    "NOTE_HEADERS",
+    "RULE_HEADERS",
+    "LogEntry",
+    "LogError",
+    "entry_problem",
+    "log_entry",
+    "read_log",
+    "unknown_ids",
+]
+
+
+# -- the activity log ------------------------------------------------------------------------------
+
+
+RULE_HEADERS = ("rule", "规则", "规则编号", "rule_id", "duty", "任务")
+DATE_HEADERS = ("date", "日期", "完成日期", "done", "when")
+NOTE_HEADERS = ("note", "备注", "说明")
+
+
+class LogEntry(BaseModel):
+    """One thing an office did: the duty (a rule or family id) and the day it was done.
+
+    ``rule`` may also be a trigger event id from the catalogue's vocabulary; such an entry
+    satisfies no recurring duty and is reported as unmatched. ``date`` takes a date, an ISO
+    or clerk-written date text (``2026年3月5日``), or a datetime (converted to Beijing time).
+    ``line`` is the line of the file the entry came from, for messages.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
+
+    rule: str = Field(min_length=1, validation_alias=AliasChoices(*RULE_HEADERS, "event", "事件"))
+    date: dt.date = Field(validation_alias=AliasChoices(*DATE_HEADERS))
+    note: str = Field(default="", validation_alias=AliasChoices(*NOTE_HEADERS))
+    line: int | None = None
+
+    @field_validator("rule", mode="before")
+    @classmethod
+    def _strip(cls, value: object) -> object:
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> object:
+        if isinstance(value, (str, dt.date)):
+            return parse_day(value)  # DateParseError is a ValueError: reported per row
+        return value
+
+    def where(self, lang: str = "zh") -> str:
+        if self.line is None:
+            return ""
+        return f"第{self.line}行" if is_zh(lang) else f"line {self.line}"
+
+
+class LogError(GovDeadlinesError, ValueError):
+    """Entries of an activity log that cannot be read; every one is listed.
+
+    ``problems`` holds ``(line or None, message_en, message_zh)`` for each bad row.
+    """
+
+    def __init__(self, source: str, problems: Sequence[tuple[int | None, str, str]]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+
+        lines_en, lines_zh = [], []
+        for line, en, zh in self.problems:
+            lines_en.append(f"line {line}: {en}" if line is not None else en)
+            lines_zh.append(f"第{line}行:{zh}" if line is not None else zh)
+        super().__init__(
+            f"activity log {source}: {len(self.problems)} problem(s); fix them and run again:\n  "
+            + "\n  ".join(lines_en)
+        )
+        self.zh = (
+            f"工作记录 {source}:{len(self.problems)}处问题,请修改后重新运行:\n  "
+            + "\n  ".join(lines_zh)
+        )
+
+
+def _match_header(name: str, choices: Sequence[str]) -> bool:
+    return name.strip().casefold() in {c.casefold() for c in choices}
+
+
+def _decode(data: bytes, source: str) -> str:
+    """The log's text: UTF-8 or GB18030 (Excel and WPS in China save CSV in GBK), read
+    strictly by :mod:`gov_deadlines.textinput`, as the audit reads its input."""
+    try:
+        return "".join(decoded_lines(io.BytesIO(data), source=source))
+    except InputEncodingError as error:
+        raise LogError(source, [(error.line, error.problem, error.problem_zh)]) from None
+
+
+def read_log(
+    path: str | PathLike[str] | None = None,
+    *,
+    text: str | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[LogEntry]:
+    """Read an activity log CSV (columns ``rule``/``规则`` and ``date``/``日期``, optional ``note``/``备注``).
+
+    UTF-8 (with or without BOM) or GBK. Every malformed row — a missing rule or date, a date
+    that cannot be read, an unknown rule id — is reported with its line number in one
+    :class:`LogError`; no row is dropped. Blank lines are skipped.
+    """
+    if (path is None) == (text is None):
+        raise TypeError("read_log takes a path or text=, not both")
+    source = "<text>"
+    if path is not None:
+        source = fspath(path)
+        try:
+            data = Path(source).read_bytes()
+        except OSError as error:
+            raise LogError(
+                source,
+                [
+                    (
+                        None,
+                        f"cannot read the file ({error.strerror or error})",
+                        f"无法读取文件({error.strerror or error})",
+                    )
+                ],
+            ) from None
+        text = _decode(data, source)
+    assert text is not None
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    problems: list[tuple[int | None, str, str]] = []
+    header: list[str] | None = None
+    rule_col = date_col = note_col = -1
+    entries: list[LogEntry] = []
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if header is None:
+            header = row
+            for index, name in enumerate(row):
+                if rule_col < 0 and _match_header(name, RULE_HEADERS):
+                    rule_col = index
+                elif date_col < 0 and _match_header(name, DATE_HEADERS):
+                    date_col = index
+                elif note_col < 0 and _match_header(name, NOTE_HEADERS):
+                    note_col = index
+            if rule_col < 0 or date_col < 0:
+                raise LogError(
+                    source,
+                    [
+                        (
+                            line,
+                            f"the header {row!r} needs a 'rule' (or 规则) column and a 'date' "
+                            "(or 日期) column",
+                            f"表头 {row!r} 须包含“规则”(rule)列和“日期”(date)列",
+                        )
+                    ],
+                )
+            continue
+        cells = {
+            "rule": row[rule_col].strip() if rule_col < len(row) else "",
+            "date": row[date_col].strip() if date_col < len(row) else "",
+            "note": row[note_col].strip() if 0 <= note_col < len(row) else "",
+            "line": line,
+        }
+        if not cells["rule"]:
+            problems.append((line, "no rule id", "缺少规则编号"))
+            continue
+        if not cells["date"]:
+            problems.append((line, "no date", "缺少日期"))
+            continue
+        try:
+            entries.append(LogEntry.model_validate(cells))
+        except ValidationError as error:
+            first = error.errors()[0]
+            cause = (first.get("ctx") or {}).get("error")
+            if isinstance(cause, GovDeadlinesError):  # a date that cannot be read
+                problems.append((line, cause.message("en"), cause.message("zh")))
+            else:
+                message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+                problems.append((line, message, message))
+    if header is None:
+        raise LogError(
+            source,
+            [
+                (
+                    None,
+                    "the file is empty (expected a header: rule,date)",
+                    "文件为空(应有表头:规则,日期)",
+                )
+            ],
+        )
+    problems.extend(unknown_ids(entries, catalogue or default_catalogue()))
+    if problems:
+        problems.sort(key=lambda p: p[0] or 0)
+        raise LogError(source, problems)
+    return entries
+
+
+def unknown_ids(entries: Iterable[LogEntry], cat: Catalogue) -> list[tuple[int | None, str, str]]:
+    """The entries whose id is no rule, family or event of ``cat``: ``(line, en, zh)`` each."""
+    problems: list[tuple[int | None, str, str]] = []
+    events = cat.events
+    for entry in entries:
+        if entry.rule in events or cat.is_family(entry.rule):
+            continue
+        try:
+            cat.rule(entry.rule)
+        except UnknownRuleError as error:
+            problems.append((entry.line, error.message("en"), error.message("zh")))
+    return problems
+
+
+def entry_problem(error: ValidationError) -> tuple[str, str]:
+    """What is wrong with one log entry, in English and Chinese."""
+    fields = sorted({str(e["loc"][0]) for e in error.errors() if e["loc"]}) or ["entry"]
+    listed = ", ".join(fields)
+    return (
+        f"the entry's {listed} cannot be read (a rule id and a date are needed)",
+        f"该条记录的 {listed} 无法识别(须有规则编号和日期)",
+    )
+
+
+def log_entry(item: LogEntry | Mapping[str, Any] | Sequence[Any], index: int) -> LogEntry:
+    """A :class:`LogEntry` from an entry given to :func:`~gov_deadlines.recurring.check_log`
+    (pydantic's ``ValidationError`` if it cannot be read; ``index`` names it otherwise)."""
+    if isinstance(item, LogEntry):
+        return item
+    if isinstance(item, Mapping):
+        return LogEntry.model_validate(item)
+    if isinstance(item, Sequence) and not isinstance(item, str) and 2 <= len(item) <= 3:
+        data: dict[str, Any] = {"rule": item[0], "date": item[1]}
+        if len(item) == 3:
+            data["note"] = item[2]
+        return LogEntry.model_validate(data)
+    raise ArgumentTypeError(
+        f"log entry {index}",
+        item,
+        "a LogEntry, a dict with rule and date, or a (rule, date) pair",
+        "LogEntry、含 rule 和 date 的字典,或(规则编号, 日期)二元组",
+    )
