@@ -309,7 +309,9 @@ def test_the_summary_counts_add_up_to_the_input() -> None:
 def test_the_supervision_form_has_one_row_per_duty_filled_from_the_findings() -> None:
     summary = summarize(example_rows())
     rows = form_rows(summary, lang="zh", responsible="办公室", materials_from="政务公开科")
-    assert [r.task[:4] for r in rows] == ["申请内容", "需要延长", "自收到申"]
+    # the duties in order, each named by its rules' titles and citations (rule data)
+    assert [r.task[:4] for r in rows] == ["申请内容", "延长答复", "依申请公"]
+    assert "第三十三条第二款" in rows[2].task and "第二十四条" in rows[2].task
     assert [r.completed for r in rows] == [False, False, False]
     assert rows[0].problems == "1件逾期告知补正,最长逾期2个工作日"
     assert "1件延期超过最长期限" in rows[1].problems

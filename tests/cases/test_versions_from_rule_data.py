@@ -72,3 +72,18 @@ def test_the_2008_explanation_says_the_receipt_is_found_by_analogy_from_the_data
     assert "receipt-by-channel-for-2008-cases" in audit_case(case).explain()
     plain = with_reply("ogi-2008", receipt_by_analogy=False)
     assert "receipt-by-channel-for-2008-cases" not in audit_case(case, catalogue=plain).explain()
+
+
+def test_the_findings_of_a_version_without_a_rule_name_the_version_from_its_data() -> None:
+    relabelled = with_reply("ogi-2008", version_label="旧")
+    verdict = audit_case(AGENCY_CASE, catalogue=relabelled)
+    assert verdict.version == "旧"
+    texts = [f.text("zh") for f in verdict.findings if f.code == "agency_not_excluded"]
+    assert texts and "旧年条例第二十四条" in texts[0]
+    supplement = {
+        "channel": "当面",
+        "submitted": "2018-03-05",
+        "supplement_requested": "2018-03-09",
+    }
+    found = audit_case(supplement, catalogue=relabelled).findings
+    assert any(f.code == "supplement_no_limit" and "旧 条例" in f.text("en") for f in found)

@@ -164,7 +164,7 @@ def _consult_spans(
     spans: list[ExcludedSpan] = []
     for party, sent, answered in f.consultations:
         if party is Party.AGENCY and not ver.agency_excluded:
-            findings.append(Finding("agency_not_excluded", (sent,)))
+            findings.append(Finding("agency_not_excluded", (sent, ver.label, ver.reply.clause)))
             continue
         end = answered
         capped = False
@@ -180,10 +180,10 @@ def _consult_spans(
         elif end is None:
             candidates = [(d, b) for d, b in ((f.replied, "replied"), (as_of, "as_of")) if d]
             if not candidates:
-                findings.append(Finding("consult_waiting", (party, sent)))
+                findings.append(Finding("consult_waiting", (party, sent, ver.label)))
                 return None
             end, basis = min(candidates, key=lambda pair: pair[0])
-            findings.append(Finding("consult_open", (party, sent, end, basis)))
+            findings.append(Finding("consult_open", (party, sent, end, basis, ver.label)))
         spans.append(ExcludedSpan(party, sent, answered, end, capped))
     return spans
 
@@ -416,7 +416,7 @@ def evaluate(
                     Duty(DutyKind.SUPPLEMENT_NOTICE, None, requested, Status.UNDETERMINED, None)
                 )
         else:
-            findings.append(Finding("supplement_no_limit"))
+            findings.append(Finding("supplement_no_limit", (ver.label,)))
 
     # the reply clock, and the extension
     start: dt.date | None = receipt

@@ -198,11 +198,11 @@ def finding_text(finding: Finding, zh: bool) -> str:
         raw, moved = a
         return moved_sentence(raw, moved, "zh" if zh else "en", corrected=code != "receipt_moved")
     if code == "supplement_no_limit":
+        (label,) = a  # the version of the 条例 in force (its data has no 补正 notice rule)
         return (
-            "2008年条例未规定告知补正的期限(第二十一条只要求告知申请人更改、补充),不核查补正告知的时限。"
+            f"{label}年条例未规定告知补正的期限,不核查补正告知的时限。"
             if zh
-            else "The 2008 条例 sets no time limit for asking for a correction (art. 21 only "
-            "says the applicant is to be told to amend the application): not checked."
+            else f"The {label} 条例 sets no time limit for asking for a correction: not checked."
         )
     if code == "awaiting_supplement":
         (requested,) = a
@@ -213,13 +213,14 @@ def finding_text(finding: Finding, zh: bool) -> str:
             "is recorded: the reply limit runs from its arrival and has not started."
         )
     if code == "agency_not_excluded":
-        (sent,) = a
+        sent, label, clause = a  # the version's label and its reply rule's clause
+        article = clause[: clause.index("条") + 1] if "条" in clause else clause
         return (
-            f"{iso_date(sent)}征求其他机关意见:2008年条例第二十四条只规定征求第三方意见的时间不计入,"
+            f"{iso_date(sent)}征求其他机关意见:{label}年条例{article}只规定征求第三方意见的时间不计入,"
             "征求其他机关意见的时间计入答复期限。"
             if zh
-            else f"Another agency consulted on {iso_date(sent)}: the 2008 条例 (art. 24) excludes only "
-            "the time spent consulting a third party, so this time counts."
+            else f"Another agency consulted on {iso_date(sent)}: the {label} 条例 ({article}) "
+            "excludes only the time spent consulting a third party, so this time counts."
         )
     if code == "consult_capped":
         party, sent, answered, cap_end, cap = a
@@ -245,27 +246,27 @@ def finding_text(finding: Finding, zh: bool) -> str:
             "the answer when it comes, the deadline may come earlier."
         )
     if code == "consult_open":
-        party, sent, end, basis = a
+        party, sent, end, basis, label = a
         basis_text = {
             "replied": ("答复日", "the reply date"),
             "as_of": ("核查日", "the audit day"),
         }[basis]
         return (
-            f"征求{party.label()}意见({iso_date(sent)}发出)未记录答复:2008年条例不设上限,"
+            f"征求{party.label()}意见({iso_date(sent)}发出)未记录答复:{label}年条例不设上限,"
             f"按{basis_text[0]}{iso_date(end)}计算排除时间。"
             if zh
             else f"No answer recorded to the consultation of the {party.label('en')} sent "
-            f"{iso_date(sent)}: uncapped under the 2008 条例, excluded up to {basis_text[1]}, "
+            f"{iso_date(sent)}: uncapped under the {label} 条例, excluded up to {basis_text[1]}, "
             f"{iso_date(end)}."
         )
     if code == "consult_waiting":
-        party, sent = a
+        party, sent, label = a
         return (
             f"征求{party.label()}意见({iso_date(sent)}发出)未记录答复,也没有答复日或核查日:"
-            "2008年条例不设上限,期限暂停,无法确定答复期限。"
+            f"{label}年条例不设上限,期限暂停,无法确定答复期限。"
             if zh
             else f"No answer recorded to the consultation of the {party.label('en')} sent "
-            f"{iso_date(sent)}, and no reply date or audit day: uncapped under the 2008 条例, the "
+            f"{iso_date(sent)}, and no reply date or audit day: uncapped under the {label} 条例, the "
             "clock stands still and the reply deadline is not known."
         )
     if code == "consult_late":

@@ -281,7 +281,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
                 lines.append(_policy_line("notice-counts-on-the-recorded-day", lang))
             lines.append(_judged_line(sup, lang))
         else:
-            lines.append(f"   {Finding('supplement_no_limit').text(lang)}")
+            lines.append(f"   {Finding('supplement_no_limit', (ver.label,)).text(lang)}")
             lines.append(
                 f"   补正告知日期:{day_text(f.supplement_requested, lang)}。"
                 if zh

@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 
 from gov_deadlines.cases.duties import DutyKind
+from gov_deadlines.cases.versions import reply_versions
+from gov_deadlines.catalogue import Rule, default_catalogue
 from gov_deadlines.outputs.summary import (
     Summary,
     problem_texts,
@@ -21,28 +23,38 @@ from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status, is_zh
 
 __all__ = ["form_markdown", "form_note", "form_rows", "form_title"]
 
-_TASKS = {
-    DutyKind.SUPPLEMENT_NOTICE: (
-        "申请内容不明确的,自收到申请之日起7个工作日内一次性告知申请人作出补正(《政府信息公开条例》第三十条)",
-        "Ask once for the correction of an unclear application within 7 working days of "
-        "receipt (OGI Regulations art. 30)",
-    ),
-    DutyKind.EXTENSION: (
-        "需要延长答复期限的,经政府信息公开工作机构负责人同意并告知申请人,延长不超过20个工作日"
-        "(第三十三条第二款;2008年条例第二十四条第二款为15个工作日);"
-        "本库另要求在原答复期限届满前告知(政策 extension-told-before-original-limit,条文未作规定)",
-        "Extend the reply limit only with the approval of the head of the OGI office, told to "
-        "the applicant, by at most 20 working days (art. 33(2); 2008: art. 24(2), 15 working "
-        "days); the library also requires the notice before the original deadline (policy "
-        "extension-told-before-original-limit; the text does not say so)",
-    ),
-    DutyKind.REPLY: (
-        "自收到申请之日起20个工作日内答复;补正的自收到补正的申请之日起计算,征求意见时间不计入"
-        "(第三十条、第三十三条第二款、第三款;2008年条例第二十四条为15个工作日)",
-        "Reply within 20 working days of receipt (of the corrected application after a 补正), "
-        "consultation time excluded (arts. 30, 33(2), 33(3); 2008: art. 24, 15 working days)",
-    ),
-}
+#: The library's policy on when an extension must be told (named on the extension row).
+_EXTENSION_POLICY = "extension-told-before-original-limit"
+
+
+def _cite(rule: Rule, zh: bool) -> str:
+    if zh:
+        return f"{rule.title_zh}(《{rule.source.title}》{rule.clause})"
+    return f"{rule.title_en} ({rule.source.title_en}, {rule.clause})"
+
+
+def _task(kind: DutyKind, zh: bool) -> str:
+    """The duty of a row, from the rules of the versions of the 条例 (newest first): their
+    titles and citations, the extension's limit from the reply rules' data."""
+    cat = default_catalogue()
+    versions = reply_versions(cat).items[::-1]
+    sep = ";" if zh else "; "
+    if kind is DutyKind.SUPPLEMENT_NOTICE:
+        return sep.join(_cite(v.supplement, zh) for v in versions if v.supplement is not None)
+    if kind is DutyKind.REPLY:
+        return sep.join(_cite(v.reply, zh) for v in versions)
+    limits = sep.join(
+        f"最长{v.ext_cap}个工作日(《{v.reply.source.title}》{v.reply.clause})"
+        if zh
+        else f"at most {v.ext_cap} working days ({v.reply.source.title_en}, {v.reply.clause})"
+        for v in versions
+    )
+    policy = cat.policies[_EXTENSION_POLICY]
+    return (
+        f"延长答复期限:{limits};{policy.line('zh')}"
+        if zh
+        else f"Extension of the reply limit: {limits}; {policy.line('en')}"
+    )
 
 
 def form_rows(
@@ -80,7 +92,7 @@ def form_rows(
         completed = not items
         rows.append(
             SupervisionRow(
-                task=_TASKS[kind][0 if zh else 1],
+                task=_task(kind, zh),
                 completed=completed,
                 problems=text,
                 responsible=responsible if not completed else "",
