@@ -11,7 +11,9 @@ Rules (docs: README "Package tree"; design: issue 11):
 * **No underscore name across modules**: ``from gov_deadlines.x import _y`` or
   ``x._y`` in another module of the package, in ``tests/``, ``benchmarks/`` or ``tools/``.
 * **Imports go down the layers** (or sideways inside one subpackage; layer 0 is one group),
-  ``TYPE_CHECKING`` and function-level imports included — see :data:`LAYERS`.
+  function-level imports included — see :data:`LAYERS`. ``TYPE_CHECKING`` imports are
+  exempt: they never run, and a lower type may name a higher one in an annotation
+  (``Deadline.rule: Rule``).
 * **The CLI uses public names only**: it imports ``gov_deadlines``, a subpackage or a
   layer-0 module, and only names in that module's ``__all__``; never a subpackage's
   internal module.
@@ -28,7 +30,21 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["LAYERS", "Layout", "main", "package_tree", "read_layout"]
+__all__ = [
+    "ALLOWED_CYCLES",
+    "CHECKS",
+    "LAYERS",
+    "Layout",
+    "cli_private_names",
+    "cycles",
+    "main",
+    "package_tree",
+    "private_imports",
+    "read_layout",
+    "shadowing_modules",
+    "unplaced_modules",
+    "upward_imports",
+]
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = "gov_deadlines"
@@ -52,6 +68,16 @@ LAYERS: dict[str, int] = {
     "": 6,  # the package's own __init__: the public API, lazily over layers 0-5
     "cli": 7,  # the command line, on the public API
     "__main__": 8,  # `python -m gov_deadlines`: runs the CLI
+}
+
+#: Cycles known and not yet broken, each with its reason: reported as findings when they
+#: change or disappear, so that the list cannot go stale.
+ALLOWED_CYCLES: dict[frozenset[str], str] = {
+    frozenset({"calendar.scoped", "calendar.workcalendar"}): (
+        "WorkCalendar.with_local/for_region/with_overlays build the subclass ScopedCalendar "
+        "(function-level import); to be broken by giving WorkCalendar its local layer by "
+        "composition"
+    ),
 }
 
 #: Where underscore names of the package must not be imported (besides the package).
@@ -83,6 +109,7 @@ class FromName:
 class Layout:
     """What the walk found: modules, edges, imported names, ``__all__`` of each module."""
 
+    repo: Path = REPO
     modules: dict[str, Path] = field(default_factory=dict)
     packages: set[str] = field(default_factory=set)
     edges: list[Edge] = field(default_factory=list)
@@ -236,7 +263,7 @@ class _Walker(ast.NodeVisitor):
 
 def _walk(layout: Layout, module: str, path: Path, is_package: bool) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    walker = _Walker(module, str(path.relative_to(REPO)), is_package, set(layout.modules))
+    walker = _Walker(module, str(path.relative_to(layout.repo)), is_package, set(layout.modules))
     walker.visit(tree)
     layout.edges.extend(e for e in walker.edges if e.target != module)
     layout.names.extend(walker.names)
@@ -247,7 +274,7 @@ def _walk(layout: Layout, module: str, path: Path, is_package: bool) -> None:
 
 def read_layout(repo: Path = REPO) -> Layout:
     """Walk ``src/gov_deadlines`` and the imports of the package by tests, benchmarks, tools."""
-    layout = Layout()
+    layout = Layout(repo=repo)
     root = repo / "src"
     for path in sorted((root / PACKAGE).rglob("*.py")):
         name = _module_name(root, path)
@@ -330,7 +357,12 @@ def cycles(layout: Layout) -> list[str]:
             graph[edge.importer].add(edge.target)
             first.setdefault((edge.importer, edge.target), edge)
     out = []
+    seen: set[frozenset[str]] = set()
     for component in _strongly_connected(graph):
+        key = frozenset(map(_short, component))
+        if key in ALLOWED_CYCLES:
+            seen.add(key)
+            continue
         ring = _one_cycle(component, graph)
         hops = [
             f"{_short(a)} -{first[a, b].kind}@{first[a, b].line}-> "
@@ -339,6 +371,12 @@ def cycles(layout: Layout) -> list[str]:
         out.append(
             f"{', '.join(map(_short, component))}\n      e.g. {''.join(hops)}{_short(ring[0])}"
         )
+    present = {_short(m) for m in layout.modules}
+    for key in ALLOWED_CYCLES.keys() - seen:
+        if key <= present:
+            out.append(
+                f"{', '.join(sorted(key))}: in ALLOWED_CYCLES but no longer a cycle: remove it"
+            )
     return out
 
 
@@ -354,14 +392,14 @@ def private_imports(layout: Layout) -> list[str]:
 def upward_imports(layout: Layout) -> list[str]:
     out = []
     for edge in layout.edges:
-        if edge.importer not in layout.modules:
+        if edge.importer not in layout.modules or edge.kind == "tc":
             continue
         low, high = _part(edge.importer), _part(edge.target)
         if low not in LAYERS or high not in LAYERS:
             continue  # reported by unplaced_modules
         if LAYERS[high] < LAYERS[low] or low == high or LAYERS[high] == LAYERS[low] == 0:
             continue
-        path = layout.modules[edge.importer].relative_to(REPO)
+        path = layout.modules[edge.importer].relative_to(layout.repo)
         side = "sideways" if LAYERS[high] == LAYERS[low] else "upward"
         out.append(
             f"{path}:{edge.line}  {_short(edge.importer)} (layer {LAYERS[low]}) -> "
@@ -407,7 +445,7 @@ def cli_private_names(layout: Layout) -> list[str]:
         if not inside or edge.target.startswith(cli) or edge.target in public:
             continue
         if (edge.importer, edge.target, edge.line) not in named:
-            path = layout.modules[edge.importer].relative_to(REPO)
+            path = layout.modules[edge.importer].relative_to(layout.repo)
             out.append(f"{path}:{edge.line}  imports {_short(edge.target)}: internal module")
     return sorted(set(out))
 
@@ -482,6 +520,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {finding}")
     hidden = {(e.importer, e.target) for e in layout.edges if e.kind == "func"}
     print(f"== function-level import edges (allowed, acyclic, downward): {len(hidden)}")
+    for key, reason in ALLOWED_CYCLES.items():
+        print(f"== allowed cycle {', '.join(sorted(key))}: {reason}")
     print("layout: OK" if not failed else f"layout: {failed} finding(s)")
     return 1 if failed else 0
 
