@@ -4,7 +4,6 @@ CLI import of an internal module, a module named like an export."""
 
 from __future__ import annotations
 
-import re
 import textwrap
 from pathlib import Path
 
@@ -36,9 +35,9 @@ def test_the_package_has_no_cycle_no_private_import_and_no_import_against_the_la
 
 def test_the_readme_shows_the_package_tree_as_it_is() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
-    found = re.search(r"<!-- package-tree -->\n```text\n(.*?)```", readme, re.S)
+    found = layout_check.README_TREE.search(readme)
     assert found, "README.md: no ```text block after <!-- package-tree -->"
-    assert found.group(1) == package_tree(), "regenerate: python -m tools.layout_check --tree"
+    assert found.group(2) == package_tree(), "update it: python -m tools.layout_check --readme"
 
 
 def write(root: Path, files: dict[str, str]) -> Path:

@@ -2,6 +2,7 @@
 
 Run:  python -m tools.layout_check [--edges]   prints every finding; exit 1 if there is one
       python -m tools.layout_check --tree      prints the package tree (the README shows it)
+      python -m tools.layout_check --readme    writes that tree into README.md
 
 Rules (docs: README "Package tree"; design: issue 11):
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,7 @@ __all__ = [
     "ALLOWED_CYCLES",
     "CHECKS",
     "LAYERS",
+    "README_TREE",
     "Layout",
     "cli_private_names",
     "cycles",
@@ -498,8 +501,19 @@ CHECKS = (
 )
 
 
+README_TREE = re.compile(r"(<!-- package-tree -->\n```text\n)(.*?)(```)", re.S)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if "--readme" in args:
+        readme = REPO / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        new = README_TREE.sub(lambda m: m.group(1) + package_tree() + m.group(3), text)
+        if new != text:
+            readme.write_text(new, encoding="utf-8")
+        print(f"{readme.name}: package tree {'updated' if new != text else 'up to date'}")
+        return 0
     if "--tree" in args:
         sys.stdout.write(package_tree())
         return 0
