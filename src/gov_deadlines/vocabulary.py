@@ -81,6 +81,10 @@ RESULT_TYPES: tuple[str, ...] = (
     "gov_deadlines.counting.verdict.Verdict",
     "gov_deadlines.recurring.windows.Occurrence",
     "gov_deadlines.recurring.compliance.WindowVerdict",
+    "gov_deadlines.recurring.compliance.UnmatchedEntry",
+    "gov_deadlines.recurring.compliance.LogCheck",
     "gov_deadlines.cases.duties.Duty",
+    "gov_deadlines.cases.duties.Finding",
     "gov_deadlines.cases.verdict.CaseVerdict",
+    "gov_deadlines.cases.batch.RowResult",
 )
