@@ -61,7 +61,10 @@ FORMAT = 1
 def snapshot_sources() -> list[tuple[str, ...]]:
     """The data files the snapshot is built from, each as path parts under ``data/``."""
     rules = [("rules", name) for name in list_data("rules") if name.endswith(".toml")]
-    return [*rules, ("calendar", "notices.toml"), ("policies.toml",)]
+    # The statute texts are read from their files (catalogue.statutes), not from the
+    # snapshot; hashed all the same, so that one changed text is one stale snapshot.
+    statutes = [("statutes", name) for name in list_data("statutes") if name.endswith(".toml")]
+    return [*rules, ("calendar", "notices.toml"), ("policies.toml",), *statutes]
 
 
 def source_hashes() -> dict[str, str]:

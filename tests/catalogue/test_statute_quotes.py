@@ -6,8 +6,9 @@ of the cited article, character for character, full-width punctuation included; 
 with several paragraphs must be cited by paragraph. A quote that cannot be checked against an
 official text (61号: only press reports of its time limits exist) carries ``verified = false``
 with the reason, and is still checked against the stored second-hand text. The statute words
-quoted in Python source (:data:`gov_deadlines.cases.explain.ART_31` and ``ART_34`` and the
-receipt rule of each channel) are checked the same way.
+the explanations quote beyond the rules (``data/statutes/*.toml``: every article and the
+receipt item of each channel) are checked the same way, and no Python source of the package
+holds them.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from __future__ import annotations
 import pytest
 
 from gov_deadlines import default_catalogue
-from gov_deadlines.cases.explain import ART_31, ART_34, RECEIPT_CLAUSES
+from gov_deadlines.bundled import data_path, list_data
 from gov_deadlines.catalogue import Rule
+from gov_deadlines.catalogue.statutes import STATUTE_FOLDER, statute
 from statute_texts import (
     SHARED,
     TEXT_FILES,
@@ -128,24 +130,48 @@ def test_the_verified_national_rules_are_all_those_of_the_two_regulations() -> N
     assert len(VERIFIED) == 8
 
 
-SOURCE_QUOTES = [
-    ("case_explain.ART_31", "第三十一条", ART_31),
-    ("case_explain.ART_34", "第三十四条", ART_34),
-    *(
-        (f"case_explain.RECEIPT_CLAUSES[{channel.name}]", clause.zh, clause.quote)
-        for channel, clause in RECEIPT_CLAUSES.items()
-    ),
+STATUTES = [name.removesuffix(".toml") for name in list_data(STATUTE_FOLDER)]
+DATA_QUOTES = [
+    (f"{sid} {clause}", sid, clause, text)
+    for sid in STATUTES
+    for clause, text in statute(sid).articles.items()
+] + [
+    (f"{sid} receipt {channel}", sid, item.clause, item.quote)
+    for sid in STATUTES
+    for channel, item in statute(sid).receipts.items()
 ]
 
 
 @needs_texts
 @pytest.mark.parametrize(
-    ("label", "clause", "quote"), SOURCE_QUOTES, ids=[label for label, _, _ in SOURCE_QUOTES]
+    ("label", "source", "clause", "quote"), DATA_QUOTES, ids=[q[0] for q in DATA_QUOTES]
 )
-def test_statute_words_in_the_source_code_are_the_official_text(
-    label: str, clause: str, quote: str
+def test_statute_words_in_the_statute_data_are_the_official_text(
+    label: str, source: str, clause: str, quote: str
 ) -> None:
-    check_quote(label, "ogi-2019", clause, quote)
+    check_quote(label, source, clause, quote)
+
+
+def test_the_statute_data_holds_art_31_and_34_and_every_channel() -> None:
+    from gov_deadlines.cases import Channel
+
+    texts = statute("ogi-2019")
+    assert {"第三十一条", "第三十四条"} <= set(texts.articles)
+    assert set(texts.receipts) == {channel.value for channel in Channel}
+    assert STATUTES == ["ogi-2019"] and data_path(STATUTE_FOLDER)
+
+
+def test_no_python_source_of_the_package_holds_the_articles_the_data_holds() -> None:
+    from pathlib import Path
+
+    import gov_deadlines
+
+    package = Path(gov_deadlines.__file__).parent
+    texts = [t[:20] for sid in STATUTES for t in statute(sid).articles.values()]
+    for path in package.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for text in texts:
+            assert text not in source, f"{path.name} holds statute text {text!r}"
 
 
 # -- the checker itself can fail --------------------------------------------------------------

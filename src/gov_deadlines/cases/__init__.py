@@ -26,7 +26,7 @@ Each idea has its own module, in the order they build on each other:
   :class:`DutyKind`, :class:`Duty`, :class:`Finding` (with its texts); a duty's
   :class:`Status` is :class:`gov_deadlines.vocabulary.Status`, re-exported here.
 * :mod:`~gov_deadlines.cases.explain` — the step-by-step explanation
-  (:meth:`CaseVerdict.explain`), quoting arts. 31 and 34 (:data:`ART_31`, :data:`ART_34`).
+  (:meth:`CaseVerdict.explain`), quoting arts. 31 and 34 from ``data/statutes/``.
 * :mod:`~gov_deadlines.cases.verdict` — :class:`CaseVerdict`, the audit of one case.
 * :mod:`~gov_deadlines.cases.plausibility` — dates that cannot be right (warnings).
 * :mod:`~gov_deadlines.cases.clock` — the clock: :class:`AuditPolicy`, the computation of
@@ -46,7 +46,6 @@ from gov_deadlines.cases.batch import CsvAudit, RowResult, audit_cases, audit_cs
 from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, audit_case
 from gov_deadlines.cases.columns import COLUMNS, LayoutError
 from gov_deadlines.cases.duties import PROBLEM_CODES, WARNING_CODES, Duty, DutyKind, Finding
-from gov_deadlines.cases.explain import ART_31, ART_34
 from gov_deadlines.cases.model import (
     RECEIPT_FIELDS,
     Case,
@@ -62,8 +61,6 @@ from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.vocabulary import Status
 
 __all__ = [
-    "ART_31",
-    "ART_34",
     "COLUMNS",
     "DEFAULT_POLICY",
     "PROBLEM_CODES",

@@ -2,9 +2,9 @@
 
 :func:`explain_lines` renders what :meth:`CaseVerdict.explain
 <gov_deadlines.cases.verdict.CaseVerdict.explain>` shows: the receipt by channel (quoting
-art. 31 of the 2019 条例, :data:`ART_31`), the version that applies, the 补正 notice, then
+art. 31 of the 2019 条例, from ``data/statutes/``), the version that applies, the 补正 notice, then
 the reply clock step by step — the start, the N working days, each consultation's excluded
-days (quoting art. 34, :data:`ART_34`, for another agency), the extension, the due date
+days (quoting art. 34 for another agency), the extension, the due date
 with the rest days skipped — each duty's verdict, the remaining findings, and the calendar
 data used. The texts are rendered only on demand: the batch audit never builds them unless
 asked for (``--explain``).
@@ -13,7 +13,6 @@ asked for (``--explain``).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.workcalendar import DayKind, WorkCalendar
@@ -26,6 +25,7 @@ from gov_deadlines.cases.duties import (
 )
 from gov_deadlines.cases.model import Channel, Party, field_label
 from gov_deadlines.catalogue.policies import default_policies
+from gov_deadlines.catalogue.statutes import ReceiptClause, statute
 from gov_deadlines.counting import describe_run, rest_runs
 from gov_deadlines.dates import iso_date
 from gov_deadlines.errors import CalendarCoverageError
@@ -34,78 +34,27 @@ from gov_deadlines.vocabulary import Status, is_zh
 if TYPE_CHECKING:
     from gov_deadlines.cases.verdict import CaseVerdict
 
-__all__ = ["ART_31", "ART_34", "RECEIPT_CLAUSES", "ReceiptClause", "explain_lines"]
+__all__ = ["RECEIPT_STATUTE", "explain_lines", "receipt_clause"]
 
 
-# -- the words of the articles not held in the catalogue ---------------------------------------
+# -- the words of the articles not held in the rules (data/statutes/, read on demand) ---------
 
-#: 2019 条例 art. 31 (receipt by channel), verbatim from the official text (tests/
-#: test_statute_quotes.py checks it); the 2008 条例 has no counterpart and is read by analogy
+#: The statute whose art. 31 (receipt by channel) and art. 34 (another agency consulted) the
+#: explanation quotes; the 2008 条例 has no counterpart of art. 31 and is read by analogy
 #: (policy receipt-by-channel-for-2008-cases).
-ART_31 = (
-    "行政机关收到政府信息公开申请的时间，按照下列规定确定："
-    "(一)申请人当面提交政府信息公开申请的，以提交之日为收到申请之日；"
-    "(二)申请人以邮寄方式提交政府信息公开申请的，以行政机关签收之日为收到申请之日；"
-    "以平常信函等无需签收的邮寄方式提交政府信息公开申请的，政府信息公开工作机构应当于收到申请的当日"
-    "与申请人确认，确认之日为收到申请之日；"
-    "(三)申请人通过互联网渠道或者政府信息公开工作机构的传真提交政府信息公开申请的，"
-    "以双方确认之日为收到申请之日。"
-)
-#: 2019 条例 art. 34 (another agency consulted), verbatim from the official text.
-ART_34 = (
-    "申请公开的政府信息由两个以上行政机关共同制作的，牵头制作的行政机关收到政府信息公开申请后"
-    "可以征求相关行政机关的意见，被征求意见机关应当自收到征求意见书之日起15个工作日内提出意见，"
-    "逾期未提出意见的视为同意公开。"
-)
+RECEIPT_STATUTE = "ogi-2019"
 
 
-@dataclass(frozen=True, slots=True)
-class ReceiptClause:
-    """The item of art. 31 that fixes a channel's receipt day, with its words."""
-
-    zh: str
-    en: str
-    quote: str
-    quote_en: str
+def receipt_clause(channel: Channel) -> ReceiptClause:
+    """The item of art. 31 that fixes ``channel``'s receipt day, with its words (from data)."""
+    return statute(RECEIPT_STATUTE).receipts[channel.value]
 
 
-#: The receipt day of each channel: the item of art. 31 and its words (checked verbatim).
-RECEIPT_CLAUSES: dict[Channel, ReceiptClause] = {
-    Channel.IN_PERSON: ReceiptClause(
-        "第三十一条第(一)项", "art. 31(1)", "以提交之日为收到申请之日", "the day it is handed in"
-    ),
-    Channel.REGISTERED_POST: ReceiptClause(
-        "第三十一条第(二)项",
-        "art. 31(2)",
-        "以行政机关签收之日为收到申请之日",
-        "the day the agency signs for it",
-    ),
-    Channel.ORDINARY_LETTER: ReceiptClause(
-        "第三十一条第(二)项",
-        "art. 31(2)",
-        "确认之日为收到申请之日",
-        "the day the agency confirms with the applicant",
-    ),
-    Channel.INTERNET: ReceiptClause(
-        "第三十一条第(三)项",
-        "art. 31(3)",
-        "以双方确认之日为收到申请之日",
-        "the day both sides confirm",
-    ),
-    Channel.FAX: ReceiptClause(
-        "第三十一条第(三)项",
-        "art. 31(3)",
-        "以双方确认之日为收到申请之日",
-        "the day both sides confirm",
-    ),
-}
 #: Where each version of the 条例 allows the extension (the paragraph of the reply rule).
 _EXTENSION_CLAUSE = {
     "2019": ("第三十三条第二款", "art. 33(2)"),
     "2008": ("2008年条例第二十四条第二款", "2008 条例 art. 24(2)"),
 }
-_TITLE_2019 = "《中华人民共和国政府信息公开条例》(2019年修订)"
-_TITLE_2019_EN = "OGI Regulations (2019 revision)"
 
 
 # -- the explanation ----------------------------------------------------------------------------
@@ -185,14 +134,17 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         )
 
     # 1. receipt
-    clause = RECEIPT_CLAUSES[v.channel]
+    texts = statute(RECEIPT_STATUTE)
+    clause = texts.receipts[v.channel.value]
     lines.append("一、收到申请日" if zh else "1. Date of receipt")
     if zh:
-        lines.append(f"   依据:{_TITLE_2019}{clause.zh}:“{clause.quote}”。")
-        lines.append(f"   原文(第三十一条):“{ART_31}”")
+        lines.append(f"   依据:{texts.title_zh}{clause.clause}:“{clause.quote}”。")
+        lines.append(f"   原文(第三十一条):“{texts.article('第三十一条')}”")
     else:
-        lines.append(f"   Rule: {_TITLE_2019_EN}, {clause.en}: received on {clause.quote_en}.")
-        lines.append(f"   Quoted (art. 31): “{ART_31}”")
+        lines.append(
+            f"   Rule: {texts.title_en}, {clause.clause_en}: received on {clause.quote_en}."
+        )
+        lines.append(f"   Quoted (art. 31): “{texts.article('第三十一条')}”")
     if ver.receipt_by_analogy:
         lines.append(
             "   2008年条例未规定各渠道的收到日,参照2019年条例第三十一条确定。"
@@ -363,10 +315,11 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         if ver.consult is not None:
             lines.extend(f"      {line}" for line in ver.consult.citation_lines(lang))
             if any(s.party is Party.AGENCY for s in v.spans):
+                art_34 = statute(RECEIPT_STATUTE).article("第三十四条")
                 lines.append(
-                    f"      原文(第三十四条):“{ART_34}”"
+                    f"      原文(第三十四条):“{art_34}”"
                     if zh
-                    else f"      Quoted (art. 34): “{ART_34}”"
+                    else f"      Quoted (art. 34): “{art_34}”"
                 )
         for finding in v.findings:
             if finding.code in (
