@@ -87,3 +87,16 @@ def test_the_findings_of_a_version_without_a_rule_name_the_version_from_its_data
     }
     found = audit_case(supplement, catalogue=relabelled).findings
     assert any(f.code == "supplement_no_limit" and "旧 条例" in f.text("en") for f in found)
+
+
+def test_the_extension_clause_an_explanation_cites_is_the_rule_data() -> None:
+    case = {
+        "channel": "当面",
+        "submitted": "2018-03-05",
+        "extension": {"approved": "2018-03-20", "told": "2018-03-20", "workdays": 10},
+    }
+    assert "延期(2008年条例第二十四条第二款:" in audit_case(case).explain()
+    moved = with_reply("ogi-2008", extension_clause="第九十九条", extension_clause_en="art. 99")
+    explained = audit_case(case, catalogue=moved)
+    assert "延期(2008年条例第九十九条:" in explained.explain()
+    assert "Extension (2008 条例 art. 99:" in explained.explain("en")

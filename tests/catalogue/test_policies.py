@@ -328,5 +328,9 @@ def test_the_version_fields_of_a_rule_are_checked_when_the_file_is_read() -> Non
         _rule_file(family="local.reply", version_label="2026", excluded_consultations=["agency"]),
         "local.toml",
     )
+    with pytest.raises(RuleFileError, match="both or neither"):
+        parse_rule_file(_rule_file(extension_clause="第一条"), "local.toml")
+    with pytest.raises(RuleFileError, match="needs extension"):
+        parse_rule_file(_rule_file(extension_clause="第一条", extension_clause_en="art. 1"), "x")
     assert ok.rule[0].version_label == "2026"
     assert ok.rule[0].excluded_consultations == ("agency",)

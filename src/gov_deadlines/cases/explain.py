@@ -50,11 +50,6 @@ def receipt_clause(channel: Channel) -> ReceiptClause:
     return statute(RECEIPT_STATUTE).receipts[channel.value]
 
 
-#: Where each version of the 条例 allows the extension (the paragraph of the reply rule).
-_EXTENSION_CLAUSE = {
-    "2019": ("第三十三条第二款", "art. 33(2)"),
-    "2008": ("2008年条例第二十四条第二款", "2008 条例 art. 24(2)"),
-}
 
 
 # -- the explanation ----------------------------------------------------------------------------
@@ -350,10 +345,10 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     ext = v.duty(DutyKind.EXTENSION)
     if f.ext_approved is not None and ext is not None:
         lines.append(
-            f"   {step}. 延期({_EXTENSION_CLAUSE[ver.label][0]}:经政府信息公开工作机构负责人同意并告知申请人,"
+            f"   {step}. 延期({ver.extension_clause[0]}:经政府信息公开工作机构负责人同意并告知申请人,"
             f"最长{ver.ext_cap}个工作日):"
             if zh
-            else f"   {step}. Extension ({_EXTENSION_CLAUSE[ver.label][1]}: approved by the head of the "
+            else f"   {step}. Extension ({ver.extension_clause[1]}: approved by the head of the "
             f"OGI office and told to the applicant, at most {ver.ext_cap} working days):"
         )
         deadline = iso_date(v.base_due_date) if v.base_due_date else "—"

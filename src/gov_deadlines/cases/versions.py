@@ -45,6 +45,9 @@ class ReplyVersion:
     #: one in force now, else the next version's start), and the text in force from it.
     boundary: dt.date
     boundary_source: Source
+    #: Where the extension is allowed, as an explanation cites it: ``(zh, en)``; a version
+    #: no longer in force is named (``2008年条例第二十四条第二款``).
+    extension_clause: tuple[str, str]
 
 
 class ReplyVersions:
@@ -118,6 +121,7 @@ def reply_versions(catalogue: Catalogue | None = None) -> ReplyVersions:
                 consult_cap=con_period.n if isinstance(con_period, WorkingDays) else None,
                 agency_excluded="agency" in reply.excluded_consultations,
                 receipt_by_analogy=reply.receipt_by_analogy,
+                extension_clause=_extension_clause(reply, current=following is None),
                 boundary=family_version.start if following is None else following.start,
                 boundary_source=source if following is None else following.rule.source,
             )
@@ -126,6 +130,14 @@ def reply_versions(catalogue: Catalogue | None = None) -> ReplyVersions:
     with _VERSIONS_LOCK:
         _VERSIONS[id(cat)] = (cat, versions)
     return versions
+
+
+def _extension_clause(reply: Rule, *, current: bool) -> tuple[str, str]:
+    zh = reply.extension_clause or reply.clause
+    en = reply.extension_clause_en or reply.clause
+    if current:
+        return zh, en
+    return f"{reply.version_label}年条例{zh}", f"{reply.version_label} 条例 {en}"
 
 
 @dataclass(slots=True)

@@ -182,6 +182,10 @@ class Rule:
     #: The text fixes no receipt day by channel: the receipt is found by analogy with a later
     #: text (policy receipt-by-channel-for-2008-cases).
     receipt_by_analogy: bool = False
+    #: Where the text allows the extension (``extension``): the clause, in Chinese and the
+    #: English short form (``第三十三条第二款`` / ``art. 33(2)``).
+    extension_clause: str | None = None
+    extension_clause_en: str | None = None
     typed_period: Period | None = field(init=False, repr=False, compare=False)
     max_extension: WorkingDays | None = field(init=False, repr=False, compare=False)
 

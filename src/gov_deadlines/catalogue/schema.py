@@ -141,16 +141,29 @@ class RuleSpec(BaseModel):
         "later text (policy receipt-by-channel-for-2008-cases)",
     )
 
+    extension_clause: str | None = Field(
+        default=None,
+        min_length=1,
+        description="the clause allowing the extension (needs extension)",
+    )
+    extension_clause_en: str | None = Field(
+        default=None, min_length=1, description="the same clause in English, e.g. art. 33(2)"
+    )
+
     @model_validator(mode="after")
     def _check_versions(self) -> RuleSpec:
+        if (self.extension_clause is None) != (self.extension_clause_en is None):
+            raise ValueError("extension_clause needs extension_clause_en (both or neither)")
+        if self.extension_clause is not None and self.extension is None:
+            raise ValueError(
+                "extension_clause names where the extension is allowed: it needs extension"
+            )
         if self.version_label is not None and self.family is None:
             raise ValueError("version_label names a version of a family: it needs family")
         if len(set(self.excluded_consultations)) != len(self.excluded_consultations):
             raise ValueError("excluded_consultations lists a party twice")
         if (self.excluded_consultations or self.receipt_by_analogy) and self.kind != "deadline":
-            raise ValueError(
-                "excluded_consultations and receipt_by_analogy are for deadline rules"
-            )
+            raise ValueError("excluded_consultations and receipt_by_analogy are for deadline rules")
         return self
 
     @model_validator(mode="after")
