@@ -136,6 +136,10 @@ DATA_QUOTES = [
     for sid in STATUTES
     for clause, text in statute(sid).articles.items()
 ] + [
+    (f"{sid} passage {key}", sid, item.clause, item.text)
+    for sid in STATUTES
+    for key, item in statute(sid).passages.items()
+] + [
     (f"{sid} receipt {channel}", sid, item.clause, item.quote)
     for sid in STATUTES
     for channel, item in statute(sid).receipts.items()

@@ -248,12 +248,13 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             )
             lines.append(_judged_line(reply, lang))
             return _tail(v, lines, lang)
+        passage = statute(RECEIPT_STATUTE).passages["reply-from-corrected-application"]
         lines.append(
-            f"   {step}. 起算日:收到补正的申请之日{day_text(start, lang)}(第三十条:答复期限自行政机关收到补正的申请之日起计算),当日不计入。"
+            f"   {step}. 起算日:收到补正的申请之日{day_text(start, lang)}"
+            f"({passage.clause}:{passage.text}),当日不计入。"
             if zh
             else f"   {step}. Start: the day the corrected application arrived, {day_text(start, lang)} "
-            "(art. 30: the reply limit runs from the receipt of the corrected application); that "
-            "day does not count."
+            f"(art. 30: {passage.text_en}); that day does not count."
         )
         for finding in v.findings:
             if finding.code == "supplement_moved":

@@ -18,7 +18,7 @@ from typing import Any
 from gov_deadlines.bundled import read_data
 from gov_deadlines.errors import RuleFileError
 
-__all__ = ["STATUTE_FOLDER", "ReceiptClause", "StatuteText", "statute"]
+__all__ = ["STATUTE_FOLDER", "Passage", "ReceiptClause", "StatuteText", "statute"]
 
 #: The folder of the statute files, relative to the package's data folder.
 STATUTE_FOLDER = "statutes"
@@ -39,14 +39,26 @@ class ReceiptClause:
 
 
 @dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence of an article an explanation quotes inside its own line: ``clause`` and
+    ``text`` are the statute's, ``text_en`` their English rendering (not statute text)."""
+
+    clause: str
+    text: str
+    text_en: str
+
+
+@dataclass(frozen=True, slots=True)
 class StatuteText:
     """The texts of one statute the explanations quote: its title, articles by clause
-    (``第三十一条``), and the receipt item of each channel (by channel value)."""
+    (``第三十一条``), the passages quoted inside a line (by id), and the receipt item of
+    each channel (by channel value)."""
 
     source: str
     title_zh: str
     title_en: str
     articles: dict[str, str]
+    passages: dict[str, Passage]
     receipts: dict[str, ReceiptClause]
 
     def article(self, clause: str) -> str:
@@ -71,7 +83,7 @@ def _text(entry: dict[str, Any], key: str, name: str, where: str) -> str:
 
 def _parse(raw: dict[str, Any], name: str) -> StatuteText:
     """A statute file's content, its shape checked (every key a non-empty text)."""
-    known = {"source", "title_zh", "title_en", "article", "receipt"}
+    known = {"source", "title_zh", "title_en", "article", "passage", "receipt"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise RuleFileError(name, f"unknown keys {', '.join(unknown)}")
@@ -81,6 +93,12 @@ def _parse(raw: dict[str, Any], name: str) -> StatuteText:
         if clause in articles:
             raise RuleFileError(name, f"{clause} is given twice", entry=f"article {index}")
         articles[clause] = _text(entry, "text", name, clause)
+    passages: dict[str, Passage] = {}
+    for index, entry in enumerate(raw.get("passage", []), start=1):
+        key = _text(entry, "id", name, f"passage {index}")
+        if key in passages:
+            raise RuleFileError(name, f"passage {key} is given twice", entry=key)
+        passages[key] = Passage(*(_text(entry, item, name, key) for item in Passage.__slots__))
     receipts: dict[str, ReceiptClause] = {}
     for index, entry in enumerate(raw.get("receipt", []), start=1):
         channel = _text(entry, "channel", name, f"receipt {index}")
@@ -94,6 +112,7 @@ def _parse(raw: dict[str, Any], name: str) -> StatuteText:
         _text(raw, "title_zh", name, "title_zh"),
         _text(raw, "title_en", name, "title_en"),
         articles,
+        passages,
         receipts,
     )
 
