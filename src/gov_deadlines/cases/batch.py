@@ -72,6 +72,7 @@ class RowResult:
     ) -> CaseVerdictRecord | MalformedRowRecord:
         """The row as its JSON record: the case's record with its ``line``, or (a row that
         could not be read) a :class:`~gov_deadlines.cases.records.MalformedRowRecord`."""
+        # Imported here for cost: the records are pydantic models.
         from gov_deadlines.cases.records import row_result_to_record
 
         return row_result_to_record(self, lang, explanation=explanation)

@@ -127,6 +127,7 @@ class Duty:
 
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> DutyRecord:
         """The duty as its JSON record (its texts are on the case's record)."""
+        # Imported here for cost: the records are pydantic models.
         from gov_deadlines.cases.records import duty_to_record
 
         return duty_to_record(self)
@@ -164,6 +165,7 @@ class Finding:
 
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> FindingRecord:
         """The finding as its JSON record: ``code``, ``problem``, ``warning``, ``text``."""
+        # Imported here for cost: the records are pydantic models.
         from gov_deadlines.cases.records import finding_to_record
 
         return finding_to_record(self, lang)

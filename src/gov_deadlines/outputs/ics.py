@@ -56,6 +56,7 @@ class IcsUnavailableError(GovDeadlinesError, ImportError):
 
 def _icalendar() -> Any:
     try:
+        # Imported here: an optional dependency (the ics extra), needed only by an export.
         import icalendar
     except ImportError:
         raise IcsUnavailableError() from None

@@ -165,6 +165,7 @@ class WindowVerdict:
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> WindowVerdictRecord:
         """The verdict as its JSON record (``explanation`` is accepted for the common
         signature: the record's ``finding`` and ``summary`` are its explanation)."""
+        # Imported here for cost: the records are pydantic models.
         from gov_deadlines.recurring.records import window_verdict_to_record
 
         return window_verdict_to_record(self, lang)
@@ -191,6 +192,7 @@ class UnmatchedEntry:
         return self.reason_zh if is_zh(lang) else self.reason_en
 
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> UnmatchedEntryRecord:
+        # Imported here for cost: the records are pydantic models.
         from gov_deadlines.recurring.records import unmatched_to_record
 
         return unmatched_to_record(self, lang)
@@ -218,6 +220,7 @@ class LogCheck(list[WindowVerdict]):
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> LogCheckRecord:
         """The whole check as its JSON record: ``year``, ``all_met``, ``verdicts``,
         ``unmatched``."""
+        # Imported here for cost: the records are pydantic models.
         from gov_deadlines.recurring.records import log_check_to_record
 
         return log_check_to_record(self, lang)

@@ -223,6 +223,7 @@ class Occurrence:
 
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> OccurrenceRecord:
         """The window as its JSON record (a frozen pydantic model)."""
+        # Imported here for cost: the records are pydantic models.
         from gov_deadlines.recurring.records import occurrence_to_record
 
         return occurrence_to_record(self, lang, explanation=explanation)
