@@ -87,4 +87,5 @@ RESULT_TYPES: tuple[str, ...] = (
     "gov_deadlines.cases.duties.Finding",
     "gov_deadlines.cases.verdict.CaseVerdict",
     "gov_deadlines.cases.batch.RowResult",
+    "gov_deadlines.outputs.summary.Summary",
 )

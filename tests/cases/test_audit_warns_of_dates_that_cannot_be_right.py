@@ -33,14 +33,14 @@ DOUBTFUL = {
 
 def outputs(text: str, lang: str = "zh") -> tuple[str, str, Summary]:
     fast, general = io.StringIO(newline=""), io.StringIO(newline="")
-    summary = write_case_csv(
-        audit_csv(io.StringIO(text, newline=""), as_of=AS_OF), fast, lang=lang
-    )
+    summary = write_case_csv(audit_csv(io.StringIO(text, newline=""), as_of=AS_OF), fast, lang=lang)
     general_summary = write_case_csv(
         iter(audit_csv(io.StringIO(text, newline=""), as_of=AS_OF)), general, lang=lang
     )
     assert fast.getvalue() == general.getvalue()
-    assert summary.to_dict(lang) == general_summary.to_dict(lang)
+    assert summary.to_record(lang).model_dump(mode="json") == general_summary.to_record(
+        lang
+    ).model_dump(mode="json")
     assert summary.markdown(lang) == general_summary.markdown(lang)
     jsonl = io.StringIO()
     write_jsonl(audit_csv(io.StringIO(text, newline=""), as_of=AS_OF), jsonl, lang=lang)
@@ -51,9 +51,10 @@ def outputs(text: str, lang: str = "zh") -> tuple[str, str, Summary]:
 def test_replies_on_the_rest_day_a_receipt_was_moved_from_come_out_the_same_on_both_paths(
     lang: str,
 ) -> None:
-    rows = [
-        f"C{i},当面,2026-10-{17 + i % 2},,,,,2026-10-{17 + i % 3}" for i in range(12)
-    ] + ["D,网络,2026-10-01,,,,,2026-10-03", "E,当面,2026-10-17,,,,,2026-10-19"]
+    rows = [f"C{i},当面,2026-10-{17 + i % 2},,,,,2026-10-{17 + i % 3}" for i in range(12)] + [
+        "D,网络,2026-10-01,,,,,2026-10-03",
+        "E,当面,2026-10-17,,,,,2026-10-19",
+    ]
     case_csv, _, summary = outputs(HEADER + "\n".join(rows) + "\n", lang)
     assert summary.doubtful > 0 and case_csv.count("2026-10-19") > 1
 
@@ -71,7 +72,7 @@ def test_a_date_that_cannot_be_right_is_a_warning_in_every_output_on_both_paths(
     assert "日期存疑的案件" in summary.markdown("zh") and "doubtful dates" in summary.markdown("en")
     assert "日期存疑" in form_rows(summary)[2].problems
     assert not form_rows(summary)[2].completed
-    assert summary.to_dict()["doubtful_rows"][0]["line"] == 2
+    assert summary.to_record().model_dump(mode="json")["doubtful_rows"][0]["line"] == 2
 
 
 def test_the_case_audit_names_a_reply_dated_after_the_audit_day() -> None:
@@ -128,5 +129,7 @@ def test_completion_before_the_trigger_is_a_warning_not_a_silent_on_time() -> No
     assert "日期存疑" in early.summary("zh")
     assert not check(deadline, dt.date(2026, 10, 21)).warnings()
     out, err = io.StringIO(), io.StringIO()
-    main(["due", "ogi.reply", "2026-10-20", "--done", "2026-10-10", "--json"], stdout=out, stderr=err)
+    main(
+        ["due", "ogi.reply", "2026-10-20", "--done", "2026-10-10", "--json"], stdout=out, stderr=err
+    )
     assert json.loads(out.getvalue())["verdict"]["warnings"]

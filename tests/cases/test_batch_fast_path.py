@@ -43,7 +43,9 @@ def both_paths(text: str, *, as_of: dt.date | None, lang: str, keep: int = 100) 
     )  # fmt: skip
     s_general.blank_rows = general_audit.blank_rows  # iter() hides the count from the writer
     assert fast.getvalue() == general.getvalue()
-    assert s_fast.to_dict(lang) == s_general.to_dict(lang)
+    assert s_fast.to_record(lang).model_dump(mode="json") == s_general.to_record(lang).model_dump(
+        mode="json"
+    )
     assert s_fast.markdown(lang) == s_general.markdown(lang)
     assert [(line, case) for line, case, _ in s_fast.late_examples] == [
         (line, case) for line, case, _ in s_general.late_examples

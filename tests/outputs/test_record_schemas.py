@@ -16,6 +16,7 @@ import gov_deadlines as gd
 from gov_deadlines.bundled import data_path
 from gov_deadlines.calendar.workcalendar import default_calendar
 from gov_deadlines.cases import audit_case, audit_cases
+from gov_deadlines.outputs import Summary
 from gov_deadlines.outputs.schemas import RECORD_TYPES, SCHEMA_VERSION, schema_json
 from gov_deadlines.recurring.compliance import check_log
 
@@ -46,6 +47,9 @@ def records() -> dict[str, list[BaseModel]]:
         {"case_id": "C", "channel": "当面", "submitted": "不是日期"},
     ]
     rows = list(audit_cases(cases, as_of=AS_OF))
+    summary = Summary(AS_OF)
+    for row in rows:
+        summary.add(row)
     verdict = audit_case(
         {"case_id": "D", "channel": "当面", "submitted": "2026-03-08", "replied": "2026-03-20"},
         as_of=AS_OF,
@@ -62,6 +66,7 @@ def records() -> dict[str, list[BaseModel]]:
         "CaseVerdictRecord": [r.to_record(explanation=True) for r in rows if r.verdict]
         + [verdict.to_record()],
         "MalformedRowRecord": [r.to_record() for r in rows if r.verdict is None],
+        "AuditSummaryRecord": [summary.to_record("en")],
     }
     return found
 

@@ -252,7 +252,7 @@ def run_audit(ctx: Context) -> int:
         source.close()
     code = summary.exit_code()
     if console.as_json:
-        payload = summary.to_dict(lang)
+        payload = summary.to_record(lang).model_dump(mode="json")
         payload["format"] = fmt
         payload["output"] = args.output
         payload["exit_code"] = code

@@ -25,6 +25,7 @@ from gov_deadlines.cases.records import (
     MalformedRowRecord,
 )
 from gov_deadlines.counting.records import DeadlineRecord, VerdictRecord
+from gov_deadlines.outputs.records import AuditSummaryRecord
 from gov_deadlines.recurring.records import (
     LogCheckRecord,
     OccurrenceRecord,
@@ -52,6 +53,7 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
         FindingRecord,
         CaseVerdictRecord,
         MalformedRowRecord,
+        AuditSummaryRecord,
     )
 }
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from gov_deadlines.cases.duties import DutyKind, Finding
 from gov_deadlines.cases.model import CaseError
 from gov_deadlines.cases.plausibility import PLAUSIBILITY_CODES
 from gov_deadlines.cases.verdict import CaseVerdict
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
+    from gov_deadlines.outputs.records import AuditSummaryRecord
 
 __all__ = [
     "RESULTS",
@@ -170,46 +171,11 @@ class Summary:
 
     # -- renderings --------------------------------------------------------------------------
 
-    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
-        return {
-            "total": self.total,
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "results": dict(self.results),
-            "versions": dict(self.versions),
-            "duties": {
-                kind.value: {status.value: count for status, count in counts.items()}
-                for kind, counts in self.duties.items()
-            },
-            "max_late_workdays": {
-                kind.value: {status.value: days for status, days in worst.items()}
-                for kind, worst in self.max_late.items()
-            },
-            "extension_over_cap": self.extension_over_cap,
-            "warnings": self.warnings,
-            "provisional": self.provisional,
-            "malformed_rows": [
-                {
-                    "line": line,
-                    "case_id": case_id,
-                    "field": error.field,
-                    "message": error.message(lang),
-                }
-                for line, case_id, error in self.malformed_examples
-            ],
-            "ignored_columns": list(self.ignored_columns),
-            "blank_rows": self.blank_rows,
-            "doubtful": self.doubtful,
-            "doubtful_rows": [
-                {
-                    "line": line,
-                    "case_id": case_id,
-                    "findings": [
-                        {"code": finding.code, "text": finding.text(lang)} for finding in found
-                    ],
-                }
-                for line, case_id, found in self.doubtful_examples
-            ],
-        }
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> AuditSummaryRecord:
+        """The counts as their JSON record (``audit --json``; ``docs/audit.md``)."""
+        from gov_deadlines.outputs.records import summary_to_record
+
+        return summary_to_record(self, lang)
 
     def markdown(self, lang: str = "zh") -> str:
         """The summary as Markdown: counts by result and by duty, then examples."""
