@@ -63,7 +63,7 @@ def test_every_input_reads_a_date_the_same_way(text: str, day: dt.date, tmp_path
     assert row.verdict is not None and row.verdict.recorded_receipt_date == day
     log = tmp_path / "log.csv"
     log.write_text(f"rule,date\nogi.annual-report,{text}\n", encoding="utf-8")
-    assert read_log(log)[0].date == day
+    assert read_log(log)[0].done_on == day
 
 
 def test_the_command_line_reads_full_width_dates_too() -> None:

@@ -100,7 +100,7 @@ def test_a_log_entry_dated_after_the_audit_day_counts_for_nothing_and_is_named(
     q4 = [v for v in result if v.occurrence.window_label("en") == "Q4 2026"]
     assert q4 and q4[0].found == 0
     (unmatched,) = result.unmatched
-    assert unmatched.entry.date == dt.date(2026, 12, 5)
+    assert unmatched.entry.done_on == dt.date(2026, 12, 5)
     assert "after the audit day 2026-11-20" in unmatched.reason("en")
     assert "日期存疑" in unmatched.reason("zh")
     log = tmp_path / "log.csv"

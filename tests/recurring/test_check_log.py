@@ -109,7 +109,7 @@ def test_one_special_inspection_of_the_two_required_is_a_shortfall() -> None:
 def test_the_august_open_month_needs_its_event_in_august() -> None:
     in_july = check_log([("jy-2024.open-month", "2026-07-31")], 2026, sources="jy-2024")
     assert verdict_of(in_july, "jy-2024.open-month").status is Status.OVERDUE
-    assert [u.entry.date for u in in_july.unmatched] == [D(2026, 7, 31)]
+    assert [u.entry.done_on for u in in_july.unmatched] == [D(2026, 7, 31)]
     in_august = check_log([("jy-2024.open-month", "2026-08-01")], 2026, sources="jy-2024")
     assert verdict_of(in_august, "jy-2024.open-month").met
 
@@ -228,9 +228,13 @@ def test_log_entries_take_chinese_keys_clerk_dates_and_datetimes() -> None:
     entry = LogEntry.model_validate(
         {"规则": " jy-2024.open-month ", "日期": "2026年8月3日", "备注": "开放日"}
     )
-    assert (entry.rule, entry.date, entry.note) == ("jy-2024.open-month", D(2026, 8, 3), "开放日")
+    assert (entry.rule, entry.done_on, entry.note) == (
+        "jy-2024.open-month",
+        D(2026, 8, 3),
+        "开放日",
+    )
     aware = dt.datetime(2026, 7, 31, 17, 0, tzinfo=dt.UTC)  # 01:00 on 1 August in Beijing
-    assert LogEntry(rule="jy-2024.open-month", date=aware).date == D(2026, 8, 1)  # type: ignore[arg-type]
+    assert LogEntry(rule="jy-2024.open-month", date=aware).done_on == D(2026, 8, 1)  # type: ignore[arg-type]
 
 
 def test_an_unknown_rule_id_in_the_log_is_refused_with_suggestions() -> None:
@@ -252,13 +256,13 @@ def test_the_example_log_reads_with_chinese_headers_and_keeps_every_row() -> Non
     entries = read_log(EXAMPLE)
     assert len(entries) == len(EXAMPLE.read_text(encoding="utf-8").strip().splitlines()) - 1
     assert entries[0].line == 2
-    assert entries[2].date == D(2026, 6, 26)  # written 2026年6月26日
+    assert entries[2].done_on == D(2026, 6, 26)  # written 2026年6月26日
 
 
 def test_english_headers_in_any_order_with_a_bom_and_blank_lines() -> None:
     text = "\ufeffNote,Date,Rule\nfirst,2026-03-01,sd-2018.soe-monthly\n\n,2026-04-01,sd-2018.soe-monthly\n"
     entries = read_log(text=text)
-    assert [(e.rule, e.date, e.line) for e in entries] == [
+    assert [(e.rule, e.done_on, e.line) for e in entries] == [
         ("sd-2018.soe-monthly", D(2026, 3, 1), 2),
         ("sd-2018.soe-monthly", D(2026, 4, 1), 4),
     ]
@@ -268,7 +272,7 @@ def test_english_headers_in_any_order_with_a_bom_and_blank_lines() -> None:
 def test_a_gbk_file_from_excel_reads(tmp_path: Path) -> None:
     path = tmp_path / "log.csv"
     path.write_bytes("规则,日期\njy-2024.open-month,2026年8月3日\n".encode("gbk"))
-    assert read_log(path)[0].date == D(2026, 8, 3)
+    assert read_log(path)[0].done_on == D(2026, 8, 3)
 
 
 def test_every_malformed_row_is_reported_with_its_line_number() -> None:

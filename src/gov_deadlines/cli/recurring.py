@@ -335,9 +335,9 @@ def _report_unmatched(result: LogCheck, console: Console, *, to_err: bool) -> No
         where = entry.where(console.lang)
         where = f"{where} " if where else ""
         write(
-            f"  {where}{entry.rule} {entry.date.isoformat()}:{item.reason(console.lang)}"
+            f"  {where}{entry.rule} {entry.done_on.isoformat()}:{item.reason(console.lang)}"
             if console.zh
-            else f"  {where}{entry.rule} {entry.date.isoformat()}: {item.reason('en')}"
+            else f"  {where}{entry.rule} {entry.done_on.isoformat()}: {item.reason('en')}"
         )
 
 

@@ -106,7 +106,7 @@ class WindowVerdict:
             return f"{label}尚未结束" if zh else f"{label} has not ended yet"
         if self.status is Status.LATE:
             assert self.late_by_days is not None and self.entries
-            first = min(e.date for e in self.entries)
+            first = min(e.done_on for e in self.entries)
             if self.late_by_workdays is not None:
                 wd = (
                     f"{self.late_by_workdays}个工作日"
@@ -275,7 +275,7 @@ def check_log(
     event_ids = cat.events
     kinds: dict[str, str] = {}
     for entry in entries:
-        if as_of is not None and entry.date > as_of:
+        if as_of is not None and entry.done_on > as_of:
             continue  # not done yet on the audit day: counts for nothing (see below)
         if entry.rule in event_ids:
             key = f"event:{entry.rule}"
@@ -287,7 +287,7 @@ def check_log(
             kinds[entry.rule] = found_rule.kind
         by_act.setdefault(key, []).append(entry)
     for bucket in by_act.values():
-        bucket.sort(key=lambda e: e.date)
+        bucket.sort(key=lambda e: e.done_on)
 
     used: set[int] = set()
     verdicts: list[WindowVerdict] = []
@@ -295,10 +295,10 @@ def check_log(
         candidates = by_act.get(occ.act, [])
         if occ.kind == "fixed-date":
             year_end = dt.date(occ.year, 12, 31)
-            inside = [e for e in candidates if occ.window_start <= e.date <= year_end]
-            on_time = [e for e in inside if e.date <= occ.due_date]
+            inside = [e for e in candidates if occ.window_start <= e.done_on <= year_end]
+            on_time = [e for e in inside if e.done_on <= occ.due_date]
         else:
-            inside = [e for e in candidates if occ.window_start <= e.date <= occ.window_end]
+            inside = [e for e in candidates if occ.window_start <= e.done_on <= occ.window_end]
             on_time = inside
         used.update(id(e) for e in inside)
         late_days = late_workdays = remaining = None
@@ -306,10 +306,10 @@ def check_log(
         provisional = False
         if len(on_time) >= occ.required:
             status = Status.ON_TIME
-            done_on = on_time[occ.required - 1].date
+            done_on = on_time[occ.required - 1].done_on
         elif occ.kind == "fixed-date" and inside:
             status = Status.LATE
-            first_late = inside[0].date
+            first_late = inside[0].done_on
             done_on = first_late
             late_days = (first_late - occ.due_date).days
             late_workdays, provisional = _late_workdays(cal, occ.due_date, first_late)
@@ -339,8 +339,8 @@ def check_log(
     for entry in entries:
         if id(entry) in used:
             continue
-        if as_of is not None and entry.date > as_of:
-            day, audit_day = entry.date.isoformat(), as_of.isoformat()
+        if as_of is not None and entry.done_on > as_of:
+            day, audit_day = entry.done_on.isoformat(), as_of.isoformat()
             unmatched.append(
                 UnmatchedEntry(
                     entry,
@@ -384,6 +384,6 @@ def _why_unmatched(
         )
     return UnmatchedEntry(
         entry,
-        f"{entry.date.isoformat()} 不在{year}年该任务的任何时段内",
-        f"{entry.date.isoformat()} is in no window of this duty in {year}",
+        f"{entry.done_on.isoformat()} 不在{year}年该任务的任何时段内",
+        f"{entry.done_on.isoformat()} is in no window of this duty in {year}",
     )

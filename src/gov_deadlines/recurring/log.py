@@ -50,7 +50,8 @@ class LogEntry(BaseModel):
     """One thing an office did: the duty (a rule or family id) and the day it was done.
 
     ``rule`` may also be a trigger event id from the catalogue's vocabulary; such an entry
-    satisfies no recurring duty and is reported as unmatched. ``date`` takes a date, an ISO
+    satisfies no recurring duty and is reported as unmatched. ``done_on`` (the day it was
+    done; given as ``date``, ``日期``, ``完成日期`` … like the log's column) takes a date, an ISO
     or clerk-written date text (``2026年3月5日``), or a datetime (converted to Beijing time).
     ``line`` is the line of the file the entry came from, for messages.
     """
@@ -58,7 +59,7 @@ class LogEntry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
 
     rule: str = Field(min_length=1, validation_alias=AliasChoices(*RULE_HEADERS, "event", "事件"))
-    date: dt.date = Field(validation_alias=AliasChoices(*DATE_HEADERS))
+    done_on: dt.date = Field(validation_alias=AliasChoices("done_on", *DATE_HEADERS))
     note: str = Field(default="", validation_alias=AliasChoices(*NOTE_HEADERS))
     line: int | None = None
 
@@ -67,7 +68,7 @@ class LogEntry(BaseModel):
     def _strip(cls, value: object) -> object:
         return value.strip() if isinstance(value, str) else value
 
-    @field_validator("date", mode="before")
+    @field_validator("done_on", mode="before")
     @classmethod
     def _date(cls, value: object) -> object:
         if isinstance(value, (str, dt.date)):

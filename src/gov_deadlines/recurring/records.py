@@ -146,7 +146,7 @@ def occurrence_to_record(
 
 
 def _entry(entry: LogEntry) -> LogEntryRecord:
-    return LogEntryRecord(rule=entry.rule, done_on=entry.date, note=entry.note, line=entry.line)
+    return LogEntryRecord(rule=entry.rule, done_on=entry.done_on, note=entry.note, line=entry.line)
 
 
 def window_verdict_to_record(verdict: WindowVerdict, lang: Lang = "zh") -> WindowVerdictRecord:
@@ -178,7 +178,7 @@ def window_verdict_to_record(verdict: WindowVerdict, lang: Lang = "zh") -> Windo
 def unmatched_to_record(item: UnmatchedEntry, lang: Lang = "zh") -> UnmatchedEntryRecord:
     e = item.entry
     return UnmatchedEntryRecord(
-        rule=e.rule, done_on=e.date, note=e.note, line=e.line, reason=item.reason(lang)
+        rule=e.rule, done_on=e.done_on, note=e.note, line=e.line, reason=item.reason(lang)
     )
 
 
