@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeAlias
 
-from gov_deadlines.errors import ArgumentTypeError, PeriodParseError, PeriodValueError, shown
+from gov_deadlines.errors import (
+    ArgumentTypeError,
+    DateRangeError,
+    PeriodParseError,
+    PeriodValueError,
+    shown,
+)
 from gov_deadlines.vocabulary import is_zh
 
 
@@ -154,7 +160,9 @@ class FixedDate:
             self.on(self.year)
 
     def on(self, year: int) -> dt.date:
-        """The date in ``year``."""
+        """The date in ``year`` (1..9999, else :class:`DateRangeError`)."""
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
+            raise DateRangeError(year, "the year must be 1..9999", "年份须在1至9999之间")
         last = _stdcal.monthrange(year, self.month)[1]
         day = last if self.day is None else self.day
         if day > last:
