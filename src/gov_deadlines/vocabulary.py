@@ -79,6 +79,7 @@ _STATUS_LABELS = {
 RESULT_TYPES: tuple[str, ...] = (
     "gov_deadlines.counting.deadlines.Deadline",
     "gov_deadlines.counting.verdict.Verdict",
+    "gov_deadlines.catalogue.lookup.EventDeadlines",
     "gov_deadlines.recurring.windows.Occurrence",
     "gov_deadlines.recurring.compliance.WindowVerdict",
     "gov_deadlines.recurring.compliance.UnmatchedEntry",

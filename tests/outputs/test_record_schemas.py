@@ -57,6 +57,10 @@ def records() -> dict[str, list[BaseModel]]:
     found: dict[str, list[BaseModel]] = {
         "DeadlineRecord": [deadline.to_record(explanation=True), provisional.to_record()],
         "VerdictRecord": [v.to_record("en", explanation=True) for v in verdicts],
+        "EventDeadlinesRecord": [
+            gd.deadlines_for("document-issued", dt.date(2026, 3, 2)).to_record(explanation=True),
+            gd.deadlines_for("document-issued", dt.date(2026, 12, 20)).to_record("en"),
+        ],
         "OccurrenceRecord": [o.to_record(explanation=True) for o in gd.schedule(2026)[:5]],
         "WindowVerdictRecord": [v.to_record() for v in log],
         "UnmatchedEntryRecord": [u.to_record() for u in log.unmatched],

@@ -13,6 +13,7 @@ import datetime as dt
 import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 from gov_deadlines.catalogue.loading import default_catalogue
@@ -37,7 +38,10 @@ from gov_deadlines.errors import (
     TriggerError,
     UnquantifiedRuleError,
 )
-from gov_deadlines.vocabulary import is_zh
+from gov_deadlines.vocabulary import Lang, is_zh
+
+if TYPE_CHECKING:
+    from gov_deadlines.catalogue.records import EventDeadlinesRecord
 
 
 def rules(
@@ -389,6 +393,15 @@ class EventDeadlines(list[Deadline]):
     """
 
     not_computed: tuple[NotComputed, ...] = ()
+    #: The event and its time, as asked (set by :func:`deadlines_for`).
+    event: str = ""
+    trigger: dt.date | dt.datetime = dt.date.min
+
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> EventDeadlinesRecord:
+        """``event``, ``when``, ``deadlines`` (their records) and ``not_computed``."""
+        from gov_deadlines.catalogue.records import event_deadlines_to_record
+
+        return event_deadlines_to_record(self, lang, explanation=explanation)
 
     @property
     def needs_time(self) -> tuple[Rule, ...]:
@@ -459,4 +472,5 @@ def deadlines_for(
             skipped.append(NotComputed(applies, error))
     result.sort(key=lambda d: (d.rule.source.id if d.rule else "", d.due_at))
     result.not_computed = tuple(skipped)
+    result.event, result.trigger = event, trigger
     return result

@@ -633,24 +633,7 @@ def run_events(ctx: Context) -> int:
     when = parse_datetime(args.when)
     found = deadlines_for(args.event, when, sources=args.source, calendar=ctx.calendar())
     if console.as_json:
-        console.emit_json(
-            {
-                "event": args.event,
-                "when": when.isoformat(),
-                "deadlines": [
-                    d.to_record(console.lang, explanation=True).model_dump(mode="json")
-                    for d in found
-                ],
-                "not_computed": [
-                    {
-                        "rule": n.rule.id,
-                        "reason": n.error.clerk_message(console.lang),
-                        "error": type(n.error).__name__,
-                    }
-                    for n in found.not_computed
-                ],
-            }
-        )
+        console.emit_json(found.to_record(console.lang, explanation=True).model_dump(mode="json"))
         return EXIT_OK
     event = catalogue.event(args.event)
     console.line(

@@ -24,6 +24,7 @@ from gov_deadlines.cases.records import (
     FindingRecord,
     MalformedRowRecord,
 )
+from gov_deadlines.catalogue.records import EventDeadlinesRecord
 from gov_deadlines.counting.records import DeadlineRecord, VerdictRecord
 from gov_deadlines.outputs.records import AuditSummaryRecord
 from gov_deadlines.recurring.records import (
@@ -45,6 +46,7 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     for model in (
         DeadlineRecord,
         VerdictRecord,
+        EventDeadlinesRecord,
         OccurrenceRecord,
         WindowVerdictRecord,
         UnmatchedEntryRecord,
