@@ -77,6 +77,7 @@ _STATUS_LABELS = {
 
 #: The public result types, by dotted name (held to ``docs/vocabulary.md`` by the tests).
 RESULT_TYPES: tuple[str, ...] = (
+    "gov_deadlines.calendar.workcalendar.DayInfo",
     "gov_deadlines.counting.deadlines.Deadline",
     "gov_deadlines.counting.verdict.Verdict",
     "gov_deadlines.catalogue.lookup.EventDeadlines",

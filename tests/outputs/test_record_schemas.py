@@ -57,6 +57,10 @@ def records() -> dict[str, list[BaseModel]]:
     found: dict[str, list[BaseModel]] = {
         "DeadlineRecord": [deadline.to_record(explanation=True), provisional.to_record()],
         "VerdictRecord": [v.to_record("en", explanation=True) for v in verdicts],
+        "DayRecord": [
+            default_calendar().day_info(dt.date(2026, 10, 1)).to_record(),
+            default_calendar(provisional=True).day_info(dt.date(2027, 1, 1)).to_record("en"),
+        ],
         "EventDeadlinesRecord": [
             gd.deadlines_for("document-issued", dt.date(2026, 3, 2)).to_record(explanation=True),
             gd.deadlines_for("document-issued", dt.date(2026, 12, 20)).to_record("en"),

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from gov_deadlines.calendar.coverage import Coverage
 from gov_deadlines.calendar.holiday import Holiday
 from gov_deadlines.errors import CalendarCoverageError, OverlayError
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, is_zh
 
 if TYPE_CHECKING:
     # Annotations only: importing the pydantic models (notice) and the arrangement at
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from gov_deadlines.calendar.arrangement import YearArrangement
     from gov_deadlines.calendar.local_days import LocalDay, LocalOverlay
     from gov_deadlines.calendar.notice import Erratum, Notice
+    from gov_deadlines.calendar.records import DayRecord
 
 _ONE_DAY = dt.timedelta(days=1)
 _MAX_ORDINAL = dt.date.max.toordinal()
@@ -102,6 +103,12 @@ class DayInfo:
     @property
     def is_workday(self) -> bool:
         return self.kind.is_workday
+
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> DayRecord:
+        """The day as its JSON record (the same in both languages)."""
+        from gov_deadlines.calendar.records import day_to_record
+
+        return day_to_record(self)
 
     def describe(self, lang: str = "zh") -> str:
         """``2026-10-01 周四 节假日(国庆节)`` — the day, its weekday and kind, for people."""

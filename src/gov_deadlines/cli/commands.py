@@ -323,13 +323,7 @@ def run_add(ctx: Context) -> int:
 
 
 def _day_json(info: DayInfo) -> dict[str, Any]:
-    return {
-        "date": info.date.isoformat(),
-        "kind": info.kind.value,
-        "holiday_zh": info.holiday.zh if info.holiday else None,
-        "holiday_en": info.holiday.en if info.holiday else None,
-        "provisional": info.provisional,
-    }
+    return info.to_record().model_dump(mode="json")
 
 
 def run_between(ctx: Context) -> int:

@@ -18,6 +18,7 @@ import json
 
 from pydantic import BaseModel
 
+from gov_deadlines.calendar.records import DayRecord
 from gov_deadlines.cases.records import (
     CaseVerdictRecord,
     DutyRecord,
@@ -56,6 +57,7 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
         CaseVerdictRecord,
         MalformedRowRecord,
         AuditSummaryRecord,
+        DayRecord,
     )
 }
 
