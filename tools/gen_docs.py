@@ -441,6 +441,8 @@ def policies_markdown(catalogue: Catalogue | None = None) -> str:
         ]
         if policy.switch_zh:
             out.append(f"- 更改 Switch: {policy.switch_zh} · {policy.switch_en}")
+        if policy.switch_python:
+            out.append(f"- Python: `{policy.switch_python}`")
         out += [f"- 决定日期之处 Decides dates in: {where}", f"- 规则 Rules: {rules}", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -309,15 +309,28 @@ class UnquantifiedRuleError(GovDeadlinesError, ValueError):
 class RuleKindError(GovDeadlinesError, ValueError):
     """The rule's kind does not support the requested operation.
 
-    Attributes: ``rule_id``, ``kind`` and ``operation``.
+    Attributes: ``rule_id``, ``kind`` (the rule kind's id, e.g. ``cadence``) and
+    ``operation``. The messages name the rule kind and the operation in their own language
+    and the command that answers instead, never a Python call (a clerk reads them).
     """
 
-    def __init__(self, rule_id: str, kind: str, operation: str, hint: str, hint_zh: str) -> None:
+    def __init__(
+        self,
+        rule_id: str,
+        kind: str,
+        *,
+        kind_zh: str,
+        kind_en: str,
+        operation: str,
+        operation_zh: str,
+        hint: str,
+        hint_zh: str,
+    ) -> None:
         self.rule_id = rule_id
         self.kind = kind
         self.operation = operation
-        super().__init__(f"rule {rule_id} is a {kind} rule and has no {operation}; {hint}")
-        self.zh = f"规则 {rule_id} 属于“{kind}”类,不适用于{operation};{hint_zh}"
+        super().__init__(f"rule {rule_id} is a {kind_en} rule and has no {operation}; {hint}")
+        self.zh = f"规则 {rule_id} 属于“{kind_zh}”类,没有{operation_zh};{hint_zh}"
 
 
 class RuleFileError(GovDeadlinesError, ValueError):

@@ -136,3 +136,39 @@ def test_no_clerk_facing_message_names_a_python_function() -> None:
         text = result.out + result.err
         for name in ("rule_windows(", "with_overlays(", "parse_date(", "datetime.date("):
             assert name not in text, (argv, text)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["due", "sd-2018.air-quality-monthly", "2026-01-01"],
+        ["schedule", "2026", "--rule", "ogi.reply"],
+    ],
+)
+def test_asking_a_rule_for_what_its_kind_cannot_answer_names_the_command_that_can(
+    argv: list[str],
+) -> None:
+    result = run_main(*argv)
+    assert result.code == 2, result
+    assert in_chinese(result.err), result.err
+    assert "gov-deadlines " in result.err
+    english = run_main(*argv, "--lang", "en")
+    assert english.code == 2, english
+    for message in (result.err, english.err):
+        assert not PYTHON_NAMES.search(message), message
+
+
+def test_the_rest_day_receipt_explanation_names_the_clerks_switch_not_a_python_keyword() -> None:
+    for lang in ("zh", "en"):
+        result = run_main("due", "ogi.reply", "2026-03-08", "--lang", lang)
+        assert result.code == 0, result
+        assert "--receipt-as-recorded" in result.out
+        assert "ReceiptPolicy" not in result.out and "AuditPolicy" not in result.out, result.out
+
+
+def test_the_policies_the_rule_command_shows_name_options_not_python_keywords() -> None:
+    for lang in ("zh", "en"):
+        result = run_main("rule", "ogi-2019.reply", "--lang", lang)
+        assert result.code == 0, result
+        assert "--receipt-as-recorded" in result.out
+        assert "ReceiptPolicy" not in result.out and "receipt_policy=" not in result.out

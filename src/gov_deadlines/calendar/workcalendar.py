@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.coverage import Coverage
 from gov_deadlines.calendar.holiday import Holiday
-from gov_deadlines.errors import CalendarCoverageError, OverlayError
+from gov_deadlines.errors import ArgumentTypeError, CalendarCoverageError, OverlayError
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, is_zh
 
 if TYPE_CHECKING:
@@ -395,9 +395,11 @@ class WorkCalendar:
 
     def _index(self, day: dt.date) -> int:
         if not isinstance(day, dt.date):
-            raise TypeError(
-                f"expected a datetime.date, got {type(day).__name__} {day!r}; "
-                "parse text first with gov_deadlines.parse_date()"
+            raise ArgumentTypeError(
+                "day",
+                day,
+                "a datetime.date (read text with gov_deadlines.dates.parse_date)",
+                "日期(如 2026-10-01)",
             )
         return day.toordinal() - self._base
 

@@ -190,9 +190,12 @@ def _resolve(cat: Catalogue, rule_id: str, trigger: object) -> tuple[Rule, Rule,
             raise RuleKindError(
                 asked.id,
                 asked.kind,
-                "deadline",
-                "its delegations form a loop",
-                "其引用关系形成循环",
+                kind_zh=KIND_LABELS[asked.kind][0],
+                kind_en=KIND_LABELS[asked.kind][1],
+                operation="deadline",
+                operation_zh="期限",
+                hint="its delegations form a loop",
+                hint_zh="其引用关系形成循环",
             )
         seen.add(target.id)
         notes.append(DelegationNote(target))
@@ -264,11 +267,14 @@ def due(
     if applied.kind in ("cadence", "quota"):
         raise RuleKindError(
             asked.id,
-            KIND_LABELS[applied.kind][1],
-            "single due date",
-            "it sets windows of the year: use gov_deadlines.rule_windows(rule_id, year) "
-            "or `gov-deadlines schedule YEAR`",
-            "该规则按年度内的各期窗口要求,请用 gov-deadlines schedule 年份 查看各期截止日期",
+            applied.kind,
+            kind_zh=KIND_LABELS[applied.kind][0],
+            kind_en=KIND_LABELS[applied.kind][1],
+            operation="single due date",
+            operation_zh="单一的截止日期",
+            hint="it sets windows of the year: see each window's due date with "
+            "`gov-deadlines schedule YEAR`",
+            hint_zh="该规则按年度内的各期窗口要求,请用 gov-deadlines schedule 年份 查看各期截止日期",
         )
     period = applied.typed_period
     assert period is not None

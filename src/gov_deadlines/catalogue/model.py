@@ -391,8 +391,11 @@ class Policy:
     default_zh: str
     default_en: str
     applies_in: tuple[str, ...] = ()
+    #: How a clerk switches it (command-line options): shown by ``rule`` and explanations.
     switch_zh: str = ""
     switch_en: str = ""
+    #: How a developer switches it (Python keywords): docs/policies.md only.
+    switch_python: str = ""
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if is_zh(lang) else self.title_en

@@ -269,8 +269,11 @@ class PolicySpec(BaseModel):
     default_zh: str = Field(min_length=1)
     default_en: str = Field(min_length=1)
     applies_in: list[Literal["due", "audit"]] = Field(min_length=1)
-    switch_zh: str = ""
-    switch_en: str = ""
+    # What a clerk is told: options, never a Python call with keyword arguments.
+    switch_zh: str = Field(default="", pattern=r"^[^=]*$")
+    switch_en: str = Field(default="", pattern=r"^[^=]*$")
+    #: Python keywords (docs only): the clerk-facing switch fields name no Python call.
+    switch_python: str = ""
 
 
 class PolicyFile(BaseModel):

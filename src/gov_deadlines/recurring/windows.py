@@ -42,7 +42,15 @@ from gov_deadlines.calendar.workcalendar import (
     is_provisional,
     weekday_name,
 )
-from gov_deadlines.catalogue import Catalogue, Rule, RuleKind, Strength, default_catalogue, due
+from gov_deadlines.catalogue import (
+    KIND_LABELS,
+    Catalogue,
+    Rule,
+    RuleKind,
+    Strength,
+    default_catalogue,
+    due,
+)
 from gov_deadlines.catalogue.lookup import DelegationNote
 from gov_deadlines.errors import (
     ArgumentTypeError,
@@ -312,9 +320,13 @@ def _wanted_rules(
                 raise RuleKindError(
                     rule_id,
                     found.kind,
-                    "schedule of the year",
-                    "it runs from a trigger: use gov_deadlines.due(rule_id, trigger)",
-                    "该规则自触发事件起算,请使用 due(规则编号, 起算日)",
+                    kind_zh=KIND_LABELS[found.kind][0],
+                    kind_en=KIND_LABELS[found.kind][1],
+                    operation="schedule of the year",
+                    operation_zh="年度日程",
+                    hint="it runs from its trigger: ask for its due date with "
+                    "`gov-deadlines due RULE DATE`",
+                    hint_zh="该规则自触发事件起算,请用 gov-deadlines due 规则编号 起算日 查看截止日期",
                 )
             wanted.add(found.id)
     return [item for item in candidates if item.id in wanted]
