@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from os import PathLike
@@ -38,7 +37,7 @@ def _temporary(directory: str, name: str) -> tuple[int, str]:
     """Create a new, empty temporary file beside the target; its descriptor and path."""
     kept = os.fsencode(name)[:_NAME_KEPT].decode(errors="ignore") if name else "output"
     for _ in range(100):
-        path = os.path.join(directory, f".{kept}.{secrets.token_hex(4)}.tmp")
+        path = os.path.join(directory, f".{kept}.{os.urandom(4).hex()}.tmp")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         try:
             # 0o666 as open() uses: the umask applies, without reading it (os.umask sets it).
