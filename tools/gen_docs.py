@@ -25,7 +25,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gov_deadlines.calendar.workcalendar import DayKind, weekday_name
+from gov_deadlines.calendar.day import DayKind, weekday_name
 from gov_deadlines.catalogue import (
     KIND_LABELS,
     STRENGTH_LABELS,

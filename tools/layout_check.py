@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
-    "ALLOWED_CYCLES",
     "CHECKS",
     "LAYERS",
     "README_TREE",
@@ -75,14 +74,6 @@ LAYERS: dict[str, int] = {
 
 #: Cycles known and not yet broken, each with its reason: reported as findings when they
 #: change or disappear, so that the list cannot go stale.
-ALLOWED_CYCLES: dict[frozenset[str], str] = {
-    frozenset({"calendar.scoped", "calendar.workcalendar"}): (
-        "WorkCalendar.with_local/for_region/with_overlays build the subclass ScopedCalendar "
-        "(function-level import); to be broken by giving WorkCalendar its local layer by "
-        "composition"
-    ),
-}
-
 #: Where underscore names of the package must not be imported (besides the package).
 OUTSIDE = ("tests", "benchmarks", "tools")
 
@@ -360,12 +351,7 @@ def cycles(layout: Layout) -> list[str]:
             graph[edge.importer].add(edge.target)
             first.setdefault((edge.importer, edge.target), edge)
     out = []
-    seen: set[frozenset[str]] = set()
     for component in _strongly_connected(graph):
-        key = frozenset(map(_short, component))
-        if key in ALLOWED_CYCLES:
-            seen.add(key)
-            continue
         ring = _one_cycle(component, graph)
         hops = [
             f"{_short(a)} -{first[a, b].kind}@{first[a, b].line}-> "
@@ -374,12 +360,6 @@ def cycles(layout: Layout) -> list[str]:
         out.append(
             f"{', '.join(map(_short, component))}\n      e.g. {''.join(hops)}{_short(ring[0])}"
         )
-    present = {_short(m) for m in layout.modules}
-    for key in ALLOWED_CYCLES.keys() - seen:
-        if key <= present:
-            out.append(
-                f"{', '.join(sorted(key))}: in ALLOWED_CYCLES but no longer a cycle: remove it"
-            )
     return out
 
 
@@ -534,8 +514,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {finding}")
     hidden = {(e.importer, e.target) for e in layout.edges if e.kind == "func"}
     print(f"== function-level import edges (allowed, acyclic, downward): {len(hidden)}")
-    for key, reason in ALLOWED_CYCLES.items():
-        print(f"== allowed cycle {', '.join(sorted(key))}: {reason}")
     print("layout: OK" if not failed else f"layout: {failed} finding(s)")
     return 1 if failed else 0
 

@@ -13,18 +13,20 @@ from hypothesis import strategies as st
 
 from _cli import ROOT, run_main
 from gov_deadlines import deadline, default_calendar
+from gov_deadlines.calendar import ScopedCalendar
+from gov_deadlines.calendar.day import DayKind
 from gov_deadlines.calendar.local_days import (
     bundled_local_overlays,
     local_overlay_from_data,
     region_code,
 )
-from gov_deadlines.calendar.scoped import ScopedCalendar
-from gov_deadlines.calendar.workcalendar import DayKind
 from gov_deadlines.errors import GovDeadlinesError, LocalCoverageError, OverlayError
 
 NATIONAL = default_calendar()
 XINJIANG = NATIONAL.for_region("新疆")
-REGIONAL_NOTICE = Path(__file__).resolve().parent.parent / "notices" / "regional" / "xinjiang-2025.txt"
+REGIONAL_NOTICE = (
+    Path(__file__).resolve().parent.parent / "notices" / "regional" / "xinjiang-2025.txt"
+)
 CLOSURE = ROOT / "docs" / "examples" / "closure-example.toml"
 #: 肉孜节 3月29日至31日 and 古尔邦节 6月6日至10日: the weekdays among them are the working
 #: days a 新疆 agency does not have.

@@ -22,7 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gov_deadlines import ReceiptPolicy, default_calendar
-from gov_deadlines.calendar.workcalendar import ProvisionalDate, WorkCalendar
+from gov_deadlines.calendar.day import ProvisionalDate
+from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.cases import COLUMNS, AuditPolicy, CaseVerdict, audit_csv
 from gov_deadlines.outputs import Summary, write_case_csv
 

@@ -20,17 +20,16 @@ from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.arrangement import YearArrangement
 from gov_deadlines.calendar.coverage import Coverage
-from gov_deadlines.calendar.holiday import Holiday
-from gov_deadlines.calendar.notice import Erratum, Notice
-from gov_deadlines.calendar.workcalendar import (
+from gov_deadlines.calendar.day import (
     DayInfo,
     DayKind,
     ProvisionalDate,
-    WorkCalendar,
-    default_calendar,
     is_provisional,
     weekday_name,
 )
+from gov_deadlines.calendar.holiday import Holiday
+from gov_deadlines.calendar.notice import Erratum, Notice
+from gov_deadlines.calendar.workcalendar import ScopedCalendar, WorkCalendar, default_calendar
 
 # name -> submodule, imported on first use: these load pydantic or large tables
 _LAZY: dict[str, str] = {
@@ -40,7 +39,6 @@ _LAZY: dict[str, str] = {
     "read_notice_sections": "notice_text",
     "NoticeReading": "notice_text",
     "notice_toml": "notice_writer",
-    "ScopedCalendar": "scoped",
     "split_overlay_files": "scoped",
     "LocalOverlay": "local_days",
     "LocalDay": "local_days",
@@ -56,6 +54,7 @@ __all__ = [
     "Holiday",
     "Notice",
     "ProvisionalDate",
+    "ScopedCalendar",
     "WorkCalendar",
     "YearArrangement",
     "default_calendar",
@@ -84,6 +83,5 @@ if TYPE_CHECKING:
     from gov_deadlines.calendar.notice_writer import notice_toml as notice_toml
     from gov_deadlines.calendar.overlay import arrangement_from_own as arrangement_from_own
     from gov_deadlines.calendar.overlay import load_overlay as load_overlay
-    from gov_deadlines.calendar.scoped import ScopedCalendar as ScopedCalendar
     from gov_deadlines.calendar.scoped import split_overlay_files as split_overlay_files
     from gov_deadlines.calendar.statutory import statutory_holidays as statutory_holidays

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 if TYPE_CHECKING:
-    from gov_deadlines.calendar.workcalendar import DayInfo
+    from gov_deadlines.calendar.day import DayInfo
 
 __all__ = ["DayRecord", "day_to_record"]
 

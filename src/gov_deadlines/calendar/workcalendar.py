@@ -13,19 +13,29 @@ with ``provisional=True``; then such answers are :class:`ProvisionalDate` values
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import enum
 import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from os import PathLike
 from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.coverage import Coverage
+from gov_deadlines.calendar.day import (
+    DayInfo,
+    DayKind,
+    OfficialTables,
+    ProvisionalDate,
+)
 from gov_deadlines.calendar.holiday import Holiday
-from gov_deadlines.errors import ArgumentTypeError, CalendarCoverageError, OverlayError
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, is_zh
+from gov_deadlines.errors import (
+    ArgumentTypeError,
+    CalendarCoverageError,
+    LocalCoverageError,
+    OverlayError,
+)
 
 if TYPE_CHECKING:
     # Annotations only: importing the pydantic models (notice) and the arrangement at
@@ -33,121 +43,15 @@ if TYPE_CHECKING:
     # and attribute access stay cheap.
     from gov_deadlines.calendar.arrangement import YearArrangement
     from gov_deadlines.calendar.local_days import LocalDay, LocalOverlay
-    from gov_deadlines.calendar.notice import Erratum, Notice
-    from gov_deadlines.calendar.records import DayRecord
 
 _ONE_DAY = dt.timedelta(days=1)
 _MAX_ORDINAL = dt.date.max.toordinal()
-
-
-class DayKind(enum.Enum):
-    """What a day is in the arrangement."""
-
-    WORKDAY = "workday"
-    WEEKEND = "weekend"
-    HOLIDAY = "holiday"
-    MAKEUP_WORKDAY = "makeup_workday"
-
-    @property
-    def is_workday(self) -> bool:
-        return self in (DayKind.WORKDAY, DayKind.MAKEUP_WORKDAY)
-
-    def label(self, lang: str = "zh") -> str:
-        """The kind's name for people: 工作日 / 周末 / 节假日 / 调休上班."""
-        zh = is_zh(lang)
-        return {
-            DayKind.WORKDAY: ("工作日", "working day"),
-            DayKind.WEEKEND: ("周末", "weekend"),
-            DayKind.HOLIDAY: ("节假日", "holiday"),
-            DayKind.MAKEUP_WORKDAY: ("调休上班", "make-up working day"),
-        }[self][0 if zh else 1]
-
-
+#: day-table codes 0..3 -> kind (the order of the codes in the tables)
 _KINDS = (DayKind.WORKDAY, DayKind.WEEKEND, DayKind.HOLIDAY, DayKind.MAKEUP_WORKDAY)
+
 _WORKDAY, _WEEKEND, _HOLIDAY, _MAKEUP = 0, 1, 2, 3
 
 _OFFICIAL, _PROVISIONAL = "official", "provisional"
-
-
-class ProvisionalDate(dt.date):
-    """A date that rests on provisional calendar data (a year with no official notice).
-
-    It compares and hashes like the plain date; ``provisional`` is ``True`` so that code
-    storing it can tell. Plain ``datetime.date`` results are official.
-    """
-
-    __slots__ = ()
-    provisional = True
-
-
-def is_provisional(value: object) -> bool:
-    """Whether a result (a date from a calendar walk, or a result object) is provisional."""
-    return bool(getattr(value, "provisional", False))
-
-
-@dataclass(frozen=True, slots=True)
-class DayInfo:
-    """Everything the calendar knows about one day, with the notice it rests on."""
-
-    date: dt.date
-    kind: DayKind
-    holiday: Holiday | None
-    notice: Notice | None
-    provisional: bool
-    reason_zh: str = ""
-    reason_en: str = ""
-    erratum: Erratum | None = None
-    #: set on a local rest day (or extra working day) of a scoped calendar: its basis
-    local: LocalDay | None = None
-
-    @property
-    def is_workday(self) -> bool:
-        return self.kind.is_workday
-
-    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> DayRecord:
-        """The day as its JSON record (the same in both languages)."""
-        from gov_deadlines.calendar.records import day_to_record
-
-        return day_to_record(self)
-
-    def describe(self, lang: str = "zh") -> str:
-        """``2026-10-01 周四 节假日(国庆节)`` — the day, its weekday and kind, for people."""
-        zh = is_zh(lang)
-        weekday = weekday_name(self.date, lang)
-        kind = self.kind.label(lang)
-        if self.holiday is not None:
-            name = self.holiday.zh if zh else self.holiday.en
-            kind = f"{kind}({name})" if zh else f"{kind} ({name})"
-        flag = " " + PROVISIONAL_MARK["zh" if zh else "en"] if self.provisional else ""
-        return f"{self.date.isoformat()} {weekday} {kind}{flag}"
-
-
-_WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
-_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def weekday_name(day: dt.date, lang: str = "zh") -> str:
-    """周一…周日 or Mon…Sun."""
-    return (_WEEKDAYS_ZH if is_zh(lang) else _WEEKDAYS_EN)[day.weekday()]
-
-
-@dataclass(frozen=True, slots=True)
-class OfficialTables:
-    """The calendar's arrays over its main official span, for code that walks millions of days.
-
-    Day ``i`` is ``first_ordinal + i`` for ``0 <= i <= last_index``: the longest span of
-    :attr:`WorkCalendar.coverage` (the latest, if two are as long), e.g. 2004–2026 even
-    when an overlay for 2000 adds a span of its own. ``workdays_before[i]`` counts the
-    working days of the span before day ``i`` (``len == last_index + 2``, starting at 0);
-    ``workday_indices[k]`` is the day index of the ``k``-th working day of the span. The
-    batch audit precomputes its per-day tables from these; everything else should use the
-    calendar's methods.
-    """
-
-    first_ordinal: int
-    last_index: int
-    workdays_before: tuple[int, ...]
-    workday_indices: tuple[int, ...]
 
 
 class WorkCalendar:
@@ -378,8 +282,6 @@ class WorkCalendar:
         See :mod:`gov_deadlines.calendar.scoped`: the result answers only in the years the
         region-wide overlays cover, and names each local day with its basis.
         """
-        from gov_deadlines.calendar.scoped import ScopedCalendar
-
         return ScopedCalendar(self, overlays)
 
     def for_region(self, region: str) -> WorkCalendar:
@@ -643,6 +545,189 @@ class WorkCalendar:
 
 
 _DEFAULTS: dict[bool, WorkCalendar] = {}
+
+
+class ScopedCalendar(WorkCalendar):
+    """A :class:`WorkCalendar` with the local days of a region or agency applied."""
+
+    __slots__ = ("_bound", "_local", "_national", "_overlays", "_scope_label")
+
+    def __init__(self, national: WorkCalendar, overlays: Iterable[LocalOverlay]) -> None:
+        listed = tuple(overlays)
+        # local_days (pydantic) loads only when a scoped calendar is built.
+        from gov_deadlines.calendar.scoped import merge_local_days
+
+        arrangements, local = merge_local_days(national.arrangements(), listed)
+        super().__init__(
+            arrangements,
+            provisional=national.provisional,
+            sources=national.sources + tuple(o.source for o in listed),
+        )
+        self._national = national
+        self._overlays = listed
+        self._local = local
+        # Region-wide overlays bound the answers (a year without its local days could be
+        # wrong); an agency's one-off closure adds days but says nothing about other years.
+        by_region: dict[str, set[int]] = {}
+        for overlay in listed:
+            if not overlay.scope.agency:
+                by_region.setdefault(overlay.scope.region, set()).update(overlay.years)
+        bound: set[int] | None = None
+        for years in by_region.values():
+            bound = set(years) if bound is None else bound & years
+        self._bound = frozenset(bound) if bound is not None else None
+        self._scope_label = "、".join(dict.fromkeys(o.scope.label() for o in listed))
+
+    # -- scope -------------------------------------------------------------------------------
+
+    @property
+    def local_overlays(self) -> tuple[LocalOverlay, ...]:
+        """The local overlays applied, in order."""
+        return self._overlays
+
+    @property
+    def national(self) -> WorkCalendar:
+        """The calendar without the local days."""
+        return self._national
+
+    def local_days(self) -> Mapping[dt.date, LocalDay]:
+        """Every local day applied."""
+        return self._local
+
+    def _check(self, first: dt.date, last: dt.date) -> None:
+        if self._bound is None:
+            return
+        low, high = min(first, last), max(first, last)
+        for year in range(low.year, high.year + 1):
+            if year not in self._bound:
+                day = max(low, dt.date(year, 1, 1))
+                raise LocalCoverageError(day, self._scope_label, sorted(self._bound))
+
+    # -- derived calendars keep the scope -----------------------------------------------------
+
+    def with_provisional(self, provisional: bool = True) -> WorkCalendar:
+        if provisional == self.provisional:
+            return self
+        return ScopedCalendar(self._national.with_provisional(provisional), self._overlays)
+
+    def with_arrangements(
+        self, *arrangements: YearArrangement, replace_official: bool = False
+    ) -> WorkCalendar:
+        national = self._national.with_arrangements(
+            *arrangements, replace_official=replace_official
+        )
+        return ScopedCalendar(national, self._overlays)
+
+    def with_overlays(
+        self, *paths: str | PathLike[str], replace_official: bool = False
+    ) -> WorkCalendar:
+        from gov_deadlines.calendar.scoped import split_overlay_files
+
+        national_files, local = split_overlay_files(paths)
+        national = (
+            self._national.with_overlays(*national_files, replace_official=replace_official)
+            if national_files
+            else self._national
+        )
+        return ScopedCalendar(national, self._overlays + tuple(local))
+
+    def with_local(self, *overlays: LocalOverlay) -> WorkCalendar:
+        return ScopedCalendar(self._national, self._overlays + overlays)
+
+    # -- answers, checked against the local coverage ------------------------------------------
+
+    def is_workday(self, day: dt.date) -> bool:
+        self._check(day, day)
+        return super().is_workday(day)
+
+    def day_info(self, day: dt.date) -> DayInfo:
+        self._check(day, day)
+        info = super().day_info(day)
+        local = self._local.get(info.date)
+        if local is None:
+            return info
+        return dataclasses.replace(info, local=local)
+
+    def days(self, first: dt.date, last: dt.date) -> Iterator[DayInfo]:
+        self._check(first, last)
+        return super().days(first, last)
+
+    def notable_days(self, after: dt.date, through: dt.date) -> list[DayInfo]:
+        if after < through:
+            self._check(after + dt.timedelta(days=1), through)
+        return super().notable_days(after, through)
+
+    def add_workdays(self, day: dt.date, n: int) -> dt.date:
+        result = super().add_workdays(day, n)
+        # The days walked over: after `day` (which never counts) up to the result.
+        if result > day:
+            self._check(day + dt.timedelta(days=1), result)
+        elif result < day:
+            self._check(result, day - dt.timedelta(days=1))
+        else:
+            self._check(day, day)
+        return result
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        if start != end:
+            self._check(min(start, end) + dt.timedelta(days=1), max(start, end))
+        return super().workdays_between(start, end)
+
+    def workday_on_or_after(self, day: dt.date) -> dt.date:
+        result = super().workday_on_or_after(day)
+        self._check(day, result)
+        return result
+
+    def workday_on_or_before(self, day: dt.date) -> dt.date:
+        result = super().workday_on_or_before(day)
+        self._check(result, day)
+        return result
+
+    def official_tables(self) -> OfficialTables:
+        """The tables over the official span that the local data also covers."""
+        tables = super().official_tables()
+        if self._bound is None:
+            return tables
+        first = dt.date(min(self._bound), 1, 1).toordinal()
+        last = first - 1
+        year = min(self._bound)
+        while year in self._bound:
+            last = dt.date(year, 12, 31).toordinal()
+            year += 1
+        lo = max(first - tables.first_ordinal, 0)
+        hi = min(last - tables.first_ordinal, tables.last_index)
+        if hi < lo:
+            raise LocalCoverageError(None, self._scope_label, sorted(self._bound))
+        before = tables.workdays_before
+        k_lo, k_hi = before[lo], before[hi + 1]
+        return OfficialTables(
+            first_ordinal=tables.first_ordinal + lo,
+            last_index=hi - lo,
+            workdays_before=tuple(c - k_lo for c in before[lo : hi + 2]),
+            workday_indices=tuple(i - lo for i in tables.workday_indices[k_lo:k_hi]),
+        )
+
+    def notices_used(self, first: dt.date, last: dt.date) -> tuple[str, ...]:
+        """The national citations, then each local document with its days in the span."""
+        low, high = min(first, last), max(first, last)
+        lines = list(super().notices_used(first, last))
+        for overlay in self._overlays:
+            inside = [d for d in overlay.days if low <= d.date <= high]
+            if not inside:
+                continue
+            from gov_deadlines.calendar.scoped import local_day_runs
+
+            days = "、".join(local_day_runs(inside))
+            lines.append(
+                f"{overlay.scope.label()}地方日历:{overlay.basis.cite('zh')}——{days} "
+                f"[local {overlay.source}]"
+            )
+        return tuple(lines)
+
+    def __repr__(self) -> str:
+        return f"ScopedCalendar({self._scope_label}, national={self._national!r})"
+
+
 _DEFAULTS_LOCK = threading.Lock()
 
 

@@ -18,7 +18,8 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gov_deadlines.calendar.workcalendar import WorkCalendar, is_provisional, weekday_name
+from gov_deadlines.calendar.day import is_provisional, weekday_name
+from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.cases.model import field_label
 from gov_deadlines.catalogue.receipt import moved_sentence
 from gov_deadlines.dates import iso_date

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from gov_deadlines.calendar.workcalendar import DayKind, WorkCalendar
+from gov_deadlines.calendar.day import DayKind
+from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.cases.duties import (
     Duty,
     DutyKind,
@@ -48,8 +49,6 @@ RECEIPT_STATUTE = "ogi-2019"
 def receipt_clause(channel: Channel) -> ReceiptClause:
     """The item of art. 31 that fixes ``channel``'s receipt day, with its words (from data)."""
     return statute(RECEIPT_STATUTE).receipts[channel.value]
-
-
 
 
 # -- the explanation ----------------------------------------------------------------------------

@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gov_deadlines.calendar.workcalendar import WorkCalendar, is_provisional
+from gov_deadlines.calendar.day import is_provisional
+from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.cases.duties import Duty, DutyKind, Finding
 from gov_deadlines.cases.explain import explain_lines
 from gov_deadlines.cases.model import RECEIPT_FIELDS, CaseFacts, Channel

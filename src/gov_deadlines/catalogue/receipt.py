@@ -16,7 +16,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from gov_deadlines.calendar.workcalendar import WorkCalendar, is_provisional, weekday_name
+from gov_deadlines.calendar.day import is_provisional, weekday_name
+from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.vocabulary import is_zh, provisional_mark
 
 __all__ = [

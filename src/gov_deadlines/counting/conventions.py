@@ -23,7 +23,8 @@ import numbers
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from gov_deadlines.calendar.workcalendar import WorkCalendar, is_provisional
+from gov_deadlines.calendar.day import is_provisional
+from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.counting.periods import (
     CalendarDays,
     FixedDate,

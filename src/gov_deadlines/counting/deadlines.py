@@ -12,13 +12,8 @@ import numbers
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from gov_deadlines.calendar.workcalendar import (
-    DayInfo,
-    DayKind,
-    WorkCalendar,
-    default_calendar,
-    weekday_name,
-)
+from gov_deadlines.calendar.day import DayInfo, DayKind, weekday_name
+from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 from gov_deadlines.counting.conventions import (
     ARTICLES,
     Convention,

@@ -23,12 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from gov_deadlines.calendar.workcalendar import (
-    WorkCalendar,
-    default_calendar,
-    is_provisional,
-    weekday_name,
-)
+from gov_deadlines.calendar.day import is_provisional, weekday_name
+from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 from gov_deadlines.catalogue import KIND_LABELS
 from gov_deadlines.errors import CalendarCoverageError, GovDeadlinesError
 from gov_deadlines.vocabulary import is_zh

@@ -36,12 +36,8 @@ from typing import TYPE_CHECKING, Literal
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, YEARLY, rrule
 
-from gov_deadlines.calendar.workcalendar import (
-    WorkCalendar,
-    default_calendar,
-    is_provisional,
-    weekday_name,
-)
+from gov_deadlines.calendar.day import is_provisional, weekday_name
+from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 from gov_deadlines.catalogue import (
     KIND_LABELS,
     Catalogue,
