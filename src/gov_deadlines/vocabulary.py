@@ -90,4 +90,7 @@ RESULT_TYPES: tuple[str, ...] = (
     "gov_deadlines.cases.verdict.CaseVerdict",
     "gov_deadlines.cases.batch.RowResult",
     "gov_deadlines.outputs.summary.Summary",
+    "gov_deadlines.outputs.written.WriteSummary",
+    "gov_deadlines.outputs.ics.IcsSummary",
+    "gov_deadlines.outputs.supervision.SupervisionRow",
 )

@@ -4,6 +4,7 @@ record of each type is valid against the installed one."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import gov_deadlines as gd
 from gov_deadlines.bundled import data_path
 from gov_deadlines.calendar.workcalendar import default_calendar
 from gov_deadlines.cases import audit_case, audit_cases
-from gov_deadlines.outputs import Summary
+from gov_deadlines.outputs import IcsSummary, Summary, form_rows, supervision_rows, write_form
 from gov_deadlines.outputs.schemas import RECORD_TYPES, SCHEMA_VERSION, schema_json
 from gov_deadlines.recurring.compliance import check_log
 
@@ -75,6 +76,10 @@ def records() -> dict[str, list[BaseModel]]:
         + [verdict.to_record()],
         "MalformedRowRecord": [r.to_record() for r in rows if r.verdict is None],
         "AuditSummaryRecord": [summary.to_record("en")],
+        "WriteSummaryRecord": [write_form(form_rows(summary), io.StringIO()).to_record()],
+        "IcsSummaryRecord": [IcsSummary(66, 2, events=66, alarms=66).to_record()],
+        "SupervisionRowRecord": [r.to_record("en") for r in form_rows(summary)]
+        + [r.to_record() for r in supervision_rows(log)],
     }
     return found
 

@@ -41,11 +41,16 @@ def result_type(dotted: str) -> type:
 
 
 def members(cls: type) -> dict[str, str]:
-    """Public fields and properties of a result type, with their annotations as written."""
+    """Public fields, declared attributes and properties of a result type, with their
+    annotations as written."""
     found: dict[str, str] = {}
     if dataclasses.is_dataclass(cls):
         for f in dataclasses.fields(cls):
             found[f.name] = str(f.type)
+    for klass in reversed(cls.__mro__):
+        for name, annotation in vars(klass).get("__annotations__", {}).items():
+            if not name.startswith("_"):
+                found.setdefault(name, str(annotation))
     for name, value in inspect.getmembers(cls):
         if isinstance(value, property) and not name.startswith("_") and value.fget is not None:
             found[name] = str(value.fget.__annotations__.get("return", ""))
@@ -79,6 +84,29 @@ def test_a_result_type_uses_the_tables_names_and_types(dotted: str) -> None:
 
 
 @pytest.mark.parametrize("dotted", RESULT_TYPES)
+def test_a_plain_result_types_attributes_are_all_declared(dotted: str) -> None:
+    # An attribute set only in __init__ would escape the table: each must be declared.
+    cls = result_type(dotted)
+    if dataclasses.is_dataclass(cls):
+        return
+    try:
+        instance = cls()
+    except TypeError:
+        pytest.skip(f"{cls.__name__} needs arguments")
+    undeclared = {n for n in vars(instance) if not n.startswith("_")} - set(members(cls))
+    assert not undeclared, f"{cls.__name__}: declare {undeclared} in the class body"
+
+
+def test_the_audit_summary_counts_its_provisional_rows_under_another_name() -> None:
+    # provisional is a bool on every result; the audit summary's count is provisional_rows.
+    from gov_deadlines.outputs import IcsSummary, Summary, WriteSummary
+
+    for cls in (Summary, WriteSummary, IcsSummary):
+        found = members(cls)
+        assert "provisional" not in found and base_type(found["provisional_rows"]) == "int"
+
+
+@pytest.mark.parametrize("dotted", RESULT_TYPES)
 def test_every_result_type_has_to_record(dotted: str) -> None:
     cls = result_type(dotted)
     method = getattr(cls, "to_record", None)
@@ -109,3 +137,14 @@ def test_a_synonym_would_be_caught() -> None:
 
     assert SYNONYMS & set(members(Wrong)) == {"due"}
     assert base_type(members(Wrong)["late_by_days"]) != TABLE["late_by_days"][0]
+
+
+def test_a_count_named_provisional_would_be_caught() -> None:
+    # The audit summary once counted its provisional rows as ``provisional: int``.
+    class Counts:
+        provisional: int
+
+        def __init__(self) -> None:
+            self.provisional = 0
+
+    assert base_type(members(Counts)["provisional"]) != TABLE["provisional"][0]

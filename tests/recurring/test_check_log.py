@@ -163,13 +163,13 @@ def test_a_late_fixed_date_is_completed_on_the_form_with_the_delay_as_the_proble
 def test_the_form_renders_with_the_seven_columns_of_the_supervision_checklist() -> None:
     result = check_log([], 2026, sources="jy-2024")
     markdown = io.StringIO()
-    assert write_form(supervision_rows(result), markdown, title="2026年") == 3
+    assert write_form(supervision_rows(result), markdown, title="2026年").rows == 3
     table = markdown.getvalue()
     assert table.startswith("## 2026年\n")
     assert "| " + " | ".join(HEADERS_ZH) + " |" in table
     assert "| 1 | 按时发布政府信息公开年报(2026年,截至2026-01-31) | 未完成 |" in table
     stream = io.StringIO()
-    assert write_form(supervision_rows(result), stream, format="csv") == 3
+    assert write_form(supervision_rows(result), stream, format="csv").rows == 3
     assert stream.getvalue().startswith("\ufeff序号,工作任务,完成情况")
 
 

@@ -133,10 +133,10 @@ def _summary_lines(summary: Summary, lang: str) -> list[str]:
         if zh
         else f"Audited {summary.total} rows (audit day {as_of}): {joined}."
     )
-    if summary.provisional:
+    if summary.provisional_rows:
         from gov_deadlines.outputs import provisional_note
 
-        return [line, provisional_note(summary.provisional, lang)]
+        return [line, provisional_note(summary.provisional_rows, lang)]
     return [line]
 
 

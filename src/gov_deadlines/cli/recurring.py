@@ -192,7 +192,7 @@ def run_schedule(ctx: Context) -> int:
                     for o in occurrences
                 ],
                 "ics": (
-                    {"path": args.ics, "events": export.events, "alarms": export.alarms}
+                    {"path": args.ics, **export.to_record(console.lang).model_dump(mode="json")}
                     if export
                     else None
                 ),

@@ -1,7 +1,8 @@
 """The writers of every result: the batch audit's per-case CSV, JSON Lines, summary and
 supervision form, the recurring duties' supervision form and ``.ics`` calendar.
 
-Each writer consumes its results once and returns what it counted on the way:
+Each writer (``write_X(results, stream, *, lang=…)``) consumes its results once and returns
+what it counted on the way, a :class:`WriteSummary` (rows, provisional rows) or a subclass:
 
 * :func:`write_case_csv` — the per-case CSV (UTF-8 with BOM), columns :data:`CASE_COLUMNS`
   (:mod:`~gov_deadlines.outputs.case_csv`; a :class:`~gov_deadlines.cases.CsvAudit` takes
@@ -25,7 +26,7 @@ from __future__ import annotations
 from gov_deadlines.outputs.audit import write_case_csv
 from gov_deadlines.outputs.audit_form import form_markdown, form_note, form_rows, form_title
 from gov_deadlines.outputs.case_csv import CASE_COLUMNS
-from gov_deadlines.outputs.ics import IcsExport, IcsUnavailableError, to_ics, write_ics
+from gov_deadlines.outputs.ics import IcsSummary, IcsUnavailableError, to_ics, write_ics
 from gov_deadlines.outputs.jsonl import write_jsonl
 from gov_deadlines.outputs.log_form import strength_label, supervision_rows
 from gov_deadlines.outputs.summary import (
@@ -36,15 +37,17 @@ from gov_deadlines.outputs.summary import (
     summarize,
 )
 from gov_deadlines.outputs.supervision import FormFormat, SupervisionRow, form_headers, write_form
+from gov_deadlines.outputs.written import WriteSummary
 
 __all__ = [
     "CASE_COLUMNS",
     "RESULTS",
     "FormFormat",
-    "IcsExport",
+    "IcsSummary",
     "IcsUnavailableError",
     "Summary",
     "SupervisionRow",
+    "WriteSummary",
     "form_headers",
     "form_markdown",
     "form_note",

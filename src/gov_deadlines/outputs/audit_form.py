@@ -97,6 +97,7 @@ def form_rows(
                 problems=text,
                 responsible=responsible if not completed else "",
                 materials_from=materials_from,
+                provisional=any(summary.provisional_duties[kind].values()),
             )
         )
     return rows
@@ -119,8 +120,8 @@ def form_note(summary: Summary, lang: str = "zh") -> str:
         if zh
         else f"\nAudit day: {as_of}; {summary.total} cases audited."
     )
-    if summary.provisional:
-        note += "\n" + provisional_note(summary.provisional, lang)
+    if summary.provisional_rows:
+        note += "\n" + provisional_note(summary.provisional_rows, lang)
     if summary.malformed:
         note += (
             f"另有{summary.malformed}行数据有误,未纳入核查(见明细)。"

@@ -590,7 +590,7 @@ class _Lean:
                 continue
             if summary.as_of is None:
                 summary.as_of = self.auditor.as_of
-            summary.total += count
+            summary.rows += count
             results[result] += count
             versions[label] = versions.get(label, 0) + count
             for kind, duty in zip(_KINDS, judged, strict=True):

@@ -27,9 +27,11 @@ from gov_deadlines.calendar.day import is_provisional, weekday_name
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 from gov_deadlines.catalogue import KIND_LABELS
 from gov_deadlines.errors import CalendarCoverageError, GovDeadlinesError
-from gov_deadlines.vocabulary import is_zh
+from gov_deadlines.outputs.written import WriteSummary
+from gov_deadlines.vocabulary import Lang, is_zh
 
 if TYPE_CHECKING:
+    from gov_deadlines.outputs.records import IcsSummaryRecord
     from gov_deadlines.recurring.windows import Occurrence
 
 DEFAULT_REMINDER_DAYS = 3
@@ -290,12 +292,25 @@ def to_ics(occurrences: Iterable[Occurrence], **options: Any) -> bytes:
     return data
 
 
-@dataclass(frozen=True, slots=True)
-class IcsExport:
-    """What an export wrote: the number of events and of reminders."""
+class IcsSummary(WriteSummary):
+    """What an export wrote: ``rows`` occurrences (``provisional_rows`` of them on
+    provisional calendar data) as ``events`` events with ``alarms`` reminders."""
 
     events: int
     alarms: int
+
+    def __init__(
+        self, rows: int = 0, provisional_rows: int = 0, *, events: int = 0, alarms: int = 0
+    ) -> None:
+        super().__init__(rows, provisional_rows)
+        self.events = events
+        self.alarms = alarms
+
+    def __repr__(self) -> str:
+        return (
+            f"IcsSummary(rows={self.rows}, provisional_rows={self.provisional_rows}, "
+            f"events={self.events}, alarms={self.alarms})"
+        )
 
     def summary(self, lang: str = "zh", *, path: str = "") -> str:
         """``已写入 2026.ics:66个事件,66个提醒。`` (the file named when ``path`` is given)."""
@@ -304,6 +319,17 @@ class IcsExport:
             return f"已写入{where}{self.events}个事件,{self.alarms}个提醒。"
         where = f" {path}:" if path else ""
         return f"Wrote{where} {self.events} events, {self.alarms} reminders."
+
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> IcsSummaryRecord:
+        """The counts as their JSON record."""
+        from gov_deadlines.outputs.records import IcsSummaryRecord
+
+        return IcsSummaryRecord(
+            rows=self.rows,
+            provisional_rows=self.provisional_rows,
+            events=self.events,
+            alarms=self.alarms,
+        )
 
 
 def write_ics(
@@ -316,10 +342,11 @@ def write_ics(
     lang: str = "zh",
     stamp: dt.datetime | None = None,
     name: str | None = None,
-) -> IcsExport:
+) -> IcsSummary:
     """Write the ``.ics`` bytes of ``occurrences`` to ``stream`` (options as
-    :func:`build_calendar`); return how many events and reminders it holds. The command
+    :func:`build_calendar`); return how many occurrences, events and reminders it holds. The command
     line writes a file atomically (:func:`gov_deadlines.atomic.atomic_binary`)."""
+    occurrences = list(occurrences)
     cal = build_calendar(
         occurrences,
         reminder_days=reminder_days,
@@ -331,4 +358,9 @@ def write_ics(
     )
     stream.write(cal.to_ical())
     events = list(cal.walk("VEVENT"))
-    return IcsExport(len(events), sum(len(e.walk("VALARM")) for e in events))
+    return IcsSummary(
+        len(occurrences),
+        sum(o.provisional for o in occurrences),
+        events=len(events),
+        alarms=sum(len(e.walk("VALARM")) for e in events),
+    )

@@ -95,6 +95,7 @@ def supervision_rows(
                 responsible=occ.rule.binds_zh if zh else occ.rule.binds_en,
                 # Windows still running are not failures: 未到期, unless another was missed.
                 not_due=not completed and all(v.status is not Status.OVERDUE for v in group),
+                provisional=any(v.provisional for v in group),
             )
         )
     return rows

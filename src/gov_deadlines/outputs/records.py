@@ -1,7 +1,9 @@
-"""The JSON record of a batch audit's summary (:class:`AuditSummaryRecord`).
+"""The JSON records of the outputs: a writer's summary (:class:`WriteSummaryRecord`, the
+``.ics`` writer's :class:`IcsSummaryRecord`, the batch audit's :class:`AuditSummaryRecord`)
+and a row of the supervision form (:class:`SupervisionRowRecord`).
 
-Imported only by :meth:`gov_deadlines.outputs.Summary.to_record` (pydantic stays out of
-the writers' imports). ``docs/audit.md`` documents the keys.
+Imported only by the ``to_record()`` methods (pydantic stays out of the writers' imports).
+``docs/audit.md`` documents the audit summary's keys.
 """
 
 from __future__ import annotations
@@ -20,9 +22,44 @@ __all__ = [
     "AuditSummaryRecord",
     "DoubtfulFindingRecord",
     "DoubtfulRowRecord",
+    "IcsSummaryRecord",
     "MalformedExampleRecord",
+    "SupervisionRowRecord",
+    "WriteSummaryRecord",
     "summary_to_record",
 ]
+
+
+class WriteSummaryRecord(BaseModel):
+    """What a writer wrote: its rows, and those whose dates are provisional."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rows: int
+    provisional_rows: int
+
+
+class IcsSummaryRecord(WriteSummaryRecord):
+    """What an ``.ics`` export wrote: ``rows`` occurrences as ``events``, with ``alarms``."""
+
+    events: int
+    alarms: int
+
+
+class SupervisionRowRecord(BaseModel):
+    """One row of the supervision form (seed 002); ``completion`` is its 完成情况 text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    task: str
+    completed: bool
+    not_due: bool
+    completion: str
+    problems: str
+    remedy: str
+    responsible: str
+    materials_from: str
+    provisional: bool
 
 
 class MalformedExampleRecord(BaseModel):
@@ -53,10 +90,8 @@ class DoubtfulRowRecord(BaseModel):
     findings: list[DoubtfulFindingRecord]
 
 
-class AuditSummaryRecord(BaseModel):
-    """The counts of a batch audit (``audit --json``)."""
-
-    model_config = ConfigDict(frozen=True)
+class AuditSummaryRecord(WriteSummaryRecord):
+    """The counts of a batch audit (``audit --json``); ``rows`` = ``total``."""
 
     total: int
     as_of: dt.date | None
@@ -66,7 +101,6 @@ class AuditSummaryRecord(BaseModel):
     max_late_workdays: dict[str, dict[str, int]]
     extension_over_cap: int
     warnings: int
-    provisional: int
     malformed_rows: list[MalformedExampleRecord]
     ignored_columns: list[str]
     blank_rows: int
@@ -76,7 +110,9 @@ class AuditSummaryRecord(BaseModel):
 
 def summary_to_record(summary: Summary, lang: Lang = "zh") -> AuditSummaryRecord:
     return AuditSummaryRecord(
-        total=summary.total,
+        rows=summary.rows,
+        provisional_rows=summary.provisional_rows,
+        total=summary.rows,
         as_of=summary.as_of,
         results=dict(summary.results),
         versions=dict(summary.versions),
@@ -90,7 +126,6 @@ def summary_to_record(summary: Summary, lang: Lang = "zh") -> AuditSummaryRecord
         },
         extension_over_cap=summary.extension_over_cap,
         warnings=summary.warnings,
-        provisional=summary.provisional,
         malformed_rows=[
             MalformedExampleRecord(
                 line=line, case_id=case_id, field=error.field, message=error.message(lang)

@@ -27,7 +27,12 @@ from gov_deadlines.cases.records import (
 )
 from gov_deadlines.catalogue.records import EventDeadlinesRecord
 from gov_deadlines.counting.records import DeadlineRecord, VerdictRecord
-from gov_deadlines.outputs.records import AuditSummaryRecord
+from gov_deadlines.outputs.records import (
+    AuditSummaryRecord,
+    IcsSummaryRecord,
+    SupervisionRowRecord,
+    WriteSummaryRecord,
+)
 from gov_deadlines.recurring.records import (
     LogCheckRecord,
     OccurrenceRecord,
@@ -56,7 +61,10 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
         FindingRecord,
         CaseVerdictRecord,
         MalformedRowRecord,
+        WriteSummaryRecord,
         AuditSummaryRecord,
+        IcsSummaryRecord,
+        SupervisionRowRecord,
         DayRecord,
     )
 }

@@ -3,7 +3,8 @@
 :class:`Summary` accumulates the :class:`~gov_deadlines.cases.RowResult` stream row by row
 in constant memory: counts by result (:data:`RESULTS`) and by duty, the worst lateness,
 examples of late and malformed rows; :meth:`Summary.markdown` renders it. Every writer of
-:mod:`gov_deadlines.outputs` returns the summary it accumulated; :func:`summarize` only
+:mod:`gov_deadlines.outputs` of a batch audit returns the summary it accumulated (a
+:class:`~gov_deadlines.outputs.WriteSummary`, as every writer returns); :func:`summarize` only
 counts.
 """
 
@@ -17,6 +18,7 @@ from gov_deadlines.cases.duties import DutyKind, Finding
 from gov_deadlines.cases.model import CaseError
 from gov_deadlines.cases.plausibility import PLAUSIBILITY_CODES
 from gov_deadlines.cases.verdict import CaseVerdict
+from gov_deadlines.outputs.written import WriteSummary
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Status, is_zh
 
 if TYPE_CHECKING:
@@ -54,20 +56,38 @@ def result_label(result: str, lang: str = "zh") -> str:
     return _RESULT_LABELS[result][0 if is_zh(lang) else 1]
 
 
-class Summary:
+class Summary(WriteSummary):
     """Counts over a batch, accumulated row by row in constant memory.
 
-    ``results`` counts rows by :attr:`RowResult.result` (they add up to ``total``);
+    ``results`` counts rows by :attr:`RowResult.result` (they add up to ``rows``, the
+    record's ``total``); ``provisional_rows`` counts the rows with a provisional date;
     ``duties[kind][status]`` counts duties; examples of late cases and of malformed rows
     are kept up to ``keep`` each. A late example's verdict may be kept as a function that
     makes it (:meth:`keep_late`), called when :attr:`late_examples` is first read: the
     per-case CSV's fast path builds no verdict unless the Markdown asks for it.
     """
 
+    # Declared here, so that the vocabulary test sees the attributes' names and types.
+    as_of: dt.date | None
+    keep: int
+    results: dict[str, int]
+    duties: dict[DutyKind, dict[Status, int]]
+    max_late: dict[DutyKind, dict[Status, int]]
+    versions: dict[str, int]
+    extension_over_cap: int
+    warnings: int
+    provisional_duties: dict[DutyKind, dict[Status, int]]
+    doubtful: int
+    doubtful_examples: list[tuple[int, str, tuple[Finding, ...]]]
+    blank_rows: int
+    late_kept: list[tuple[int, str, CaseVerdict | Callable[[], CaseVerdict]]]
+    malformed_examples: list[tuple[int, str, CaseError]]
+    ignored_columns: tuple[str, ...]
+
     def __init__(self, as_of: dt.date | None = None, *, keep: int = 100) -> None:
         self.as_of = as_of
         self.keep = keep
-        self.total = 0
+        self.rows = 0
         self.results = dict.fromkeys(RESULTS, 0)
         self.duties = {kind: dict.fromkeys(_STATUSES, 0) for kind in _KINDS}
         self.max_late = {kind: {Status.LATE: 0, Status.OVERDUE: 0} for kind in _KINDS}
@@ -75,7 +95,7 @@ class Summary:
         self.extension_over_cap = 0
         self.warnings = 0
         #: Rows, and duties by kind and status, whose dates rest on provisional calendar data.
-        self.provisional = 0
+        self.provisional_rows = 0
         self.provisional_duties = {kind: dict.fromkeys(_STATUSES, 0) for kind in _KINDS}
         #: Rows with a date that cannot be right (plausibility warnings), and examples:
         #: (input line, case id, the warnings' texts in Chinese and English).
@@ -89,8 +109,17 @@ class Summary:
         self.malformed_examples: list[tuple[int, str, CaseError]] = []
         self.ignored_columns: tuple[str, ...] = ()
 
+    @property
+    def total(self) -> int:
+        """The rows counted (header and blank rows excluded): :attr:`rows`, the JSON ``total``."""
+        return self.rows
+
+    @total.setter
+    def total(self, rows: int) -> None:
+        self.rows = rows
+
     def add(self, row: RowResult) -> None:
-        self.total += 1
+        self.rows += 1
         verdict = row.verdict
         if verdict is None:
             self.results["malformed"] += 1
@@ -106,7 +135,7 @@ class Summary:
         self.versions[version] = self.versions.get(version, 0) + 1
         late = False
         if verdict.provisional:
-            self.provisional += 1
+            self.provisional_rows += 1
         for duty in verdict.duties:
             status = duty.status
             self.duties[duty.kind][status] += 1
@@ -212,8 +241,8 @@ class Summary:
             ]
             out.append(("适用版本:" if zh else "Versions: ") + ("," if zh else ", ").join(parts))
             out.append("")
-        if self.provisional:
-            out.append(provisional_note(self.provisional, lang))
+        if self.provisional_rows:
+            out.append(provisional_note(self.provisional_rows, lang))
             out.append("")
         statuses = _STATUSES
         head = (

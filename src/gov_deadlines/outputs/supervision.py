@@ -10,9 +10,13 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
-from gov_deadlines.vocabulary import is_zh
+from gov_deadlines.outputs.written import WriteSummary
+from gov_deadlines.vocabulary import Lang, is_zh
+
+if TYPE_CHECKING:
+    from gov_deadlines.outputs.records import SupervisionRowRecord
 
 __all__ = ["FormFormat", "SupervisionRow", "form_headers", "write_form"]
 
@@ -47,7 +51,8 @@ class SupervisionRow:
 
     ``not_due``: not completed, and not failed either: what is left of the duty is not yet
     due on the day of the check (a quarter still running). 完成情况 then reads 未到期, never
-    未完成, which a supervisor reads as a failure.
+    未完成, which a supervisor reads as a failure. ``provisional``: a date the row judges
+    rests on provisional calendar data (its ``problems`` text marks it).
     """
 
     task: str
@@ -57,6 +62,23 @@ class SupervisionRow:
     responsible: str = ""
     materials_from: str = ""
     not_due: bool = False
+    provisional: bool = False
+
+    def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> SupervisionRowRecord:
+        """The row as its JSON record (``completion``: the 完成情况 text in ``lang``)."""
+        from gov_deadlines.outputs.records import SupervisionRowRecord
+
+        return SupervisionRowRecord(
+            task=self.task,
+            completed=self.completed,
+            not_due=self.not_due,
+            completion=self.status(lang),
+            problems=self.problems,
+            remedy=self.remedy,
+            responsible=self.responsible,
+            materials_from=self.materials_from,
+            provisional=self.provisional,
+        )
 
     def status(self, lang: str = "zh") -> str:
         """完成情况: 已完成 / 未到期 / 未完成."""
@@ -97,28 +119,32 @@ def write_form(
     format: FormFormat = "markdown",
     title: str = "",
     note: str = "",
-) -> int:
+) -> WriteSummary:
     """Write the form of ``rows`` (a batch audit's :func:`~gov_deadlines.outputs.form_rows`
-    or a log check's :func:`~gov_deadlines.outputs.supervision_rows`); return the number
-    of rows written.
+    or a log check's :func:`~gov_deadlines.outputs.supervision_rows`); return the rows
+    written and how many of them are provisional.
 
     ``format="markdown"``: a table under the heading ``title`` (if any), then ``note`` as
     given. ``format="csv"``: the table only, with a UTF-8 BOM so that Excel and WPS read
     it; ``stream`` should then be opened with ``newline=""``.
     """
     head = form_headers(lang)
-    count = 0
+    written = WriteSummary()
     if format == "csv":
         stream.write("\ufeff")
         writer = csv.writer(stream)
         writer.writerow(head)
-        for count, row in enumerate(rows, start=1):
-            writer.writerow(row.cells(count, lang))
-        return count
+        for row in rows:
+            written.rows += 1
+            written.provisional_rows += row.provisional
+            writer.writerow(row.cells(written.rows, lang))
+        return written
     lines = [f"## {title}", ""] if title else []
     lines.append("| " + " | ".join(head) + " |")
     lines.append("|" + "---|" * len(head))
-    for count, row in enumerate(rows, start=1):
-        lines.append("| " + " | ".join(_md(c) for c in row.cells(count, lang)) + " |")
+    for row in rows:
+        written.rows += 1
+        written.provisional_rows += row.provisional
+        lines.append("| " + " | ".join(_md(c) for c in row.cells(written.rows, lang)) + " |")
     stream.write("\n".join(lines) + "\n" + note)
-    return count
+    return written
