@@ -108,16 +108,27 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
         super().__init__(
             f"no official holiday arrangement is loaded for {self.year} "
             f"({self._facts('en')}). "
-            f"Load the State Council notice for {self.year} as an overlay file "
+            f"Load {self._what_to_load('en')} as an overlay file "
             f"(calendar.with_overlays('{self.year}.toml') / --calendar FILE / "
             f"GOV_DEADLINES_CALENDAR), {remedy_provisional}."
         )
         self.zh = (
-            f"尚未载入{self.year}年的国务院办公厅节假日安排通知({self._facts('zh')})。"
-            f"请载入{self.year}年的通知作为补充日历文件"
+            f"尚未载入{self.year}年的节假日安排({self._facts('zh')})。"
+            f"请把{self._what_to_load('zh')}作为补充日历文件载入"
             f"(命令行 --calendar 文件 或环境变量 GOV_DEADLINES_CALENDAR),"
             f"{remedy_provisional_zh}。"
         )
+
+    def _what_to_load(self, lang: str) -> str:
+        """A later year has a State Council notice to load; a year before the bundled data
+        (2004) may have none the library knows of, so it names the arrangement itself."""
+        if self.day < self.coverage_first:
+            if is_zh(lang):
+                return f"{self.year}年实际执行的放假与调休安排"
+            return f"the days off and make-up working days {self.year} actually had"
+        if is_zh(lang):
+            return f"{self.year}年的国务院办公厅节假日安排通知"
+        return f"the State Council notice for {self.year}"
 
     def _facts(self, lang: str) -> str:
         """What the answer needed and what is covered, naming the gap the day is in."""
@@ -153,9 +164,9 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
                 else "(该年也没有可用的临时推算数据)"
             )
             return (
-                f"尚未载入{year}年的国务院办公厅节假日安排通知({self._facts('zh')})。"
-                f"请用 --calendar 文件(或环境变量 GOV_DEADLINES_CALENDAR)载入{year}年的通知"
-                f"{provisional}。"
+                f"尚未载入{year}年的节假日安排({self._facts('zh')})。"
+                f"请用 --calendar 文件(或环境变量 GOV_DEADLINES_CALENDAR)载入"
+                f"{self._what_to_load('zh')}{provisional}。"
             )
         provisional = (
             ", or add --provisional for an answer from the statutory holidays and weekends, "
@@ -165,7 +176,7 @@ class CalendarCoverageError(GovDeadlinesError, LookupError):
         )
         return (
             f"no official holiday arrangement is loaded for {year} ({self._facts('en')}). "
-            f"Load the {year} notice with --calendar FILE (or $GOV_DEADLINES_CALENDAR)"
+            f"Load {self._what_to_load('en')} with --calendar FILE (or $GOV_DEADLINES_CALENDAR)"
             f"{provisional}."
         )
 
