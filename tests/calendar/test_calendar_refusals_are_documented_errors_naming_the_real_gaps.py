@@ -223,3 +223,25 @@ def test_events_names_the_version_in_force_for_a_rule_it_could_not_compute() -> 
     shown = run_main("events", "application-received", "2026-12-20")
     assert "未计算 ogi-2019.reply" in shown.out and "ogi-2008.reply" not in shown.out
     assert "with_overlays" not in shown.out
+
+
+def test_a_year_before_the_bundled_data_is_not_told_to_load_a_notice_of_that_year() -> None:
+    import datetime as _dt
+
+    import gov_deadlines as _gd
+
+    try:
+        _gd.deadline(_dt.date(1990, 1, 5), "20个工作日")
+    except _gd.CalendarCoverageError as error:
+        for text in (str(error), error.clerk_message("zh"), error.clerk_message("en")):
+            assert "notice for 1990" not in text and "1990年的国务院办公厅" not in text, text
+        assert "--calendar" in error.clerk_message("zh")
+        assert "1990年实际执行的放假与调休安排" in error.clerk_message("zh")
+    else:
+        raise AssertionError("1990 is outside the bundled data")
+    later = None
+    try:
+        _gd.deadline(_dt.date(2026, 12, 20), "20个工作日")
+    except _gd.CalendarCoverageError as error:
+        later = error.clerk_message("zh")
+    assert later is not None and "2027年的国务院办公厅节假日安排通知" in later
