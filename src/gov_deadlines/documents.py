@@ -95,3 +95,21 @@ def parse_document(text: str, *, as_json: bool) -> Any:
         raise DocumentProblem(
             f"not valid {kind}: a number with too many digits ({reason})", _long_number_line(text)
         ) from None
+
+
+# pydantic's most common messages, for the Chinese text of a data file's error.
+_PYDANTIC_ZH = {
+    "Field required": "缺少该项",
+    "Input should be a valid date": "应为日期,如 2026-10-01",
+    "Input should be a valid integer": "应为整数",
+    "Input should be a valid string": "应为文字",
+    "Input should be a valid boolean": "应为 true 或 false",
+    "Extra inputs are not permitted": "不是文件格式中的项",
+    "Input should be a valid list": "应为列表",
+    "Input should be a valid dictionary": "应为表(键值对)",
+}
+
+
+def schema_problem_zh(problem: str) -> str:
+    """The Chinese text of a schema (pydantic) problem in a data file, for clerks."""
+    return f"该项不符合文件格式:{_PYDANTIC_ZH.get(problem, problem)}"

@@ -172,3 +172,13 @@ def test_the_policies_the_rule_command_shows_name_options_not_python_keywords() 
         assert result.code == 0, result
         assert "--receipt-as-recorded" in result.out
         assert "ReceiptPolicy" not in result.out and "receipt_policy=" not in result.out
+
+
+def test_a_local_rest_day_file_missing_its_basis_is_refused_in_chinese(tmp_path: Any) -> None:
+    bad = tmp_path / "local.toml"
+    bad.write_text('[scope]\nregion = "65"\n', encoding="utf-8")
+    result = run_main("add", "2025-03-20", "20个工作日", "--calendar", str(bad))
+    assert result.code == 2, result
+    assert "local.toml" in result.err and "basis" in result.err
+    assert "缺少该项" in result.err and "Field required" not in result.err
+    assert in_chinese(result.err), result.err

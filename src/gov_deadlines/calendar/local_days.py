@@ -49,6 +49,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from gov_deadlines.bundled import list_data, read_data
 from gov_deadlines.calendar.holiday import Holiday
+from gov_deadlines.documents import schema_problem_zh
 from gov_deadlines.errors import OverlayError
 from gov_deadlines.vocabulary import is_zh
 
@@ -202,7 +203,10 @@ def local_overlay_from_data(data: Mapping[str, Any], source: str = "<data>") -> 
     except ValidationError as error:
         first = error.errors()[0]
         entry = ".".join(str(part) for part in first.get("loc", ())) or None
-        raise OverlayError(source, first.get("msg", "invalid"), entry=entry) from None
+        problem = first.get("msg", "invalid")
+        raise OverlayError(
+            source, problem, entry=entry, problem_zh=schema_problem_zh(problem)
+        ) from None
     scope = Scope(region_code(spec.scope.region), spec.scope.region_name, spec.scope.agency)
     basis = LocalBasis(**spec.basis.model_dump())
     days: dict[dt.date, LocalDay] = {}
@@ -217,14 +221,19 @@ def local_overlay_from_data(data: Mapping[str, Any], source: str = "<data>") -> 
 
     def put(day: LocalDay, entry: str) -> None:
         if day.date in days:
-            raise OverlayError(source, "the same day is listed twice", entry=entry)
+            raise OverlayError(
+                source, "the same day is listed twice", entry=entry, problem_zh="同一天列了两次"
+            )
         days[day.date] = day
 
     for position, off in enumerate(spec.off):
         last = off.last or off.first
         if last < off.first or (last - off.first).days > 31:
             raise OverlayError(
-                source, "'to' must be 0–31 days after 'from'", entry=f"off[{position}]"
+                source,
+                "'to' must be 0–31 days after 'from'",
+                entry=f"off[{position}]",
+                problem_zh="“to”须在“from”之后0至31天内",
             )
         named = holiday(off.name, off.name_en)
         day = off.first
@@ -239,7 +248,11 @@ def local_overlay_from_data(data: Mapping[str, Any], source: str = "<data>") -> 
         )
     years = frozenset(spec.years) | {d.year for d in days}
     if not years:
-        raise OverlayError(source, "a local overlay needs at least one day or a 'years' list")
+        raise OverlayError(
+            source,
+            "a local overlay needs at least one day or a 'years' list",
+            problem_zh="地方日历文件至少要列出一天,或给出“years”年份列表",
+        )
     ordered = tuple(days[d] for d in sorted(days))
     return LocalOverlay(scope, basis, ordered, years, source)
 
@@ -250,13 +263,21 @@ def load_local_overlay(path: str | PathLike[str]) -> LocalOverlay:
     try:
         text = Path(name).read_bytes().decode("utf-8-sig")
     except OSError as error:
-        raise OverlayError(name, f"cannot read the file ({error.strerror or error})") from None
+        raise OverlayError(
+            name,
+            f"cannot read the file ({error.strerror or error})",
+            problem_zh=f"无法读取该文件({error.strerror or error})",
+        ) from None
     except UnicodeDecodeError:
-        raise OverlayError(name, "the file is not UTF-8 text") from None
+        raise OverlayError(
+            name, "the file is not UTF-8 text", problem_zh="文件不是UTF-8编码的文本"
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise OverlayError(name, f"not valid TOML ({error})") from None
+        raise OverlayError(
+            name, f"not valid TOML ({error})", problem_zh=f"不是有效的TOML格式({error})"
+        ) from None
     return local_overlay_from_data(data, name)
 
 

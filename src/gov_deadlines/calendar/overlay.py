@@ -41,7 +41,7 @@ from gov_deadlines.calendar.checks import ListedDay, check_listed_days, expand_b
 from gov_deadlines.calendar.holiday import holiday_from_text
 from gov_deadlines.calendar.notice import Notice
 from gov_deadlines.calendar.schema import NoticeSpec
-from gov_deadlines.documents import DocumentProblem, parse_document
+from gov_deadlines.documents import DocumentProblem, parse_document, schema_problem_zh
 from gov_deadlines.errors import OverlayError
 
 
@@ -95,23 +95,6 @@ def _problem(error: ValidationError) -> tuple[str, str | None]:
     return first.get("msg", "invalid"), entry or None
 
 
-# pydantic's most common messages, for the Chinese text of OverlayError.
-_PYDANTIC_ZH = {
-    "Field required": "缺少该项",
-    "Input should be a valid date": "应为日期,如 2026-10-01",
-    "Input should be a valid integer": "应为整数",
-    "Input should be a valid string": "应为文字",
-    "Input should be a valid boolean": "应为 true 或 false",
-    "Extra inputs are not permitted": "不是文件格式中的项",
-    "Input should be a valid list": "应为列表",
-    "Input should be a valid dictionary": "应为表(键值对)",
-}
-
-
-def _format_problem_zh(problem: str) -> str:
-    return f"该项不符合文件格式:{_PYDANTIC_ZH.get(problem, problem)}"
-
-
 def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> YearArrangement:
     """An arrangement from the project's own format, already parsed into a mapping.
 
@@ -125,7 +108,7 @@ def arrangement_from_own(data: Mapping[str, Any], source: str = "<data>") -> Yea
     except ValidationError as error:
         problem, entry = _problem(error)
         raise OverlayError(
-            source, problem, entry=entry, problem_zh=_format_problem_zh(problem)
+            source, problem, entry=entry, problem_zh=schema_problem_zh(problem)
         ) from None
     if parsed.notice.year != parsed.year:
         raise OverlayError(
@@ -166,7 +149,7 @@ def arrangement_from_holiday_cn(data: Mapping[str, Any], source: str = "<data>")
     except ValidationError as error:
         problem, entry = _problem(error)
         raise OverlayError(
-            source, problem, entry=entry, problem_zh=_format_problem_zh(problem)
+            source, problem, entry=entry, problem_zh=schema_problem_zh(problem)
         ) from None
     days_off, makeup = check_listed_days(
         parsed.year,

@@ -57,6 +57,7 @@ def merge_local_days(
                     overlay.source,
                     f"{day.date.isoformat()} is also set by {local[day.date].basis.title}",
                     entry=f"day {day.date.isoformat()}",
+                    problem_zh=f"{day.date.isoformat()}已由《{local[day.date].basis.title}》规定",
                 )
             if day.date.year not in years:
                 raise OverlayError(
@@ -64,6 +65,8 @@ def merge_local_days(
                     f"no official national arrangement for {day.date.year} is loaded; load the "
                     "State Council notice for that year first",
                     entry=f"day {day.date.isoformat()}",
+                    problem_zh=f"尚未载入{day.date.year}年全国的官方节假日安排,"
+                    "请先载入该年的国务院办公厅通知",
                 )
             local[day.date] = day
     merged = []
