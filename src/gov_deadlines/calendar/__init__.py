@@ -18,7 +18,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from gov_deadlines.calendar.arrangement import YearArrangement
 from gov_deadlines.calendar.coverage import Coverage
 from gov_deadlines.calendar.day import (
     DayInfo,
@@ -28,11 +27,14 @@ from gov_deadlines.calendar.day import (
     weekday_name,
 )
 from gov_deadlines.calendar.holiday import Holiday
-from gov_deadlines.calendar.notice import Erratum, Notice
 from gov_deadlines.calendar.workcalendar import ScopedCalendar, WorkCalendar, default_calendar
 
 # name -> submodule, imported on first use: these load pydantic or large tables
 _LAZY: dict[str, str] = {
+    # needed by the first default_calendar() call, not by importing the calendar
+    "YearArrangement": "arrangement",
+    "Erratum": "notice",
+    "Notice": "notice",
     "load_overlay": "overlay",
     "arrangement_from_own": "overlay",
     "read_notice": "notice_text",
@@ -74,9 +76,12 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
+    from gov_deadlines.calendar.arrangement import YearArrangement as YearArrangement
     from gov_deadlines.calendar.local_days import LocalDay as LocalDay
     from gov_deadlines.calendar.local_days import LocalOverlay as LocalOverlay
     from gov_deadlines.calendar.local_days import load_local_overlay as load_local_overlay
+    from gov_deadlines.calendar.notice import Erratum as Erratum
+    from gov_deadlines.calendar.notice import Notice as Notice
     from gov_deadlines.calendar.notice_text import NoticeReading as NoticeReading
     from gov_deadlines.calendar.notice_text import read_notice as read_notice
     from gov_deadlines.calendar.notice_text import read_notice_sections as read_notice_sections

@@ -314,10 +314,8 @@ def _moved_receipt(
 ) -> dt.date | None:
     """The day a receipt on a rest day counts from, if ``rule_id`` is started by a receipt
     (data: ``receipt = true`` on its trigger event) and the policy moves it; else ``None``."""
-    if isinstance(trigger, int):
-        return None
-    first = cat.family_versions(rule_id)[0].rule if cat.is_family(rule_id) else cat.rule(rule_id)
-    if first.trigger is None or not cat.event(first.trigger).receipt:
+    if isinstance(trigger, int) or not cat.is_receipt_started(rule_id):
+        cat.rule(rule_id)  # an unknown id is refused here, with suggestions
         return None
     if calendar is not None and not isinstance(calendar, WorkCalendar):
         raise ArgumentTypeError(
@@ -340,13 +338,13 @@ def _policy_notes(
     """The library's policies that decide this rule's date in ``due``: the rest-day receipt
     policy when it moved the trigger, and the rule's other ``due`` policies always."""
     notes: list[PolicyNote | ReceiptNote] = []
-    known = cat.policies
     if moved is not None:
         notes.append(ReceiptNote(split_trigger(trigger)[0], moved))
-        if REST_DAY_RECEIPT_POLICY in known:
-            notes.append(PolicyNote(known[REST_DAY_RECEIPT_POLICY]))
+        rest_day = cat.policy(REST_DAY_RECEIPT_POLICY)
+        if rest_day is not None:
+            notes.append(PolicyNote(rest_day))
     for name in rule.policies:
-        policy = known.get(name)
+        policy = cat.policy(name)
         if policy is not None and "due" in policy.applies_in and name != REST_DAY_RECEIPT_POLICY:
             notes.append(PolicyNote(policy))
     return tuple(notes)

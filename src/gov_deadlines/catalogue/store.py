@@ -30,6 +30,7 @@ class Catalogue:
         "_files",
         "_origins",
         "_policies",
+        "_receipt_started",
         "_sources",
         "_versions",
     )
@@ -118,6 +119,14 @@ class Catalogue:
                     )
                 )
             self._versions[family] = tuple(sorted(spans, key=lambda v: v.start))
+        # Rules (and families, by their first version) started by a receipt: `due` asks for
+        # every call, so it is worked out once here.
+        self._receipt_started = frozenset(
+            rule_id
+            for rule_id in (*self._by_id, *self._versions)
+            if (first := self._first_version(rule_id)).trigger is not None
+            and self._events[first.trigger].receipt
+        )
 
     # -- derived catalogues --------------------------------------------------------------
 
@@ -167,6 +176,19 @@ class Catalogue:
     def policies(self) -> dict[str, Policy]:
         """The library's readings (``data/policies.toml``) by id."""
         return dict(self._policies)
+
+    def policy(self, policy_id: str) -> Policy | None:
+        """One of the library's readings by id, or ``None``."""
+        return self._policies.get(policy_id)
+
+    def is_receipt_started(self, rule_id: str) -> bool:
+        """Whether the rule (or the family's first version) is started by a receipt event
+        (``receipt = true`` in events.toml), so that the rest-day receipt policy applies."""
+        return rule_id in self._receipt_started
+
+    def _first_version(self, rule_id: str) -> Rule:
+        versions = self._versions.get(rule_id)
+        return versions[0].rule if versions else self._by_id[rule_id]
 
     def policies_for(self, item: Rule) -> list[Policy]:
         """The policies that apply to a rule, in the order the rule names them."""
