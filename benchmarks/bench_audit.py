@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import Any
 
 import chinese_calendar
+from _timing import child_env
 
 AS_OF = dt.date(2026, 11, 20)
 HEADER = (
@@ -164,6 +165,7 @@ def end_to_end(source: Path, target: Path) -> dict[str, Any]:
         [sys.executable, "-c", RUN, str(source), str(target), AS_OF.isoformat()],
         capture_output=True,
         text=True,
+        env=child_env(),
         check=True,
     )
     result: dict[str, Any] = json.loads(done.stdout)

@@ -23,7 +23,7 @@ import sys
 import time
 
 import chinese_calendar
-from _timing import REPEAT, fmt_time, line, per_call, report, tally
+from _timing import REPEAT, child_env, fmt_time, line, per_call, report, tally
 
 from gov_deadlines import default_calendar
 
@@ -102,7 +102,11 @@ def bench_build() -> None:
     first, rebuild = [], []
     for _ in range(PROCESS_RUNS):
         out = subprocess.run(
-            [sys.executable, "-c", BUILD_SCRIPT], capture_output=True, text=True, check=True
+            [sys.executable, "-c", BUILD_SCRIPT],
+            capture_output=True,
+            text=True,
+            env=child_env(),
+            check=True,
         ).stdout.split()
         first.append(float(out[0]))
         rebuild.append(float(out[1]))
@@ -121,8 +125,7 @@ def bench_build() -> None:
 
 IMPORTS = {
     "base": "import pydantic, chinese_calendar",
-    "import": "import pydantic, chinese_calendar, gov_deadlines; "
-    "gov_deadlines.default_calendar",
+    "import": "import pydantic, chinese_calendar, gov_deadlines; gov_deadlines.default_calendar",
     "first call": "import pydantic, chinese_calendar, gov_deadlines; "
     "gov_deadlines.default_calendar()",
 }
@@ -131,11 +134,11 @@ IMPORTS = {
 def bench_import() -> None:
     times: dict[str, list[float]] = {name: [] for name in IMPORTS}
     for code in IMPORTS.values():  # warm the OS file cache once
-        subprocess.run([sys.executable, "-c", code], check=True)
+        subprocess.run([sys.executable, "-c", code], env=child_env(), check=True)
     for _ in range(PROCESS_RUNS):
         for name, code in IMPORTS.items():
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True)
+            subprocess.run([sys.executable, "-c", code], env=child_env(), check=True)
             times[name].append(time.perf_counter() - start)
     median = {name: statistics.median(values) for name, values in times.items()}
     print(f"\nimport cost, whole `python -c` processes (median of {PROCESS_RUNS} runs each)")

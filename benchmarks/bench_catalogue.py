@@ -28,7 +28,7 @@ import subprocess
 import sys
 
 import chinese_calendar
-from _timing import REPEAT, fmt_time, line, per_call, report, tally
+from _timing import REPEAT, child_env, fmt_time, line, per_call, report, tally
 
 from gov_deadlines import due
 
@@ -87,7 +87,11 @@ def bench_validate() -> None:
     build: list[float] = []
     for _ in range(PROCESS_RUNS):
         out = subprocess.run(
-            [sys.executable, "-c", VALIDATE_SCRIPT], capture_output=True, text=True, check=True
+            [sys.executable, "-c", VALIDATE_SCRIPT],
+            capture_output=True,
+            text=True,
+            env=child_env(),
+            check=True,
         ).stdout.split()
         imports.append(float(out[0]))
         build.append(float(out[1]))
@@ -107,10 +111,16 @@ def bench_load() -> None:
     first: list[float] = []
     again: list[float] = []
     count = 0
-    subprocess.run([sys.executable, "-c", LOAD_SCRIPT], check=True, capture_output=True)  # warm
+    subprocess.run(
+        [sys.executable, "-c", LOAD_SCRIPT], env=child_env(), check=True, capture_output=True
+    )  # warm
     for _ in range(PROCESS_RUNS):
         out = subprocess.run(
-            [sys.executable, "-c", LOAD_SCRIPT], capture_output=True, text=True, check=True
+            [sys.executable, "-c", LOAD_SCRIPT],
+            capture_output=True,
+            text=True,
+            env=child_env(),
+            check=True,
         ).stdout.split()
         first.append(float(out[0]))
         again.append(float(out[1]))
