@@ -8,7 +8,6 @@ clause and quoted words.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import numbers
 from collections.abc import Iterable
@@ -258,7 +257,9 @@ def due(
     asked, applied, notes = _resolve(cat, rule_id, trigger if moved is None else moved)
     if moved is not None:
         notes = tuple(
-            dataclasses.replace(note, moved_receipt=True) if isinstance(note, VersionNote) else note
+            VersionNote(note.family, note.chosen, note.basis, moved_receipt=True)
+            if isinstance(note, VersionNote)
+            else note
             for note in notes
         )
     notes += _policy_notes(cat, asked, trigger, moved)
@@ -302,7 +303,19 @@ def due(
     if moved is None:
         return result
     given = split_trigger(trigger)
-    return dataclasses.replace(result, trigger=given[1] or given[0], receipt_date=moved)
+    # Built directly rather than by dataclasses.replace (a third of due's time here).
+    return Deadline(
+        period=result.period,
+        trigger=given[1] or given[0],
+        due_date=result.due_date,
+        provisional=result.provisional,
+        convention=result.convention,
+        calendar=result.calendar,
+        rule=result.rule,
+        notes=result.notes,
+        details=result.details,
+        receipt_date=moved,
+    )
 
 
 def _moved_receipt(
@@ -315,8 +328,7 @@ def _moved_receipt(
     """The day a receipt on a rest day counts from, if ``rule_id`` is started by a receipt
     (data: ``receipt = true`` on its trigger event) and the policy moves it; else ``None``."""
     if isinstance(trigger, int) or not cat.is_receipt_started(rule_id):
-        cat.rule(rule_id)  # an unknown id is refused here, with suggestions
-        return None
+        return None  # an unknown id is refused by _resolve, with suggestions
     if calendar is not None and not isinstance(calendar, WorkCalendar):
         raise ArgumentTypeError(
             "calendar", calendar, "a WorkCalendar (default_calendar())", "工作日历(WorkCalendar)"
@@ -337,17 +349,14 @@ def _policy_notes(
 ) -> tuple[PolicyNote | ReceiptNote, ...]:
     """The library's policies that decide this rule's date in ``due``: the rest-day receipt
     policy when it moved the trigger, and the rule's other ``due`` policies always."""
-    notes: list[PolicyNote | ReceiptNote] = []
-    if moved is not None:
-        notes.append(ReceiptNote(split_trigger(trigger)[0], moved))
-        rest_day = cat.policy(REST_DAY_RECEIPT_POLICY)
-        if rest_day is not None:
-            notes.append(PolicyNote(rest_day))
-    for name in rule.policies:
-        policy = cat.policy(name)
-        if policy is not None and "due" in policy.applies_in and name != REST_DAY_RECEIPT_POLICY:
-            notes.append(PolicyNote(policy))
-    return tuple(notes)
+    static = cat.due_policy_notes(rule)
+    if moved is None:
+        return static
+    notes: list[PolicyNote | ReceiptNote] = [ReceiptNote(split_trigger(trigger)[0], moved)]
+    rest_day = cat.policy(REST_DAY_RECEIPT_POLICY)
+    if rest_day is not None:
+        notes.append(PolicyNote(rest_day))
+    return (*notes, *static)
 
 
 def check_due(

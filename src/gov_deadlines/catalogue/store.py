@@ -13,8 +13,17 @@ import difflib
 from collections.abc import Iterable, Sequence
 from os import PathLike, fspath
 
-from gov_deadlines.catalogue.model import Event, FamilyVersion, Policy, Rule, RuleSet, Source
+from gov_deadlines.catalogue.model import (
+    Event,
+    FamilyVersion,
+    Policy,
+    PolicyNote,
+    Rule,
+    RuleSet,
+    Source,
+)
 from gov_deadlines.catalogue.policies import default_policies
+from gov_deadlines.catalogue.receipt import REST_DAY_RECEIPT_POLICY
 from gov_deadlines.errors import RuleFileError, UnknownRuleError
 
 __all__ = ["Catalogue"]
@@ -25,6 +34,7 @@ class Catalogue:
 
     __slots__ = (
         "_by_id",
+        "_due_notes",
         "_events",
         "_families",
         "_files",
@@ -119,6 +129,16 @@ class Catalogue:
                     )
                 )
             self._versions[family] = tuple(sorted(spans, key=lambda v: v.start))
+        # The policy notes `due` adds for each rule (all but the rest-day receipt policy,
+        # which `due` adds only when it moved the date): worked out once, not per call.
+        self._due_notes: dict[str, tuple[PolicyNote, ...]] = {
+            item.id: tuple(
+                PolicyNote(self._policies[name])
+                for name in item.policies
+                if "due" in self._policies[name].applies_in and name != REST_DAY_RECEIPT_POLICY
+            )
+            for item in self._by_id.values()
+        }
         # Rules (and families, by their first version) started by a receipt: `due` asks for
         # every call, so it is worked out once here.
         self._receipt_started = frozenset(
@@ -180,6 +200,11 @@ class Catalogue:
     def policy(self, policy_id: str) -> Policy | None:
         """One of the library's readings by id, or ``None``."""
         return self._policies.get(policy_id)
+
+    def due_policy_notes(self, item: Rule) -> tuple[PolicyNote, ...]:
+        """The notes naming the policies that decide ``item``'s date in ``due`` (the
+        rest-day receipt policy aside: it is named only where it moved the date)."""
+        return self._due_notes[item.id]
 
     def is_receipt_started(self, rule_id: str) -> bool:
         """Whether the rule (or the family's first version) is started by a receipt event
