@@ -61,6 +61,7 @@ LAYERS: dict[str, int] = {
     "documents": 0,  # parsing a data file's JSON/TOML text (calendar overlays, rule files)
     "textinput": 0,  # decoding CSV bytes (the audit input, the activity log)
     "atomic": 0,  # writing a file whole or not at all (the CLI's outputs, the .ics export)
+    "lazy": 0,  # the lazy exports of the top level and the subpackages
     "calendar": 1,
     "counting": 2,
     "catalogue": 3,

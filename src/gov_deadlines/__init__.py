@@ -9,8 +9,9 @@ Importing the package is cheap: names are loaded on first use (see ``__all__``).
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from gov_deadlines.lazy import lazy_exports
 
 __version__ = "0.1.0.dev0"
 
@@ -115,15 +116,8 @@ _API: dict[str, str] = {
 __all__ = ["__version__", *_API]
 
 
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'gov_deadlines' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    # Bound once: later lookups do not come here. No submodule of this package is named
-    # like a name of _API (tests/test_package.py), so an import never rebinds one.
-    globals()[name] = value
-    return value
+# Bound once on first use (gov_deadlines.lazy); the table's modules are relative to here.
+__getattr__ = lazy_exports(__name__, _API, globals())
 
 
 def __dir__() -> list[str]:

@@ -15,8 +15,7 @@ texts (``read_notice``, ``read_notice_sections``, ``NoticeReading``, ``notice_to
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.coverage import Coverage
 from gov_deadlines.calendar.day import (
@@ -28,6 +27,7 @@ from gov_deadlines.calendar.day import (
 )
 from gov_deadlines.calendar.holiday import Holiday
 from gov_deadlines.calendar.workcalendar import ScopedCalendar, WorkCalendar, default_calendar
+from gov_deadlines.lazy import lazy_exports
 
 # name -> submodule, imported on first use: these load pydantic or large tables
 _LAZY: dict[str, str] = {
@@ -66,13 +66,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # no submodule is named like a name of _LAZY: never rebound
-    return value
+__getattr__ = lazy_exports(__name__, _LAZY, globals())
 
 
 if TYPE_CHECKING:

@@ -8,8 +8,7 @@ are imported on first use.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from gov_deadlines.counting.conventions import Convention, Unit
 from gov_deadlines.counting.deadlines import Deadline, deadline, describe_run, rest_runs
@@ -25,6 +24,7 @@ from gov_deadlines.counting.periods import (
     parse_period,
 )
 from gov_deadlines.counting.verdict import Verdict, check
+from gov_deadlines.lazy import lazy_exports
 
 # name -> submodule, imported on first use: the records load pydantic
 _LAZY: dict[str, str] = {
@@ -54,13 +54,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # no submodule is named like a name of _LAZY: never rebound
-    return value
+__getattr__ = lazy_exports(__name__, _LAZY, globals())
 
 
 if TYPE_CHECKING:

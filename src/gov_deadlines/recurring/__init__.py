@@ -15,9 +15,9 @@ use, so that a schedule needs no pydantic. The supervision form of a check is
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from gov_deadlines.lazy import lazy_exports
 from gov_deadlines.recurring.windows import Occurrence, rule_windows, schedule
 
 # name -> submodule, imported on first use: the log's reader loads pydantic
@@ -38,13 +38,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # no submodule is named like a name of _LAZY: never rebound
-    return value
+__getattr__ = lazy_exports(__name__, _LAZY, globals())
 
 
 if TYPE_CHECKING:
