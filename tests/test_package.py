@@ -52,6 +52,9 @@ CALLS: dict[str, Callable[[], object]] = {
     "check_log": lambda: gd.check_log([], 2026),
     "read_log": lambda: gd.read_log(ROOT / "docs" / "log-example.csv"),
     "supervision_rows": lambda: gd.supervision_rows(gd.check_log([], 2026)),
+    "audit_frame": lambda: gd.audit_frame(
+        importlib.import_module("pyarrow").table({"渠道": ["当面"], "提交日期": ["2026-09-28"]})
+    ),
 }
 RULES = ROOT / "src" / "gov_deadlines" / "data" / "rules"
 NOTICE = (ROOT / "docs" / "examples" / "notice-2027-example.txt").read_text("utf-8")

@@ -77,6 +77,8 @@ _API: dict[str, str] = {
     "deadlines_for": "catalogue",
     "EventDeadlines": "catalogue",
     "ReceiptPolicy": "catalogue",
+    # the batch audit of a frame (pandas, polars, pyarrow; Spark and Dask partitions)
+    "audit_frame": "outputs",
     # recurring duties
     "schedule": "recurring",
     "rule_windows": "recurring",
@@ -203,7 +205,7 @@ if TYPE_CHECKING:
         UnknownRuleError,
         UnquantifiedRuleError,
     )
-    from gov_deadlines.outputs import supervision_rows
+    from gov_deadlines.outputs import audit_frame, supervision_rows
     from gov_deadlines.recurring import (
         LogCheck,
         LogEntry,

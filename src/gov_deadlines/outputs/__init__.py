@@ -8,6 +8,9 @@ what it counted on the way, a :class:`WriteSummary` (rows, provisional rows) or 
   (:mod:`~gov_deadlines.outputs.case_csv`; a :class:`~gov_deadlines.cases.CsvAudit` takes
   the fast path of :mod:`~gov_deadlines.outputs.case_csv_fast`, same bytes);
 * :func:`write_jsonl` — one JSON object per row (:mod:`~gov_deadlines.outputs.jsonl`);
+* :func:`audit_frame` — a pandas/polars/Arrow frame with the per-case CSV's result columns
+  (:func:`result_columns`) appended, and :func:`audit_record_batches` for Spark and Dask
+  (:mod:`~gov_deadlines.outputs.frames`; ``docs/frames.md``);
 * :class:`Summary` and :func:`summarize` — the counts of a batch and their Markdown
   (:mod:`~gov_deadlines.outputs.summary`);
 * :func:`write_form` — the supervision form of seed 002 (:class:`SupervisionRow`) as
@@ -26,6 +29,7 @@ from __future__ import annotations
 from gov_deadlines.outputs.audit import write_case_csv
 from gov_deadlines.outputs.audit_form import form_markdown, form_note, form_rows, form_title
 from gov_deadlines.outputs.case_csv import CASE_COLUMNS
+from gov_deadlines.outputs.frames import audit_frame, audit_record_batches, result_columns
 from gov_deadlines.outputs.ics import IcsSummary, IcsUnavailableError, to_ics, write_ics
 from gov_deadlines.outputs.jsonl import write_jsonl
 from gov_deadlines.outputs.log_form import strength_label, supervision_rows
@@ -48,12 +52,15 @@ __all__ = [
     "Summary",
     "SupervisionRow",
     "WriteSummary",
+    "audit_frame",
+    "audit_record_batches",
     "form_headers",
     "form_markdown",
     "form_note",
     "form_rows",
     "form_title",
     "provisional_note",
+    "result_columns",
     "result_label",
     "strength_label",
     "summarize",
