@@ -35,6 +35,21 @@ COMMANDS: dict[str, list[str]] = {
     "rules": ["rules", "解读"],
     "rule": ["rule", "bz-2017.implementation-plan"],
     "events": ["events", "document-issued", "2026-03-02"],
+    "case": [
+        "case",
+        "--channel",
+        "挂号信",
+        "--submitted",
+        "2026-03-18",
+        "--signed-for",
+        "2026-03-20",
+        "--consult",
+        "2026-04-01:2026-04-10",
+        "--replied",
+        "2026-04-28",
+        "--as-of",
+        "2026-06-30",
+    ],
 }
 
 #: The top-level keys of each command's ``--json`` object (docs/cli.md, "JSON output").
@@ -59,6 +74,13 @@ JSON_KEYS: dict[str, frozenset[str]] = {
     "cal": frozenset({"months"}),
     "rules": frozenset({"rules"}),
     "events": frozenset({"event", "when", "deadlines", "not_computed"}),
+    # `case` prints the case's CaseVerdictRecord (docs/audit.md) and three keys of its own
+    "case": frozenset(
+        json.loads(
+            (ROOT / "docs" / "schemas" / "CaseVerdictRecord.json").read_text(encoding="utf-8")
+        )["properties"]
+    )
+    | {"as_of_given", "note", "timeline"},
     # `calendar show` prints the `cal` object; import and diff print their own
     "calendar import": frozenset({"year", "notice", "missing", "sections", "output", "toml"}),
     "calendar diff": frozenset(

@@ -9,6 +9,10 @@ from _cli import COMMANDS, run_main, run_program
 
 #: What each command's Chinese and English answers must contain.
 EXPECTED: dict[str, tuple[list[str], list[str]]] = {
+    "case": (
+        ["答复期限:2026-04-28(周二)24时 · 按时", "第三方:2026-04-01发出,2026-04-10答复"],
+        ["Reply due: 2026-04-28 (Tue) 24:00 · on time", "6 working day"],
+    ),
     "due": (
         [
             "截止:2026-10-30(周五)24:00",

@@ -32,6 +32,8 @@ Each idea has its own module, in the order they build on each other:
 * :mod:`~gov_deadlines.cases.clock` — the clock: :class:`AuditPolicy`, the computation of
   each duty and :func:`audit_case`. Its docstring states the rules.
 * :mod:`~gov_deadlines.cases.grid` — the calendar over day indices (the fast path's tables).
+* :mod:`~gov_deadlines.cases.due_soon` — what falls due soon: :func:`due_within` (the
+  cases whose next duty is due within N working days, soonest first), :func:`next_duty`.
 * :mod:`~gov_deadlines.cases.columns` — the batch input layout (:data:`COLUMNS`) and its
   cell readers; :mod:`~gov_deadlines.cases.batch` — the batch audit, reading.
 
@@ -45,6 +47,7 @@ from __future__ import annotations
 from gov_deadlines.cases.batch import CsvAudit, RowResult, audit_cases, audit_csv
 from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, audit_case
 from gov_deadlines.cases.columns import COLUMNS, LayoutError
+from gov_deadlines.cases.due_soon import DueSoon, due_within, due_within_rows, next_duty
 from gov_deadlines.cases.duties import PROBLEM_CODES, WARNING_CODES, Duty, DutyKind, Finding
 from gov_deadlines.cases.model import (
     RECEIPT_FIELDS,
@@ -73,6 +76,7 @@ __all__ = [
     "Channel",
     "Consultation",
     "CsvAudit",
+    "DueSoon",
     "Duty",
     "DutyKind",
     "Extension",
@@ -84,6 +88,9 @@ __all__ = [
     "audit_case",
     "audit_cases",
     "audit_csv",
+    "due_within",
+    "due_within_rows",
     "field_label",
+    "next_duty",
     "parse_case",
 ]

@@ -19,6 +19,9 @@ from gov_deadlines.cli.output import (
 from gov_deadlines.vocabulary import is_zh
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from gov_deadlines.cases import RowResult
     from gov_deadlines.cli.console import Console
     from gov_deadlines.outputs import Summary
     from gov_deadlines.textinput import DecodedInput
@@ -53,6 +56,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "  gov-deadlines audit docs/audit-example.csv --as-of 2026-06-30\n"
         "  gov-deadlines audit cases.csv --format csv --output 核查明细.csv\n"
         "  gov-deadlines audit cases.csv --format form --output 督察表.csv\n"
+        "  gov-deadlines audit cases.csv --due-within 5\n"
         "  gov-deadlines audit cases.csv --format jsonl --lang en --explain",
     )
     audit.add_argument(
@@ -87,6 +91,13 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         default=5,
         metavar="N",
         help="N个工作日内到期的提示(默认5)warn of duties due within N working days",
+    )
+    audit.add_argument(
+        "--due-within",
+        type=int,
+        metavar="N",
+        help="N个工作日内到期的案件:汇总中单列一节,csv/jsonl 只输出这些案件(最先到期的在前)"
+        " / cases due within N working days: a section of the summary, a filter for csv/jsonl",
     )
     audit.add_argument("--responsible", default="", metavar="TEXT", help="督察表:整改责任主体")
     audit.add_argument("--materials-from", default="", metavar="TEXT", help="督察表:材料提供部门")
@@ -159,7 +170,7 @@ def _format(ctx: Context) -> str:
 
 
 def run_audit(ctx: Context) -> int:
-    from gov_deadlines.cases import AuditPolicy, LayoutError, audit_csv
+    from gov_deadlines.cases import AuditPolicy, LayoutError, audit_csv, due_within_rows
     from gov_deadlines.catalogue import ReceiptPolicy
     from gov_deadlines.dates import parse_date, today
     from gov_deadlines.outputs import (
@@ -184,7 +195,25 @@ def run_audit(ctx: Context) -> int:
                 "--warn-within must be 0 or more working days",
             )
         )
+    within: int | None = args.due_within
+    if within is not None and within < 0:
+        raise UsageError(
+            console.t(
+                f"--due-within {within}:到期的工作日数须为0或正整数",
+                "--due-within must be 0 or more working days",
+            )
+        )
     fmt = _format(ctx)
+    if within is not None and fmt == "form":
+        raise UsageError(
+            console.t(
+                "--due-within 不能与 --format form 同用:督察表汇总全部案件,不按到期筛选;"
+                "请用 markdown(汇总中单列一节)、csv 或 jsonl(只输出到期的案件)",
+                "--due-within does not go with --format form: the supervision form sums up "
+                "every case; use markdown (a section of the summary), csv or jsonl (only the "
+                "cases due)",
+            )
+        )
     if args.output:
         check_output(ctx, "--output", args.output, inputs=[args.file])
     policy = AuditPolicy(
@@ -209,8 +238,24 @@ def run_audit(ctx: Context) -> int:
                 f"{error.problem_zh}(文件按 --encoding 指定的{args.encoding}编码读取:若文件是其他"
                 "编码,表头无法识别;去掉 --encoding 可自动识别UTF-8或GB18030)",
             ) from None
-        summary = Summary(as_of)
+        summary = Summary(as_of, due_within=within)
         summary.ignored_columns = audit.ignored_columns
+        results: Any = audit
+        shown: int | None = None
+        if within is not None and fmt in ("csv", "jsonl"):
+            # Every row is counted in the summary (and the exit code); only the cases due
+            # soon, and the rows that could not be read, are written.
+            counted = summary
+
+            def every_row() -> Iterator[RowResult]:
+                for row in audit:
+                    counted.add(row)
+                    yield row
+
+            results = due_within_rows(every_row(), within, as_of=as_of)
+            summary.blank_rows = audit.blank_rows
+            shown = len(results)
+            summary = Summary(as_of)
         to_stdout = not args.output
         with contextlib.ExitStack() as stack:
             sink: TextIO | None
@@ -224,9 +269,9 @@ def run_audit(ctx: Context) -> int:
                 # Written beside the output file and renamed over it once complete.
                 sink = stack.enter_context(open_output(args.output))
             if fmt == "csv" and sink is not None:
-                write_case_csv(audit, sink, lang=lang, summary=summary)
+                write_case_csv(results, sink, lang=lang, summary=summary)
             elif fmt == "jsonl" and sink is not None:
-                write_jsonl(audit, sink, lang=lang, explanation=args.explain, summary=summary)
+                write_jsonl(results, sink, lang=lang, explanation=args.explain, summary=summary)
             else:
                 summarize(audit, summary=summary)
                 if sink is not None and fmt == "markdown":
@@ -250,6 +295,8 @@ def run_audit(ctx: Context) -> int:
                     )
     finally:
         source.close()
+    if shown is not None:
+        summary = counted
     code = summary.exit_code()
     if console.as_json:
         payload = summary.to_record(lang).model_dump(mode="json")
@@ -259,6 +306,20 @@ def run_audit(ctx: Context) -> int:
         console.emit_json(payload)
         return code
     lines = _summary_lines(summary, lang)
+    if shown is not None:
+        due = len(summary.due_soon)
+        lines.append(
+            console.t(
+                f"按 --due-within {within} 筛选:输出{due}件{within}个工作日内到期的案件"
+                f"(最先到期的在前)"
+                + (f",另输出数据有误的{shown - due}行" if shown > due else "")
+                + "。",
+                f"Filtered by --due-within {within}: {due} case(s) due within {within} working "
+                "days written (soonest first)"
+                + (f", and {shown - due} malformed row(s)" if shown > due else "")
+                + ".",
+            )
+        )
     if summary.blank_rows:
         lines.append(
             console.t(

@@ -16,7 +16,18 @@ EXIT_OK = 0
 EXIT_MISSED = 1
 EXIT_USAGE = 2
 
-_STYLES = {"bold": "1", "red": "31", "green": "32", "yellow": "33", "dim": "2"}
+_STYLES = {
+    "bold": "1",
+    "dim": "2",
+    "underline": "4",
+    "reverse": "7",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "magenta": "35",
+    "cyan": "36",
+}
 
 
 @dataclass

@@ -18,6 +18,8 @@ what it counted on the way, a :class:`WriteSummary` (rows, provisional rows) or 
   :func:`form_rows` with :func:`form_title` and :func:`form_note` (or :func:`form_markdown`
   at once; :mod:`~gov_deadlines.outputs.audit_form`), for a log check from
   :func:`supervision_rows` (:mod:`~gov_deadlines.outputs.log_form`);
+* :func:`case_timeline` and :func:`render_timeline` — one case's months drawn as a calendar
+  for the terminal (:mod:`~gov_deadlines.outputs.timeline`);
 * :func:`write_ics`, :func:`to_ics` — the recurring duties as calendar events
   (:mod:`~gov_deadlines.outputs.ics`; needs the optional ``icalendar``).
 
@@ -41,6 +43,13 @@ from gov_deadlines.outputs.summary import (
     summarize,
 )
 from gov_deadlines.outputs.supervision import FormFormat, SupervisionRow, form_headers, write_form
+from gov_deadlines.outputs.timeline import (
+    Timeline,
+    TimelineDay,
+    TimelineEvent,
+    case_timeline,
+    render_timeline,
+)
 from gov_deadlines.outputs.written import WriteSummary
 
 __all__ = [
@@ -51,15 +60,20 @@ __all__ = [
     "IcsUnavailableError",
     "Summary",
     "SupervisionRow",
+    "Timeline",
+    "TimelineDay",
+    "TimelineEvent",
     "WriteSummary",
     "audit_frame",
     "audit_record_batches",
+    "case_timeline",
     "form_headers",
     "form_markdown",
     "form_note",
     "form_rows",
     "form_title",
     "provisional_note",
+    "render_timeline",
     "result_columns",
     "result_label",
     "strength_label",

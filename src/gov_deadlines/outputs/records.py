@@ -22,6 +22,7 @@ __all__ = [
     "AuditSummaryRecord",
     "DoubtfulFindingRecord",
     "DoubtfulRowRecord",
+    "DueSoonRecord",
     "IcsSummaryRecord",
     "MalformedExampleRecord",
     "SupervisionRowRecord",
@@ -90,6 +91,19 @@ class DoubtfulRowRecord(BaseModel):
     findings: list[DoubtfulFindingRecord]
 
 
+class DueSoonRecord(BaseModel):
+    """A case whose next duty falls due within ``audit --due-within N`` working days."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    case_id: str
+    duty: str
+    due_date: dt.date
+    remaining_workdays: int
+    provisional: bool
+
+
 class AuditSummaryRecord(WriteSummaryRecord):
     """The counts of a batch audit (``audit --json``); ``rows`` = ``total``."""
 
@@ -106,6 +120,8 @@ class AuditSummaryRecord(WriteSummaryRecord):
     blank_rows: int
     doubtful: int
     doubtful_rows: list[DoubtfulRowRecord]
+    due_within: int | None = None
+    due_soon: list[DueSoonRecord] = []
 
 
 def summary_to_record(summary: Summary, lang: Lang = "zh") -> AuditSummaryRecord:
@@ -145,5 +161,17 @@ def summary_to_record(summary: Summary, lang: Lang = "zh") -> AuditSummaryRecord
                 ],
             )
             for line, case_id, found in summary.doubtful_examples
+        ],
+        due_within=summary.due_within,
+        due_soon=[
+            DueSoonRecord(
+                line=line,
+                case_id=case_id,
+                duty=kind.value,
+                due_date=due,
+                remaining_workdays=remaining,
+                provisional=provisional,
+            )
+            for due, line, case_id, kind, remaining, provisional in summary.due_soon
         ],
     )

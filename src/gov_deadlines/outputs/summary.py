@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, cast
 
+from gov_deadlines.cases.due_soon import next_duty
 from gov_deadlines.cases.duties import DutyKind, Finding
 from gov_deadlines.cases.model import CaseError
 from gov_deadlines.cases.plausibility import PLAUSIBILITY_CODES
@@ -83,10 +84,19 @@ class Summary(WriteSummary):
     late_kept: list[tuple[int, str, CaseVerdict | Callable[[], CaseVerdict]]]
     malformed_examples: list[tuple[int, str, CaseError]]
     ignored_columns: tuple[str, ...]
+    due_within: int | None
+    due_soon_kept: list[tuple[dt.date, int, str, DutyKind, int, bool]]
 
-    def __init__(self, as_of: dt.date | None = None, *, keep: int = 100) -> None:
+    def __init__(
+        self, as_of: dt.date | None = None, *, keep: int = 100, due_within: int | None = None
+    ) -> None:
         self.as_of = as_of
         self.keep = keep
+        #: ``--due-within N``: the cases whose next duty falls due within N working days
+        #: (:func:`gov_deadlines.cases.due_within`), kept as (due date, line, case id, duty,
+        #: remaining working days, provisional); ``None``: not asked for.
+        self.due_within = due_within
+        self.due_soon_kept = []
         self.rows = 0
         self.results = dict.fromkeys(RESULTS, 0)
         self.duties = {kind: dict.fromkeys(_STATUSES, 0) for kind in _KINDS}
@@ -161,6 +171,20 @@ class Summary(WriteSummary):
                     self.doubtful_examples.append((row.line, row.case_id, tuple(doubtful)))
         if late and len(self.late_kept) < self.keep:
             self.late_kept.append((row.line, row.case_id, verdict))
+        if self.due_within is not None:
+            nearest = next_duty(verdict, self.as_of)
+            if nearest is not None and nearest[1] <= self.due_within:
+                duty, remaining = nearest
+                assert duty.due_date is not None
+                self.due_soon_kept.append(
+                    (duty.due_date, row.line, row.case_id, duty.kind, remaining, duty.provisional)
+                )
+
+    @property
+    def due_soon(self) -> list[tuple[dt.date, int, str, DutyKind, int, bool]]:
+        """The cases due within :attr:`due_within` working days, soonest first: (due date,
+        input line, case id, duty, remaining working days, provisional)."""
+        return sorted(self.due_soon_kept, key=lambda item: (item[0], item[1]))
 
     @property
     def late_examples(self) -> list[tuple[int, str, CaseVerdict]]:
@@ -264,6 +288,8 @@ class Summary(WriteSummary):
                 else f"Due-soon warnings: {self.warnings} (see the details)."
             )
             out.append("")
+        if self.due_within is not None:
+            out.extend(self._due_soon_markdown(lang))
         problems = problem_texts(self, lang)
         if any(problems.values()):
             out.append("## 存在问题" if zh else "## Problems found")
@@ -319,6 +345,41 @@ class Summary(WriteSummary):
                 out.append(f"| {line} | {_md(case_id)} | {_md(reason)} |")
             out.append("")
         return "\n".join(out)
+
+    def _due_soon_markdown(self, lang: str) -> list[str]:
+        zh = is_zh(lang)
+        within = self.due_within
+        found = self.due_soon
+        out = [
+            f"## {within}个工作日内到期的案件(共{len(found)}件,最先到期的在前)"
+            if zh
+            else f"## Cases due within {within} working days ({len(found)}, soonest first)",
+            "",
+        ]
+        if not found:
+            out += ["无。" if zh else "None.", ""]
+            return out
+        out.append(
+            "| 行号 | 编号 | 职责 | 期限 | 剩余工作日 |"
+            if zh
+            else "| Line | Case | Duty | Due | Working days left |"
+        )
+        out.append("|---:|---|---|---|---:|")
+        for due, line, case_id, kind, remaining, provisional in found[: self.keep]:
+            flag = ""
+            if provisional:
+                flag = PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"]
+            left = str(remaining) if remaining else ("0(今日到期)" if zh else "0 (due today)")
+            out.append(
+                f"| {line} | {_md(case_id)} | {kind.label(lang)} | {due.isoformat()}{flag} "
+                f"| {left} |"
+            )
+        if len(found) > self.keep:
+            more = len(found) - self.keep
+            out.append("")
+            out.append(f"另有{more}件未列出。" if zh else f"{more} more not listed.")
+        out.append("")
+        return out
 
 
 def _md(cell: str) -> str:
