@@ -185,3 +185,58 @@ def test_audit_due_within_with_the_form_or_a_negative_number_is_refused_with_exi
     assert form.code == 2 and "--due-within" in form.err and "Traceback" not in form.err
     negative = run_main("audit", str(EXAMPLE), "--due-within", "-1", "--lang", "en")
     assert negative.code == 2 and "--due-within must be 0 or more" in negative.err
+
+
+# -- frames ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars", "arrow"])
+def test_due_within_frame_gives_the_due_rows_of_a_frame_soonest_first_with_days_left(
+    kind: str,
+) -> None:
+    import pandas as pd
+
+    from gov_deadlines.outputs import due_columns, due_within_frame, result_columns
+
+    table = pd.read_csv(EXAMPLE, dtype=str, keep_default_na=False)
+    frame: object = table
+    if kind == "polars":
+        import polars as pl
+
+        frame = pl.from_pandas(table)
+    elif kind == "arrow":
+        import pyarrow as pa
+
+        frame = pa.Table.from_pandas(table, preserve_index=False)
+    due = due_within_frame(frame, 10, as_of=AS_OF)
+    assert type(due) is type(frame)
+    rows = (
+        due.to_dict("records")
+        if kind == "pandas"
+        else (due.to_dicts() if kind == "polars" else due.to_pylist())
+    )
+    assert [(r["编号"], r["下一职责"], r["下一期限"], r["剩余工作日"]) for r in rows] == [
+        ("2026-008", "答复", "2026-06-30", 0),
+        ("2026-006", "答复", "2026-07-14", 10),
+    ]
+    assert list(rows[0])[-6:] == [*list(result_columns())[-3:], *due_columns()]
+    if kind == "pandas":
+        assert list(due.index) == [7, 5]  # the input's own rows
+    assert len(due_within_frame(frame, 5, as_of=AS_OF, lang="en")) == 1
+
+
+def test_due_within_frame_keeps_malformed_rows_at_the_end_with_no_days_left() -> None:
+    import pandas as pd
+
+    from gov_deadlines.outputs import due_within_frame
+
+    frame = pd.DataFrame(
+        {
+            "case_id": ["A", "B", "C"],
+            "channel": ["当面", "飞鸽", "当面"],
+            "submitted": ["2026-06-01", "2026-06-01", "2026-01-05"],
+        }
+    )
+    due = due_within_frame(frame, 5, as_of=dt.date(2026, 6, 25), lang="en")
+    assert list(due["case_id"]) == ["A", "B"]
+    assert due["remaining_workdays"].isna().tolist() == [False, True]

@@ -18,6 +18,8 @@ what it counted on the way, a :class:`WriteSummary` (rows, provisional rows) or 
   :func:`form_rows` with :func:`form_title` and :func:`form_note` (or :func:`form_markdown`
   at once; :mod:`~gov_deadlines.outputs.audit_form`), for a log check from
   :func:`supervision_rows` (:mod:`~gov_deadlines.outputs.log_form`);
+* :func:`due_within_frame` — the rows of a frame due within N working days, soonest first
+  (:mod:`~gov_deadlines.outputs.due_frame`; ``audit --due-within`` for frames);
 * :func:`case_timeline` and :func:`render_timeline` — one case's months drawn as a calendar
   for the terminal (:mod:`~gov_deadlines.outputs.timeline`);
 * :func:`write_ics`, :func:`to_ics` — the recurring duties as calendar events
@@ -31,6 +33,7 @@ from __future__ import annotations
 from gov_deadlines.outputs.audit import write_case_csv
 from gov_deadlines.outputs.audit_form import form_markdown, form_note, form_rows, form_title
 from gov_deadlines.outputs.case_csv import CASE_COLUMNS
+from gov_deadlines.outputs.due_frame import due_columns, due_within_frame
 from gov_deadlines.outputs.frames import audit_frame, audit_record_batches, result_columns
 from gov_deadlines.outputs.ics import IcsSummary, IcsUnavailableError, to_ics, write_ics
 from gov_deadlines.outputs.jsonl import write_jsonl
@@ -67,6 +70,8 @@ __all__ = [
     "audit_frame",
     "audit_record_batches",
     "case_timeline",
+    "due_columns",
+    "due_within_frame",
     "form_headers",
     "form_markdown",
     "form_note",
