@@ -27,6 +27,10 @@ from gov_deadlines.outputs import audit_frame, result_columns
 from gov_deadlines.outputs.case_csv import RESULT_TEXT
 
 ROWS = generated_rows(400)
+#: The fields of the columns of the frame in test_whole_numbers_are_read_as_their_digits…
+FIELDS_OF = (
+    "case_id", "channel", "submitted", "extension_approved", "extension_told", "extension_days"
+)  # fmt: skip
 KINDS = ("pandas", "polars", "arrow")
 
 
@@ -141,12 +145,38 @@ def test_a_bad_cell_gives_a_malformed_row_with_its_reason_and_the_batch_goes_on(
 def test_a_cell_of_a_type_no_column_holds_is_a_malformed_row_not_an_exception() -> None:
     frame = pd.DataFrame(
         {
-            "渠道": pd.Series(["当面", 3.5, "当面", "当面"], dtype=object),
-            "提交日期": pd.Series([b"2026-03-20", "2026-03-20", object(), True], dtype=object),
+            "渠道": pd.Series(["当面", 3.5, "当面", "当面", 10**5000], dtype=object),
+            "提交日期": pd.Series(
+                [b"2026-03-20", "2026-03-20", object(), True, "2026-03-20"], dtype=object
+            ),
         }
     )
     out = audit_frame(frame, as_of=AS_OF)
-    assert list(out["结果"]) == ["数据有误"] * 4
+    assert list(out["结果"]) == ["数据有误"] * 5
+    assert "<a 16610-bit integer>" in out["说明与问题"].iloc[4]
+
+
+def test_whole_numbers_are_read_as_their_digits_as_a_csv_holds_them() -> None:
+    frame = pd.DataFrame(
+        {
+            "编号": [101, 102],
+            "渠道": ["当面", "当面"],
+            "提交日期": [20260302, 20260302],
+            "延期批准日期": [None, "2026-03-20"],
+            "延期告知日期": [None, "2026-03-20"],
+            "延期工作日": [np.nan, 15.0],  # a column of numbers with a gap: floats
+        }
+    )
+    out = audit_frame(frame, as_of=AS_OF)
+    assert list(out["编号"]) == [101, 102]
+    assert list(out["收到申请日"]) == ["2026-03-02", "2026-03-02"]
+    text = frame.astype(object).where(frame.notna(), "").map(str)
+    rows = [
+        {**dict.fromkeys(FIELDS, ""), **dict(zip(FIELDS_OF, row, strict=True))}
+        for row in text.itertuples(index=False)
+    ]
+    rows[1]["extension_days"] = "15"
+    assert frame_results(records(out)) == csv_results(rows)
 
 
 # -- names and kinds --------------------------------------------------------------------------------

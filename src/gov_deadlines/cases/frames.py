@@ -97,7 +97,9 @@ def frame_cell(value: Any) -> Any:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, numbers.Integral):
-        return str(int(value))
+        number = int(value)
+        # no field holds such a number; its digits may not even print (str() refuses them)
+        return str(number) if number.bit_length() <= 64 else shown(number)
     if isinstance(value, numbers.Real):
         number = float(value)
         if number != number:
@@ -128,13 +130,12 @@ def _pandas_column(series: Any) -> list[Any]:
         if getattr(dtype, "tz", None) is not None:
             series = series.dt.tz_convert(BEIJING).dt.tz_localize(None)
         return _days(series.to_numpy())
-    text = dtype.kind == "O" or getattr(dtype, "name", "") in ("str", "string")
     try:
         values = series.to_numpy(dtype=object, na_value="").tolist()
     except (TypeError, ValueError):
         values = series.tolist()
-    if text and getattr(dtype, "name", "") in ("str", "string"):
-        return values  # type: ignore[no-any-return]
+    if getattr(dtype, "name", "") in ("str", "string"):
+        return values  # type: ignore[no-any-return]  # text, the gaps filled with ""
     return _cells(values)
 
 
@@ -151,7 +152,10 @@ def _arrow_column(array: Any) -> list[Any]:
     if types.is_date(kind) or types.is_timestamp(kind):
         if types.is_timestamp(kind) and kind.tz is not None:
             compute = importlib.import_module("pyarrow.compute")
-            array = compute.local_timestamp(array.cast(pa.timestamp(kind.unit, BEIJING)))
+            try:
+                array = compute.local_timestamp(array.cast(pa.timestamp(kind.unit, BEIJING)))
+            except pa.ArrowException:  # no time zone database for Arrow (Windows): by value
+                return _cells(array.to_pylist())
         return _days(array.to_numpy(zero_copy_only=False))
     if types.is_string(kind) or types.is_large_string(kind) or types.is_string_view(kind):
         compute = importlib.import_module("pyarrow.compute")
