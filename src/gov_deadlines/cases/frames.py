@@ -97,9 +97,9 @@ def frame_cell(value: Any) -> Any:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, numbers.Integral):
-        number = int(value)
+        whole = int(value)
         # no field holds such a number; its digits may not even print (str() refuses them)
-        return str(number) if number.bit_length() <= 64 else shown(number)
+        return str(whole) if whole.bit_length() <= 64 else shown(whole)
     if isinstance(value, numbers.Real):
         number = float(value)
         if number != number:
