@@ -55,6 +55,12 @@ CALLS: dict[str, Callable[[], object]] = {
     "audit_frame": lambda: gd.audit_frame(
         importlib.import_module("pyarrow").table({"渠道": ["当面"], "提交日期": ["2026-09-28"]})
     ),
+    "provisional_fields": lambda: gd.provisional_fields(
+        gd.due("ogi.reply", D(2026, 9, 28)).to_record()
+    ),
+    "validation_error": lambda: gd.validation_error(
+        gd.PeriodParseError("x", ()), loc=("body", "period")
+    ),
 }
 RULES = ROOT / "src" / "gov_deadlines" / "data" / "rules"
 NOTICE = (ROOT / "docs" / "examples" / "notice-2027-example.txt").read_text("utf-8")

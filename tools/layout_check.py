@@ -68,6 +68,8 @@ LAYERS: dict[str, int] = {
     "cases": 4,
     "recurring": 4,
     "outputs": 5,
+    "pydantic_types": 5,  # pydantic fields and validators for other systems' models
+    "testing": 5,  # hypothesis strategies for downstream tests (needs hypothesis)
     "": 6,  # the package's own __init__: the public API, lazily over layers 0-5
     "cli": 7,  # the command line, on the public API
     "__main__": 8,  # `python -m gov_deadlines`: runs the CLI

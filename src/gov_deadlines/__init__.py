@@ -113,6 +113,14 @@ _API: dict[str, str] = {
     # the shared vocabulary
     "Status": "vocabulary",
     "Lang": "vocabulary",
+    # pydantic fields and validators for other systems' models (docs/pydantic.md)
+    "CoveredDate": "pydantic_types",
+    "Covered": "pydantic_types",
+    "WorkingDay": "pydantic_types",
+    "IsWorkingDay": "pydantic_types",
+    "MeetsRule": "pydantic_types",
+    "provisional_fields": "pydantic_types",
+    "validation_error": "pydantic_types",
 }
 
 __all__ = ["__version__", *_API]
@@ -206,6 +214,15 @@ if TYPE_CHECKING:
         UnquantifiedRuleError,
     )
     from gov_deadlines.outputs import audit_frame, supervision_rows
+    from gov_deadlines.pydantic_types import (
+        Covered,
+        CoveredDate,
+        IsWorkingDay,
+        MeetsRule,
+        WorkingDay,
+        provisional_fields,
+        validation_error,
+    )
     from gov_deadlines.recurring import (
         LogCheck,
         LogEntry,

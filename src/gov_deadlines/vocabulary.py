@@ -5,23 +5,33 @@ all say where they stand with the same :class:`Status`, whose members mean the s
 everywhere; ``docs/vocabulary.md`` lists the field names they share (``due_date``,
 ``done_on``, ``late_by_workdays`` …). This module is the bottom layer: it imports only
 :mod:`gov_deadlines.errors`.
+
+It also holds the one pydantic serialiser of the results (:class:`Recorded`, whose JSON is
+the result's record) and the one translation of a library error into a pydantic error
+(:func:`pydantic_error`); both import pydantic only when pydantic calls them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from typing import Literal
+import re
+from importlib import import_module
+from typing import Any, Literal, Union
 
-from gov_deadlines.errors import is_zh
+from gov_deadlines.errors import GovDeadlinesError, is_zh
 
 __all__ = [
     "LANGS",
     "PROVISIONAL_MARK",
     "RESULT_TYPES",
     "Lang",
+    "Recorded",
     "Status",
     "is_zh",
     "provisional_mark",
+    "pydantic_error",
+    "record_type",
 ]
 
 #: A language of output: Chinese (the default, for clerks) or English.
@@ -94,3 +104,104 @@ RESULT_TYPES: tuple[str, ...] = (
     "gov_deadlines.outputs.ics.IcsSummary",
     "gov_deadlines.outputs.supervision.SupervisionRow",
 )
+
+
+def record_type(cls: type) -> Any:
+    """The record type of a result class: the return annotation of its ``to_record`` (a
+    name, or ``A | B``), taken from the ``records`` module of the class's own subpackage,
+    where every record is defined (``tests/pydantic`` checks each result type)."""
+    annotation = str(cls.to_record.__annotations__["return"])  # type: ignore[attr-defined]
+    # The class's own subpackage's records: a sideways import of that subpackage, made
+    # here once for all of them rather than once per class.
+    module = import_module(f"{cls.__module__.rpartition('.')[0]}.records")
+    found = tuple(getattr(module, name.strip()) for name in annotation.split("|"))
+    return found[0] if len(found) == 1 else Union[found]  # noqa: UP007
+
+
+class Recorded:
+    """A result type whose pydantic form is its record: returned from a FastAPI endpoint
+    or kept in a pydantic field, it serialises to ``to_record().model_dump(mode="json")``,
+    the documented JSON (``docs/vocabulary.md``), and its JSON Schema is the record's.
+
+    The serialisation context may set ``lang`` (``"zh"``, the default, or ``"en"``: the
+    language of the record's texts) and ``explanation`` (``True``: the steps too). A
+    result is validated only as itself (an instance); stored JSON is read back as its
+    record type (``DeadlineRecord`` …), which is what it is: a result cannot be rebuilt
+    without its calendar and catalogue.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        # Only pydantic calls this, so pydantic is loaded by then: the import costs nothing
+        # and keeps pydantic out of the start-up of the package.
+        from pydantic_core import PydanticCustomError, core_schema
+
+        record = record_type(cls)
+        record_schema = handler.generate_schema(record)
+        names = " | ".join(getattr(t, "__name__", str(t)) for t in getattr(record, "__args__", (record,)))
+
+        def dump(value: Any, info: Any) -> Any:
+            context = info.context if isinstance(info.context, dict) else {}
+            return value.to_record(
+                context.get("lang", "zh"), explanation=bool(context.get("explanation", False))
+            )
+
+        def refuse(value: Any) -> Any:
+            raise PydanticCustomError(
+                "result_from_json",
+                "a {result} is computed, not read from JSON: read stored JSON as its record ({record})",
+                {
+                    "result": cls.__name__,
+                    "record": names,
+                    "en": f"a {cls.__name__} is computed, not read from JSON: read stored "
+                    f"JSON as its record ({names})",
+                    "zh": f"{cls.__name__} 是计算结果,不能从 JSON 读回:已存储的 JSON 请按其记录类型"
+                    f"({names})读取",
+                },
+            )
+
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_plain_validator_function(
+                refuse, json_schema_input_schema=record_schema
+            ),
+            python_schema=core_schema.is_instance_schema(cls),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                dump, info_arg=True, return_schema=record_schema
+            ),
+        )
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+_FACT_TYPES = (str, int, bool, float, dt.date, type(None))
+
+
+def pydantic_error(error: GovDeadlinesError, lang: str = "zh", **facts: Any) -> Any:
+    """``error`` as a pydantic error (``PydanticCustomError``), raised inside a validator.
+
+    Its ``type`` is the error's class name in snake case without ``Error``
+    (``CalendarCoverageError`` -> ``calendar_coverage``), its message the error's message
+    in ``lang``, and its ``ctx`` the error's plain facts (``day``, ``year`` …), both
+    messages (``en``, ``zh``) and ``facts``. A validator that raises it gives a validation
+    error at its field (HTTP 422 in FastAPI), never an uncaught exception (HTTP 500).
+    """
+    from pydantic_core import PydanticCustomError
+
+    context: dict[str, Any] = {
+        name: value
+        for name, value in vars(error).items()
+        if name != "zh" and not name.startswith("_") and isinstance(value, _FACT_TYPES)
+    }
+    coverage = getattr(error, "coverage", None)
+    if coverage is not None and hasattr(coverage, "text"):
+        context["coverage"] = coverage.text("en")
+    context.update(facts)
+    context.update(
+        message=error.message(lang), en=error.message("en"), zh=error.message("zh")
+    )
+    kind = _snake(type(error).__name__).removesuffix("_error")
+    return PydanticCustomError(kind, "{message}", context)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.holiday import Holiday
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.calendar.local_days import LocalDay
@@ -65,7 +65,7 @@ def is_provisional(value: object) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class DayInfo:
+class DayInfo(Recorded):
     """Everything the calendar knows about one day, with the notice it rests on."""
 
     date: dt.date

@@ -31,7 +31,7 @@ from gov_deadlines.cases.model import Case, CaseError, parse_case
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import reply_versions
 from gov_deadlines.errors import check_day_argument
-from gov_deadlines.vocabulary import Lang
+from gov_deadlines.vocabulary import Lang, Recorded
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.records import CaseVerdictRecord, MalformedRowRecord
@@ -49,7 +49,7 @@ __all__ = [
 
 
 @dataclass(slots=True)
-class RowResult:
+class RowResult(Recorded):
     """The outcome of one input row: a verdict, or the reason the row could not be read."""
 
     line: int

@@ -24,7 +24,7 @@ from gov_deadlines.cases.model import field_label
 from gov_deadlines.catalogue.receipt import moved_sentence
 from gov_deadlines.dates import iso_date
 from gov_deadlines.errors import CalendarCoverageError
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Status, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.records import DutyRecord, FindingRecord
@@ -67,7 +67,7 @@ _DUTY_LABELS = {
 
 
 @dataclass(slots=True)
-class Duty:
+class Duty(Recorded):
     """One duty of the agency in a case, judged. Treat as read-only.
 
     ``due_date`` is the last day (until 24:00), ``done_on`` the day the duty was done.
@@ -144,7 +144,7 @@ WARNING_CODES = frozenset({"due_soon", "after_audit_day", "before_receipt", "bef
 
 
 @dataclass(slots=True)
-class Finding:
+class Finding(Recorded):
     """A note on the case (an assumption, a policy applied) or a problem, with its facts.
 
     The text is rendered only when asked for (:meth:`text`); ``code`` is stable.

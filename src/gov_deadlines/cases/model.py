@@ -31,7 +31,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from gov_deadlines.dates import iso_date, parse_day
 from gov_deadlines.errors import DateParseError, GovDeadlinesError
@@ -520,7 +520,7 @@ def problem_detail(f: CaseFacts) -> tuple[str, str, str] | None:
 _MODEL = ConfigDict(frozen=True, extra="forbid")
 
 
-def _to_date(value: Any, field: str = "") -> Any:
+def _to_date(value: Any, field: str = "", info: Any = None) -> Any:
     """Accept dates, ``None``, blank text and the forms of :func:`~gov_deadlines.dates.parse_day`."""
     if isinstance(value, dt.date):
         return parse_day(value)
@@ -535,13 +535,30 @@ def _to_date(value: Any, field: str = "") -> Any:
                 field,
                 f"{field_label(field, 'en')} ({field}): {error}",
                 f"{field_label(field)}:{error.message('zh')}",
+                info,
             ) from None
     return value
 
 
-def _custom(field: str, message: str, zh: str) -> PydanticCustomError:
+def _custom(field: str, message: str, zh: str, info: Any = None) -> PydanticCustomError:
+    """A case problem as a pydantic error: English, or Chinese when the validation context
+    says ``{"lang": "zh"}``; both texts and the field in its ``ctx``."""
+    context = getattr(info, "context", None)
+    zh_wanted = isinstance(context, dict) and context.get("lang") == "zh"
     return PydanticCustomError(
-        "case_history", "{message}", {"message": message, "zh": zh, "field": field}
+        "case_history",
+        "{zh}" if zh_wanted else "{message}",
+        {"message": message, "zh": zh, "field": field},
+    )
+
+
+def _at_field(
+    title: str, loc: tuple[str | int, ...], value: Any, error: PydanticCustomError
+) -> ValidationError:
+    """A cross-field problem placed at the field it names (``loc``), not at the model:
+    an API answering 422 points at ``["body", "replied"]``, not at ``["body"]``."""
+    return ValidationError.from_exception_data(
+        title, [InitErrorDetails(type=error, loc=loc, input=value)]
     )
 
 
@@ -557,7 +574,7 @@ class Consultation(BaseModel):
     @field_validator("sent", "answered", mode="before")
     @classmethod
     def _dates(cls, value: Any, info: ValidationInfo) -> Any:
-        return _to_date(value, info.field_name or "")
+        return _to_date(value, info.field_name or "", info)
 
     @field_validator("party", mode="before")
     @classmethod
@@ -572,13 +589,15 @@ class Consultation(BaseModel):
             ) from None
 
     @model_validator(mode="after")
-    def _order(self) -> Consultation:
+    def _order(self, info: ValidationInfo) -> Consultation:
         if self.answered is not None and self.answered < self.sent:
-            raise _custom(
+            error = _custom(
                 "answered",
                 f"answered {iso_date(self.answered)} is before sent {iso_date(self.sent)}",
                 f"答复日期{iso_date(self.answered)}早于发出日期{iso_date(self.sent)}",
+                info,
             )
+            raise _at_field("Consultation", ("answered",), self.answered, error)
         return self
 
 
@@ -597,7 +616,7 @@ class Extension(BaseModel):
     @field_validator("approved", "told", mode="before")
     @classmethod
     def _dates(cls, value: Any, info: ValidationInfo) -> Any:
-        return _to_date(value, info.field_name or "")
+        return _to_date(value, info.field_name or "", info)
 
 
 class Case(BaseModel):
@@ -632,7 +651,7 @@ class Case(BaseModel):
     )
     @classmethod
     def _dates(cls, value: Any, info: ValidationInfo) -> Any:
-        return _to_date(value, info.field_name or "")
+        return _to_date(value, info.field_name or "", info)
 
     @field_validator("channel", mode="before")
     @classmethod
@@ -649,11 +668,31 @@ class Case(BaseModel):
             ) from None
 
     @model_validator(mode="after")
-    def _consistent(self) -> Case:
-        found = first_problem(self.facts())
+    def _consistent(self, info: ValidationInfo) -> Case:
+        facts = self.facts()
+        found = first_problem(facts)
         if found is not None:
-            raise _custom(*found)
+            loc = self._loc(found[0], facts)
+            value: Any = self
+            for part in loc:
+                value = value[part] if isinstance(part, int) else getattr(value, part, None)
+            raise _at_field("Case", loc, value, _custom(*found, info))
         return self
+
+    def _loc(self, field: str, facts: CaseFacts) -> tuple[str | int, ...]:
+        """Where the model keeps the fact a problem names (its column name in a CSV)."""
+        if field.startswith("extension_"):
+            part = field.removeprefix("extension_")
+            return ("extension", "workdays" if part == "days" else part)
+        if field.startswith("consultation_"):
+            receipt = facts.raw_receipt
+            for index, c in enumerate(self.consultations):
+                if (receipt is not None and c.sent < receipt) or (
+                    c.answered is not None and c.answered < c.sent
+                ):
+                    return ("consultations", index, field.removeprefix("consultation_"))
+            return ("consultations",)
+        return (field,)
 
     def facts(self) -> CaseFacts:
         """The case's dates as plain receipt facts: what the clock reads."""

@@ -18,7 +18,7 @@ from gov_deadlines.cases.duties import Duty, DutyKind, Finding
 from gov_deadlines.cases.explain import explain_lines
 from gov_deadlines.cases.model import RECEIPT_FIELDS, CaseFacts, Channel
 from gov_deadlines.cases.versions import ExcludedSpan, ReplyVersion
-from gov_deadlines.vocabulary import Lang, is_zh
+from gov_deadlines.vocabulary import Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.records import CaseVerdictRecord
@@ -30,7 +30,7 @@ __all__ = ["CaseVerdict"]
 
 
 @dataclass(slots=True)
-class CaseVerdict:
+class CaseVerdict(Recorded):
     """The audit of one case: its receipt, version, duties and findings. Treat as read-only.
 
     ``notes`` holds the findings of the clock; :attr:`findings` adds, first, the notes on

@@ -37,7 +37,7 @@ from gov_deadlines.errors import (
     TriggerError,
     UnquantifiedRuleError,
 )
-from gov_deadlines.vocabulary import Lang, is_zh
+from gov_deadlines.vocabulary import Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.catalogue.records import EventDeadlinesRecord
@@ -397,7 +397,7 @@ class NotComputed:
         return self.error.message(lang)
 
 
-class EventDeadlines(list[Deadline]):
+class EventDeadlines(list[Deadline], Recorded):
     """The deadlines an event starts (a list), plus the rules that could not be computed.
 
     ``not_computed`` holds, with the reason, every rule the event starts whose deadline

@@ -33,7 +33,7 @@ from gov_deadlines.counting.periods import (
 )
 from gov_deadlines.dates import format_instant
 from gov_deadlines.errors import ArgumentTypeError
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.catalogue import Rule
@@ -119,7 +119,7 @@ def describe_run(run: list[DayInfo], lang: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(Recorded):
     """The result of counting a period from a trigger, with everything needed to explain it.
 
     ``due_date`` is the last day; ``due_at`` the aware instant (Asia/Shanghai) the period

@@ -3,6 +3,12 @@
 A working-day period cannot be passed where hours are meant: each is its own class, and
 each is counted by its own convention (:mod:`gov_deadlines.counting.conventions`).
 :func:`parse_period` reads the Chinese and short forms people write.
+
+As a pydantic field (``Period``, or one period type) a period is stored in its tagged JSON
+form, ``{"unit": "hours", "n": 48}`` (the ``unit`` is the convention's
+:class:`~gov_deadlines.counting.conventions.Unit` value), and read back from that form, from
+a period object or from its text (``"48小时"``): ``Hours(48)`` comes back as ``Hours(48)``,
+never as another type with the same count. pydantic is imported only when it asks.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import numbers
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeAlias
+from typing import Annotated, Any, TypeAlias
 
 from gov_deadlines.errors import (
     ArgumentTypeError,
@@ -22,7 +28,7 @@ from gov_deadlines.errors import (
     PeriodValueError,
     shown,
 )
-from gov_deadlines.vocabulary import is_zh
+from gov_deadlines.vocabulary import is_zh, pydantic_error
 
 
 def _count(period: object, field: str, kind: str) -> None:
@@ -41,13 +47,23 @@ def _count(period: object, field: str, kind: str) -> None:
         object.__setattr__(period, field, int(n))
 
 
+class _Tagged:
+    """The pydantic form of one period type: its tagged JSON (see the module docstring)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        return period_schema((cls,))
+
+
 def _en(n: int, unit: str) -> str:
     """``1 day``, ``2 days``: English text of a count (no plural for one)."""
     return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
 
 
 @dataclass(frozen=True, slots=True)
-class WorkingDays:
+class WorkingDays(_Tagged):
     """N working days (N个工作日): the N-th working day after the trigger date."""
 
     n: int
@@ -60,7 +76,7 @@ class WorkingDays:
 
 
 @dataclass(frozen=True, slots=True)
-class CalendarDays:
+class CalendarDays(_Tagged):
     """N calendar days (N日 / N天): trigger date + N, rolled off a rest day (art. 203)."""
 
     n: int
@@ -73,7 +89,7 @@ class CalendarDays:
 
 
 @dataclass(frozen=True, slots=True)
-class Months:
+class Months(_Tagged):
     """N months (N个月): the corresponding day, or the month's last day (art. 202)."""
 
     n: int
@@ -86,7 +102,7 @@ class Months:
 
 
 @dataclass(frozen=True, slots=True)
-class Years:
+class Years(_Tagged):
     """N years (N年): the corresponding day, or the month's last day (art. 202)."""
 
     n: int
@@ -99,7 +115,7 @@ class Years:
 
 
 @dataclass(frozen=True, slots=True)
-class Hours:
+class Hours(_Tagged):
     """N hours (N小时): exact elapsed time from the trigger instant, day and night."""
 
     n: int
@@ -115,7 +131,7 @@ _FIELD_ZH = {"month": "月份", "day": "日", "year": "年份"}
 
 
 @dataclass(frozen=True, slots=True)
-class FixedDate:
+class FixedDate(_Tagged):
     """A calendar date to act by: "2018年9月底前", "年底前", "每年7月底前", "每年1月31日前".
 
     ``day=None`` means the month's last day. ``year=None`` means the year of the trigger
@@ -193,7 +209,7 @@ class FixedDate:
 
 
 @dataclass(frozen=True, slots=True)
-class MinimumDuration:
+class MinimumDuration(_Tagged):
     """Something must last at least N days (不少于N天): a notice's minimum posting time."""
 
     days: int
@@ -205,10 +221,156 @@ class MinimumDuration:
         return f"不少于{self.days}天" if is_zh(lang) else f"at least {_en(self.days, 'day')}"
 
 
-Period: TypeAlias = (
-    WorkingDays | CalendarDays | Months | Years | Hours | FixedDate | MinimumDuration
-)
 PERIOD_TYPES = (WorkingDays, CalendarDays, Months, Years, Hours, FixedDate, MinimumDuration)
+
+#: The tag of each period type in its JSON form: the value of its convention's unit
+#: (``Unit``, which a test holds to this table).
+UNITS: dict[type, str] = {
+    WorkingDays: "working_days",
+    CalendarDays: "calendar_days",
+    Months: "months",
+    Years: "years",
+    Hours: "hours",
+    FixedDate: "fixed_date",
+    MinimumDuration: "minimum_duration",
+}
+_KINDS = {unit: kind for kind, unit in UNITS.items()}
+#: The fields of each period type's JSON form, besides ``unit``.
+_FIELDS: dict[type, tuple[str, ...]] = {
+    kind: ("month", "day", "year", "every_year")
+    if kind is FixedDate
+    else ("days",)
+    if kind is MinimumDuration
+    else ("n",)
+    for kind in PERIOD_TYPES
+}
+
+
+def period_json(period: object) -> dict[str, Any]:
+    """The tagged JSON form of a period: ``{"unit": "hours", "n": 48}``."""
+    kind = type(period)
+    return {"unit": UNITS[kind], **{name: getattr(period, name) for name in _FIELDS[kind]}}
+
+
+def _names(kinds: tuple[type, ...]) -> str:
+    return ", ".join(UNITS[kind] for kind in kinds)
+
+
+def period_from_json(value: object, kinds: tuple[type, ...] = PERIOD_TYPES) -> Period:
+    """A period of one of ``kinds`` from a period object, its text or its tagged JSON form.
+
+    A mapping without ``unit`` is refused: ``{"n": 48}`` names no unit, and reading it as
+    working days (what an untagged union did) would store a wrong deadline silently.
+    """
+    if isinstance(value, str):
+        found: object = parse_period(value)
+    elif isinstance(value, dict):
+        unit = value.get("unit")
+        kind = _KINDS.get(unit) if isinstance(unit, str) else None
+        if kind is None:
+            raise PeriodValueError(
+                "Period",
+                value,
+                f"give the period's unit ({_names(kinds)}) with its count, e.g. "
+                '{"unit": "working_days", "n": 20}, or its text, e.g. "20个工作日"',
+                f"须写明期限的单位(unit:{_names(kinds)})和数目,如 "
+                '{"unit": "working_days", "n": 20},或写成文字,如“20个工作日”',
+            )
+        extra = set(value) - {"unit", *_FIELDS[kind]}
+        if extra:
+            raise PeriodValueError(
+                "Period",
+                value,
+                f"unknown field(s) {', '.join(sorted(map(str, extra)))} for {unit}; "
+                f"its fields are {', '.join(_FIELDS[kind])}",
+                f"{unit} 没有字段 {'、'.join(sorted(map(str, extra)))};"
+                f"其字段为 {'、'.join(_FIELDS[kind])}",
+            )
+        try:
+            found = kind(**{name: value[name] for name in _FIELDS[kind] if name in value})
+        except TypeError:
+            raise PeriodValueError(
+                "Period",
+                value,
+                f"{unit} needs the field(s) {', '.join(_FIELDS[kind])}",
+                f"{unit} 须有字段 {'、'.join(_FIELDS[kind])}",
+            ) from None
+    else:
+        found = value
+    if not isinstance(found, kinds) or not isinstance(found, PERIOD_TYPES):
+        raise PeriodValueError(
+            "Period",
+            value,
+            f"expected a period of unit {_names(kinds)}"
+            + (f" (this one is {UNITS[type(found)]})" if type(found) in UNITS else ""),
+            f"应为单位为 {_names(kinds)} 的期限"
+            + (f"(所给期限的单位为 {UNITS[type(found)]})" if type(found) in UNITS else ""),
+        )
+    return found
+
+
+def period_schema(kinds: tuple[type, ...] = PERIOD_TYPES) -> Any:
+    """The pydantic core schema of a field holding a period of one of ``kinds``.
+
+    Input: a period object, its tagged JSON form or its text; output (Python and JSON): the
+    tagged form. A bad value is a pydantic error at the field (``period_parse`` or
+    ``period_value``) in the language of the validation context's ``lang`` (default
+    Chinese), both languages in its ``ctx``.
+    """
+    # Only pydantic calls this (through a period type's hook), so it is loaded by then.
+    from pydantic_core import core_schema
+
+    def validate(value: object, info: Any) -> Period:
+        context = info.context if isinstance(info.context, dict) else {}
+        try:
+            return period_from_json(value, kinds)
+        except (PeriodParseError, PeriodValueError, ArgumentTypeError, DateRangeError) as error:
+            raise pydantic_error(error, context.get("lang", "zh")) from None
+
+    def field(name: str) -> Any:
+        if name == "every_year":
+            return core_schema.typed_dict_field(core_schema.bool_schema(), required=False)
+        if name in ("day", "year"):
+            return core_schema.typed_dict_field(
+                core_schema.nullable_schema(core_schema.int_schema()), required=False
+            )
+        return core_schema.typed_dict_field(core_schema.int_schema(ge=1))
+
+    tagged: list[Any] = [
+        core_schema.typed_dict_schema(
+            {
+                "unit": core_schema.typed_dict_field(core_schema.literal_schema([UNITS[kind]])),
+                **{name: field(name) for name in _FIELDS[kind]},
+            },
+            ref=f"{kind.__name__}Json",
+        )
+        for kind in kinds
+    ]
+    output = tagged[0] if len(tagged) == 1 else core_schema.union_schema(tagged)
+    return core_schema.with_info_plain_validator_function(
+        validate,
+        json_schema_input_schema=core_schema.union_schema([output, core_schema.str_schema()]),
+        serialization=core_schema.plain_serializer_function_ser_schema(
+            period_json, return_schema=output
+        ),
+    )
+
+
+class _AnyPeriod:
+    """The pydantic form of :data:`Period`: one field schema for every period type."""
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return period_schema(PERIOD_TYPES)
+
+
+#: Any period. As a pydantic field it takes and gives the tagged JSON form (or the text on
+#: input), so that each type round-trips as itself.
+Period: TypeAlias = Annotated[
+    WorkingDays | CalendarDays | Months | Years | Hours | FixedDate | MinimumDuration,
+    _AnyPeriod(),
+]
 
 ACCEPTED_FORMS = (
     "20个工作日",

@@ -15,7 +15,7 @@ from gov_deadlines.errors import (
     CompletionTimeError,
     DateRangeError,
 )
-from gov_deadlines.vocabulary import Lang, Status, is_zh
+from gov_deadlines.vocabulary import Lang, Recorded, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.counting.records import VerdictRecord
@@ -32,7 +32,7 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(Recorded):
     """Whether an act met its deadline, and by how much.
 
     ``done_on`` is the day the act was done (in Beijing), ``done_at`` the instant when a

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from gov_deadlines.outputs.written import WriteSummary
-from gov_deadlines.vocabulary import Lang, is_zh
+from gov_deadlines.vocabulary import Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.outputs.records import SupervisionRowRecord
@@ -46,7 +46,7 @@ DONE_EN, NOT_DONE_EN, NOT_DUE_EN = "completed", "not completed", "not yet due"
 
 
 @dataclass(frozen=True, slots=True)
-class SupervisionRow:
+class SupervisionRow(Recorded):
     """One duty on the form. ``completed`` fills 完成情况; the rest are free text.
 
     ``not_due``: not completed, and not failed either: what is left of the duty is not yet

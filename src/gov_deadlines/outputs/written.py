@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gov_deadlines.vocabulary import Lang
+from gov_deadlines.vocabulary import Lang, Recorded
 
 if TYPE_CHECKING:
     from gov_deadlines.outputs.records import WriteSummaryRecord
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["WriteSummary"]
 
 
-class WriteSummary:
+class WriteSummary(Recorded):
     """The rows a writer wrote, and those among them whose dates are provisional
     (each row marks it itself: ``[临时推算]`` / ``provisional``)."""
 

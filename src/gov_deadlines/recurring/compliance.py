@@ -28,7 +28,7 @@ from gov_deadlines.recurring.windows import (
     act_of,
     schedule,
 )
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Status, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.recurring.records import (
@@ -44,7 +44,7 @@ __all__ = ["LogCheck", "UnmatchedEntry", "WindowVerdict", "check_log"]
 
 
 @dataclass(frozen=True, slots=True)
-class WindowVerdict:
+class WindowVerdict(Recorded):
     """What the log shows for one window of one duty.
 
     ``status`` (the shared :class:`~gov_deadlines.vocabulary.Status`): ``ON_TIME`` (enough
@@ -181,7 +181,7 @@ _WINDOW_LABELS = {
 
 
 @dataclass(frozen=True, slots=True)
-class UnmatchedEntry:
+class UnmatchedEntry(Recorded):
     """A log entry that counts for no window of the check, and why."""
 
     entry: LogEntry
@@ -198,7 +198,7 @@ class UnmatchedEntry:
         return unmatched_to_record(self, lang)
 
 
-class LogCheck(list[WindowVerdict]):
+class LogCheck(list[WindowVerdict], Recorded):
     """The verdicts of a check (a list, one per window), plus the entries that matched none.
 
     ``unmatched`` holds every log entry that counted for no window, with the reason (a

@@ -55,7 +55,7 @@ from gov_deadlines.errors import (
     NotInForceError,
     RuleKindError,
 )
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.counting.deadlines import Deadline, Note
@@ -94,7 +94,7 @@ def _day(day: dt.date, lang: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(Recorded):
     """One window (or fixed date) of a recurring duty in one year.
 
     ``due_date`` is the last day to act (the fixed date, or the window's last day), until 24:00.
