@@ -109,7 +109,7 @@ RESULT_TYPES: tuple[str, ...] = (
 def record_type(cls: type) -> Any:
     """The record type of a result class: the return annotation of its ``to_record`` (a
     name, or ``A | B``), taken from the ``records`` module of the class's own subpackage,
-    where every record is defined (``tests/pydantic`` checks each result type)."""
+    where every record is defined (``tests/pydantic_types`` checks each result type)."""
     annotation = str(cls.to_record.__annotations__["return"])  # type: ignore[attr-defined]
     # The class's own subpackage's records: a sideways import of that subpackage, made
     # here once for all of them rather than once per class.

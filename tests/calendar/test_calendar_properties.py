@@ -24,6 +24,7 @@ from gov_deadlines import (
     default_calendar,
     is_provisional,
 )
+from gov_deadlines.testing import covered_dates, rest_days, working_days
 
 ONE_DAY = dt.timedelta(days=1)
 FIRST = dt.date(2004, 1, 1)
@@ -35,8 +36,9 @@ PROVISIONAL = default_calendar(provisional=True)
 
 # Days far enough from both ends that a walk of up to 400 working days (about 1.6 years)
 # stays inside the official data.
-inner_days = st.dates(dt.date(2006, 1, 1), dt.date(2024, 12, 31))
-covered_days = st.dates(FIRST, LAST)
+INNER = {"min_value": dt.date(2006, 1, 1), "max_value": dt.date(2024, 12, 31)}
+inner_days = covered_dates(**INNER)
+covered_days = covered_dates()
 steps = st.integers(-400, 400).filter(bool)
 positive_steps = st.integers(1, 400)
 
@@ -123,13 +125,12 @@ def test_workdays_between_agrees_with_a_naive_count(start: dt.date, span: int) -
     assert OFFICIAL.workdays_between(start, end) == naive_workdays_between(OFFICIAL, start, end)
 
 
-@given(inner_days, steps)
-def test_forward_and_backward_are_inverse_on_working_days(day: dt.date, n: int) -> None:
-    workday = OFFICIAL.workday_on_or_after(day)
+@given(working_days(**INNER), steps)
+def test_forward_and_backward_are_inverse_on_working_days(workday: dt.date, n: int) -> None:
     assert OFFICIAL.add_workdays(OFFICIAL.add_workdays(workday, n), -n) == workday
 
 
-@given(inner_days, positive_steps)
+@given(rest_days(**INNER), positive_steps)
 def test_a_round_trip_from_a_rest_day_ends_on_the_neighbouring_working_day(
     day: dt.date, n: int
 ) -> None:
@@ -341,7 +342,7 @@ def test_single_days_are_answered_only_inside_coverage(day: dt.date) -> None:
 
 # -- provisional years -------------------------------------------------------------------------
 
-provisional_days = st.dates(dt.date(2027, 1, 1), dt.date(2100, 12, 31))
+provisional_days = covered_dates(provisional=True, min_value=LAST + ONE_DAY)
 
 
 @given(provisional_days)

@@ -35,6 +35,7 @@ from gov_deadlines import (
     deadline,
     default_calendar,
 )
+from gov_deadlines.testing import covered_dates, periods
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 UTC = dt.UTC
@@ -48,12 +49,12 @@ LAST = CAL.coverage.last
 # Triggers whose results stay inside the official data: the day periods below reach at
 # most 120 days and a roll past a holiday block.
 MARGIN = dt.timedelta(days=200)
-inside = st.dates(min_value=FIRST, max_value=LAST - MARGIN)
+inside = covered_dates(max_value=LAST - MARGIN)
 
 
 def inside_for_months(months: int) -> st.SearchStrategy[dt.date]:
     """Triggers from which ``months`` months and a roll stay inside the official data."""
-    return st.dates(min_value=FIRST, max_value=LAST - relativedelta(months=months) - MARGIN)
+    return covered_dates(max_value=LAST - relativedelta(months=months) - MARGIN)
 
 
 working_days = st.integers(min_value=1, max_value=60)
@@ -397,21 +398,11 @@ def test_fixed_dates_never_roll_and_name_the_last_working_day_before(
 
 # -- monotonic in the trigger --------------------------------------------------------------
 
-day_periods = st.one_of(
-    st.builds(WorkingDays, working_days),
-    st.builds(CalendarDays, calendar_days),
-    st.builds(Months, month_counts),
-    st.builds(Years, year_counts),
-    st.builds(MinimumDuration, calendar_days),
-    st.builds(FixedDate, month=st.integers(1, 12), day=st.none() | st.integers(1, 28)),
-)
+day_periods = periods([WorkingDays, CalendarDays, Months, Years, MinimumDuration], max_count=120)
+ten_years_in = covered_dates(max_value=LAST - relativedelta(years=10) - MARGIN)
 
 
-@given(
-    st.dates(min_value=FIRST, max_value=LAST - relativedelta(years=10) - MARGIN),
-    st.dates(min_value=FIRST, max_value=LAST - relativedelta(years=10) - MARGIN),
-    day_periods,
-)
+@given(ten_years_in, ten_years_in, day_periods | fixed)
 def test_results_never_move_backwards_when_the_trigger_moves_forward(
     a: dt.date, b: dt.date, period: object
 ) -> None:
@@ -447,7 +438,7 @@ offsets = st.integers(min_value=-5 * 24 * 60, max_value=15 * 24 * 60)
 
 
 @given(
-    st.dates(min_value=FIRST, max_value=LAST - dt.timedelta(days=800)),
+    covered_dates(max_value=LAST - dt.timedelta(days=800)),
     counted_periods,
     offsets,
     zones,
@@ -466,7 +457,7 @@ def test_check_with_a_datetime_is_on_time_iff_before_due_at(
 
 
 @given(
-    st.dates(min_value=FIRST, max_value=LAST - dt.timedelta(days=800)),
+    covered_dates(max_value=LAST - dt.timedelta(days=800)),
     counted_periods,
     st.integers(min_value=-30, max_value=40),
 )

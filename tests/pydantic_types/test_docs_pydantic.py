@@ -13,5 +13,5 @@ def test_the_examples_of_docs_pydantic_run_in_order() -> None:
     assert len(blocks) >= 3
     namespace: dict[str, object] = {"__name__": "docs_pydantic"}
     for block in blocks:
-        exec(compile(block, str(DOC), "exec"), namespace)
+        exec(compile(block, str(DOC), "exec", dont_inherit=True), namespace)
     assert "client" in namespace

@@ -67,8 +67,7 @@ def test_the_tagged_json_form_is_the_convention_unit_with_the_fields() -> None:
         "every_year": True,
     }
     for kind in PERIOD_TYPES:
-        example = kind(7) if kind is not gd.FixedDate else kind(7)
-        assert UNITS[kind] == convention_for(example).unit.value
+        assert UNITS[kind] == convention_for(kind(7)).unit.value
 
 
 def test_chinese_text_is_read_on_input() -> None:
