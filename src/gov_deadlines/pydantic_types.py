@@ -79,14 +79,14 @@ def _covered(day: dt.date, calendar: WorkCalendar, provisional: bool, info: Any,
         calendar.day_info(day)
         return day
     except CalendarCoverageError as error:
-        if provisional:
-            try:
-                calendar.with_provisional().day_info(day)
-            except CalendarCoverageError:
-                pass
-            else:
-                return ProvisionalDate(day.year, day.month, day.day)
+        if not provisional:
+            raise pydantic_error(error, _lang(info, lang)) from None
+    try:
+        calendar.with_provisional().day_info(day)
+    except CalendarCoverageError as error:
+        # past the provisional years too: this refusal says so (no "ask for provisional")
         raise pydantic_error(error, _lang(info, lang)) from None
+    return ProvisionalDate(day.year, day.month, day.day)
 
 
 def _date_schema(source: Any, handler: Any, lang: Lang, after: Any) -> Any:
@@ -105,6 +105,9 @@ class Covered:
     provisional: bool = False
     calendar: WorkCalendar | None = None
     lang: Lang = "zh"
+
+    def __post_init__(self) -> None:
+        is_zh(self.lang)  # a wrong language is refused when the model is defined
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         def after(value: Any, info: Any) -> Any:
@@ -125,6 +128,9 @@ class IsWorkingDay:
     provisional: bool = False
     calendar: WorkCalendar | None = None
     lang: Lang = "zh"
+
+    def __post_init__(self) -> None:
+        is_zh(self.lang)  # a wrong language is refused when the model is defined
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         def after(value: Any, info: Any) -> Any:
@@ -191,6 +197,9 @@ class MeetsRule:
     catalogue: Catalogue | None = None
     receipt_policy: ReceiptPolicy = ReceiptPolicy.NEXT_WORKING_DAY
     lang: Lang = "zh"
+
+    def __post_init__(self) -> None:
+        is_zh(self.lang)  # a wrong language is refused when the model is defined
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         # An unknown rule is the model author's mistake: refused when the model is defined.

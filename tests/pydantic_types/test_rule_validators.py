@@ -170,3 +170,18 @@ def test_an_error_raised_in_an_endpoints_own_code_maps_to_a_validation_error() -
     assert detail["loc"] == ("body", "received_on") and detail["type"] == "calendar_coverage"
     assert detail["ctx"]["year"] == 2027 and detail["input"] == "2026-12-20"
     assert "2027" in detail["msg"]
+
+
+def test_past_the_provisional_years_the_refusal_does_not_offer_a_provisional_answer() -> None:
+    [error] = errors_of(Days, maybe="2300-01-01")
+    ctx = error["ctx"]
+    assert isinstance(ctx, dict)
+    assert ctx["provisional_available"] is False
+    assert "--provisional" not in str(error["msg"])
+
+
+def test_a_marker_with_an_unknown_language_is_refused_when_it_is_made() -> None:
+    with pytest.raises(gd.UnknownLanguageError):
+        MeetsRule("ogi.reply", trigger="received_on", lang="fr")  # type: ignore[arg-type]
+    with pytest.raises(gd.UnknownLanguageError):
+        Covered(lang="de")  # type: ignore[arg-type]
