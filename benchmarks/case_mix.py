@@ -136,7 +136,9 @@ def _row(number: int, rnd: random.Random) -> list[str]:
             row[10] = row[10] or submitted.isoformat()
         elif which == 4:
             row[8] = (submitted + plus(days=2)).isoformat()
-            row[9] = f"{(submitted + plus(days=3)).isoformat()};{(submitted + plus(days=4)).isoformat()}"
+            row[9] = (
+                f"{(submitted + plus(days=3)).isoformat()};{(submitted + plus(days=4)).isoformat()}"
+            )
         elif which == 5:
             row[0] = row[0] + ",unquoted"  # written unquoted below
         else:

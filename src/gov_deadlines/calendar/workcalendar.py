@@ -76,6 +76,7 @@ class WorkCalendar:
         "_safe_k_lo",
         "_safe_lo",
         "_sources",
+        "_tables",
         "_wd",
         "_year_state",
         "coverage",
@@ -175,6 +176,7 @@ class WorkCalendar:
         # Working-day indices k with wd[k] inside the safe span.
         self._safe_k_lo = cum[self._safe_lo]
         self._safe_k_hi = cum[self._safe_hi + 1] - 1
+        self._tables: OfficialTables | None = None
 
     # -- derived calendars -------------------------------------------------------------
 
@@ -466,7 +468,14 @@ class WorkCalendar:
         return self._result(k, provisional)
 
     def official_tables(self) -> OfficialTables:
-        """The prefix-count arrays over the official span (see :class:`OfficialTables`)."""
+        """The prefix-count arrays over the official span (see :class:`OfficialTables`),
+        built on first use and kept: the calendar is immutable."""
+        tables = self._tables
+        if tables is None:
+            tables = self._tables = self._build_tables()
+        return tables
+
+    def _build_tables(self) -> OfficialTables:
         lo, hi = self._safe_lo, self._safe_hi
         first = self._base + lo
         offset = self._cum[lo]
@@ -683,9 +692,9 @@ class ScopedCalendar(WorkCalendar):
         self._check(result, day)
         return result
 
-    def official_tables(self) -> OfficialTables:
+    def _build_tables(self) -> OfficialTables:
         """The tables over the official span that the local data also covers."""
-        tables = super().official_tables()
+        tables = super()._build_tables()
         if self._bound is None:
             return tables
         first = dt.date(min(self._bound), 1, 1).toordinal()

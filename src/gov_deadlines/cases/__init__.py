@@ -29,9 +29,10 @@ Each idea has its own module, in the order they build on each other:
   (:meth:`CaseVerdict.explain`), quoting arts. 31 and 34 from ``data/statutes/``.
 * :mod:`~gov_deadlines.cases.verdict` — :class:`CaseVerdict`, the audit of one case.
 * :mod:`~gov_deadlines.cases.plausibility` — dates that cannot be right (warnings).
-* :mod:`~gov_deadlines.cases.clock` — the clock: :class:`AuditPolicy`, the computation of
-  each duty and :func:`audit_case`. Its docstring states the rules.
-* :mod:`~gov_deadlines.cases.grid` — the calendar over day indices (the fast path's tables).
+* :mod:`~gov_deadlines.cases.days` — the calendar's days as integer indices.
+* :mod:`~gov_deadlines.cases.clock` — the one clock: :class:`AuditPolicy`,
+  :class:`~gov_deadlines.cases.clock.CaseClock` (every branch, over day indices), its flat
+  record per case and :func:`audit_case`. Its docstring states the rules.
 * :mod:`~gov_deadlines.cases.due_soon` — what falls due soon: :func:`due_within` (the
   cases whose next duty is due within N working days, soonest first), :func:`next_duty`.
 * :mod:`~gov_deadlines.cases.columns` — the batch input layout (:data:`COLUMNS`) and its

@@ -20,12 +20,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
-from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, evaluate
+from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, CaseClock, CaseRecord
 from gov_deadlines.cases.columns import Layout, LayoutError, facts_from_cells, mapping_cells
 from gov_deadlines.cases.model import Case, CaseError, parse_case
 from gov_deadlines.cases.verdict import CaseVerdict
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BLANK",
+    "CaseAuditor",
     "CsvAudit",
     "RowResult",
     "audit_cases",
@@ -48,24 +48,54 @@ __all__ = [
 # -- results ------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class RowResult(Recorded):
-    """The outcome of one input row: a verdict, or the reason the row could not be read."""
+    """The outcome of one input row: the clock's record of the case (its verdict on demand),
+    or the reason the row could not be read."""
+
+    __slots__ = ("_verdict", "case_id", "error", "line", "record")
 
     line: int
     case_id: str
-    verdict: CaseVerdict | None = None
-    error: CaseError | None = None
+    #: Why the row could not be read (``None``: it was audited).
+    error: CaseError | None
+    #: The clock's record of the case (``None``: the row could not be read).
+    record: CaseRecord | None
+
+    def __init__(
+        self,
+        line: int,
+        case_id: str,
+        verdict: CaseVerdict | None = None,
+        error: CaseError | None = None,
+        *,
+        record: CaseRecord | None = None,
+    ) -> None:
+        self.line = line
+        self.case_id = case_id
+        self.error = error
+        self.record = verdict.record if verdict is not None else record
+        self._verdict = verdict
+
+    @property
+    def verdict(self) -> CaseVerdict | None:
+        """The case's :class:`CaseVerdict` (``None`` for a row that could not be read)."""
+        verdict = self._verdict
+        if verdict is None and self.record is not None:
+            verdict = self._verdict = CaseVerdict(self.record)
+        return verdict
 
     @property
     def result(self) -> str:
         """``ok``, ``late``, ``problem``, ``open``, ``undetermined`` or ``malformed``."""
-        verdict = self.verdict
-        return verdict.result if verdict is not None else "malformed"
+        record = self.record
+        return record.result if record is not None else "malformed"
 
     @property
     def late(self) -> bool:
-        return self.verdict is not None and self.verdict.late
+        return self.record is not None and self.record.result == "late"
+
+    def __repr__(self) -> str:
+        return f"RowResult(line={self.line}, case_id={self.case_id!r}, result={self.result!r})"
 
     def to_record(
         self, lang: Lang = "zh", *, explanation: bool = False
@@ -78,42 +108,65 @@ class RowResult(Recorded):
         return row_result_to_record(self, lang, explanation=explanation)
 
 
-class _Auditor:
-    """One batch's settings, resolved once."""
+class CaseAuditor:
+    """One batch's settings resolved once, and the audit of one row with them: the function
+    every batch input (CSV rows, mappings, ``Case`` objects, frames) goes through.
 
-    __slots__ = ("as_of", "calendar", "policy", "versions")
+    :meth:`cells` audits a row given as its cells in :data:`~gov_deadlines.cases.columns.FIELDS`
+    order, :meth:`mapping` a mapping with the layout's column names, :meth:`case` a
+    :class:`Case`; each returns one :class:`RowResult` (a malformed row carries its reason
+    and never raises). Holds no state between rows.
+    """
+
+    __slots__ = ("as_of", "calendar", "clock", "policy", "versions")
 
     def __init__(
         self,
-        as_of: dt.date | None,
-        calendar: WorkCalendar | None,
-        policy: AuditPolicy | None,
-        catalogue: Catalogue | None,
+        *,
+        as_of: dt.date | None = None,
+        calendar: WorkCalendar | None = None,
+        policy: AuditPolicy | None = None,
+        catalogue: Catalogue | None = None,
     ) -> None:
         check_day_argument("as_of", as_of)
         self.as_of = as_of
         self.calendar = calendar if calendar is not None else default_calendar()
         self.policy = policy or DEFAULT_POLICY
         self.versions = reply_versions(catalogue)
+        self.clock = CaseClock(self.calendar, self.versions, self.policy, as_of)
 
     def cells(self, cells: Sequence[Any], line: int) -> RowResult:
+        """The result of a row's cells in FIELDS order (blank cells: ``""`` or ``None``)."""
         try:
             facts = facts_from_cells(cells)
-            verdict = evaluate(facts, self.calendar, self.as_of, self.policy, self.versions)
+            record = self.clock.run(facts)
         except CaseError as error:
             case_id = cells[0] if isinstance(cells[0], str) else str(cells[0] or "")
             reported = error
             if not any(str(cell).strip() for cell in cells):
                 reported = CaseError("the row is empty", "空行")
             return RowResult(line, case_id, None, reported.at(line=line, case_id=case_id))
-        return RowResult(line, facts.case_id, verdict)
+        return RowResult(line, facts.case_id, record=record)
+
+    def mapping(self, row: Mapping[str, Any], line: int) -> RowResult:
+        """The result of a mapping: the layout's column names (zh or en) or a ``Case``'s
+        fields (with ``consultations`` or ``extension``)."""
+        if "consultations" in row or "extension" in row:
+            try:
+                case = parse_case(row)
+            except CaseError as error:
+                case_id = str(row.get("case_id", "") or "")
+                return RowResult(line, case_id, None, error.at(line=line, case_id=case_id))
+            return self.case(case, line)
+        return self.cells(mapping_cells(row), line)
 
     def case(self, case: Case, line: int) -> RowResult:
+        """The result of a :class:`Case`."""
         try:
-            verdict = evaluate(case.facts(), self.calendar, self.as_of, self.policy, self.versions)
+            record = self.clock.run(case.facts())
         except CaseError as error:
             return RowResult(line, case.case_id, None, error.at(line=line, case_id=case.case_id))
-        return RowResult(line, case.case_id, verdict)
+        return RowResult(line, case.case_id, record=record)
 
 
 def audit_cases(
@@ -132,23 +185,14 @@ def audit_cases(
     ``extension``), or a ``Case``. ``first_line`` numbers the rows (2: the first row after
     a CSV header). Nothing is held back: memory does not grow with the input.
     """
-    auditor = _Auditor(as_of, calendar, policy, catalogue)
+    auditor = CaseAuditor(as_of=as_of, calendar=calendar, policy=policy, catalogue=catalogue)
     line = first_line - 1
     for row in rows:
         line += 1
         if isinstance(row, Case):
             yield auditor.case(row, line)
         elif isinstance(row, Mapping):
-            if "consultations" in row or "extension" in row:
-                try:
-                    case = parse_case(row)
-                except CaseError as error:
-                    case_id = str(row.get("case_id", "") or "")
-                    yield RowResult(line, case_id, None, error.at(line=line, case_id=case_id))
-                    continue
-                yield auditor.case(case, line)
-            else:
-                yield auditor.cells(mapping_cells(row), line)
+            yield auditor.mapping(row, line)
         else:
             yield RowResult(
                 line,
@@ -169,13 +213,7 @@ BLANK = RowResult(0, "")
 
 class CsvAudit:
     """An audit of a CSV stream: the header is read at once (a :class:`LayoutError` is raised
-    there), the rows as the object is iterated.
-
-    :func:`gov_deadlines.outputs.write_case_csv` given a ``CsvAudit`` takes a fast path
-    (:mod:`gov_deadlines.outputs.case_csv_fast`) with the same output and summary; it reads
-    the rows itself through ``reader``, ``auditor``, ``width``, ``pick``, :meth:`misfit` and
-    :meth:`bad_csv` (public for it alone: removed with issue 14).
-    """
+    there), the rows as the object is iterated, one :class:`RowResult` each."""
 
     def __init__(
         self,
@@ -196,7 +234,9 @@ class CsvAudit:
                 f"cannot read the header row ({error})", f"无法读取表头({error})"
             ) from None
         self.layout = Layout.from_header(header)
-        self.auditor = _Auditor(as_of, calendar, policy, catalogue)
+        self.auditor = CaseAuditor(
+            as_of=as_of, calendar=calendar, policy=policy, catalogue=catalogue
+        )
         self.width = len(self.layout.header)
         #: The row's cells in FIELDS order, from a row padded to the header's width plus
         #: one blank cell (where absent columns point).
@@ -281,9 +321,7 @@ class CsvAudit:
         width = self.width
         pick = self.pick
         cells = auditor.cells
-        make_facts, clock = facts_from_cells, evaluate
-        cal, as_of = auditor.calendar, auditor.as_of
-        policy, versions = auditor.policy, auditor.versions
+        make_facts, run = facts_from_cells, auditor.clock.run
         previous = reader.line_num
         while True:
             try:
@@ -313,7 +351,7 @@ class CsvAudit:
             picked = pick(row)
             try:
                 facts = make_facts(picked)
-                result = RowResult(line, facts.case_id, clock(facts, cal, as_of, policy, versions))
+                result = RowResult(line, facts.case_id, record=run(facts))
             except CaseError:
                 if self.blank(row):
                     continue

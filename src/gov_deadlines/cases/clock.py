@@ -28,11 +28,12 @@ The rules (``docs/audit.md`` has the full list of choices):
   extension adds at most 20 (2008: 15) working days and counts only if approved and told
   to the applicant on or before the original deadline.
 
-:func:`evaluate` is the clock itself, shared by :func:`audit_case` and the batch audit
-(:mod:`gov_deadlines.cases.batch`), which feeds it facts read straight from CSV rows.
-:func:`gov_deadlines.cases.grid.day_grid` lays the calendar's official span and the versions
-out as tables over day indices, for the lean clock of the per-case CSV's fast path
-(:mod:`gov_deadlines.outputs.case_csv_fast`).
+:class:`CaseClock` is the clock — the only one: :func:`audit_case` runs it on one case, the
+batch audit (:mod:`gov_deadlines.cases.batch`) on every row, with facts read straight from
+CSV cells or mappings. It counts over day indices of the calendar's tables
+(:mod:`gov_deadlines.cases.days`) and gives a flat :class:`CaseRecord` per case (indices,
+codes, the findings); :class:`~gov_deadlines.cases.CaseVerdict`, the explanation, the
+per-case CSV, the JSON and the summary are made from it, each only when asked for.
 """
 
 from __future__ import annotations
@@ -44,19 +45,29 @@ from dataclasses import InitVar, dataclass
 from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
-from gov_deadlines.cases.duties import Duty, DutyKind, Finding, workdays_or_none
+from gov_deadlines.cases.days import DayIndex
+from gov_deadlines.cases.duties import DutyKind, Finding
 from gov_deadlines.cases.model import Case, CaseError, CaseFacts, Party, parse_case
 from gov_deadlines.cases.plausibility import date_findings
 from gov_deadlines.cases.verdict import CaseVerdict
-from gov_deadlines.cases.versions import ExcludedSpan, ReplyVersion, ReplyVersions, reply_versions
-from gov_deadlines.catalogue.receipt import ReceiptPolicy, effective_receipt
+from gov_deadlines.cases.versions import ReplyVersion, ReplyVersions, reply_versions
+from gov_deadlines.catalogue.receipt import ReceiptPolicy
 from gov_deadlines.errors import CalendarCoverageError
 from gov_deadlines.vocabulary import Status
 
 if TYPE_CHECKING:
     from gov_deadlines.catalogue import Catalogue
 
-__all__ = ["DEFAULT_POLICY", "AuditPolicy", "audit_case", "evaluate"]
+__all__ = [
+    "DEFAULT_POLICY",
+    "AuditPolicy",
+    "CaseClock",
+    "CaseRecord",
+    "DutyRow",
+    "SpanRow",
+    "audit_case",
+    "evaluate",
+]
 
 
 # -- the audit's settings -------------------------------------------------------------------------
@@ -99,224 +110,465 @@ class AuditPolicy:
 DEFAULT_POLICY = AuditPolicy()
 
 
+# -- the clock's output: a flat record per case ---------------------------------------------------
+
+#: A duty judged, as the clock records it: kind, due (a day index, ``None``: no due date),
+#: done (a day index or ``None``), status, working days late (``None``: unknown), calendar
+#: days late, working days remaining, provisional. :class:`~gov_deadlines.cases.duties.Duty`
+#: is made from it on demand.
+DutyRow = tuple[DutyKind, int | None, int | None, Status, int | None, int, int | None, bool]
+#: A consultation whose time is excluded: party, sent, answered (or ``None``), end of the
+#: excluded time after capping (day indices), capped.
+SpanRow = tuple[Party, int, int | None, int, bool]
+
+_ON_TIME, _LATE, _OVERDUE = Status.ON_TIME, Status.LATE, Status.OVERDUE
+_PENDING, _WAITING, _UNDETERMINED = Status.PENDING, Status.WAITING, Status.UNDETERMINED
+_SUPPLEMENT, _EXTENSION, _REPLY = DutyKind.SUPPLEMENT_NOTICE, DutyKind.EXTENSION, DutyKind.REPLY
+
+
+class CaseRecord:
+    """What the clock worked out for one case: plain values (day indices of
+    :attr:`clock`'s days, codes, the findings). Treat as read-only.
+
+    ``raw`` is the recorded receipt, ``receipt`` the day it counts from (after the rest-day
+    policy); ``start`` the reply clock's start (``None``: not started); ``base_due`` the
+    reply's due date before an extension; ``duties`` the 补正 notice, the extension and the
+    reply as :data:`DutyRow` (those the case has, in that order); ``notes`` the clock's
+    findings; ``result`` the case summed up (see :class:`~gov_deadlines.cases.CaseVerdict`).
+    :class:`~gov_deadlines.cases.CaseVerdict`, the per-case CSV, the JSON and the summary are
+    all made from it.
+    """
+
+    __slots__ = (
+        "base_due",
+        "clock",
+        "duties",
+        "excluded",
+        "extension_days",
+        "facts",
+        "notes",
+        "raw",
+        "receipt",
+        "result",
+        "spans",
+        "start",
+        "version",
+    )
+
+    def __init__(
+        self,
+        clock: CaseClock,
+        facts: CaseFacts,
+        raw: int,
+        receipt: int,
+        version: ReplyVersion,
+        start: int | None,
+        base_due: int | None,
+        excluded: int,
+        extension_days: int,
+        duties: tuple[DutyRow, ...],
+        notes: tuple[Finding, ...],
+        result: str,
+        spans: tuple[SpanRow, ...],
+    ) -> None:
+        self.clock = clock
+        self.facts = facts
+        self.raw = raw
+        self.receipt = receipt
+        self.version = version
+        self.start = start
+        self.base_due = base_due
+        self.excluded = excluded
+        self.extension_days = extension_days
+        self.duties = duties
+        self.notes = notes
+        self.result = result
+        self.spans = spans
+
+    @property
+    def provisional(self) -> bool:
+        """Whether a date of the case rests on provisional calendar data."""
+        if type(self.receipt) is not int:
+            return True
+        start, base_due = self.start, self.base_due
+        if (start is not None and type(start) is not int) or (
+            base_due is not None and type(base_due) is not int
+        ):
+            return True
+        return any(duty[7] for duty in self.duties)
+
+
 # -- the clock ----------------------------------------------------------------------------------
 
 
-def _judge(
-    kind: DutyKind,
-    due: dt.date,
-    done: dt.date | None,
-    cal: WorkCalendar,
-    as_of: dt.date | None,
-    policy: AuditPolicy,
-    findings: list[Finding],
-) -> Duty:
-    provisional = type(due) is not dt.date
-    if done is not None:
-        if done <= due:
-            return Duty(kind, due, done, Status.ON_TIME, provisional=provisional)
-        return Duty(
-            kind,
-            due,
-            done,
-            Status.LATE,
-            workdays_or_none(cal, due, done),
-            (done - due).days,
-            None,
-            provisional,
-        )
-    if as_of is None:
-        return Duty(kind, due, None, Status.PENDING, provisional=provisional)
-    if as_of <= due:
-        remaining = workdays_or_none(cal, as_of, due)
-        if remaining is not None and remaining <= policy.warn_within:
-            findings.append(Finding("due_soon", (kind, remaining, due)))
-        return Duty(kind, due, None, Status.PENDING, 0, 0, remaining, provisional)
-    return Duty(
-        kind,
-        due,
-        None,
-        Status.OVERDUE,
-        workdays_or_none(cal, due, as_of),
-        (as_of - due).days,
-        None,
-        provisional,
-    )
+class CaseClock:
+    """The clock of OGI applications for one audit: the calendar's days, the versions of the
+    条例, the policy and the audit day, resolved once; :meth:`run` audits one case.
 
+    It holds no state between cases: one clock may audit any number of cases, from any
+    number of threads.
+    """
 
-def _move(
-    cal: WorkCalendar, day: dt.date, policy: AuditPolicy, code: str, findings: list[Finding]
-) -> dt.date:
-    moved, was_moved = effective_receipt(day, policy.receipt, cal)
-    if was_moved:
-        findings.append(Finding(code, (day, moved)))
-    return moved
+    __slots__ = ("as_of", "days", "last", "last_start", "move", "now", "policy", "versions")
 
+    def __init__(
+        self,
+        calendar: WorkCalendar,
+        versions: ReplyVersions,
+        policy: AuditPolicy = DEFAULT_POLICY,
+        as_of: dt.date | None = None,
+    ) -> None:
+        days = self.days = DayIndex(calendar)
+        self.versions = versions
+        self.policy = policy
+        self.as_of = as_of
+        # The audit day as an index (a datetime counts as its date).
+        self.now = None if as_of is None else as_of.toordinal() - days.base
+        self.move = policy.receipt is ReceiptPolicy.NEXT_WORKING_DAY
+        self.last = versions.open_last
+        self.last_start = versions.open_last_start.toordinal() - days.base
 
-def _consult_spans(
-    f: CaseFacts,
-    ver: ReplyVersion,
-    cal: WorkCalendar,
-    as_of: dt.date | None,
-    findings: list[Finding],
-) -> list[ExcludedSpan] | None:
-    """The consultations whose time is excluded; ``None`` when the clock stands still."""
-    spans: list[ExcludedSpan] = []
-    for party, sent, answered in f.consultations:
-        if party is Party.AGENCY and not ver.agency_excluded:
-            findings.append(Finding("agency_not_excluded", (sent, ver.label, ver.reply.clause)))
-            continue
-        end = answered
-        capped = False
+    @property
+    def calendar(self) -> WorkCalendar:
+        return self.days.calendar
+
+    # -- duties judged ----------------------------------------------------------------------
+
+    def _count(self, a: int, b: int) -> int | None:
+        """The working days in (a, b], or ``None`` where the calendar has no data."""
+        try:
+            return self.days.between(a, b)
+        except CalendarCoverageError:
+            return None
+
+    def _judge(
+        self,
+        kind: DutyKind,
+        due: int,
+        done: int | None,
+        now: int | None,
+        findings: list[Finding] | None,
+    ) -> DutyRow:
+        provisional = type(due) is not int
+        if done is not None:
+            if done <= due:
+                return kind, due, done, _ON_TIME, 0, 0, None, provisional
+            return kind, due, done, _LATE, self._count(due, done), done - due, None, provisional
+        if now is None:
+            return kind, due, None, _PENDING, 0, 0, None, provisional
+        if now <= due:
+            remaining = self._count(now, due)
+            if (
+                findings is not None
+                and remaining is not None
+                and remaining <= self.policy.warn_within
+            ):
+                findings.append(Finding("due_soon", (kind, remaining, self.days.date(due))))
+            return kind, due, None, _PENDING, 0, 0, remaining, provisional
+        return kind, due, None, _OVERDUE, self._count(due, now), now - due, None, provisional
+
+    # -- the steps --------------------------------------------------------------------------
+
+    def _moved(self, day: int) -> int:
+        """A receipt (or corrected application) recorded on ``day``, after the rest-day policy
+        (:func:`gov_deadlines.catalogue.receipt.effective_receipt`, over indices)."""
+        days = self.days
+        if self.move and not days.is_workday(day):
+            return days.add(day, 1)
+        return day
+
+    def _spans(
+        self,
+        f: CaseFacts,
+        ver: ReplyVersion,
+        replied: int | None,
+        findings: list[Finding],
+    ) -> list[SpanRow] | None:
+        """The consultations whose time is excluded; ``None`` when the clock stands still."""
+        days = self.days
+        index, date = days.index, days.date
+        spans: list[SpanRow] = []
         cap = ver.consult_cap
-        if cap is not None:
-            cap_end = cal.add_workdays(sent, cap)
-            if end is None:
-                findings.append(Finding("consult_unanswered", (party, sent, cap_end, cap)))
-                end, capped = cap_end, True
-            elif end > cap_end:
-                findings.append(Finding("consult_capped", (party, sent, end, cap_end, cap)))
-                end, capped = cap_end, True
-        elif end is None:
-            candidates = [(d, b) for d, b in ((f.replied, "replied"), (as_of, "as_of")) if d]
-            if not candidates:
-                findings.append(Finding("consult_waiting", (party, sent, ver.label)))
-                return None
-            end, basis = min(candidates, key=lambda pair: pair[0])
-            findings.append(Finding("consult_open", (party, sent, end, basis, ver.label)))
-        spans.append(ExcludedSpan(party, sent, answered, end, capped))
-    return spans
+        for party, sent_on, answered_on in f.consultations:
+            if party is Party.AGENCY and not ver.agency_excluded:
+                findings.append(
+                    Finding("agency_not_excluded", (sent_on, ver.label, ver.reply.clause))
+                )
+                continue
+            sent = index(sent_on)
+            answered = None if answered_on is None else index(answered_on)
+            end = answered
+            capped = False
+            if cap is not None:
+                cap_end = days.add(sent, cap)
+                if end is None:
+                    findings.append(
+                        Finding("consult_unanswered", (party, sent_on, date(cap_end), cap))
+                    )
+                    end, capped = cap_end, True
+                elif end > cap_end:
+                    findings.append(
+                        Finding("consult_capped", (party, sent_on, answered_on, date(cap_end), cap))
+                    )
+                    end, capped = cap_end, True
+            elif end is None:
+                now = self.now
+                if replied is not None and (now is None or replied <= now):
+                    end, basis = replied, "replied"
+                elif now is not None:
+                    end, basis = now, "as_of"
+                else:
+                    findings.append(Finding("consult_waiting", (party, sent_on, ver.label)))
+                    return None
+                findings.append(
+                    Finding("consult_open", (party, sent_on, date(end), basis, ver.label))
+                )
+            spans.append((party, sent, answered, end, capped))
+        return spans
 
-
-def _shift(
-    cal: WorkCalendar, start: dt.date, n: int, spans: list[ExcludedSpan]
-) -> tuple[dt.date, int, set[int]]:
-    """The n-th working day after ``start`` not inside a consultation, the days excluded,
-    and which spans moved it (by index)."""
-    if not spans:
-        return cal.add_workdays(start, n), 0, set()
-    if len(spans) == 1:  # the common case: nothing to sort or merge
-        span = spans[0]
-        low = max(span.sent, start)
-        due = cal.add_workdays(start, n)
-        if span.end > low and low < due:
-            excluded = cal.workdays_between(low, span.end)
-            return cal.add_workdays(start, n + excluded), excluded, {0}
-        return due, 0, set()
-    intervals = sorted(
-        (max(span.sent, start), span.end, index)
-        for index, span in enumerate(spans)
-        if span.end > max(span.sent, start)
-    )
-    merged: list[tuple[dt.date, dt.date, list[int]]] = []
-    for low, high, index in intervals:
-        if merged and low <= merged[-1][1]:
-            last = merged[-1]
-            merged[-1] = (last[0], max(last[1], high), [*last[2], index])
-        else:
-            merged.append((low, high, [index]))
-    due = cal.add_workdays(start, n)
-    excluded = 0
-    applied: set[int] = set()
-    for low, high, indices in merged:
-        if low >= due:  # sent on or after the deadline as it stands: the period had run out
-            break
-        excluded += cal.workdays_between(low, high)
-        due = cal.add_workdays(start, n + excluded)
-        applied.update(indices)
-    return due, excluded, applied
-
-
-def _extension(
-    f: CaseFacts,
-    ver: ReplyVersion,
-    cal: WorkCalendar,
-    base_due: dt.date,
-    as_of: dt.date | None,
-    policy: AuditPolicy,
-    findings: list[Finding],
-) -> tuple[Duty, int]:
-    approved = f.ext_approved
-    assert approved is not None
-    days = f.ext_days
-    if days is None:
-        days = ver.ext_cap
-        findings.append(Finding("extension_days_assumed", (days,)))
-    elif days > ver.ext_cap:
-        findings.append(Finding("extension_over_cap", (days, ver.ext_cap)))
-    applied = min(days, ver.ext_cap)
-    told = f.ext_told
-    if told is not None:
-        done = max(approved, told)
-        duty = _judge(DutyKind.EXTENSION, base_due, done, cal, as_of, policy, findings)
-        if duty.status is Status.ON_TIME:
-            return duty, applied
-        findings.append(Finding("extension_invalid", (approved, told, base_due)))
-        return duty, 0
-    if f.replied is not None and f.replied <= base_due:
-        # Replied within the original limit: the extension was never needed.
-        findings.append(Finding("extension_unused", (f.replied, base_due)))
-        return Duty(DutyKind.EXTENSION, base_due, None, Status.ON_TIME, 0, 0, None, False), 0
-    findings.append(Finding("extension_not_told", (approved, base_due)))
-    if approved > base_due:
-        # Approved after the original deadline (and not told): it can no longer be valid.
-        until = approved if as_of is None or as_of < approved else as_of
-        return _judge(DutyKind.EXTENSION, base_due, None, cal, until, policy, []), 0
-    return _judge(DutyKind.EXTENSION, base_due, None, cal, as_of, policy, findings), 0
-
-
-def _receipt(f: CaseFacts, cal: WorkCalendar, policy: AuditPolicy) -> tuple[dt.date, dt.date]:
-    """The receipt date after the rest-day policy, and the recorded one."""
-    raw = f.raw_receipt
-    if raw is None:  # pragma: no cover - validation refuses such a case first
-        raise CaseError("no date of receipt", "缺少收到申请的日期", field="submitted")
-    # Past the calendar, CalendarCoverageError propagates: the case is undetermined (无法
-    # 计算), not malformed — the date is good, the holiday data is what is missing.
-    return effective_receipt(raw, policy.receipt, cal)[0], raw
-
-
-def _undetermined(
-    f: CaseFacts,
-    raw: dt.date,
-    cal: WorkCalendar,
-    as_of: dt.date | None,
-    versions: ReplyVersions,
-    error: CalendarCoverageError,
-) -> CaseVerdict:
-    """The verdict on a case whose receipt day itself needs holiday data not loaded: whether
-    it was a rest day (moved to the next working day) is unknown, so is every due date."""
-    ver = versions.at(raw)  # before the 2008 条例: no rule applies, a data error
-    duties: list[Duty] = []
-    if f.supplement_requested is not None and ver.supplement_n is not None:
-        duties.append(
-            Duty(
-                DutyKind.SUPPLEMENT_NOTICE, None, f.supplement_requested, Status.UNDETERMINED, None
-            )
+    def _shift(self, start: int, n: int, spans: list[SpanRow]) -> tuple[int, int, set[int]]:
+        """The n-th working day after ``start`` not inside a consultation, the days excluded,
+        and which spans moved it (by position). Overlapping consultations count once; a
+        consultation sent on or after the deadline as it stands is not excluded."""
+        days = self.days
+        due = days.add(start, n)
+        if not spans:
+            return due, 0, set()
+        intervals = sorted(
+            (max(sent, start), end, position)
+            for position, (_, sent, _, end, _) in enumerate(spans)
+            if end > max(sent, start)
         )
-    if f.ext_approved is not None:
-        duties.append(Duty(DutyKind.EXTENSION, None, f.ext_told, Status.UNDETERMINED, None))
-    duties.append(Duty(DutyKind.REPLY, None, f.replied, Status.UNDETERMINED, None))
-    return CaseVerdict(
-        f.case_id,
-        f.channel,
-        raw,
-        raw,
-        f.receipt_field,
-        f.receipt_assumed,
-        ver.label,
-        None,
-        None,
-        0,
-        0,
-        tuple(duties),
-        (Finding("calendar", (error,)),),
-        "undetermined",
-        as_of,
-        f,
-        cal,
-        ver,
-        (),
-    )
+        merged: list[tuple[int, int, list[int]]] = []
+        for low, high, position in intervals:
+            if merged and low <= merged[-1][1]:
+                last = merged[-1]
+                merged[-1] = (last[0], max(last[1], high), [*last[2], position])
+            else:
+                merged.append((low, high, [position]))
+        excluded = 0
+        applied: set[int] = set()
+        for low, high, positions in merged:
+            if low >= due:  # sent on or after the deadline as it stands: the period had run out
+                break
+            excluded += days.between(low, high)
+            due = days.add(start, n + excluded)
+            applied.update(positions)
+        return due, excluded, applied
+
+    def _extension(
+        self,
+        f: CaseFacts,
+        ver: ReplyVersion,
+        base_due: int,
+        replied: int | None,
+        findings: list[Finding],
+    ) -> tuple[DutyRow, int]:
+        days = self.days
+        date = days.date
+        approved_on = f.ext_approved
+        assert approved_on is not None
+        approved = days.index(approved_on)
+        wanted = f.ext_days
+        if wanted is None:
+            wanted = ver.ext_cap
+            findings.append(Finding("extension_days_assumed", (wanted,)))
+        elif wanted > ver.ext_cap:
+            findings.append(Finding("extension_over_cap", (wanted, ver.ext_cap)))
+        applied = min(wanted, ver.ext_cap)
+        told_on = f.ext_told
+        if told_on is not None:
+            told = days.index(told_on)
+            duty = self._judge(_EXTENSION, base_due, max(approved, told), self.now, findings)
+            if duty[3] is _ON_TIME:
+                return duty, applied
+            findings.append(Finding("extension_invalid", (approved_on, told_on, date(base_due))))
+            return duty, 0
+        if replied is not None and replied <= base_due:
+            # Replied within the original limit: the extension was never needed.
+            findings.append(Finding("extension_unused", (f.replied, date(base_due))))
+            return (_EXTENSION, base_due, None, _ON_TIME, 0, 0, None, False), 0
+        findings.append(Finding("extension_not_told", (approved_on, date(base_due))))
+        now = self.now
+        if approved > base_due:
+            # Approved after the original deadline (and not told): it can no longer be valid.
+            until = approved if now is None or now < approved else now
+            return self._judge(_EXTENSION, base_due, None, until, None), 0
+        return self._judge(_EXTENSION, base_due, None, now, findings), 0
+
+    def _undetermined(self, f: CaseFacts, raw: int, error: CalendarCoverageError) -> CaseRecord:
+        """A case whose receipt day itself needs holiday data not loaded: whether it was a
+        rest day (moved to the next working day) is unknown, so is every due date."""
+        assert f.raw_receipt is not None
+        ver = self.versions.at(f.raw_receipt)  # before the 2008 条例: no rule applies
+        index = self.days.index
+        duties: list[DutyRow] = []
+        if f.supplement_requested is not None and ver.supplement_n is not None:
+            done = index(f.supplement_requested)
+            duties.append((_SUPPLEMENT, None, done, _UNDETERMINED, None, 0, None, False))
+        if f.ext_approved is not None:
+            told = None if f.ext_told is None else index(f.ext_told)
+            duties.append((_EXTENSION, None, told, _UNDETERMINED, None, 0, None, False))
+        replied = None if f.replied is None else index(f.replied)
+        duties.append((_REPLY, None, replied, _UNDETERMINED, None, 0, None, False))
+        notes = (Finding("calendar", (error,)),)
+        return CaseRecord(
+            self, f, raw, raw, ver, None, None, 0, 0, tuple(duties), notes, "undetermined", ()
+        )
+
+    # -- one case ---------------------------------------------------------------------------
+
+    def run(self, f: CaseFacts) -> CaseRecord:
+        """The clock of one case on the audit day. A receipt before the 2008 条例 raises
+        :class:`~gov_deadlines.cases.CaseError`; missing calendar data makes the duties that
+        need it ``undetermined``."""
+        days = self.days
+        raw_on = f.raw_receipt
+        if raw_on is None:  # pragma: no cover - validation refuses such a case first
+            raise CaseError("no date of receipt", "缺少收到申请的日期", field="submitted")
+        raw = raw_on.toordinal() - days.base
+        try:
+            receipt = self._moved(raw)
+        except CalendarCoverageError as error:
+            # Past the calendar the case is undetermined (无法计算), not malformed: the date
+            # is good, the holiday data is what is missing.
+            return self._undetermined(f, raw, error)
+        last = self.last
+        ver = (
+            last
+            if last is not None and receipt >= self.last_start
+            else self.versions.at(days.date(receipt))
+        )
+        index = days.index
+        replied = None if f.replied is None else index(f.replied)
+        now = self.now
+        findings: list[Finding] = []
+        receipt_on = raw_on if receipt == raw else days.date(receipt)
+        if f.supplement_requested is None and not f.consultations and f.ext_approved is None:
+            # Receipt + N working days, judged.
+            due: int | None
+            try:
+                due = days.add(receipt, ver.n)
+                reply = self._judge(_REPLY, due, replied, now, findings)
+            except CalendarCoverageError as error:
+                findings.append(Finding("calendar", (error,)))
+                due = None
+                reply = (_REPLY, None, replied, _UNDETERMINED, None, 0, None, False)
+            status = reply[3]
+            if status is _ON_TIME:
+                result = "ok"
+            elif status is _LATE or status is _OVERDUE:
+                result = "late"
+            elif status is _UNDETERMINED:
+                result = "undetermined"
+            else:
+                result = "open"
+            date_findings(f, receipt_on, receipt_on, self.as_of, findings)
+            notes = tuple(findings) if findings else ()
+            return CaseRecord(
+                self, f, raw, receipt, ver, receipt, due, 0, 0, (reply,), notes, result, ()
+            )
+        duties: list[DutyRow] = []
+
+        # 补正 notice (2019 art. 30)
+        requested_on = f.supplement_requested
+        if requested_on is not None:
+            requested = index(requested_on)
+            if ver.supplement_n is not None:
+                try:
+                    due = days.add(receipt, ver.supplement_n)
+                    duties.append(self._judge(_SUPPLEMENT, due, requested, now, findings))
+                except CalendarCoverageError as error:
+                    findings.append(Finding("calendar", (error,)))
+                    duties.append(
+                        (_SUPPLEMENT, None, requested, _UNDETERMINED, None, 0, None, False)
+                    )
+            else:
+                findings.append(Finding("supplement_no_limit", (ver.label,)))
+
+        # the reply clock, and the extension
+        start: int | None = receipt
+        base_due: int | None = None
+        excluded = extension_days = 0
+        spans: list[SpanRow] = []
+        ext_duty: DutyRow | None = None
+        has_ext = f.ext_approved is not None
+        told = None if f.ext_told is None else index(f.ext_told)
+        try:
+            if requested_on is not None:
+                arrived_on = f.supplement_received
+                if arrived_on is None:
+                    start = None
+                    findings.append(Finding("awaiting_supplement", (requested_on,)))
+                else:
+                    arrived = index(arrived_on)
+                    start = self._moved(arrived)
+                    if start != arrived:
+                        findings.append(Finding("supplement_moved", (arrived_on, days.date(start))))
+            found: list[SpanRow] | None = []
+            if start is not None and f.consultations:
+                found = self._spans(f, ver, replied, findings)
+            if start is None or found is None:
+                reply = (_REPLY, None, replied, _WAITING, None, 0, None, False)
+                if has_ext:
+                    ext_duty = (_EXTENSION, None, told, _WAITING, None, 0, None, False)
+            else:
+                spans = found
+                base_due, excluded, applied = self._shift(start, ver.n, spans)
+                due = base_due
+                if has_ext:
+                    ext_duty, extension_days = self._extension(f, ver, base_due, replied, findings)
+                    if extension_days:
+                        due, excluded, applied = self._shift(start, ver.n + extension_days, spans)
+                for position, (party, sent, _, end, _) in enumerate(spans):
+                    if position not in applied and end > max(sent, start):
+                        findings.append(
+                            Finding("consult_late", (party, days.date(sent), days.date(base_due)))
+                        )
+                reply = self._judge(_REPLY, due, replied, now, findings)
+        except CalendarCoverageError as error:
+            findings.append(Finding("calendar", (error,)))
+            base_due = None
+            reply = (_REPLY, None, replied, _UNDETERMINED, None, 0, None, False)
+            if has_ext:
+                ext_duty = (_EXTENSION, None, told, _UNDETERMINED, None, 0, None, False)
+        if ext_duty is not None:
+            duties.append(ext_duty)
+        duties.append(reply)
+        late = undetermined = still_open = False
+        for duty in duties:
+            status = duty[3]
+            if status is _LATE or status is _OVERDUE:
+                late = True
+            elif status is _UNDETERMINED:
+                undetermined = True
+            elif status is _PENDING or status is _WAITING:
+                still_open = True
+        if late:
+            result = "late"
+        elif has_ext and any(item.code == "extension_over_cap" for item in findings):
+            result = "problem"
+        elif undetermined:
+            result = "undetermined"
+        else:
+            result = "open" if still_open else "ok"
+        start_on = None if start is None else receipt_on if start == receipt else days.date(start)
+        date_findings(f, receipt_on, start_on, self.as_of, findings)
+        return CaseRecord(
+            self,
+            f,
+            raw,
+            receipt,
+            ver,
+            start,
+            base_due,
+            excluded,
+            extension_days,
+            tuple(duties),
+            tuple(findings),
+            result,
+            tuple(spans),
+        )
 
 
 def evaluate(
@@ -326,183 +578,9 @@ def evaluate(
     policy: AuditPolicy,
     versions: ReplyVersions,
 ) -> CaseVerdict:
-    """The clock of one case: its verdict on ``as_of`` (the single-case and the batch audit,
-    and the per-case CSV's fast path for the rows it does not work out itself, share it)."""
-    raw = f.raw_receipt
-    try:
-        # The common case first: a receipt the rest-day policy leaves where it is.
-        plain = raw is not None and (
-            policy.receipt is ReceiptPolicy.AS_RECORDED or cal.is_workday(raw)
-        )
-        if plain:
-            assert raw is not None
-            receipt = raw
-        else:
-            receipt, raw = _receipt(f, cal, policy)
-    except CalendarCoverageError as error:
-        assert raw is not None
-        return _undetermined(f, raw, cal, as_of, versions, error)
-    basis, assumed = f.receipt_field, f.receipt_assumed
-    findings: list[Finding] = []
-    last = versions.open_last
-    ver = last if last is not None and receipt >= versions.open_last_start else versions.at(receipt)
-    if f.supplement_requested is None and not f.consultations and f.ext_approved is None:
-        # The common case, kept lean: receipt + N working days, judged.
-        replied = f.replied
-        try:
-            due = cal.add_workdays(receipt, ver.n)
-            if replied is not None and replied <= due:
-                reply = Duty(
-                    DutyKind.REPLY,
-                    due,
-                    replied,
-                    Status.ON_TIME,
-                    0,
-                    0,
-                    None,
-                    type(due) is not dt.date,
-                )
-            else:
-                reply = _judge(DutyKind.REPLY, due, replied, cal, as_of, policy, findings)
-        except CalendarCoverageError as error:
-            findings.append(Finding("calendar", (error,)))
-            due = None
-            reply = Duty(DutyKind.REPLY, None, replied, Status.UNDETERMINED, None)
-        status = reply.status
-        if status is Status.ON_TIME:
-            result = "ok"
-        elif status is Status.LATE or status is Status.OVERDUE:
-            result = "late"
-        elif status is Status.UNDETERMINED:
-            result = "undetermined"
-        else:
-            result = "open"
-        date_findings(f, receipt, receipt, as_of, findings)
-        return CaseVerdict(
-            f.case_id,
-            f.channel,
-            receipt,
-            raw,
-            basis,
-            assumed,
-            ver.label,
-            receipt,
-            due,
-            0,
-            0,
-            (reply,),
-            tuple(findings) if findings else (),
-            result,
-            as_of,
-            f,
-            cal,
-            ver,
-            (),
-        )
-    duties: list[Duty] = []
-
-    # 补正 notice (2019 art. 30)
-    requested = f.supplement_requested
-    if requested is not None:
-        if ver.supplement_n is not None:
-            try:
-                due = cal.add_workdays(receipt, ver.supplement_n)
-                duties.append(
-                    _judge(DutyKind.SUPPLEMENT_NOTICE, due, requested, cal, as_of, policy, findings)
-                )
-            except CalendarCoverageError as error:
-                findings.append(Finding("calendar", (error,)))
-                duties.append(
-                    Duty(DutyKind.SUPPLEMENT_NOTICE, None, requested, Status.UNDETERMINED, None)
-                )
-        else:
-            findings.append(Finding("supplement_no_limit", (ver.label,)))
-
-    # the reply clock, and the extension
-    start: dt.date | None = receipt
-    base_due: dt.date | None = None
-    excluded = 0
-    extension_days = 0
-    spans: list[ExcludedSpan] = []
-    ext_duty: Duty | None = None
-    has_ext = f.ext_approved is not None
-    try:
-        if requested is not None:
-            arrived = f.supplement_received
-            if arrived is None:
-                start = None
-                findings.append(Finding("awaiting_supplement", (requested,)))
-            else:
-                start = _move(cal, arrived, policy, "supplement_moved", findings)
-        found: list[ExcludedSpan] | None = []
-        if start is not None and f.consultations:
-            found = _consult_spans(f, ver, cal, as_of, findings)
-        if start is None or found is None:
-            reply = Duty(DutyKind.REPLY, None, f.replied, Status.WAITING, None)
-            if has_ext:
-                ext_duty = Duty(DutyKind.EXTENSION, None, f.ext_told, Status.WAITING, None)
-        else:
-            spans = found
-            base_due, excluded, applied = _shift(cal, start, ver.n, spans)
-            due = base_due
-            if has_ext:
-                ext_duty, extension_days = _extension(
-                    f, ver, cal, base_due, as_of, policy, findings
-                )
-                if extension_days:
-                    due, excluded, applied = _shift(cal, start, ver.n + extension_days, spans)
-            for index, span in enumerate(spans):
-                if index not in applied and span.end > max(span.sent, start):
-                    findings.append(Finding("consult_late", (span.party, span.sent, base_due)))
-            reply = _judge(DutyKind.REPLY, due, f.replied, cal, as_of, policy, findings)
-    except CalendarCoverageError as error:
-        findings.append(Finding("calendar", (error,)))
-        base_due = None
-        reply = Duty(DutyKind.REPLY, None, f.replied, Status.UNDETERMINED, None)
-        if has_ext:
-            ext_duty = Duty(DutyKind.EXTENSION, None, f.ext_told, Status.UNDETERMINED, None)
-    if ext_duty is not None:
-        duties.append(ext_duty)
-    duties.append(reply)
-    late = undetermined = still_open = False
-    for duty in duties:
-        status = duty.status
-        if status is Status.LATE or status is Status.OVERDUE:
-            late = True
-        elif status is Status.UNDETERMINED:
-            undetermined = True
-        elif status is Status.PENDING or status is Status.WAITING:
-            still_open = True
-    if late:
-        result = "late"
-    elif has_ext and any(item.code == "extension_over_cap" for item in findings):
-        result = "problem"
-    elif undetermined:
-        result = "undetermined"
-    else:
-        result = "open" if still_open else "ok"
-    date_findings(f, receipt, start, as_of, findings)
-    return CaseVerdict(
-        f.case_id,
-        f.channel,
-        receipt,
-        raw,
-        basis,
-        assumed,
-        ver.label,
-        start,
-        base_due,
-        excluded,
-        extension_days,
-        tuple(duties),
-        tuple(findings),
-        result,
-        as_of,
-        f,
-        cal,
-        ver,
-        tuple(spans),
-    )
+    """The verdict of one case on ``as_of``: :meth:`CaseClock.run`, as a
+    :class:`CaseVerdict` (a batch makes one :class:`CaseClock` and reuses it)."""
+    return CaseVerdict(CaseClock(cal, versions, policy, as_of).run(f))
 
 
 def audit_case(
@@ -525,4 +603,5 @@ def audit_case(
     """
     model = parse_case(case)
     cal = calendar if calendar is not None else default_calendar()
-    return evaluate(model.facts(), cal, as_of, policy or DEFAULT_POLICY, reply_versions(catalogue))
+    clock = CaseClock(cal, reply_versions(catalogue), policy or DEFAULT_POLICY, as_of)
+    return CaseVerdict(clock.run(model.facts()))

@@ -37,6 +37,7 @@ __all__ = [
     "Finding",
     "day_text",
     "finding_text",
+    "status_text",
     "workdays_or_none",
 ]
 
@@ -87,29 +88,9 @@ class Duty(Recorded):
 
     def status_text(self, lang: str = "zh") -> str:
         """``按时`` / ``逾期3个工作日`` / ``逾期未办,已逾期2个工作日`` / ``未到期,剩余4个工作日`` …"""
-        zh = is_zh(lang)
-        status = self.status
-        if status is Status.LATE or status is Status.OVERDUE:
-            if self.late_by_workdays:
-                amount = (
-                    f"{self.late_by_workdays}个工作日"
-                    if zh
-                    else f"{self.late_by_workdays} working day(s)"
-                )
-            else:
-                amount = f"{self.late_by_days}天" if zh else f"{self.late_by_days} day(s)"
-            if status is Status.LATE:
-                return f"逾期{amount}" if zh else f"late by {amount}"
-            return f"逾期未办,已逾期{amount}" if zh else f"overdue by {amount}, not done"
-        if status is Status.PENDING and self.remaining_workdays is not None:
-            if self.remaining_workdays == 0:
-                return "今日到期" if zh else "due today"
-            return (
-                f"未到期,剩余{self.remaining_workdays}个工作日"
-                if zh
-                else f"pending, {self.remaining_workdays} working day(s) left"
-            )
-        return status.label(lang)
+        return status_text(
+            self.status, self.late_by_workdays, self.late_by_days, self.remaining_workdays, lang
+        )
 
     def summary(self, lang: str = "zh") -> str:
         zh = is_zh(lang)
@@ -132,6 +113,34 @@ class Duty(Recorded):
         from gov_deadlines.cases.records import duty_to_record
 
         return duty_to_record(self)
+
+
+def status_text(
+    status: Status,
+    late_by_workdays: int | None,
+    late_by_days: int,
+    remaining_workdays: int | None,
+    lang: str = "zh",
+) -> str:
+    """Where a duty stands, for people (:meth:`Duty.status_text`)."""
+    zh = is_zh(lang)
+    if status is Status.LATE or status is Status.OVERDUE:
+        if late_by_workdays:
+            amount = f"{late_by_workdays}个工作日" if zh else f"{late_by_workdays} working day(s)"
+        else:
+            amount = f"{late_by_days}天" if zh else f"{late_by_days} day(s)"
+        if status is Status.LATE:
+            return f"逾期{amount}" if zh else f"late by {amount}"
+        return f"逾期未办,已逾期{amount}" if zh else f"overdue by {amount}, not done"
+    if status is Status.PENDING and remaining_workdays is not None:
+        if remaining_workdays == 0:
+            return "今日到期" if zh else "due today"
+        return (
+            f"未到期,剩余{remaining_workdays}个工作日"
+            if zh
+            else f"pending, {remaining_workdays} working day(s) left"
+        )
+    return status.label(lang)
 
 
 # -- findings -----------------------------------------------------------------------------------

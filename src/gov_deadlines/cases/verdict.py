@@ -9,10 +9,8 @@ are re-exported by :mod:`gov_deadlines.cases`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gov_deadlines.calendar.day import is_provisional
 from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.cases.duties import Duty, DutyKind, Finding
 from gov_deadlines.cases.explain import explain_lines
@@ -21,6 +19,7 @@ from gov_deadlines.cases.versions import ExcludedSpan, ReplyVersion
 from gov_deadlines.vocabulary import Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
+    from gov_deadlines.cases.clock import CaseRecord
     from gov_deadlines.cases.records import CaseVerdictRecord
 
 __all__ = ["CaseVerdict"]
@@ -29,9 +28,10 @@ __all__ = ["CaseVerdict"]
 # -- the verdict on a case ------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class CaseVerdict(Recorded):
-    """The audit of one case: its receipt, version, duties and findings. Treat as read-only.
+    """The audit of one case: its receipt, version, duties and findings. Read-only: a view of
+    the clock's :class:`~gov_deadlines.cases.clock.CaseRecord`, whose values it turns into
+    dates, :class:`Duty` and :class:`ExcludedSpan` objects when they are read.
 
     ``notes`` holds the findings of the clock; :attr:`findings` adds, first, the notes on
     how the receipt date was read (assumed from another date, moved off a rest day).
@@ -45,25 +45,125 @@ class CaseVerdict(Recorded):
     rendered on demand by :meth:`explain`.
     """
 
-    case_id: str
-    channel: Channel
-    receipt_date: dt.date
-    recorded_receipt_date: dt.date
-    receipt_field: str
-    receipt_assumed: bool
-    version: str
-    clock_start: dt.date | None
-    base_due_date: dt.date | None
-    excluded_workdays: int
-    extension_workdays: int
-    duties: tuple[Duty, ...]
-    notes: tuple[Finding, ...]
-    result: str
-    as_of: dt.date | None
-    facts: CaseFacts
-    calendar: WorkCalendar
-    reply_version: ReplyVersion
-    spans: tuple[ExcludedSpan, ...]
+    __slots__ = ("_duties", "record")
+
+    #: What the clock worked out (:class:`~gov_deadlines.cases.clock.CaseRecord`).
+    record: CaseRecord
+
+    def __init__(self, record: CaseRecord) -> None:
+        self.record = record
+        self._duties: tuple[Duty, ...] | None = None
+
+    # -- the record's values, as dates and objects ---------------------------------------------
+
+    @property
+    def case_id(self) -> str:
+        return self.record.facts.case_id
+
+    @property
+    def channel(self) -> Channel:
+        return self.record.facts.channel
+
+    @property
+    def receipt_date(self) -> dt.date:
+        """The day the application counts as received (after the rest-day policy)."""
+        record = self.record
+        if record.receipt == record.raw:
+            return self.recorded_receipt_date
+        return record.clock.days.date(record.receipt)
+
+    @property
+    def recorded_receipt_date(self) -> dt.date:
+        day = self.record.facts.raw_receipt
+        assert day is not None
+        return day
+
+    @property
+    def receipt_field(self) -> str:
+        return self.record.facts.receipt_field
+
+    @property
+    def receipt_assumed(self) -> bool:
+        return self.record.facts.receipt_assumed
+
+    @property
+    def version(self) -> str:
+        return self.record.version.label
+
+    @property
+    def reply_version(self) -> ReplyVersion:
+        return self.record.version
+
+    @property
+    def clock_start(self) -> dt.date | None:
+        record = self.record
+        if record.start is not None and record.start == record.receipt:
+            return self.receipt_date
+        return record.clock.days.maybe_date(record.start)
+
+    @property
+    def base_due_date(self) -> dt.date | None:
+        record = self.record
+        return record.clock.days.maybe_date(record.base_due)
+
+    @property
+    def excluded_workdays(self) -> int:
+        return self.record.excluded
+
+    @property
+    def extension_workdays(self) -> int:
+        return self.record.extension_days
+
+    @property
+    def duties(self) -> tuple[Duty, ...]:
+        duties = self._duties
+        if duties is None:
+            days = self.record.clock.days
+            duties = self._duties = tuple(
+                Duty(
+                    kind,
+                    days.maybe_date(due),
+                    days.maybe_date(done),
+                    status,
+                    late_by_workdays,
+                    late_by_days,
+                    remaining,
+                    provisional,
+                )
+                for kind, due, done, status, late_by_workdays, late_by_days, remaining, provisional in self.record.duties
+            )
+        return duties
+
+    @property
+    def notes(self) -> tuple[Finding, ...]:
+        return self.record.notes
+
+    @property
+    def result(self) -> str:
+        return self.record.result
+
+    @property
+    def as_of(self) -> dt.date | None:
+        return self.record.clock.as_of
+
+    @property
+    def facts(self) -> CaseFacts:
+        return self.record.facts
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return self.record.clock.calendar
+
+    @property
+    def spans(self) -> tuple[ExcludedSpan, ...]:
+        """The consultations whose time the clock excluded."""
+        date = self.record.clock.days.date
+        return tuple(
+            ExcludedSpan(
+                party, date(sent), None if answered is None else date(answered), date(end), capped
+            )
+            for party, sent, answered, end, capped in self.record.spans
+        )
 
     # -- looking things up ------------------------------------------------------------------
 
@@ -121,12 +221,7 @@ class CaseVerdict(Recorded):
         """Whether a date of the case rests on provisional calendar data (``--provisional``:
         no official holiday notice yet): a due date, the receipt moved off a rest day, the
         start of the reply clock. Every output marks such a case."""
-        return (
-            any(d.provisional for d in self.duties)
-            or is_provisional(self.receipt_date)
-            or is_provisional(self.clock_start)
-            or is_provisional(self.base_due_date)
-        )
+        return self.record.provisional
 
     @property
     def warnings(self) -> tuple[Finding, ...]:

@@ -5,8 +5,7 @@ Each writer (``write_X(results, stream, *, lang=…)``) consumes its results onc
 what it counted on the way, a :class:`WriteSummary` (rows, provisional rows) or a subclass:
 
 * :func:`write_case_csv` — the per-case CSV (UTF-8 with BOM), columns :data:`CASE_COLUMNS`
-  (:mod:`~gov_deadlines.outputs.case_csv`; a :class:`~gov_deadlines.cases.CsvAudit` takes
-  the fast path of :mod:`~gov_deadlines.outputs.case_csv_fast`, same bytes);
+  (:mod:`~gov_deadlines.outputs.case_csv`);
 * :func:`write_jsonl` — one JSON object per row (:mod:`~gov_deadlines.outputs.jsonl`);
 * :func:`audit_frame` — a pandas/polars/Arrow frame with the per-case CSV's result columns
   (:func:`result_columns`) appended, and :func:`audit_record_batches` for Spark and Dask

@@ -1,5 +1,4 @@
-"""The per-case CSV of a batch audit, whole: the header, then the rows by the general or
-the fast path (:func:`write_case_csv`)."""
+"""The per-case CSV of a batch audit, whole: the header, then the rows (:func:`write_case_csv`)."""
 
 from __future__ import annotations
 
@@ -7,8 +6,7 @@ import csv
 from collections.abc import Iterable
 from typing import TextIO
 
-from gov_deadlines.cases.batch import CsvAudit, RowResult
-from gov_deadlines.outputs import case_csv_fast
+from gov_deadlines.cases.batch import RowResult
 from gov_deadlines.outputs.case_csv import CASE_COLUMNS, write_case_rows
 from gov_deadlines.outputs.summary import Summary
 from gov_deadlines.vocabulary import is_zh
@@ -33,10 +31,5 @@ def write_case_csv(
     stream.write("\ufeff")
     writer = csv.writer(stream)
     writer.writerow([c[1] if zh else c[2] for c in CASE_COLUMNS])
-    if isinstance(results, CsvAudit):
-        # Through the module: the tests spy on the fast path.
-        case_csv_fast.write_fast_case_rows(results, stream, zh=zh, lang=lang, summary=summary)
-        summary.blank_rows = results.blank_rows
-        return summary
     write_case_rows(results, stream, zh=zh, lang=lang, summary=summary)
     return summary

@@ -1,20 +1,19 @@
 """The per-case CSV of a batch audit: one row per input row, columns :data:`CASE_COLUMNS`.
 
 :func:`case_cells` gives the cells of one :class:`~gov_deadlines.cases.RowResult`;
-:func:`write_case_rows` writes the rows of any result stream after the header (the general
-path). :func:`gov_deadlines.outputs.write_case_csv` writes the whole file, and takes the
-fast path (:mod:`gov_deadlines.outputs.case_csv_fast`) for a
-:class:`~gov_deadlines.cases.CsvAudit`: both write the same bytes.
+:func:`write_case_rows` writes the rows of any result stream after the header;
+:func:`gov_deadlines.outputs.write_case_csv` writes the whole file. The cells are read from
+the clock's record of each case (:class:`~gov_deadlines.cases.clock.CaseRecord`): no
+verdict, duty or date object is made for a row.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
-from gov_deadlines.cases.duties import DutyKind
+from gov_deadlines.cases.duties import WARNING_CODES, DutyKind, finding_text, status_text
 from gov_deadlines.cases.model import Channel
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.outputs.summary import RESULTS, Summary, count_blank_rows, result_label
@@ -22,12 +21,14 @@ from gov_deadlines.vocabulary import Status
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
+    from gov_deadlines.cases.clock import CaseRecord
 
 __all__ = [
     "CASE_COLUMNS",
     "CHANNEL_TEXT",
     "PROVISIONAL_TEXT",
     "RESULT_TEXT",
+    "DayTexts",
     "case_cells",
     "receipt_note",
     "write_case_rows",
@@ -71,152 +72,123 @@ CHANNEL_TEXT = {
     False: {channel: channel.label("en") for channel in Channel},
 }
 _ON_TIME_TEXT = {True: Status.ON_TIME.label("zh"), False: Status.ON_TIME.label("en")}
+_ON_TIME, _LATE, _OVERDUE = Status.ON_TIME, Status.LATE, Status.OVERDUE
+_SUPPLEMENT, _EXTENSION = DutyKind.SUPPLEMENT_NOTICE, DutyKind.EXTENSION
 #: The ``provisional`` column: whether a date of the row rests on provisional calendar data.
 PROVISIONAL_TEXT = {True: {True: "是", False: "否"}, False: {True: "yes", False: "no"}}
 
 
-_ISO: dict[dt.date, str] = {}
-_ISO_CACHE_LIMIT = 200_000
-
-
-def _iso_text(day: dt.date) -> str:
-    """``day.isoformat()``, remembered (a batch has few distinct dates)."""
-    text = _ISO.get(day)
-    if text is None:
-        text = day.isoformat()
-        if len(_ISO) < _ISO_CACHE_LIMIT:
-            _ISO[day] = text
-    return text
-
-
-def receipt_note(verdict: CaseVerdict, zh: bool) -> str:
-    """The receipt_note column: assumed, and/or moved off a rest day."""
-    note = ("假定" if zh else "assumed") if verdict.receipt_assumed else ""
-    if verdict.receipt_date != verdict.recorded_receipt_date:
-        recorded = verdict.recorded_receipt_date.isoformat()
+def _moved_note(assumed: bool, recorded: str | None, zh: bool) -> str:
+    """The receipt_note column: assumed, and/or moved off a rest day (from ``recorded``)."""
+    note = ("假定" if zh else "assumed") if assumed else ""
+    if recorded is not None:
         moved = f"顺延(记录为{recorded})" if zh else f"moved from {recorded}"
         note = f"{note};{moved}" if note else moved
     return note
 
 
-def case_cells(row: RowResult, zh: bool, lang: str) -> list[str]:
+def receipt_note(verdict: CaseVerdict, zh: bool) -> str:
+    """The receipt_note column: assumed, and/or moved off a rest day."""
+    moved = verdict.receipt_date != verdict.recorded_receipt_date
+    recorded = verdict.recorded_receipt_date.isoformat() if moved else None
+    return _moved_note(verdict.receipt_assumed, recorded, zh)
+
+
+class DayTexts:
+    """The ISO texts of a batch's day indices, each worked out once (a batch has few
+    distinct dates); one per writer, never shared."""
+
+    __slots__ = ("memo",)
+
+    def __init__(self) -> None:
+        self.memo: dict[int, str] = {}
+
+    def text(self, record: CaseRecord, i: int) -> str:
+        found = self.memo.get(i)
+        if found is None:
+            found = record.clock.days.date(i).isoformat()
+            if len(self.memo) < 100_000:
+                self.memo[i] = found
+        return found
+
+
+def case_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts | None = None) -> list[str]:
     """The per-case CSV's cells of one row, in :data:`CASE_COLUMNS` order."""
-    verdict = row.verdict
-    if verdict is None:
+    record = row.record
+    if record is None:
         error = row.error
         assert error is not None
         reason = error.problem_zh if zh else error.problem
         label = RESULT_TEXT[zh]["malformed"]
-        return [
-            str(row.line),
-            row.case_id,
-            label,
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            reason,
-        ]
-    duties = verdict.duties
-    reply = duties[-1]
-    receipt = verdict.receipt_date
-    iso = _ISO.get
-    receipt_text = iso(receipt) or _iso_text(receipt)
-    due = reply.due_date
-    done = reply.done_on
-    status = reply.status
-    if len(duties) == 1 and not verdict.notes:
-        # The common case: a reply only, nothing to note.
-        start = verdict.clock_start
-        return [
-            str(row.line),
-            verdict.case_id,
-            RESULT_TEXT[zh][verdict.result],
-            CHANNEL_TEXT[zh][verdict.channel],
-            receipt_text,
-            receipt_note(verdict, zh)
-            if verdict.receipt_assumed or receipt is not verdict.recorded_receipt_date
-            else "",
-            verdict.version,
-            receipt_text if start is receipt else (_iso_text(start) if start is not None else ""),
-            "",
-            "",
-            str(verdict.excluded_workdays),
-            "",
-            (iso(due) or _iso_text(due)) if due is not None else "",
-            PROVISIONAL_TEXT[zh][verdict.provisional],
-            (iso(done) or _iso_text(done)) if done is not None else "",
-            _ON_TIME_TEXT[zh] if status is Status.ON_TIME else reply.status_text(lang),
-            str(reply.late_by_workdays) if reply.late_by_workdays and status.is_late else "0",
-            "",
-            "",
-        ]
-    if len(duties) == 1:
-        supplement = extension = None
-        worst = reply.late_by_workdays if reply.late_by_workdays and reply.status.is_late else 0
+        return [str(row.line), row.case_id, label, *[""] * 15, reason]
+    if texts is None:
+        texts = DayTexts()
+    memo = texts.memo
+    text = texts.text
+    facts = record.facts
+    receipt, raw = record.receipt, record.raw
+    receipt_text = memo.get(receipt) or text(record, receipt)
+    if receipt != raw:
+        note = _moved_note(facts.receipt_assumed, memo.get(raw) or text(record, raw), zh)
+    elif facts.receipt_assumed:
+        note = "假定" if zh else "assumed"
     else:
-        supplement = extension = None
-        worst = 0
-        for duty in duties:
-            kind = duty.kind
-            if kind is DutyKind.SUPPLEMENT_NOTICE:
-                supplement = duty
-            elif kind is DutyKind.EXTENSION:
-                extension = duty
-            if duty.late_by_workdays and duty.status.is_late and duty.late_by_workdays > worst:
-                worst = duty.late_by_workdays
-    note = receipt_note(verdict, zh)
+        note = ""
+    supplement = extension = None
+    worst = 0
+    duties = record.duties
+    for duty in duties:
+        kind = duty[0]
+        if kind is _SUPPLEMENT:
+            supplement = duty
+        elif kind is _EXTENSION:
+            extension = duty
+        late_by = duty[4]
+        if late_by and (duty[3] is _LATE or duty[3] is _OVERDUE) and late_by > worst:
+            worst = late_by
+    reply = duties[-1]
     warnings = notes = ""
-    if verdict.notes:  # the receipt's own notes are in the receipt_note column
+    if record.notes:  # the receipt's own notes are in the receipt_note column
         warn, other = [], []
-        for finding in verdict.notes:
-            if finding.warning:
-                warn.append(finding.text(lang))
+        for finding in record.notes:
+            if finding.code in WARNING_CODES:
+                warn.append(finding_text(finding, zh))
             else:
-                other.append(finding.text(lang))
+                other.append(finding_text(finding, zh))
         warnings = " ".join(warn)
         notes = " ".join(other)
     if extension is None:
         ext_text = ""
-    elif extension.status is Status.ON_TIME and verdict.extension_workdays:
-        ext_text = (
-            f"有效,延长{verdict.extension_workdays}个工作日"
-            if zh
-            else f"valid, {verdict.extension_workdays} working days"
-        )
+    elif extension[3] is _ON_TIME and record.extension_days:
+        days = record.extension_days
+        ext_text = f"有效,延长{days}个工作日" if zh else f"valid, {days} working days"
     else:
-        ext_text = extension.status_text(lang)
-        if extension.status.is_late:
+        ext_text = status_text(extension[3], extension[4], extension[5], extension[6], lang)
+        if extension[3] is _LATE or extension[3] is _OVERDUE:
             ext_text = f"无效:{ext_text}" if zh else f"invalid: {ext_text}"
-    start = verdict.clock_start
+    start = record.start
+    due, done, status = reply[1], reply[2], reply[3]
     return [
         str(row.line),
-        verdict.case_id,
-        RESULT_TEXT[zh][verdict.result],
-        CHANNEL_TEXT[zh][verdict.channel],
+        facts.case_id,
+        RESULT_TEXT[zh][record.result],
+        CHANNEL_TEXT[zh][facts.channel],
         receipt_text,
         note,
-        verdict.version,
-        receipt_text if start is receipt else (_iso_text(start) if start is not None else ""),
-        _iso_text(supplement.due_date) if supplement is not None and supplement.due_date else "",
-        supplement.status_text(lang) if supplement is not None else "",
-        str(verdict.excluded_workdays),
+        record.version.label,
+        "" if start is None else receipt_text if start == receipt else text(record, start),
+        text(record, supplement[1]) if supplement is not None and supplement[1] is not None else "",
+        status_text(supplement[3], supplement[4], supplement[5], supplement[6], lang)
+        if supplement is not None
+        else "",
+        str(record.excluded),
         ext_text,
-        (iso(due) or _iso_text(due)) if due is not None else "",
-        PROVISIONAL_TEXT[zh][verdict.provisional],
-        (iso(done) or _iso_text(done)) if done is not None else "",
-        _ON_TIME_TEXT[zh] if reply.status is Status.ON_TIME else reply.status_text(lang),
+        "" if due is None else memo.get(due) or text(record, due),
+        PROVISIONAL_TEXT[zh][record.provisional],
+        "" if done is None else memo.get(done) or text(record, done),
+        _ON_TIME_TEXT[zh]
+        if status is _ON_TIME
+        else status_text(status, reply[4], reply[5], reply[6], lang),
         str(worst),
         warnings,
         notes,
@@ -234,9 +206,10 @@ def write_case_rows(
     writerow = writer.writerow
     separators = len(CASE_COLUMNS) - 1
     join = ",".join
+    texts = DayTexts()
     for row in results:
         add(row)
-        cells = case_cells(row, zh, lang)
+        cells = case_cells(row, zh, lang, texts)
         line = join(cells)
         # Most rows hold nothing that needs quoting: write them joined, as csv.writer
         # would; hand the others to csv.writer.

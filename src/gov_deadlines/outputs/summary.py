@@ -11,7 +11,7 @@ counts.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from gov_deadlines.cases.due_soon import next_duty
@@ -24,6 +24,7 @@ from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
+    from gov_deadlines.cases.clock import CaseRecord
     from gov_deadlines.outputs.records import AuditSummaryRecord
 
 __all__ = [
@@ -50,6 +51,7 @@ _RESULT_LABELS = {
     "malformed": ("数据有误", "malformed"),
 }
 _STATUSES = tuple(Status)
+_LATE, _OVERDUE = Status.LATE, Status.OVERDUE
 _KINDS = tuple(DutyKind)
 
 
@@ -63,9 +65,8 @@ class Summary(WriteSummary):
     ``results`` counts rows by :attr:`RowResult.result` (they add up to ``rows``, the
     record's ``total``); ``provisional_rows`` counts the rows with a provisional date;
     ``duties[kind][status]`` counts duties; examples of late cases and of malformed rows
-    are kept up to ``keep`` each. A late example's verdict may be kept as a function that
-    makes it (:meth:`keep_late`), called when :attr:`late_examples` is first read: the
-    per-case CSV's fast path builds no verdict unless the Markdown asks for it.
+    are kept up to ``keep`` each; a late example's verdict is made when
+    :attr:`late_examples` is first read.
     """
 
     # Declared here, so that the vocabulary test sees the attributes' names and types.
@@ -81,7 +82,7 @@ class Summary(WriteSummary):
     doubtful: int
     doubtful_examples: list[tuple[int, str, tuple[Finding, ...]]]
     blank_rows: int
-    late_kept: list[tuple[int, str, CaseVerdict | Callable[[], CaseVerdict]]]
+    late_kept: list[tuple[int, str, CaseVerdict | CaseRecord]]
     malformed_examples: list[tuple[int, str, CaseError]]
     ignored_columns: tuple[str, ...]
     due_within: int | None
@@ -113,9 +114,9 @@ class Summary(WriteSummary):
         self.doubtful_examples: list[tuple[int, str, tuple[Finding, ...]]] = []
         #: Blank rows of the input (no value at all), skipped.
         self.blank_rows = 0
-        #: The late examples as kept (a verdict, or a function making it): read
-        #: :attr:`late_examples`; the fast path appends here directly.
-        self.late_kept: list[tuple[int, str, CaseVerdict | Callable[[], CaseVerdict]]] = []
+        #: The late examples as kept (a verdict, or the clock's record of the case, made
+        #: into a verdict when first read): read :attr:`late_examples`.
+        self.late_kept: list[tuple[int, str, CaseVerdict | CaseRecord]] = []
         self.malformed_examples: list[tuple[int, str, CaseError]] = []
         self.ignored_columns: tuple[str, ...] = ()
 
@@ -130,35 +131,33 @@ class Summary(WriteSummary):
 
     def add(self, row: RowResult) -> None:
         self.rows += 1
-        verdict = row.verdict
-        if verdict is None:
+        record = row.record
+        if record is None:
             self.results["malformed"] += 1
             if len(self.malformed_examples) < self.keep:
                 assert row.error is not None
                 self.malformed_examples.append((row.line, row.case_id, row.error))
             return
         if self.as_of is None:
-            self.as_of = verdict.as_of
-        result = verdict.result
-        self.results[result] += 1
-        version = verdict.version
-        self.versions[version] = self.versions.get(version, 0) + 1
+            self.as_of = record.clock.as_of
+        self.results[record.result] += 1
+        label = record.version.label
+        self.versions[label] = self.versions.get(label, 0) + 1
         late = False
-        if verdict.provisional:
+        if record.provisional:
             self.provisional_rows += 1
-        for duty in verdict.duties:
-            status = duty.status
-            self.duties[duty.kind][status] += 1
-            if duty.provisional:
-                self.provisional_duties[duty.kind][status] += 1
-            if status is Status.LATE or status is Status.OVERDUE:
+        for kind, _, _, status, late_by, _, _, provisional in record.duties:
+            self.duties[kind][status] += 1
+            if provisional:
+                self.provisional_duties[kind][status] += 1
+            if status is _LATE or status is _OVERDUE:
                 late = True
-                worst = self.max_late[duty.kind]
-                if (duty.late_by_workdays or 0) > worst[status]:
-                    worst[status] = duty.late_by_workdays or 0
-        if verdict.notes:
+                worst = self.max_late[kind]
+                if (late_by or 0) > worst[status]:
+                    worst[status] = late_by or 0
+        if record.notes:
             doubtful: list[Finding] = []
-            for finding in verdict.notes:
+            for finding in record.notes:
                 if finding.code == "extension_over_cap":
                     self.extension_over_cap += 1
                 elif finding.code == "due_soon":
@@ -170,8 +169,10 @@ class Summary(WriteSummary):
                 if len(self.doubtful_examples) < self.keep:
                     self.doubtful_examples.append((row.line, row.case_id, tuple(doubtful)))
         if late and len(self.late_kept) < self.keep:
-            self.late_kept.append((row.line, row.case_id, verdict))
+            self.late_kept.append((row.line, row.case_id, record))
         if self.due_within is not None:
+            verdict = row.verdict
+            assert verdict is not None
             nearest = next_duty(verdict, self.as_of)
             if nearest is not None and nearest[1] <= self.due_within:
                 duty, remaining = nearest
@@ -192,20 +193,12 @@ class Summary(WriteSummary):
         kept = self.late_kept
         for index, (line, case_id, verdict) in enumerate(kept):
             if not isinstance(verdict, CaseVerdict):
-                kept[index] = (line, case_id, verdict())
+                kept[index] = (line, case_id, CaseVerdict(verdict))
         return cast(list[tuple[int, str, CaseVerdict]], kept)
 
     @late_examples.setter
     def late_examples(self, examples: list[tuple[int, str, CaseVerdict]]) -> None:
         self.late_kept = list(examples)
-
-    def keep_late(self, line: int, case_id: str, verdict: Callable[[], CaseVerdict]) -> bool:
-        """Keep a late case as an example, its verdict made when first read; whether there
-        was room (``keep``)."""
-        if len(self.late_kept) < self.keep:
-            self.late_kept.append((line, case_id, verdict))
-            return True
-        return False
 
     @property
     def late(self) -> bool:

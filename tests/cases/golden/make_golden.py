@@ -57,7 +57,11 @@ RUNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("jsonl_explain-zh", ("--format", "jsonl", "--explain", "--lang", "zh"), ".jsonl"),
     ("jsonl_explain-en", ("--format", "jsonl", "--explain", "--lang", "en"), ".jsonl"),
     ("csv-zh-as-recorded", ("--format", "csv", "--receipt-as-recorded"), ".csv"),
-    ("jsonl-en-as-recorded", ("--format", "jsonl", "--receipt-as-recorded", "--lang", "en"), ".jsonl"),
+    (
+        "jsonl-en-as-recorded",
+        ("--format", "jsonl", "--receipt-as-recorded", "--lang", "en"),
+        ".jsonl",
+    ),
     ("csv-zh-provisional", ("--provisional", "--format", "csv"), ".csv"),
     ("markdown-en-provisional", ("--provisional", "--format", "markdown", "--lang", "en"), ".md"),
     ("csv-en-warn-10", ("--format", "csv", "--warn-within", "10", "--lang", "en"), ".csv"),
@@ -114,8 +118,9 @@ def outputs() -> Iterator[tuple[str, Callable[[], bytes]]]:
     for name, as_of in (("example", EXAMPLE_AS_OF), ("generated", AS_OF)):
         for run, args, ext in RUNS:
 
-            def make(name: str = name, as_of: str = as_of, args: tuple[str, ...] = args,
-                     ext: str = ext) -> bytes:
+            def make(
+                name: str = name, as_of: str = as_of, args: tuple[str, ...] = args, ext: str = ext
+            ) -> bytes:
                 with _input(name) as source:
                     return _cli(source, as_of, args, ext)
 
@@ -124,8 +129,9 @@ def outputs() -> Iterator[tuple[str, Callable[[], bytes]]]:
             for fmt in ("csv", "jsonl"):
                 for day in (as_of, None):
 
-                    def lib(name: str = name, day: str | None = day, lang: str = lang,
-                            fmt: str = fmt) -> bytes:
+                    def lib(
+                        name: str = name, day: str | None = day, lang: str = lang, fmt: str = fmt
+                    ) -> bytes:
                         with _input(name) as source:
                             return _library(source, day, lang, fmt)
 
