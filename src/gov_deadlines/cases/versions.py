@@ -81,16 +81,26 @@ class ReplyVersions:
         )
 
 
-_VERSIONS: dict[int, tuple[Catalogue, ReplyVersions]] = {}
-_VERSIONS_LOCK = threading.Lock()
+#: The bundled catalogue's versions, read once (like the default calendar).
+_BUNDLED: list[ReplyVersions] = []
+_BUNDLED_LOCK = threading.Lock()
 
 
 def reply_versions(catalogue: Catalogue | None = None) -> ReplyVersions:
-    """The versions of the 条例 read from ``catalogue`` (default: the bundled one), cached."""
-    cat = catalogue or default_catalogue()
-    cached = _VERSIONS.get(id(cat))
-    if cached is not None and cached[0] is cat:
-        return cached[1]
+    """The versions of the 条例 read from ``catalogue`` (default: the bundled one, read
+    once; another catalogue is read on each call: a batch reads it once)."""
+    bundled = default_catalogue()
+    cat = catalogue or bundled
+    if cat is not bundled:
+        return _read_versions(cat)
+    if not _BUNDLED:
+        with _BUNDLED_LOCK:
+            if not _BUNDLED:
+                _BUNDLED.append(_read_versions(cat))
+    return _BUNDLED[0]
+
+
+def _read_versions(cat: Catalogue) -> ReplyVersions:
     items: list[ReplyVersion] = []
     family = cat.family_versions("ogi.reply")
     for index, family_version in enumerate(family):
@@ -126,10 +136,7 @@ def reply_versions(catalogue: Catalogue | None = None) -> ReplyVersions:
                 boundary_source=source if following is None else following.rule.source,
             )
         )
-    versions = ReplyVersions(tuple(items))
-    with _VERSIONS_LOCK:
-        _VERSIONS[id(cat)] = (cat, versions)
-    return versions
+    return ReplyVersions(tuple(items))
 
 
 def _extension_clause(reply: Rule, *, current: bool) -> tuple[str, str]:
