@@ -5,6 +5,7 @@ the cells hold; the results are those of the CSV audit of the same rows."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import math
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from gov_deadlines.cases import LayoutError
 from gov_deadlines.cases.columns import FIELDS
 from gov_deadlines.errors import ArgumentTypeError
 from gov_deadlines.outputs import audit_frame, result_columns
+from gov_deadlines.outputs import frames as frames_module
 from gov_deadlines.outputs.case_csv import RESULT_TEXT
 
 ROWS = generated_rows(400)
@@ -376,3 +378,21 @@ def test_any_cells_give_one_result_row_per_input_row_in_order_and_never_an_excep
     assert set(out["result"]) <= set(RESULT_TEXT[False].values())
     malformed = out[out["result"] == "malformed"]
     assert all(note for note in malformed["notes"])
+
+
+def test_a_pandas_frame_is_audited_alike_where_pyarrow_is_not_installed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    frame = pd.DataFrame(text_columns(ROWS[:50]), index=range(100, 150))
+    with_arrow = audit_frame(frame, as_of=AS_OF)
+    real = importlib.import_module
+
+    def without_pyarrow(name: str, package: str | None = None) -> Any:
+        if name.startswith("pyarrow"):
+            raise ImportError(name)
+        return real(name, package)
+
+    monkeypatch.setattr(frames_module.importlib, "import_module", without_pyarrow)
+    without = audit_frame(frame, as_of=AS_OF)
+    assert list(without.index) == list(range(100, 150))
+    assert frame_results(records(without)) == frame_results(records(with_arrow))
