@@ -62,6 +62,8 @@ LAYERS: dict[str, int] = {
     "textinput": 0,  # decoding CSV bytes (the audit input, the activity log)
     "atomic": 0,  # writing a file whole or not at all (the CLI's outputs, the .ics export)
     "lazy": 0,  # the lazy exports of the top level and the subpackages
+    "dialect": 0,  # the delimiter of a CSV file (the audit input, the activity log)
+    "sheets": 0,  # reading a worksheet of an .xlsx workbook as a table (optional xlsx extra)
     "calendar": 1,
     "counting": 2,
     "catalogue": 3,

@@ -224,23 +224,23 @@ def test_an_ics_export_that_fails_midway_leaves_the_previous_export_untouched(
 # -- suffixes -------------------------------------------------------------------------------------
 
 
-def test_an_xlsx_output_is_refused_in_chinese_naming_the_suffixes_audit_writes(
+def test_a_pdf_output_is_refused_in_chinese_naming_the_suffixes_audit_writes(
     tmp_path: Path,
 ) -> None:
-    target = tmp_path / "out.xlsx"
+    target = tmp_path / "out.pdf"
     code, out, err = run("audit", str(EXAMPLE), "-o", str(target), "--as-of", "2026-06-30")
     assert code == 2 and out == ""
-    assert "不能写入 .xlsx 文件" in err
-    for supported in (".csv", ".jsonl", ".md"):
+    assert "不能写入 .pdf 文件" in err
+    for supported in (".csv", ".xlsx", ".jsonl", ".md"):
         assert supported in err
     assert not target.exists()
 
 
-def test_an_xlsx_output_is_refused_in_english_under_lang_en(tmp_path: Path) -> None:
-    target = tmp_path / "out.xlsx"
+def test_a_pdf_output_is_refused_in_english_under_lang_en(tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
     code, _, err = run("audit", str(EXAMPLE), "-o", str(target), "--lang", "en")
     assert code == 2
-    assert "cannot write a .xlsx file; audit writes .csv, .jsonl" in err
+    assert "cannot write a .pdf file; audit writes .csv, .xlsx, .jsonl" in err
     assert not target.exists()
 
 
@@ -250,7 +250,8 @@ def test_an_xlsx_output_is_refused_in_english_under_lang_en(tmp_path: Path) -> N
         ("jsonl", "cases.csv"),
         ("csv", "cases.md"),
         ("markdown", "summary.jsonl"),
-        ("form", "f.xlsx"),
+        ("jsonl", "f.xlsx"),
+        ("markdown", "f.xlsx"),
     ],
 )
 def test_a_suffix_that_does_not_fit_the_chosen_format_is_refused(
@@ -262,10 +263,10 @@ def test_a_suffix_that_does_not_fit_the_chosen_format_is_refused(
     assert not target.exists()
 
 
-def test_check_log_writes_its_form_only_to_a_csv_file(tmp_path: Path) -> None:
-    target = tmp_path / "督察表.xlsx"
+def test_check_log_writes_its_form_only_to_a_csv_or_xlsx_file(tmp_path: Path) -> None:
+    target = tmp_path / "督察表.pdf"
     code, _, err = run("check-log", str(LOG), "--year", "2026", "--form-csv", str(target))
-    assert code == 2 and ".csv" in err and not target.exists()
+    assert code == 2 and ".csv" in err and ".xlsx" in err and not target.exists()
 
 
 def test_schedule_exports_only_to_an_ics_file(tmp_path: Path) -> None:

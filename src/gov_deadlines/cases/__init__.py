@@ -36,7 +36,9 @@ Each idea has its own module, in the order they build on each other:
 * :mod:`~gov_deadlines.cases.due_soon` — what falls due soon: :func:`due_within` (the
   cases whose next duty is due within N working days, soonest first), :func:`next_duty`.
 * :mod:`~gov_deadlines.cases.columns` — the batch input layout (:data:`COLUMNS`) and its
-  cell readers; :mod:`~gov_deadlines.cases.batch` — the batch audit, reading.
+  cell readers; :mod:`~gov_deadlines.cases.batch` — the batch audit, reading;
+  :mod:`~gov_deadlines.cases.workbook` — the same audit of an ``.xlsx`` sheet
+  (:func:`audit_xlsx`).
 
 The writers of the results (per-case CSV, JSON Lines, summary, supervision form) are
 :mod:`gov_deadlines.outputs`; ``docs/audit.md`` documents the rules and the choices where
@@ -62,6 +64,7 @@ from gov_deadlines.cases.model import (
     parse_case,
 )
 from gov_deadlines.cases.verdict import CaseVerdict
+from gov_deadlines.cases.workbook import SheetAudit, audit_xlsx
 from gov_deadlines.vocabulary import Status
 
 __all__ = [
@@ -85,12 +88,14 @@ __all__ = [
     "LayoutError",
     "Party",
     "RowResult",
+    "SheetAudit",
     "Status",
     "audit_case",
     "audit_cases",
     "audit_csv",
     "due_within",
     "due_within_rows",
+    "audit_xlsx",
     "field_label",
     "next_duty",
     "parse_case",

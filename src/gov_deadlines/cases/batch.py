@@ -21,7 +21,7 @@ import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, CaseClock, CaseRecord
@@ -207,6 +207,18 @@ def audit_cases(
             )
 
 
+class RowSource(Protocol):
+    """What :class:`CsvAudit` reads rows from: ``csv.reader``'s interface (lists of cell
+    texts; ``line_num``, the input line of the last row given)."""
+
+    @property
+    def line_num(self) -> int: ...
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
+
 #: What :meth:`CsvAudit.misfit` returns for a blank row (skipped, counted).
 BLANK = RowResult(0, "")
 
@@ -223,8 +235,14 @@ class CsvAudit:
         calendar: WorkCalendar | None = None,
         policy: AuditPolicy | None = None,
         catalogue: Catalogue | None = None,
+        delimiter: str = ",",
+        rows: RowSource | None = None,
     ) -> None:
-        self.reader = csv.reader(stream)
+        #: The rows: ``rows`` if given (a workbook's, :mod:`gov_deadlines.sheets`), else the
+        #: CSV rows of ``stream``.
+        self.reader: RowSource = (
+            rows if rows is not None else csv.reader(stream, delimiter=delimiter)
+        )
         try:
             header = next(self.reader)
         except StopIteration:
@@ -366,10 +384,20 @@ def audit_csv(
     calendar: WorkCalendar | None = None,
     policy: AuditPolicy | None = None,
     catalogue: Catalogue | None = None,
+    delimiter: str = ",",
 ) -> CsvAudit:
     """Audit a CSV text stream with a header row (open files with ``newline=""``).
 
     Returns an iterable of :class:`RowResult`, one per data row, numbered by the input
     line each row starts on; :class:`LayoutError` is raised here if the header is unusable.
+    ``delimiter``: ``,`` (default), ``;`` or a tab (:func:`gov_deadlines.dialect.sniffed`
+    tells which a file uses).
     """
-    return CsvAudit(stream, as_of=as_of, calendar=calendar, policy=policy, catalogue=catalogue)
+    return CsvAudit(
+        stream,
+        as_of=as_of,
+        calendar=calendar,
+        policy=policy,
+        catalogue=catalogue,
+        delimiter=delimiter,
+    )

@@ -86,11 +86,13 @@ LIST_SEPARATORS = re.compile(r"[;；]")
 
 class LayoutError(GovDeadlinesError, ValueError):
     """The input as a whole cannot be read: no header, a required column missing, a column
-    given twice. Attributes: ``problem`` (English) and ``problem_zh``."""
+    given twice. Attributes: ``problem`` (English), ``problem_zh`` and ``columns`` (the
+    indices, from 0, of the header cells at fault: a column given twice; else empty)."""
 
-    def __init__(self, problem: str, problem_zh: str) -> None:
+    def __init__(self, problem: str, problem_zh: str, *, columns: tuple[int, ...] = ()) -> None:
         self.problem = problem
         self.problem_zh = problem_zh
+        self.columns = columns
         super().__init__(f"{problem}. The layout is described in docs/audit.md.")
         self.zh = f"{problem_zh}。格式说明见 docs/audit.md。"
 
@@ -125,6 +127,7 @@ class Layout:
                     f"the column {zh}/{en} is given twice (columns {index[found] + 1} and "
                     f"{column + 1})",
                     f"列 {zh}/{en} 出现了两次(第{index[found] + 1}列和第{column + 1}列)",
+                    columns=(index[found], column),
                 )
             index[found] = column
         if index[_F["channel"]] == width:

@@ -1,4 +1,5 @@
-"""``gov-deadlines audit``: the batch audit of OGI application cases from a CSV file."""
+"""``gov-deadlines audit``: the batch audit of OGI application cases from a CSV file or an
+``.xlsx`` workbook."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import codecs
 import contextlib
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from gov_deadlines.cli.app import Context, UsageError
@@ -16,12 +18,14 @@ from gov_deadlines.cli.output import (
     refuse_suffix,
     suffix,
 )
+from gov_deadlines.cli.progress import Progress, add_progress_option, progress_for
+from gov_deadlines.cli.tables import add_input_options, check_xlsx_writer, is_workbook
 from gov_deadlines.vocabulary import is_zh
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from gov_deadlines.cases import RowResult
+    from gov_deadlines.cases import CsvAudit, RowResult, SheetAudit
     from gov_deadlines.cli.console import Console
     from gov_deadlines.outputs import Summary
     from gov_deadlines.textinput import DecodedInput
@@ -29,14 +33,16 @@ if TYPE_CHECKING:
 _RAW = argparse.RawDescriptionHelpFormatter
 FORMATS = ("csv", "jsonl", "markdown", "form")
 #: The output files each format is written to, by suffix; the first names the format's
-#: default (``-o cases.jsonl`` writes JSON Lines). The form is CSV in a ``.csv`` file.
+#: default (``-o cases.jsonl`` writes JSON Lines, ``-o 明细.xlsx`` the per-case workbook). The
+#: form is CSV in a ``.csv`` file, a workbook in an ``.xlsx`` file.
 SUFFIXES = {
-    "csv": (".csv",),
+    "csv": (".csv", ".xlsx"),
     "jsonl": (".jsonl", ".ndjson"),
     "markdown": (".md", ".markdown", ".txt"),
-    "form": (".csv", ".md", ".markdown", ".txt"),
+    "form": (".csv", ".xlsx", ".md", ".markdown", ".txt"),
 }
-_BY_SUFFIX = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "markdown"}
+_BY_SUFFIX = {".csv": "csv", ".xlsx": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_BY_SUFFIX[".md"] = "markdown"
 _BY_SUFFIX.update({".markdown": "markdown", ".txt": "markdown"})
 
 
@@ -60,7 +66,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "  gov-deadlines audit cases.csv --format jsonl --lang en --explain",
     )
     audit.add_argument(
-        "file", metavar="FILE.csv", help="案件CSV文件(- 表示标准输入)cases, '-' for stdin"
+        "file",
+        metavar="FILE",
+        help="案件CSV或.xlsx文件(- 表示标准输入的CSV)cases, CSV or .xlsx ('-': CSV on stdin)",
     )
     audit.add_argument(
         "--as-of", metavar="DATE", help="核查日(默认今天)the audit day (default: today, Beijing)"
@@ -77,6 +85,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="输入编码(默认自动识别 UTF-8 / GB18030)input encoding (default: detect)",
     )
+    add_input_options(audit)
+    add_progress_option(audit)
     audit.add_argument(
         "--explain", action="store_true", help="jsonl:附每件的完整说明 include each explanation"
     )
@@ -92,6 +102,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         metavar="N",
         help="N个工作日内到期的提示(默认5)warn of duties due within N working days",
     )
+    audit.add_argument("--responsible", default="", metavar="TEXT", help="督察表:整改责任主体")
+    audit.add_argument("--materials-from", default="", metavar="TEXT", help="督察表:材料提供部门")
     audit.add_argument(
         "--due-within",
         type=int,
@@ -99,12 +111,12 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         help="N个工作日内到期的案件:汇总中单列一节,csv/jsonl 只输出这些案件(最先到期的在前)"
         " / cases due within N working days: a section of the summary, a filter for csv/jsonl",
     )
-    audit.add_argument("--responsible", default="", metavar="TEXT", help="督察表:整改责任主体")
-    audit.add_argument("--materials-from", default="", metavar="TEXT", help="督察表:材料提供部门")
     audit.set_defaults(handler=run_audit)
 
 
-def _open_input(path: str, encoding: str | None, console: Console) -> DecodedInput:
+def _open_input(
+    path: str, encoding: str | None, console: Console, progress: Progress | None
+) -> DecodedInput:
     from gov_deadlines.textinput import DecodedInput
 
     if encoding is not None:
@@ -123,6 +135,8 @@ def _open_input(path: str, encoding: str | None, console: Console) -> DecodedInp
     else:
         binary = open(path, "rb")  # noqa: SIM115 - closed with the decoded input
         source = path
+    if progress is not None:
+        binary = progress.reading(binary)
     # Decoded strictly: a byte that does not decode stops the audit naming its line
     # (textinput), never a U+FFFD that would make a row look like bad data.
     return DecodedInput(binary, encoding=encoding, source=source)
@@ -169,12 +183,39 @@ def _format(ctx: Context) -> str:
     return fmt
 
 
-def run_audit(ctx: Context) -> int:
-    from gov_deadlines.cases import AuditPolicy, LayoutError, audit_csv, due_within_rows
-    from gov_deadlines.catalogue import ReceiptPolicy
-    from gov_deadlines.dates import parse_date, today
+def _csv_audit(ctx: Context, source: DecodedInput, name: str, **options: Any) -> CsvAudit:
+    """The audit of a CSV input, its delimiter sniffed (or given with --delimiter)."""
+    from gov_deadlines.cases import LayoutError, audit_csv
+    from gov_deadlines.dialect import sniffed
+
+    args = ctx.args
+    delimiter, lines = sniffed(source, source=name, delimiter=args.delimiter)
+    try:
+        return audit_csv(lines, delimiter=delimiter, **options)
+    except LayoutError as error:
+        if args.encoding is None:
+            raise
+        # A wrong --encoding often decodes without error into a garbled header.
+        raise LayoutError(
+            f"{error.problem} (the file was read as {args.encoding}, as --encoding says: "
+            "if it is in another encoding, its header cannot be recognised; run without "
+            "--encoding to detect UTF-8 or GB18030)",
+            f"{error.problem_zh}(文件按 --encoding 指定的{args.encoding}编码读取:若文件是其他"
+            "编码,表头无法识别;去掉 --encoding 可自动识别UTF-8或GB18030)",
+        ) from None
+
+
+def _write_text(
+    ctx: Context,
+    fmt: str,
+    results: Iterable[RowResult],
+    audit: Iterable[RowResult],
+    summary: Summary,
+    sink: TextIO | None,
+) -> None:
+    """Write the results as text: per-case CSV or JSON Lines of ``results`` (every row of
+    ``audit``, or those --due-within keeps), the Markdown summary or the form of ``audit``."""
     from gov_deadlines.outputs import (
-        Summary,
         form_note,
         form_rows,
         form_title,
@@ -183,6 +224,75 @@ def run_audit(ctx: Context) -> int:
         write_form,
         write_jsonl,
     )
+
+    args, lang = ctx.args, ctx.console.lang
+    if fmt == "csv" and sink is not None:
+        write_case_csv(results, sink, lang=lang, summary=summary)
+    elif fmt == "jsonl" and sink is not None:
+        write_jsonl(results, sink, lang=lang, explanation=args.explain, summary=summary)
+    else:
+        summarize(audit, summary=summary)
+        if sink is not None and fmt == "markdown":
+            sink.write(summary.markdown(lang))
+            sink.write("\n")
+        elif sink is not None:
+            as_csv = bool(args.output) and suffix(args.output) == ".csv"
+            rows = form_rows(
+                summary, lang=lang, responsible=args.responsible, materials_from=args.materials_from
+            )
+            write_form(
+                rows,
+                sink,
+                lang=lang,
+                format="csv" if as_csv else "markdown",
+                title=form_title(lang),
+                note=form_note(summary, lang),
+            )
+
+
+def _write_workbook(
+    ctx: Context,
+    fmt: str,
+    results: Iterable[RowResult],
+    audit: Iterable[RowResult],
+    summary: Summary,
+) -> None:
+    """Write the results as an .xlsx workbook: the per-case sheet of ``results`` and the
+    summary, or the form of ``audit``."""
+    from gov_deadlines.atomic import atomic_binary
+    from gov_deadlines.outputs import (
+        form_note,
+        form_rows,
+        form_title,
+        summarize,
+        write_audit_xlsx,
+        write_form_xlsx,
+    )
+
+    args, lang = ctx.args, ctx.console.lang
+    with atomic_binary(args.output) as stream:
+        if fmt == "form":
+            summarize(audit, summary=summary)
+            rows = form_rows(
+                summary, lang=lang, responsible=args.responsible, materials_from=args.materials_from
+            )
+            write_form_xlsx(
+                rows,
+                stream,
+                lang=lang,
+                title=form_title(lang),
+                note=form_note(summary, lang),
+                summary=summary,
+            )
+        else:
+            write_audit_xlsx(results, stream, lang=lang, summary=summary)
+
+
+def run_audit(ctx: Context) -> int:
+    from gov_deadlines.cases import AuditPolicy, audit_xlsx, due_within_rows
+    from gov_deadlines.catalogue import ReceiptPolicy
+    from gov_deadlines.dates import parse_date, today
+    from gov_deadlines.outputs import Summary
 
     args = ctx.args
     console = ctx.console
@@ -214,6 +324,10 @@ def run_audit(ctx: Context) -> int:
                 "cases due)",
             )
         )
+    workbook_in = is_workbook(ctx, args.file)
+    workbook_out = bool(args.output) and suffix(args.output) == ".xlsx"
+    if workbook_out:
+        check_xlsx_writer(console)
     if args.output:
         check_output(ctx, "--output", args.output, inputs=[args.file])
     policy = AuditPolicy(
@@ -223,21 +337,25 @@ def run_audit(ctx: Context) -> int:
         warn_within=args.warn_within,
     )
     calendar = ctx.calendar()
-    source = _open_input(args.file, args.encoding, console)
+    progress = progress_for(ctx)
+    source: DecodedInput | None = None
     try:
-        try:
-            audit = audit_csv(source, as_of=as_of, calendar=calendar, policy=policy)
-        except LayoutError as error:
-            if args.encoding is None:
-                raise
-            # A wrong --encoding often decodes without error into a garbled header.
-            raise LayoutError(
-                f"{error.problem} (the file was read as {args.encoding}, as --encoding says: "
-                "if it is in another encoding, its header cannot be recognised; run without "
-                "--encoding to detect UTF-8 or GB18030)",
-                f"{error.problem_zh}(文件按 --encoding 指定的{args.encoding}编码读取:若文件是其他"
-                "编码,表头无法识别;去掉 --encoding 可自动识别UTF-8或GB18030)",
-            ) from None
+        audit: CsvAudit | SheetAudit
+        if workbook_in:
+            audit = audit_xlsx(
+                args.file,
+                sheet=args.sheet,
+                as_of=as_of,
+                calendar=calendar,
+                policy=policy,
+                progress=progress.rows if progress is not None else None,
+            )
+        else:
+            source = _open_input(args.file, args.encoding, console, progress)
+            name = "<stdin>" if args.file == "-" else args.file
+            audit = _csv_audit(ctx, source, name, as_of=as_of, calendar=calendar, policy=policy)
+            if progress is not None:
+                progress.lines = audit.reader
         summary = Summary(as_of, due_within=within)
         summary.ignored_columns = audit.ignored_columns
         results: Any = audit
@@ -257,44 +375,26 @@ def run_audit(ctx: Context) -> int:
             shown = len(results)
             summary = Summary(as_of)
         to_stdout = not args.output
-        with contextlib.ExitStack() as stack:
-            sink: TextIO | None
-            if console.as_json and to_stdout:
-                sink = None  # --json: stdout carries the JSON summary only
-            elif to_stdout and fmt in ("csv", "jsonl"):
-                sink = stack.enter_context(data_to_stdout(console))
-            elif to_stdout:
-                sink = console.out
-            else:
-                # Written beside the output file and renamed over it once complete.
-                sink = stack.enter_context(open_output(args.output))
-            if fmt == "csv" and sink is not None:
-                write_case_csv(results, sink, lang=lang, summary=summary)
-            elif fmt == "jsonl" and sink is not None:
-                write_jsonl(results, sink, lang=lang, explanation=args.explain, summary=summary)
-            else:
-                summarize(audit, summary=summary)
-                if sink is not None and fmt == "markdown":
-                    sink.write(summary.markdown(lang))
-                    sink.write("\n")
-                elif sink is not None:
-                    as_csv = bool(args.output) and suffix(args.output) == ".csv"
-                    rows = form_rows(
-                        summary,
-                        lang=lang,
-                        responsible=args.responsible,
-                        materials_from=args.materials_from,
-                    )
-                    write_form(
-                        rows,
-                        sink,
-                        lang=lang,
-                        format="csv" if as_csv else "markdown",
-                        title=form_title(lang),
-                        note=form_note(summary, lang),
-                    )
+        if workbook_out:
+            _write_workbook(ctx, fmt, results, audit, summary)
+        else:
+            with contextlib.ExitStack() as stack:
+                sink: TextIO | None
+                if console.as_json and to_stdout:
+                    sink = None  # --json: stdout carries the JSON summary only
+                elif to_stdout and fmt in ("csv", "jsonl"):
+                    sink = stack.enter_context(data_to_stdout(console))
+                elif to_stdout:
+                    sink = console.out
+                else:
+                    # Written beside the output file and renamed over it once complete.
+                    sink = stack.enter_context(open_output(args.output))
+                _write_text(ctx, fmt, results, audit, summary, sink)
     finally:
-        source.close()
+        if progress is not None:
+            progress.finish()
+        if source is not None:
+            source.close()
     if shown is not None:
         summary = counted
     code = summary.exit_code()

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.cli.app import Context
 from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK, Console
-from gov_deadlines.cli.output import check_output, open_output
+from gov_deadlines.cli.output import check_output, open_output, suffix
+from gov_deadlines.cli.progress import add_progress_option, progress_for
+from gov_deadlines.cli.tables import add_input_options, check_xlsx_writer, is_workbook
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Status
 
 if TYPE_CHECKING:
@@ -93,7 +95,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "  gov-deadlines check-log log.csv --year 2026 --form\n"
         "  gov-deadlines check-log log.csv --year 2026 --form-csv 督察表.csv",
     )
-    check.add_argument("log", metavar="LOG.csv", help="工作记录 CSV activity log")
+    check.add_argument("log", metavar="LOG", help="工作记录(CSV或.xlsx)activity log, CSV or .xlsx")
+    add_input_options(check)
+    add_progress_option(check)
     check.add_argument("--year", required=True, type=_year, help="核查年份 the year checked")
     check.add_argument(
         "--source", action="append", metavar="ID", help="来源编号(可重复)source id(s)"
@@ -102,7 +106,9 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "--form", action="store_true", help="按督察表输出 print the supervision form"
     )
     check.add_argument(
-        "--form-csv", metavar="FILE", help="督察表另存为CSV(带BOM)write the form as CSV (with BOM)"
+        "--form-csv",
+        metavar="FILE",
+        help="督察表另存为CSV(带BOM)或 .xlsx write the form as CSV (with BOM) or .xlsx",
     )
     check.add_argument(
         "--per-window",
@@ -349,16 +355,41 @@ def run_check_log(ctx: Context) -> int:
     console = ctx.console
     args = ctx.args
     if args.form_csv:
-        check_output(ctx, "--form-csv", args.form_csv, inputs=[args.log], supported=(".csv",))
+        check_output(
+            ctx, "--form-csv", args.form_csv, inputs=[args.log], supported=(".csv", ".xlsx")
+        )
+        if suffix(args.form_csv) == ".xlsx":
+            check_xlsx_writer(console)
     # As audit does: judged on today in Beijing unless told, so that a window still running
     # (the current quarter, every window of a later year) is pending, not missed.
     as_of: dt.date = parse_date(args.as_of) if args.as_of else today()
-    entries = read_log(args.log)
+    workbook = is_workbook(ctx, args.log)
+    progress = progress_for(ctx)
+    try:
+        entries = read_log(
+            args.log,
+            sheet=args.sheet if workbook else None,
+            delimiter=args.delimiter,
+            progress=progress.rows if progress is not None else None,
+        )
+    finally:
+        if progress is not None:
+            progress.finish()
     sources = _sources(args.source)
     result = check_log(entries, args.year, sources=sources, calendar=ctx.calendar(), as_of=as_of)
     code = EXIT_OK if result.all_met else EXIT_MISSED
     rows = supervision_rows(result, console.lang, per_window=args.per_window)
-    if args.form_csv:
+    if args.form_csv and suffix(args.form_csv) == ".xlsx":
+        from gov_deadlines.atomic import atomic_binary
+        from gov_deadlines.outputs import write_form_xlsx
+
+        with atomic_binary(args.form_csv) as binary:
+            title = console.t(
+                f"{args.year}年政务公开定期任务督察表",
+                f"Supervision form: recurring duties of {args.year}",
+            )
+            write_form_xlsx(rows, binary, lang=console.lang, title=title, as_of=as_of)
+    elif args.form_csv:
         with open_output(args.form_csv) as stream:
             write_form(rows, stream, lang=console.lang, format="csv")
     if console.as_json:

@@ -21,6 +21,9 @@ what it counted on the way, a :class:`WriteSummary` (rows, provisional rows) or 
   (:mod:`~gov_deadlines.outputs.due_frame`; ``audit --due-within`` for frames);
 * :func:`case_timeline` and :func:`render_timeline` — one case's months drawn as a calendar
   for the terminal (:mod:`~gov_deadlines.outputs.timeline`);
+* :func:`write_audit_xlsx`, :func:`write_form_xlsx` — the per-case workbook with its
+  summary sheet, and the supervision form as a workbook (:mod:`~gov_deadlines.outputs.xlsx`;
+  needs the optional ``xlsxwriter``);
 * :func:`write_ics`, :func:`to_ics` — the recurring duties as calendar events
   (:mod:`~gov_deadlines.outputs.ics`; needs the optional ``icalendar``).
 
@@ -53,6 +56,7 @@ from gov_deadlines.outputs.timeline import (
     render_timeline,
 )
 from gov_deadlines.outputs.written import WriteSummary
+from gov_deadlines.outputs.xlsx import write_audit_xlsx, write_form_xlsx
 
 __all__ = [
     "CASE_COLUMNS",
@@ -84,8 +88,10 @@ __all__ = [
     "summarize",
     "supervision_rows",
     "to_ics",
+    "write_audit_xlsx",
     "write_case_csv",
     "write_form",
+    "write_form_xlsx",
     "write_ics",
     "write_jsonl",
 ]

@@ -1,7 +1,8 @@
-"""The activity log of an office: what it did and when, read from CSV or given as values.
+"""The activity log of an office: what it did and when, read from CSV or ``.xlsx`` or given
+as values.
 
 :func:`read_log` reads a log file (columns ``rule``/``规则`` and ``date``/``日期``, optional
-``note``/``备注``; UTF-8 or GBK) into :class:`LogEntry` values, reporting every bad row at
+``note``/``备注``; CSV in UTF-8 or GBK, or a workbook's sheet) into :class:`LogEntry` values, reporting every bad row at
 once in a :class:`LogError`. Judging the log against the year's duties is
 :mod:`gov_deadlines.recurring.compliance`. This module loads pydantic (``LogEntry`` is a
 model): :mod:`gov_deadlines.recurring` imports it on first use only.
@@ -12,7 +13,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from os import PathLike, fspath
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,9 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from gov_deadlines.catalogue import Catalogue, default_catalogue
 from gov_deadlines.dates import parse_day
+from gov_deadlines.dialect import sniffed
 from gov_deadlines.errors import ArgumentTypeError, GovDeadlinesError, UnknownRuleError
+from gov_deadlines.sheets import PROGRESS_ROWS, SHEET_SUFFIXES, Progress, Sheet, open_sheet
 from gov_deadlines.textinput import InputEncodingError, decoded_lines
 from gov_deadlines.vocabulary import is_zh
 
@@ -84,15 +88,29 @@ class LogEntry(BaseModel):
 class LogError(GovDeadlinesError, ValueError):
     """Entries of an activity log that cannot be read; every one is listed.
 
-    ``problems`` holds ``(line or None, message_en, message_zh)`` for each bad row.
+    ``problems`` holds ``(line or None, message_en, message_zh)`` for each bad row;
+    ``places`` maps a line to the cell at fault as Excel names it (``工作记录!B5``, a
+    workbook's log), named instead of the line.
     """
 
-    def __init__(self, source: str, problems: Sequence[tuple[int | None, str, str]]) -> None:
+    def __init__(
+        self,
+        source: str,
+        problems: Sequence[tuple[int | None, str, str]],
+        *,
+        places: Mapping[int, str] | None = None,
+    ) -> None:
         self.source = source
         self.problems = tuple(problems)
+        self.places = dict(places or {})
 
         lines_en, lines_zh = [], []
         for line, en, zh in self.problems:
+            place = self.places.get(line) if line is not None else None
+            if place is not None:
+                lines_en.append(f"{place}: {en}")
+                lines_zh.append(f"{place}:{zh}")
+                continue
             lines_en.append(f"line {line}: {en}" if line is not None else en)
             lines_zh.append(f"第{line}行:{zh}" if line is not None else zh)
         super().__init__(
@@ -118,58 +136,85 @@ def _decode(data: bytes, source: str) -> str:
         raise LogError(source, [(error.line, error.problem, error.problem_zh)]) from None
 
 
+def _header_columns(row: Sequence[str]) -> tuple[int, int, int]:
+    """The rule, date and note columns of a header row (-1: absent)."""
+    rule_col = date_col = note_col = -1
+    for index, name in enumerate(row):
+        if rule_col < 0 and _match_header(name, RULE_HEADERS):
+            rule_col = index
+        elif date_col < 0 and _match_header(name, DATE_HEADERS):
+            date_col = index
+        elif note_col < 0 and _match_header(name, NOTE_HEADERS):
+            note_col = index
+    return rule_col, date_col, note_col
+
+
+def _csv_rows(
+    source: str, text: str, delimiter: str | None
+) -> tuple[Iterator[list[str]], Callable[[], int], int]:
+    """The CSV rows of ``text`` (its delimiter sniffed unless given), the reader's line
+    number, and the lines in all."""
+    lines = io.StringIO(text, newline="")
+    found, stream = sniffed(lines, source=source, delimiter=delimiter)
+    reader = csv.reader(stream, delimiter=found)
+    return reader, lambda: reader.line_num, text.count("\n") + 1
+
+
 def read_log(
     path: str | PathLike[str] | None = None,
     *,
     text: str | None = None,
     catalogue: Catalogue | None = None,
+    sheet: str | None = None,
+    delimiter: str | None = None,
+    progress: Progress | None = None,
 ) -> list[LogEntry]:
-    """Read an activity log CSV (columns ``rule``/``规则`` and ``date``/``日期``, optional ``note``/``备注``).
+    """Read an activity log (columns ``rule``/``规则`` and ``date``/``日期``, optional ``note``/``备注``).
 
-    UTF-8 (with or without BOM) or GBK. Every malformed row — a missing rule or date, a date
-    that cannot be read, an unknown rule id — is reported with its line number in one
-    :class:`LogError`; no row is dropped. Blank lines are skipped.
+    A CSV file (UTF-8 with or without BOM, or GBK; comma, semicolon or tab, sniffed unless
+    ``delimiter`` is given: :mod:`gov_deadlines.dialect`) or an ``.xlsx`` workbook (its
+    first sheet, or ``sheet``; Excel dates and date serials read as dates:
+    :mod:`gov_deadlines.sheets`). Every malformed row — a missing rule or date, a date that
+    cannot be read, an unknown rule id — is reported with its line number (in a workbook,
+    its cell: ``工作记录!B5``) in one :class:`LogError`; no row is dropped. Blank lines are
+    skipped. ``progress(rows done, rows in all)`` is called every thousand rows if given.
     """
     if (path is None) == (text is None):
         raise TypeError("read_log takes a path or text=, not both")
     source = "<text>"
+    table: Sheet | None = None
     if path is not None:
         source = fspath(path)
-        try:
-            data = Path(source).read_bytes()
-        except OSError as error:
-            raise LogError(
-                source,
-                [
-                    (
-                        None,
-                        f"cannot read the file ({error.strerror or error})",
-                        f"无法读取文件({error.strerror or error})",
-                    )
-                ],
-            ) from None
-        text = _decode(data, source)
-    assert text is not None
-    text = text.removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""))
+        if os.path.splitext(source)[1].lower() in SHEET_SUFFIXES:
+            table = open_sheet(source, sheet)
+        else:
+            text = _read_text(source)
+    places: dict[int, str] = {}
+    if table is not None:
+        rule_col, date_col, note_col = _header_columns(table.header)
+        text_rows = table.text_rows(date_columns=(date_col,), progress=progress)
+        rows: Iterator[list[str]] = text_rows
+        line_of: Callable[[], int] = lambda: text_rows.line_num  # noqa: E731
+        total = len(table.grid)
+    else:
+        assert text is not None
+        rows, line_of, total = _csv_rows(source, text.removeprefix("\ufeff"), delimiter)
     problems: list[tuple[int | None, str, str]] = []
     header: list[str] | None = None
     rule_col = date_col = note_col = -1
     entries: list[LogEntry] = []
-    for row in reader:
-        line = reader.line_num
+    for row in rows:
+        line = line_of()
+        if progress is not None and table is None and not line % PROGRESS_ROWS:
+            progress(line, total)
         if not any(cell.strip() for cell in row):
             continue
         if header is None:
             header = row
-            for index, name in enumerate(row):
-                if rule_col < 0 and _match_header(name, RULE_HEADERS):
-                    rule_col = index
-                elif date_col < 0 and _match_header(name, DATE_HEADERS):
-                    date_col = index
-                elif note_col < 0 and _match_header(name, NOTE_HEADERS):
-                    note_col = index
+            rule_col, date_col, note_col = _header_columns(row)
             if rule_col < 0 or date_col < 0:
+                if table is not None:
+                    places[line] = table.header_range()
                 raise LogError(
                     source,
                     [
@@ -180,6 +225,7 @@ def read_log(
                             f"表头 {row!r} 须包含“规则”(rule)列和“日期”(date)列",
                         )
                     ],
+                    places=places,
                 )
             continue
         cells = {
@@ -190,20 +236,25 @@ def read_log(
         }
         if not cells["rule"]:
             problems.append((line, "no rule id", "缺少规则编号"))
-            continue
-        if not cells["date"]:
+            column = rule_col
+        elif not cells["date"]:
             problems.append((line, "no date", "缺少日期"))
-            continue
-        try:
-            entries.append(LogEntry.model_validate(cells))
-        except ValidationError as error:
-            first = error.errors()[0]
-            cause = (first.get("ctx") or {}).get("error")
-            if isinstance(cause, GovDeadlinesError):  # a date that cannot be read
-                problems.append((line, cause.message("en"), cause.message("zh")))
-            else:
-                message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
-                problems.append((line, message, message))
+            column = date_col
+        else:
+            try:
+                entries.append(LogEntry.model_validate(cells))
+                continue
+            except ValidationError as error:
+                first = error.errors()[0]
+                cause = (first.get("ctx") or {}).get("error")
+                if isinstance(cause, GovDeadlinesError):  # a date that cannot be read
+                    problems.append((line, cause.message("en"), cause.message("zh")))
+                else:
+                    message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+                    problems.append((line, message, message))
+                column = date_col
+        if table is not None:
+            places[line] = table.address(line, column)
     if header is None:
         raise LogError(
             source,
@@ -215,11 +266,33 @@ def read_log(
                 )
             ],
         )
-    problems.extend(unknown_ids(entries, catalogue or default_catalogue()))
+    unknown = unknown_ids(entries, catalogue or default_catalogue())
+    if table is not None:
+        for where, _en, _zh in unknown:
+            if where is not None:
+                places[where] = table.address(where, rule_col)
+    problems.extend(unknown)
     if problems:
         problems.sort(key=lambda p: p[0] or 0)
-        raise LogError(source, problems)
+        raise LogError(source, problems, places=places)
     return entries
+
+
+def _read_text(source: str) -> str:
+    try:
+        data = Path(source).read_bytes()
+    except OSError as error:
+        raise LogError(
+            source,
+            [
+                (
+                    None,
+                    f"cannot read the file ({error.strerror or error})",
+                    f"无法读取文件({error.strerror or error})",
+                )
+            ],
+        ) from None
+    return _decode(data, source)
 
 
 def unknown_ids(entries: Iterable[LogEntry], cat: Catalogue) -> list[tuple[int | None, str, str]]:

@@ -1,0 +1,265 @@
+"""The batch audit's results as Excel workbooks (``.xlsx``, written with the optional
+``xlsxwriter``: the ``xlsx`` extra).
+
+* :func:`write_audit_xlsx` — the per-case sheet (明细): the per-case CSV's columns and
+  cells (:func:`~gov_deadlines.outputs.case_csv.case_cells`, so that both say the same),
+  dates as typed date cells and counts as numbers, the header frozen and filtered, columns
+  as wide as their Chinese text, late cases in red, due dates resting on provisional
+  calendar data in yellow (and 临时推算 = 是), malformed rows in grey; then the summary
+  (汇总) on a second sheet.
+* :func:`write_form_xlsx` — the supervision form of seed 002 (督察表): its title, the
+  督察对象 / 督察时间 line, the seven columns, one row per duty, 未完成 in red and a
+  provisional row in yellow, the note below; the summary on a second sheet if given.
+
+Both write the whole workbook to a binary stream (the CLI's is atomic:
+:mod:`gov_deadlines.atomic`), in constant memory for the rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from gov_deadlines.outputs.case_csv import CASE_COLUMNS, PROVISIONAL_TEXT, RESULT_TEXT, case_cells
+from gov_deadlines.outputs.summary import Summary, count_blank_rows
+from gov_deadlines.outputs.supervision import SupervisionRow, form_headers
+from gov_deadlines.outputs.written import WriteSummary
+from gov_deadlines.sheets import XlsxUnavailableError
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
+
+if TYPE_CHECKING:
+    from gov_deadlines.cases.batch import RowResult
+
+__all__ = ["DATE_FORMAT", "display_width", "write_audit_xlsx", "write_form_xlsx"]
+
+#: How date cells show (Excel's own ISO form, the same text as the CSV).
+DATE_FORMAT = "yyyy-mm-dd"
+_DATE_KEYS = frozenset({"receipt", "clock_start", "supplement_due", "reply_due", "replied"})
+_DUE_KEYS = frozenset({"supplement_due", "reply_due"})  # what a provisional calendar moves
+_NUMBER_KEYS = frozenset({"line", "excluded_workdays", "max_late_workdays"})
+_LATE_FILL, _PROVISIONAL_FILL, _MALFORMED_FILL = "#FFC7CE", "#FFEB9C", "#E7E6E6"
+_HEADER_FILL = "#DDEBF7"
+_MAX_WIDTH = 60  # wider columns wrap
+_WRAPPED = frozenset({"receipt_note", "extension_status", "warnings", "notes"})
+
+
+def _xlsxwriter() -> Any:
+    try:
+        # Imported here: an optional dependency (the xlsx extra), needed only for a workbook.
+        module = importlib.import_module("xlsxwriter")
+    except ImportError:
+        raise XlsxUnavailableError("xlsxwriter", "write") from None
+    return module
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes in a spreadsheet cell: a Chinese character two."""
+    return sum(2 if ord(char) >= 0x1100 else 1 for char in text)
+
+
+class _Formats:
+    """The cell formats of one workbook, made once each."""
+
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        self.made: dict[tuple[str, ...], Any] = {}
+
+    def get(self, *traits: str) -> Any:
+        key = tuple(sorted(traits))
+        found = self.made.get(key)
+        if found is None:
+            spec: dict[str, Any] = {"valign": "top", "font_name": "等线", "font_size": 11}
+            for trait in key:
+                if trait == "date":
+                    spec["num_format"] = DATE_FORMAT
+                elif trait == "header":
+                    spec.update(bold=True, bg_color=_HEADER_FILL, border=1, text_wrap=True)
+                elif trait == "late":
+                    spec["bg_color"] = _LATE_FILL
+                elif trait == "malformed":
+                    spec.update(bg_color=_MALFORMED_FILL, italic=True)
+                elif trait == "provisional":
+                    spec.update(bg_color=_PROVISIONAL_FILL, italic=True)
+                elif trait == "wrap":
+                    spec["text_wrap"] = True
+                elif trait == "border":
+                    spec["border"] = 1
+                elif trait == "title":
+                    spec.update(bold=True, font_size=16, align="center", valign="vcenter")
+                elif trait == "bold":
+                    spec["bold"] = True
+            found = self.made[key] = self.book.add_format(spec)
+        return found
+
+
+def _workbook(stream: BinaryIO) -> tuple[Any, _Formats]:
+    book = _xlsxwriter().Workbook(
+        stream, {"constant_memory": True, "strings_to_numbers": False, "strings_to_urls": False}
+    )
+    return book, _Formats(book)
+
+
+def write_audit_xlsx(
+    results: Iterable[RowResult],
+    stream: BinaryIO,
+    *,
+    lang: str = "zh",
+    summary: Summary | None = None,
+) -> Summary:
+    """The per-case workbook of ``results`` (one row per result) and its summary sheet;
+    return the summary (see the module's docstring)."""
+    zh = is_zh(lang)
+    summary = summary if summary is not None else Summary()
+    book, formats = _workbook(stream)
+    sheet = book.add_worksheet("明细" if zh else "Cases")
+    keys = [key for key, _zh, _en in CASE_COLUMNS]
+    header = [column[1] if zh else column[2] for column in CASE_COLUMNS]
+    widths = [display_width(text) for text in header]
+    sheet.write_row(0, 0, header, formats.get("header"))
+    sheet.freeze_panes(1, 0)
+    late_text = RESULT_TEXT[zh]["late"]
+    malformed_text = RESULT_TEXT[zh]["malformed"]
+    provisional_yes = PROVISIONAL_TEXT[zh][True]
+    result_at, provisional_at = keys.index("result"), keys.index("provisional")
+    number = 0
+    for number, row in enumerate(results, start=1):
+        summary.add(row)
+        cells = case_cells(row, zh, lang)
+        row_traits: tuple[str, ...] = ()
+        if cells[result_at] == late_text:
+            row_traits = ("late",)
+        elif cells[result_at] == malformed_text:
+            row_traits = ("malformed",)
+        provisional = cells[provisional_at] == provisional_yes
+        for column, (key, text) in enumerate(zip(keys, cells, strict=True)):
+            if display_width(text) > widths[column]:
+                widths[column] = display_width(text)
+            traits = row_traits + (("wrap",) if key in _WRAPPED else ())
+            if provisional and (key in _DUE_KEYS or key == "provisional") and text:
+                traits += ("provisional",)
+            if not text:
+                if row_traits:
+                    sheet.write_blank(number, column, None, formats.get(*traits))
+                continue
+            if key in _DATE_KEYS:
+                day = dt.datetime.fromisoformat(text)
+                sheet.write_datetime(number, column, day, formats.get("date", *traits))
+            elif key in _NUMBER_KEYS and text.isdigit():
+                sheet.write_number(number, column, int(text), formats.get(*traits))
+            else:
+                sheet.write_string(number, column, text, formats.get(*traits))
+    count_blank_rows(results, summary)
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, min(width, _MAX_WIDTH) + 2)
+    sheet.autofilter(0, 0, max(number, 1), len(keys) - 1)
+    _summary_sheet(book, formats, summary, lang, legend=True)
+    book.close()
+    return summary
+
+
+def _summary_sheet(
+    book: Any, formats: _Formats, summary: Summary, lang: str, *, legend: bool
+) -> None:
+    """The summary's Markdown (:meth:`Summary.markdown`) as a sheet: its headings in bold,
+    its tables as cells (counts as numbers), its notes as text."""
+    zh = is_zh(lang)
+    sheet = book.add_worksheet("汇总" if zh else "Summary")
+    widths: dict[int, int] = {}
+    row = 0
+    lines = summary.markdown(lang).splitlines()
+    if legend:
+        lines += [
+            "",
+            "说明:红色底纹为逾期案件;黄色底纹为依临时推算日历得出的期限(尚无官方节假日安排,"
+            f"正式通知发布后可能改变,标注{PROVISIONAL_MARK['zh']});灰色为数据有误的行。"
+            if zh
+            else "Legend: red rows are late cases; yellow due dates rest on provisional "
+            f"calendar data {PROVISIONAL_MARK['en']} (no official holiday notice yet; they may "
+            "change); grey rows could not be read.",
+        ]
+    for text in lines:
+        if text.startswith("|---") or text.startswith("|:--"):
+            continue
+        if text.startswith("|"):
+            cells = [cell.strip().strip("*") for cell in text.strip().strip("|").split(" | ")]
+            for column, cell in enumerate(cells):
+                if cell.isdigit():
+                    sheet.write_number(row, column, int(cell), formats.get("border"))
+                else:
+                    sheet.write_string(row, column, cell.replace("\\|", "|"), formats.get("border"))
+                widths[column] = max(widths.get(column, 0), min(display_width(cell), _MAX_WIDTH))
+        elif text.startswith("#"):
+            sheet.write_string(row, 0, text.lstrip("#").strip(), formats.get("bold"))
+        elif text:
+            sheet.write_string(row, 0, text)
+        row += 1
+    for column, width in widths.items():
+        sheet.set_column(column, column, width + 2)
+
+
+#: The supervision form's column widths (seed 002's proportions), in characters.
+_FORM_WIDTHS = (6, 48, 10, 48, 24, 16, 16)
+
+
+def write_form_xlsx(
+    rows: Iterable[SupervisionRow],
+    stream: BinaryIO,
+    *,
+    lang: str = "zh",
+    title: str = "",
+    note: str = "",
+    as_of: dt.date | None = None,
+    summary: Summary | None = None,
+) -> WriteSummary:
+    """The supervision form (seed 002) as a workbook: ``title`` over the table (default
+    the seed's 全面推进政务公开工作督察表), the 督察对象 / 督察时间 line (``as_of``, else the
+    summary's audit day), the rows, ``note`` below; the summary on a second sheet when
+    ``summary`` is given. Returns the rows written and how many are provisional."""
+    zh = is_zh(lang)
+    book, formats = _workbook(stream)
+    sheet = book.add_worksheet("督察表" if zh else "Supervision form")
+    head = form_headers(lang)
+    last = len(head) - 1
+    heading = title or ("全面推进政务公开工作督察表" if zh else "Open-government supervision form")
+    sheet.merge_range(0, 0, 0, last, heading, formats.get("title"))
+    sheet.set_row(0, 30)
+    day = as_of or (summary.as_of if summary is not None else None)
+    when = day.isoformat() if day is not None else "____"
+    sheet.merge_range(
+        1,
+        0,
+        1,
+        last,
+        f"督察对象:________    督察时间:{when}"
+        if zh
+        else f"Supervised body: ________    Date of supervision: {when}",
+        formats.get(),
+    )
+    sheet.write_row(2, 0, head, formats.get("header"))
+    sheet.freeze_panes(3, 0)
+    for column, width in enumerate(_FORM_WIDTHS):
+        sheet.set_column(column, column, width)
+    written = WriteSummary()
+    line = 3
+    for written.rows, row in enumerate(rows, start=1):
+        written.provisional_rows += row.provisional
+        cells = row.cells(written.rows, lang)
+        traits: tuple[str, ...] = ("wrap", "border")
+        if row.provisional:
+            traits += ("provisional",)
+        sheet.write_number(line, 0, written.rows, formats.get(*traits))
+        for column, text in enumerate(cells[1:], start=1):
+            cell_traits = traits
+            if column == 2 and not row.completed and not row.not_due:
+                cell_traits = ("wrap", "border", "late")
+            sheet.write_string(line, column, text, formats.get(*cell_traits))
+        line += 1
+    for text in note.strip().splitlines():
+        line += 1
+        sheet.merge_range(line, 0, line, last, text, formats.get("wrap"))
+    if summary is not None:
+        _summary_sheet(book, formats, summary, lang, legend=False)
+    book.close()
+    return written

@@ -1,0 +1,135 @@
+"""Progress of long work (issue 17): on standard error when it is a terminal — rows done,
+rows per second, time left — and never in a pipe; ``--quiet`` silences it. The terminal is
+a pseudo-terminal (``pty``). Test names are sentences."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from _cli import program_env
+from _workbooks import write_workbook
+from gov_deadlines.cli.progress import Progress
+
+pty = pytest.importorskip("pty")
+
+ROWS = 25_000  # most of a second of work: redraws at one every 0.2 s
+
+
+def register(path: Path, rows: int = ROWS) -> Path:
+    lines = ["编号,渠道,提交日期,答复日期\n"]
+    # Replied on the day of receipt: on time, exit 0.
+    lines += [
+        f"C-{n:06d},当面,2026-03-{n % 28 + 1:02d},2026-03-{n % 28 + 1:02d}\n" for n in range(rows)
+    ]
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def under_a_terminal(*argv: str) -> tuple[int, str]:
+    """Run the program with standard error on a pseudo-terminal; its exit code and what
+    the terminal showed."""
+    master, slave = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "gov_deadlines", *argv],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+        env=program_env(),
+    )
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    return child.wait(), shown.decode("utf-8", "replace")
+
+
+def in_a_pipe(*argv: str) -> tuple[int, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "gov_deadlines", *argv],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env=program_env(),
+        check=False,
+    )
+    return done.returncode, done.stderr.decode("utf-8")
+
+
+def test_audit_shows_rows_done_rows_per_second_and_time_left_on_a_terminal(
+    tmp_path: Path,
+) -> None:
+    path = register(tmp_path / "big.csv")
+    code, shown = under_a_terminal("audit", str(path), "--as-of", "2026-06-30")
+    assert code == 0, shown
+    assert "\r已处理 " in shown and " 行/秒" in shown and "剩余约 " in shown
+
+
+def test_the_progress_line_is_in_english_under_lang_en(tmp_path: Path) -> None:
+    path = register(tmp_path / "big.csv")
+    _, shown = under_a_terminal("audit", str(path), "--as-of", "2026-06-30", "--lang", "en")
+    assert " rows/s" in shown and " left" in shown
+
+
+def test_audit_shows_no_progress_in_a_pipe(tmp_path: Path) -> None:
+    path = register(tmp_path / "big.csv")
+    code, err = in_a_pipe("audit", str(path), "--as-of", "2026-06-30")
+    assert code == 0 and "\r" not in err and "行/秒" not in err
+
+
+def test_quiet_silences_the_progress_on_a_terminal(tmp_path: Path) -> None:
+    path = register(tmp_path / "big.csv")
+    code, shown = under_a_terminal("audit", str(path), "--as-of", "2026-06-30", "--quiet")
+    assert code == 0 and "行/秒" not in shown
+
+
+def test_a_workbook_audit_shows_progress_on_a_terminal(tmp_path: Path) -> None:
+    rows = [["编号", "渠道", "提交日期", "答复日期"]]
+    rows += [[f"C-{n}", "当面", "2026-03-02", "2026-03-20"] for n in range(25_000)]
+    book = write_workbook(tmp_path / "big.xlsx", rows)
+    code, shown = under_a_terminal("audit", str(book), "--as-of", "2026-06-30")
+    assert code == 0, shown
+    assert " 行/秒" in shown
+
+
+def test_the_progress_line_is_cleared_before_the_commands_own_lines(tmp_path: Path) -> None:
+    path = register(tmp_path / "big.csv")
+    _, shown = under_a_terminal(
+        "audit", str(path), "--as-of", "2026-06-30", "-o", str(tmp_path / "out.csv")
+    )
+    # The last thing on the terminal: the line overwritten with blanks, the cursor back.
+    assert "行/秒" in shown
+    drawn, cleared, after = shown.rsplit("\r", 2)
+    assert "行/秒" in drawn.rsplit("\r", 1)[-1] and cleared.strip() == "" and after == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_redraw_pads_over_a_longer_previous_line_and_finish_clears_it() -> None:
+    class Console:
+        zh = False
+        err = _Terminal()
+
+    progress = Progress(Console(), interval=0.0)  # type: ignore[arg-type]
+    progress.draw(1_000_000, 0.5, progress.start + 10)
+    progress.draw(10, None, progress.start + 20)
+    progress.finish()
+    text = Console.err.getvalue()
+    first, second, cleared = text.split("\r")[1:4]
+    assert first == "1,000,000 rows · 100,000 rows/s · about 0:10 left"
+    assert second.startswith("10 rows · 0 rows/s") and len(second) == len(first)
+    assert cleared == " " * len(first)
