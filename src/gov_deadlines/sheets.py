@@ -375,7 +375,6 @@ def open_sheet(path: str | PathLike[str], sheet: str | None = None) -> Sheet:
                 "(--sheet names one of them)",
                 f"没有名为“{sheet}”的工作表;工作簿中的工作表有:{'、'.join(names)}"
                 "(--sheet 应为其中之一)",
-                sheet=sheet,
             )
         data = book.get_sheet_by_name(name)
         rows = _read_rows(data)

@@ -106,7 +106,7 @@ def test_a_workbook_audit_shows_progress_on_a_terminal(tmp_path: Path) -> None:
 def test_the_progress_line_is_cleared_before_the_commands_own_lines(tmp_path: Path) -> None:
     path = register(tmp_path / "big.csv")
     _, shown = under_a_terminal(
-        "audit", str(path), "--as-of", "2026-06-30", "-o", str(tmp_path / "out.csv")
+        "audit", str(path), "--as-of", "2026-06-30", "-o", str(tmp_path / "out.md")
     )
     # The last thing on the terminal: the line overwritten with blanks, the cursor back.
     assert "行/秒" in shown

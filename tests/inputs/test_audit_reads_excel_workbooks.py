@@ -232,3 +232,13 @@ def test_cell_addresses_are_written_as_excel_writes_them() -> None:
     assert cell_address("登记表", 1, 27) == "登记表!AB1"
     assert cell_address("2026", 3, 0) == "'2026'!A3"
     assert cell_address("Bob's", 3, 25) == "'Bob''s'!Z3"
+
+
+def test_the_example_workbook_of_the_docs_is_audited_as_the_example_csv() -> None:
+    book = EXAMPLE.parent / "examples" / "audit-example.xlsx"
+    with EXAMPLE.open(encoding="utf-8-sig", newline="") as stream:
+        from_csv, _ = per_case_csv(audit_csv(stream, as_of=AS_OF), "zh")
+    from_xlsx, _ = per_case_csv(audit_xlsx(book, as_of=AS_OF), "zh")
+    assert from_xlsx == from_csv
+    # Its cells are typed as Excel keeps them: dates, not texts that look like dates.
+    assert isinstance(open_sheet(book).grid[1][2], dt.date)

@@ -75,7 +75,7 @@ class Progress:
         self.lines: _Lines | None = None
         self.size: int | None = None
         self.read_bytes = 0
-        self.drawn = 0  # the width of the line on the screen
+        self.drawn = 0  # the columns the line covers on the screen
 
     # -- sources ---------------------------------------------------------------------------
 
@@ -123,7 +123,7 @@ class Progress:
         err = self.console.err
         err.write("\r" + text + pad)
         err.flush()
-        self.drawn = _width(text)
+        self.drawn = max(self.drawn, _width(text))  # what the line covers on the screen
 
     def finish(self) -> None:
         """Clear the line (the command's own messages follow on a clean line)."""
