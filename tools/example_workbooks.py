@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,8 @@ def _typed(text: str, column: int) -> Any:
 
 
 def _write(path: Path, title: str | None, rows: list[list[Any]]) -> None:
-    import xlsxwriter
-
+    # Imported here: an optional dependency (the xlsx extra), untyped.
+    xlsxwriter: Any = importlib.import_module("xlsxwriter")
     book = xlsxwriter.Workbook(str(path))
     book.set_properties({"created": CREATED})
     sheet = book.add_worksheet("登记表")
@@ -61,7 +62,7 @@ def main() -> None:
         table = list(csv.reader(f))
     body = [[_typed(text, c) for c, text in enumerate(row)] for row in table[1:]]
     _write(EXAMPLES / "audit-example.xlsx", None, [table[0], *body])
-    errors = [
+    errors: list[list[Any]] = [
         ["编号", "渠道", "提交日期", "答复日期"],
         ["2026-101", "当面", dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 20)],
         ["2026-102", "电报", dt.datetime(2026, 3, 3), dt.datetime(2026, 3, 20)],
