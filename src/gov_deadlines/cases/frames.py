@@ -23,20 +23,17 @@ import datetime as dt
 import importlib
 import itertools
 import numbers
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
-from gov_deadlines.cases.batch import RowResult
-from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, evaluate
-from gov_deadlines.cases.columns import FIELDS, Layout, facts_from_cells
-from gov_deadlines.cases.model import CaseError
-from gov_deadlines.cases.versions import reply_versions
-from gov_deadlines.errors import ArgumentTypeError, check_day_argument, shown
+from gov_deadlines.cases.batch import CaseAuditor, RowResult
+from gov_deadlines.cases.columns import FIELDS, Layout
+from gov_deadlines.errors import ArgumentTypeError, shown
 
 if TYPE_CHECKING:
-    from gov_deadlines.cases.versions import ReplyVersions
+    from gov_deadlines.calendar.workcalendar import WorkCalendar
+    from gov_deadlines.cases.clock import AuditPolicy
     from gov_deadlines.catalogue import Catalogue
 
 __all__ = [
@@ -58,7 +55,6 @@ FRAME_KINDS: dict[tuple[str, str], str] = {
 }
 #: Where a typed date-time's day is read (the register's days are Beijing days).
 BEIJING = "Asia/Shanghai"
-_CASE_ID = FIELDS.index("case_id")
 
 
 def frame_kind(frame: object) -> str | None:
@@ -260,30 +256,10 @@ def audit_frame_rows(
     policy: AuditPolicy | None = None,
     catalogue: Catalogue | None = None,
 ) -> Iterator[RowResult]:
-    """One :class:`RowResult` per row of ``cells``, in order, numbered from 1: a row whose
-    facts cannot be read is a malformed result with its reason, and the batch goes on."""
-    check_day_argument("as_of", as_of)
-    cal = calendar if calendar is not None else default_calendar()
-    chosen = policy or DEFAULT_POLICY
-    versions = reply_versions(catalogue)
+    """One :class:`RowResult` per row of ``cells``, in order, numbered from 1: each row goes
+    through :meth:`CaseAuditor.cells <gov_deadlines.cases.batch.CaseAuditor.cells>`, as a
+    CSV row does (a row whose facts cannot be read is a malformed result with its reason,
+    and the batch goes on)."""
+    audit = CaseAuditor(as_of=as_of, calendar=calendar, policy=policy, catalogue=catalogue).cells
     for line, row in enumerate(cells.rows(), start=1):
-        yield _audit_row(row, line, cal, as_of, chosen, versions)
-
-
-def _audit_row(
-    row: Sequence[Any],
-    line: int,
-    cal: WorkCalendar,
-    as_of: dt.date | None,
-    policy: AuditPolicy,
-    versions: ReplyVersions,
-) -> RowResult:
-    try:
-        facts = facts_from_cells(row)
-        return RowResult(line, facts.case_id, evaluate(facts, cal, as_of, policy, versions))
-    except CaseError as error:
-        case_id = row[_CASE_ID]
-        reported = error
-        if not any(str(value).strip() for value in row):
-            reported = CaseError("the row is empty", "空行")
-        return RowResult(line, case_id, None, reported.at(line=line, case_id=case_id))
+        yield audit(row, line)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from gov_deadlines.cases.columns import LayoutError
 from gov_deadlines.cases.frames import audit_frame_rows, frame_kind, read_frame
 from gov_deadlines.errors import ArgumentTypeError
-from gov_deadlines.outputs.case_csv import CASE_COLUMNS, case_cells
+from gov_deadlines.outputs.case_csv import CASE_COLUMNS, DayTexts, case_cells
 from gov_deadlines.vocabulary import Lang, is_zh
 
 if TYPE_CHECKING:
@@ -41,9 +41,9 @@ RESULT_KEYS: tuple[str, ...] = tuple(
 _PICK = itemgetter(
     *(index for index, column in enumerate(CASE_COLUMNS) if column[0] in RESULT_KEYS)
 )
-#: Rows rendered at a time before they are turned into columns (bounds the memory of the
-#: row tuples in flight).
-_CHUNK = 65_536
+#: Rows rendered at a time before they are turned into columns: small chunks stay in the
+#: processor's cache and their tuples die young (65,536 at a time cost 3-4x more per row).
+_CHUNK = 512
 
 Frame = TypeVar("Frame")
 
@@ -95,8 +95,9 @@ def audit_frame(
         cells, as_of=as_of, calendar=calendar, policy=policy, catalogue=catalogue
     )
     pick = _PICK
+    texts = DayTexts()  # this call's own memo of date texts
     for row in results:
-        chunk.append(pick(case_cells(row, zh, lang)))
+        chunk.append(pick(case_cells(row, zh, lang, texts)))
         if len(chunk) == _CHUNK:
             _extend(columns, chunk)
             chunk = []
