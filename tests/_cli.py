@@ -50,6 +50,8 @@ COMMANDS: dict[str, list[str]] = {
         "--as-of",
         "2026-06-30",
     ],
+    # stored with --provisional, rechecked on the same data: nothing to recompute (exit 0)
+    "recheck": ["recheck", "docs/examples/results-2026-12.jsonl", "--provisional"],
 }
 
 #: The top-level keys of each command's ``--json`` object (docs/cli.md, "JSON output").
@@ -86,6 +88,7 @@ JSON_KEYS: dict[str, frozenset[str]] = {
     "calendar diff": frozenset(
         {"year", "file", "baseline", "workdays_before", "workdays_after", "changes"}
     ),
+    "recheck": frozenset({"records", "recomputed", "counts", "items"}),
     # "rule" prints the catalogue's Rule model: its keys are checked against the model
 }
 ERROR_KEYS = frozenset({"error"})

@@ -61,6 +61,7 @@ CALLS: dict[str, Callable[[], object]] = {
     "validation_error": lambda: gd.validation_error(
         gd.PeriodParseError("x", ()), loc=("body", "period")
     ),
+    "recheck": lambda: gd.recheck([gd.due("ogi.reply", D(2026, 9, 28))]),
 }
 RULES = ROOT / "src" / "gov_deadlines" / "data" / "rules"
 NOTICE = (ROOT / "docs" / "examples" / "notice-2027-example.txt").read_text("utf-8")

@@ -64,6 +64,7 @@ LAYERS: dict[str, int] = {
     "lazy": 0,  # the lazy exports of the top level and the subpackages
     "dialect": 0,  # the delimiter of a CSV file (the audit input, the activity log)
     "sheets": 0,  # reading a worksheet of an .xlsx workbook as a table (optional xlsx extra)
+    "stamps": 0,  # what decided a result: the calendar years and rule documents it used
     "calendar": 1,
     "counting": 2,
     "catalogue": 3,

@@ -90,6 +90,13 @@ _API: dict[str, str] = {
     "LogEntry": "recurring",
     "LogCheck": "recurring",
     "LogError": "recurring",
+    # stored results: their stamps, and re-checking them against new data
+    "Stamp": "stamps",
+    "YearStamp": "stamps",
+    "RuleStamp": "stamps",
+    "recheck": "outputs",
+    "Recheck": "outputs",
+    "RecheckItem": "outputs",
     # errors
     "GovDeadlinesError": "errors",
     "CalendarCoverageError": "errors",
@@ -213,7 +220,7 @@ if TYPE_CHECKING:
         UnknownRuleError,
         UnquantifiedRuleError,
     )
-    from gov_deadlines.outputs import audit_frame, supervision_rows
+    from gov_deadlines.outputs import Recheck, RecheckItem, audit_frame, recheck, supervision_rows
     from gov_deadlines.pydantic_types import (
         Covered,
         CoveredDate,
@@ -234,4 +241,5 @@ if TYPE_CHECKING:
         rule_windows,
         schedule,
     )
+    from gov_deadlines.stamps import RuleStamp, Stamp, YearStamp
     from gov_deadlines.vocabulary import Lang, Status

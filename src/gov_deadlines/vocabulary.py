@@ -103,6 +103,8 @@ RESULT_TYPES: tuple[str, ...] = (
     "gov_deadlines.outputs.written.WriteSummary",
     "gov_deadlines.outputs.ics.IcsSummary",
     "gov_deadlines.outputs.supervision.SupervisionRow",
+    "gov_deadlines.outputs.rechecking.RecheckItem",
+    "gov_deadlines.outputs.rechecking.Recheck",
 )
 
 

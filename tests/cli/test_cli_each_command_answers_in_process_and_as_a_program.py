@@ -56,6 +56,10 @@ EXPECTED: dict[str, tuple[list[str], list[str]]] = {
         ],
         ["Kind: ", "Period: 20 working days", "在本意见印发后的20个工作日内制定具体实施方案"],
     ),
+    "recheck": (
+        ["5条记录,重新计算0条", "数据未变5"],
+        ["5 records, 0 recomputed", "5 untouched"],
+    ),
     "events": (
         [
             "文件印发:2026-03-02",

@@ -55,6 +55,13 @@ def records() -> dict[str, list[BaseModel]]:
         {"case_id": "D", "channel": "当面", "submitted": "2026-03-08", "replied": "2026-03-20"},
         as_of=AS_OF,
     )
+    stored = [
+        provisional.to_record().model_dump(mode="json"),
+        deadline,
+        gd.schedule(2026)[0],
+        "not a record",
+    ]
+    rechecked = gd.recheck(stored, calendar=default_calendar())
     found: dict[str, list[BaseModel]] = {
         "DeadlineRecord": [deadline.to_record(explanation=True), provisional.to_record()],
         "VerdictRecord": [v.to_record("en", explanation=True) for v in verdicts],
@@ -80,6 +87,8 @@ def records() -> dict[str, list[BaseModel]]:
         "IcsSummaryRecord": [IcsSummary(66, 2, events=66, alarms=66).to_record()],
         "SupervisionRowRecord": [r.to_record("en") for r in form_rows(summary)]
         + [r.to_record() for r in supervision_rows(log)],
+        "RecheckItemRecord": [item.to_record("en") for item in rechecked],
+        "RecheckRecord": [rechecked.to_record(), rechecked.to_record("en", explanation=True)],
     }
     return found
 

@@ -29,6 +29,7 @@ from gov_deadlines.calendar.day import (
     OfficialTables,
     ProvisionalDate,
 )
+from gov_deadlines.calendar.fingerprint import year_stamps
 from gov_deadlines.calendar.holiday import Holiday
 from gov_deadlines.errors import (
     ArgumentTypeError,
@@ -36,6 +37,7 @@ from gov_deadlines.errors import (
     LocalCoverageError,
     OverlayError,
 )
+from gov_deadlines.stamps import DaySpan, YearStamp, years_read
 
 if TYPE_CHECKING:
     # Annotations only: importing the pydantic models (notice) and the arrangement at
@@ -76,6 +78,7 @@ class WorkCalendar:
         "_safe_k_lo",
         "_safe_lo",
         "_sources",
+        "_stamps",
         "_tables",
         "_wd",
         "_year_state",
@@ -98,6 +101,7 @@ class WorkCalendar:
         self._provisional = provisional
         self._sources = sources
         self._overlay_years = frozenset(overlay_years)
+        self._stamps: Mapping[int, YearStamp] | None = None  # worked out on first use
         first_year = min(official)
         last_official = max(official)
         year_state: dict[int, str] = {year: _OFFICIAL for year in official}
@@ -184,6 +188,11 @@ class WorkCalendar:
     def provisional(self) -> bool:
         """Whether this calendar answers past the official data, with provisional results."""
         return self._provisional
+
+    @property
+    def overlay_years(self) -> frozenset[int]:
+        """The years whose arrangement was loaded from an overlay file."""
+        return self._overlay_years
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -547,6 +556,33 @@ class WorkCalendar:
                 lines.append(f"{year}: {arrangement.origin}")
         return tuple(lines)
 
+    # -- stamps -----------------------------------------------------------------------------
+
+    def _local_years(self) -> frozenset[int]:
+        """The years whose arrangement carries local rest days (none on a national calendar)."""
+        return frozenset()
+
+    def year_stamps(self) -> Mapping[int, YearStamp]:
+        """The stamp of every year this calendar has an arrangement for (worked out once)."""
+        stamps = self._stamps
+        if stamps is None:
+            # Built whole, then published by one assignment: a thread that races here
+            # builds the same table, and no reader ever sees a half-built one.
+            stamps = year_stamps(self._arrangements, self._overlay_years, self._local_years())
+            self._stamps = stamps
+        return stamps
+
+    def year_stamp(self, year: int) -> YearStamp:
+        """Where ``year``'s arrangement comes from, its notice and the hash of its days
+        (``kind="none"`` when this calendar has no arrangement for it)."""
+        found = self.year_stamps().get(year)
+        return found if found is not None else YearStamp(year, "none")
+
+    def stamp_years(self, spans: Iterable[DaySpan]) -> tuple[YearStamp, ...]:
+        """The stamps of the years whose arrangement decides the days of ``spans``
+        (:func:`~gov_deadlines.stamps.years_read`: late December reads the next year)."""
+        return tuple(self.year_stamp(year) for year in years_read(spans))
+
     def __repr__(self) -> str:
         extra = f", overlays={list(self._sources)}" if self._sources else ""
         spans = ", ".join(f"{span.first}..{span.last}" for span in self.coverage.spans)
@@ -571,6 +607,7 @@ class ScopedCalendar(WorkCalendar):
             arrangements,
             provisional=national.provisional,
             sources=national.sources + tuple(o.source for o in listed),
+            overlay_years=national.overlay_years,
         )
         self._national = national
         self._overlays = listed
@@ -593,6 +630,9 @@ class ScopedCalendar(WorkCalendar):
     def local_overlays(self) -> tuple[LocalOverlay, ...]:
         """The local overlays applied, in order."""
         return self._overlays
+
+    def _local_years(self) -> frozenset[int]:
+        return frozenset(day.year for day in self._local)
 
     @property
     def national(self) -> WorkCalendar:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
@@ -299,8 +299,12 @@ def due(
         cutoff=cutoff,
         rule=asked,
         notes=notes,
+        catalogue=cat,
+        asked_rule=rule_id,
     )
     if moved is None:
+        if receipt_policy is ReceiptPolicy.AS_RECORDED and cat.is_receipt_started(rule_id):
+            return replace(result, receipt_as_recorded=True)
         return result
     given = split_trigger(trigger)
     # Built directly rather than by dataclasses.replace (a third of due's time here).
@@ -315,6 +319,8 @@ def due(
         notes=result.notes,
         details=result.details,
         receipt_date=moved,
+        catalogue=cat,
+        asked_rule=rule_id,
     )
 
 

@@ -13,6 +13,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from os import PathLike, fspath
 
+from gov_deadlines.catalogue.fingerprint import rule_sources, source_stamps
 from gov_deadlines.catalogue.model import (
     Event,
     FamilyVersion,
@@ -25,6 +26,7 @@ from gov_deadlines.catalogue.model import (
 from gov_deadlines.catalogue.policies import default_policies
 from gov_deadlines.catalogue.receipt import REST_DAY_RECEIPT_POLICY
 from gov_deadlines.errors import RuleFileError, UnknownRuleError
+from gov_deadlines.stamps import RuleStamp
 
 __all__ = ["Catalogue"]
 
@@ -42,6 +44,7 @@ class Catalogue:
         "_policies",
         "_receipt_started",
         "_sources",
+        "_stamps",
         "_versions",
     )
 
@@ -61,6 +64,7 @@ class Catalogue:
         if policies is None:
             policies = default_policies().values()
         self._policies: dict[str, Policy] = {item.id: item for item in policies}
+        self._stamps: dict[str, RuleStamp] | None = None  # worked out on first use
         self._files = tuple(files)
         events = tuple(events)
         self._events = {event.id: event for event in events}
@@ -210,6 +214,25 @@ class Catalogue:
         """Whether the rule (or the family's first version) is started by a receipt event
         (``receipt = true`` in events.toml), so that the rest-day receipt policy applies."""
         return rule_id in self._receipt_started
+
+    def source_stamps(self) -> dict[str, RuleStamp]:
+        """The stamp (source id, hash of its data) of every rule document, worked out once."""
+        stamps = self._stamps
+        if stamps is None:
+            # Built whole, then published by one assignment (a racing thread builds the same).
+            stamps = source_stamps(self._files, self._events, self._policies)
+            self._stamps = stamps
+        return stamps
+
+    def rule_stamps(self, item: Rule) -> tuple[RuleStamp, ...]:
+        """The rule documents whose data decides a result under ``item``: its own, those
+        of the rules it delegates to and of every version of its family (sorted)."""
+        stamps = self.source_stamps()
+        return tuple(
+            stamps[source]
+            for source in rule_sources(item, self._by_id, self._families)
+            if source in stamps
+        )
 
     def _first_version(self, rule_id: str) -> Rule:
         versions = self._versions.get(rule_id)

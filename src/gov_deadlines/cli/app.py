@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from gov_deadlines.calendar import WorkCalendar
 
 #: Modules under gov_deadlines.cli that add commands, in the order of the help listing.
-COMMAND_MODULES = ("commands", "recurring", "audit", "case_cmd", "calendar_cmd")
+COMMAND_MODULES = ("commands", "recurring", "audit", "case_cmd", "calendar_cmd", "recheck_cmd")
 
 CALENDAR_ENV = "GOV_DEADLINES_CALENDAR"
 REPORT_URL = "the project's issue tracker"

@@ -31,12 +31,14 @@ from gov_deadlines.counting.periods import (
     WorkingDays,
     as_period,
 )
+from gov_deadlines.counting.stamping import read_spans
 from gov_deadlines.dates import format_instant
 from gov_deadlines.errors import ArgumentTypeError
+from gov_deadlines.stamps import DaySpan, Stamp
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
-    from gov_deadlines.catalogue import Rule
+    from gov_deadlines.catalogue import Catalogue, Rule
     from gov_deadlines.counting.records import DeadlineRecord
 
 
@@ -141,6 +143,9 @@ class Deadline(Recorded):
     notes: tuple[Note, ...] = ()
     details: Details | None = None
     receipt_date: dt.date | None = None
+    catalogue: Catalogue | None = field(default=None, repr=False, compare=False)
+    asked_rule: str | None = None
+    receipt_as_recorded: bool = False
 
     @property
     def unit(self) -> Unit:
@@ -191,6 +196,37 @@ class Deadline(Recorded):
         last = self.last_workday or self.due_date
         first = min(self.trigger_date, last)
         return self.calendar.notices_used(first, max(self.due_date, last))
+
+    def read_spans(self) -> tuple[DaySpan, ...]:
+        """The days whose kind decided this result (:func:`~gov_deadlines.counting.stamping.read_spans`)."""
+        rule, catalogue = self.rule, self.catalogue
+        checked = (
+            rule is not None
+            and catalogue is not None
+            and not self.receipt_as_recorded
+            and catalogue.is_receipt_started(rule.id)
+        )
+        details = self.details
+        return read_spans(
+            self.convention.unit,
+            self.trigger_date,
+            self.due_date,
+            roll=self.convention.roll,
+            receipt_checked=checked,
+            receipt_date=self.receipt_date,
+            unrolled_date=details.unrolled_date if details else None,
+            last_workday=details.last_workday if details else None,
+        )
+
+    @property
+    def stamp(self) -> Stamp:
+        """The data this result rests on: each calendar year it read (kind, notice, hash of
+        the year's days) and the rule documents it used (source id, hash of the data).
+        Worked out when asked for, from the calendar's and the catalogue's own tables."""
+        years = self.calendar.stamp_years(self.read_spans())
+        rule, catalogue = self.rule, self.catalogue
+        rules = catalogue.rule_stamps(rule) if rule is not None and catalogue is not None else ()
+        return Stamp(years, rules)
 
     # -- explanation -------------------------------------------------------------------------
 
@@ -458,6 +494,8 @@ def deadline(
     cutoff: dt.time | None = None,
     rule: Rule | None = None,
     notes: tuple[Note, ...] = (),
+    catalogue: Catalogue | None = None,
+    asked_rule: str | None = None,
 ) -> Deadline:
     """Count ``period`` from ``trigger`` and explain it.
 
@@ -465,7 +503,10 @@ def deadline(
     A naive datetime trigger means Beijing time; an aware one is converted. Options:
     ``roll`` (art. 203 roll for calendar days/months/years/minimum durations, default on),
     ``posting_day_counts`` (minimum durations: the posting day is day 1; default off),
-    ``cutoff`` (an office-hours end time instead of 24:00).
+    ``cutoff`` (an office-hours end time instead of 24:00). ``rule``, ``notes``,
+    ``catalogue`` and ``asked_rule`` are for :func:`gov_deadlines.due`: the catalogue rule
+    counted, the notes of its explanation, the catalogue and the id it was asked by (they
+    go into the result's explanation and :attr:`Deadline.stamp`).
 
     >>> from datetime import date
     >>> deadline(date(2017, 3, 17), "20个工作日").due_date
@@ -483,7 +524,18 @@ def deadline(
         # The common case, kept lean: a working-day count from a plain date.
         due = cal.add_workdays(trigger, period.n)
         return Deadline(
-            period, trigger, due, type(due) is not dt.date, _WORKING_DAYS, cal, rule, notes
+            period,
+            trigger,
+            due,
+            type(due) is not dt.date,
+            _WORKING_DAYS,
+            cal,
+            rule,
+            notes,
+            None,
+            None,
+            catalogue,
+            asked_rule,
         )
     if isinstance(trigger, numbers.Integral) and not isinstance(trigger, bool):
         trigger = int(trigger)  # a numpy year from a data frame is the year itself
@@ -509,6 +561,9 @@ def deadline(
         rule,
         notes,
         counted.details,
+        None,
+        catalogue,
+        asked_rule,
     )
 
 

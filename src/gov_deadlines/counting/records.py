@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from gov_deadlines.counting.verdict import Verdict
 
 
+#: The description of every record's ``stamp`` (docs/vocabulary.md, "Stamps").
+STAMP_DESCRIPTION = (
+    "the data the result rests on: each calendar year read as YEAR=KIND:NOTICE:HASH "
+    "(KIND official, overlay, provisional or none), then after '|' each rule document "
+    "used as SOURCE:HASH (docs/vocabulary.md#stamps); gov-deadlines recheck reads it"
+)
+
+
 class ConventionRecord(BaseModel):
     """The counting convention applied."""
 
@@ -75,6 +83,7 @@ class VerdictRecord(BaseModel):
     early_by_workdays: int | None
     short_by_days: int
     provisional: bool
+    stamp: str = Field(default="", description=STAMP_DESCRIPTION)
     summary: str
     warnings: list[str] = []
     explanation: list[str] | None = None
@@ -103,6 +112,17 @@ class DeadlineRecord(BaseModel):
     earliest_removal_at: dt.datetime | None
     last_workday: dt.date | None
     calendar_data: list[str]
+    stamp: str = Field(default="", description=STAMP_DESCRIPTION)
+    asked_rule: str | None = Field(
+        default=None,
+        description="the rule id as asked (a family id such as ogi.reply picks the version "
+        "in force), null for an ad-hoc period",
+    )
+    receipt_as_recorded: bool = Field(
+        default=False,
+        description="a receipt was counted from the day given even if a rest day "
+        "(--receipt-as-recorded)",
+    )
     explanation: list[str] | None
     verdict: VerdictRecord | None = None
 
@@ -145,6 +165,9 @@ def deadline_to_record(
         earliest_removal_at=deadline.due_at if deadline.earliest_removal is not None else None,
         last_workday=deadline.last_workday,
         calendar_data=list(deadline.calendar_data),
+        stamp=deadline.stamp.text(),
+        asked_rule=deadline.asked_rule,
+        receipt_as_recorded=deadline.receipt_as_recorded,
         explanation=deadline.explain_lines(lang) if explanation else None,
     )
 
@@ -167,6 +190,7 @@ def verdict_to_record(
         early_by_workdays=verdict.early_by_workdays,
         short_by_days=verdict.short_by_days,
         provisional=verdict.provisional,
+        stamp=verdict.stamp.text(),
         summary=verdict.summary(lang),
         warnings=verdict.warnings(lang),
         explanation=verdict.explain(lang).split("\n") if explanation else None,

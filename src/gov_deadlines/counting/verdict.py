@@ -15,6 +15,7 @@ from gov_deadlines.errors import (
     CompletionTimeError,
     DateRangeError,
 )
+from gov_deadlines.stamps import DaySpan, Stamp
 from gov_deadlines.vocabulary import Lang, Recorded, Status, is_zh
 
 if TYPE_CHECKING:
@@ -75,6 +76,17 @@ class Verdict(Recorded):
     @property
     def provisional(self) -> bool:
         return self.deadline.provisional
+
+    @property
+    def stamp(self) -> Stamp:
+        """The data the verdict rests on: its deadline's, and the years of the working days
+        it counted between the due date and the day done (``late_by_workdays`` …)."""
+        own = self.deadline.stamp
+        low, high = sorted((self.done_on, self.deadline.due_date))
+        if self.deadline.unit is Unit.MINIMUM_DURATION or low == high:
+            return own
+        span = DaySpan(low + dt.timedelta(days=1), high)
+        return own.merged(Stamp(self.deadline.calendar.stamp_years([span])))
 
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> VerdictRecord:
         """The verdict as its JSON record (``explanation``: the deadline's steps too)."""

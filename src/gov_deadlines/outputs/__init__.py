@@ -25,7 +25,9 @@ what it counted on the way, a :class:`WriteSummary` (rows, provisional rows) or 
   summary sheet, and the supervision form as a workbook (:mod:`~gov_deadlines.outputs.xlsx`;
   needs the optional ``xlsxwriter``);
 * :func:`write_ics`, :func:`to_ics` — the recurring duties as calendar events
-  (:mod:`~gov_deadlines.outputs.ics`; needs the optional ``icalendar``).
+  (:mod:`~gov_deadlines.outputs.ics`; needs the optional ``icalendar``);
+* :func:`recheck` — which stored results a new calendar or catalogue changes, read back
+  from their records' stamps (:mod:`~gov_deadlines.outputs.rechecking`).
 
 ``docs/audit.md`` and ``docs/recurring.md`` document the formats.
 """
@@ -40,6 +42,7 @@ from gov_deadlines.outputs.frames import audit_frame, audit_record_batches, resu
 from gov_deadlines.outputs.ics import IcsSummary, IcsUnavailableError, to_ics, write_ics
 from gov_deadlines.outputs.jsonl import write_jsonl
 from gov_deadlines.outputs.log_form import strength_label, supervision_rows
+from gov_deadlines.outputs.rechecking import Outcome, Reason, Recheck, RecheckItem, recheck
 from gov_deadlines.outputs.summary import (
     RESULTS,
     Summary,
@@ -64,6 +67,10 @@ __all__ = [
     "FormFormat",
     "IcsSummary",
     "IcsUnavailableError",
+    "Outcome",
+    "Reason",
+    "Recheck",
+    "RecheckItem",
     "Summary",
     "SupervisionRow",
     "Timeline",
@@ -81,6 +88,7 @@ __all__ = [
     "form_rows",
     "form_title",
     "provisional_note",
+    "recheck",
     "render_timeline",
     "result_columns",
     "result_label",

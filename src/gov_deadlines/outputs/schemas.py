@@ -27,6 +27,7 @@ from gov_deadlines.cases.records import (
 )
 from gov_deadlines.catalogue.records import EventDeadlinesRecord
 from gov_deadlines.counting.records import DeadlineRecord, VerdictRecord
+from gov_deadlines.outputs.recheck_records import RecheckItemRecord, RecheckRecord
 from gov_deadlines.outputs.records import (
     AuditSummaryRecord,
     IcsSummaryRecord,
@@ -66,6 +67,8 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
         IcsSummaryRecord,
         SupervisionRowRecord,
         DayRecord,
+        RecheckItemRecord,
+        RecheckRecord,
     )
 }
 

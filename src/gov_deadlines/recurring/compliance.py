@@ -28,6 +28,7 @@ from gov_deadlines.recurring.windows import (
     act_of,
     schedule,
 )
+from gov_deadlines.stamps import DaySpan, Stamp
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, Status, is_zh
 
 if TYPE_CHECKING:
@@ -69,10 +70,22 @@ class WindowVerdict(Recorded):
     provisional: bool = False
     done_on: dt.date | None = None
     remaining_workdays: int | None = None
+    #: The days whose working days the verdict counted (late by, remaining), if any.
+    counted: DaySpan | None = None
 
     @property
     def due_date(self) -> dt.date:
         return self.occurrence.due_date
+
+    @property
+    def stamp(self) -> Stamp:
+        """The data the verdict rests on: its window's, and the years of the working days
+        it counted (``late_by_workdays``, ``remaining_workdays``)."""
+        own = self.occurrence.stamp
+        calendar = self.occurrence.calendar
+        if self.counted is None or calendar is None:
+            return own
+        return own.merged(Stamp(calendar.stamp_years([self.counted])))
 
     @property
     def rule_id(self) -> str:
@@ -233,6 +246,11 @@ def _late_workdays(calendar: WorkCalendar, due: dt.date, done: dt.date) -> tuple
         return None, False
 
 
+def _span(after: dt.date, through: dt.date) -> DaySpan | None:
+    """The days (after, through] a working-day count read, ``None`` when there are none."""
+    return DaySpan(after + dt.timedelta(days=1), through) if after < through else None
+
+
 def check_log(
     events: Iterable[LogEntry | Mapping[str, Any] | Sequence[Any]],
     year: int,
@@ -303,6 +321,7 @@ def check_log(
         used.update(id(e) for e in inside)
         late_days = late_workdays = remaining = None
         done_on: dt.date | None = None
+        counted: DaySpan | None = None
         provisional = False
         if len(on_time) >= occ.required:
             status = Status.ON_TIME
@@ -313,6 +332,7 @@ def check_log(
             done_on = first_late
             late_days = (first_late - occ.due_date).days
             late_workdays, provisional = _late_workdays(cal, occ.due_date, first_late)
+            counted = _span(occ.due_date, first_late)
         else:
             status = Status.OVERDUE
         if status is not Status.ON_TIME and as_of is not None and as_of <= occ.due_date:
@@ -320,6 +340,7 @@ def check_log(
             late_days = late_workdays = None
             done_on = None
             remaining, provisional = _late_workdays(cal, as_of, occ.due_date)
+            counted = _span(as_of, occ.due_date)
         verdicts.append(
             WindowVerdict(
                 occurrence=occ,
@@ -331,6 +352,7 @@ def check_log(
                 provisional=provisional,
                 done_on=done_on,
                 remaining_workdays=remaining,
+                counted=counted,
             )
         )
 

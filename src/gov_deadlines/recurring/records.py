@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gov_deadlines.counting.records import CitationRecord
+from gov_deadlines.counting.records import STAMP_DESCRIPTION, CitationRecord
 from gov_deadlines.vocabulary import Lang, Status
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ class OccurrenceRecord(BaseModel):
     required: int
     last_workday: dt.date | None
     provisional: bool
+    stamp: str = Field(default="", description=STAMP_DESCRIPTION)
     citation: CitationRecord
     explanation: list[str] | None = None
 
@@ -92,6 +93,7 @@ class WindowVerdictRecord(BaseModel):
     late_by_workdays: int | None
     remaining_workdays: int | None
     provisional: bool
+    stamp: str = Field(default="", description=STAMP_DESCRIPTION)
     entries: list[LogEntryRecord]
     finding: str
     summary: str
@@ -140,6 +142,7 @@ def occurrence_to_record(
         required=occ.required,
         last_workday=occ.last_workday,
         provisional=occ.provisional,
+        stamp=occ.stamp.text(),
         citation=occ.rule.citation_record(),
         explanation=occ.explain_lines(lang) if explanation else None,
     )
@@ -169,6 +172,7 @@ def window_verdict_to_record(verdict: WindowVerdict, lang: Lang = "zh") -> Windo
         late_by_workdays=verdict.late_by_workdays,
         remaining_workdays=verdict.remaining_workdays,
         provisional=verdict.provisional,
+        stamp=verdict.stamp.text(),
         entries=[_entry(e) for e in verdict.entries],
         finding=verdict.finding(lang),
         summary=verdict.summary(lang),

@@ -55,6 +55,7 @@ from gov_deadlines.errors import (
     NotInForceError,
     RuleKindError,
 )
+from gov_deadlines.stamps import DaySpan, Stamp, YearStamp
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
@@ -124,6 +125,22 @@ class Occurrence(Recorded):
     rule: Rule = field(compare=False, repr=False)
     deadline: Deadline | None = field(default=None, compare=False, repr=False)
     notes: tuple[Note, ...] = field(default=(), compare=False, repr=False)
+    #: The calendar and catalogue the window was laid out over (for :attr:`stamp`).
+    calendar: WorkCalendar | None = field(default=None, compare=False, repr=False)
+    catalogue: Catalogue | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def stamp(self) -> Stamp:
+        """The data the window rests on: the calendar years read for its last working day
+        and the rule documents of its rule (a fixed date: its deadline's)."""
+        if self.deadline is not None:
+            return self.deadline.stamp
+        years: tuple[YearStamp, ...] = ()
+        if self.calendar is not None:
+            span = DaySpan(self.last_workday or self.due_date, self.due_date)
+            years = self.calendar.stamp_years([span])
+        rules = self.catalogue.rule_stamps(self.rule) if self.catalogue is not None else ()
+        return Stamp(years, rules)
 
     # -- labels ----------------------------------------------------------------------------
 
@@ -399,6 +416,8 @@ def schedule(
                     rule=version,
                     deadline=result,
                     notes=result.notes,
+                    calendar=cal,
+                    catalogue=cat,
                 )
             )
             continue
@@ -425,6 +444,8 @@ def schedule(
                     applied_rule_id=item.id,
                     act=act,
                     rule=item,
+                    calendar=cal,
+                    catalogue=cat,
                 )
             )
     found.sort(key=lambda o: (o.due_date, o.rule_id, o.window_start))
