@@ -32,10 +32,10 @@ from gov_deadlines.counting.stamping import read_spans
 from gov_deadlines.errors import ArgumentTypeError, GovDeadlinesError
 from gov_deadlines.recurring import Occurrence, WindowVerdict, schedule
 from gov_deadlines.stamps import DaySpan, RuleStamp, Stamp, StampError, YearStamp
-from gov_deadlines.vocabulary import Lang, Status, is_zh
+from gov_deadlines.vocabulary import Lang, Recorded, Status, is_zh
 
 if TYPE_CHECKING:
-    from gov_deadlines.outputs.recheck_records import RecheckItemRecord, RecheckRecord
+    from gov_deadlines.outputs.records import RecheckItemRecord, RecheckRecord
 
 __all__ = ["Outcome", "Reason", "Recheck", "RecheckItem", "recheck"]
 
@@ -82,7 +82,7 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
-class RecheckItem:
+class RecheckItem(Recorded):
     """The re-check of one stored record.
 
     ``position`` is its place in the input (1-based: the line of a JSON Lines file);
@@ -170,7 +170,7 @@ def _status_label(value: str | None, lang: str) -> str:
         return str(value)
 
 
-class Recheck(list[RecheckItem]):
+class Recheck(list[RecheckItem], Recorded):
     """The re-check of stored records: one item per record, in order, plus counts.
 
     ``recomputed`` counts the records recomputed (every other one was left alone).

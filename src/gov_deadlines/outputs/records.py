@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
+from gov_deadlines.outputs.recheck_records import RecheckItemRecord, RecheckRecord
 from gov_deadlines.vocabulary import Lang
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ __all__ = [
     "DueSoonRecord",
     "IcsSummaryRecord",
     "MalformedExampleRecord",
+    "RecheckItemRecord",
+    "RecheckRecord",
     "SupervisionRowRecord",
     "WriteSummaryRecord",
     "summary_to_record",
