@@ -126,6 +126,7 @@ _API: dict[str, str] = {
     "WorkingDay": "pydantic_types",
     "IsWorkingDay": "pydantic_types",
     "MeetsRule": "pydantic_types",
+    "InLanguage": "pydantic_types",
     "provisional_fields": "pydantic_types",
     "validation_error": "pydantic_types",
 }
@@ -224,6 +225,7 @@ if TYPE_CHECKING:
     from gov_deadlines.pydantic_types import (
         Covered,
         CoveredDate,
+        InLanguage,
         IsWorkingDay,
         MeetsRule,
         WorkingDay,

@@ -30,10 +30,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
+from pydantic_core.core_schema import ErrorType
 
 from gov_deadlines.calendar import ProvisionalDate, WorkCalendar, default_calendar, is_provisional
 from gov_deadlines.catalogue import Catalogue, ReceiptPolicy, check_due, default_catalogue
@@ -45,6 +46,7 @@ from gov_deadlines.vocabulary import Lang, Status, is_zh, pydantic_error
 __all__ = [
     "Covered",
     "CoveredDate",
+    "InLanguage",
     "IsWorkingDay",
     "MeetsRule",
     "Period",
@@ -292,6 +294,54 @@ class MeetsRule:
             catalogue=self.catalogue,
             receipt_policy=self.receipt_policy,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class InLanguage:
+    """Every error of the value in one language: ``Annotated[Case, InLanguage("zh")]`` as an
+    endpoint's body gives a 422 whose messages are Chinese, nested models and the markers
+    above included (each error that carries both texts in its ``ctx``; pydantic's own
+    errors, such as ``missing``, keep their English). Where validation is called directly,
+    the context does the same: ``model_validate(data, context={"lang": "zh"})``."""
+
+    lang: Lang
+
+    def __post_init__(self) -> None:
+        is_zh(self.lang)
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        def wrap(value: Any, validate: Any, info: Any) -> Any:
+            try:
+                return validate(value)
+            except ValidationError as error:
+                raise _in_language(error, self.lang) from None
+
+        return core_schema.with_info_wrap_validator_function(wrap, handler(source))
+
+
+def _in_language(error: ValidationError, lang: Lang) -> ValidationError:
+    """``error`` with each message that has a translation in its ``ctx`` in ``lang``."""
+    key = "zh" if is_zh(lang) else "en"
+    details: list[InitErrorDetails] = []
+    for found in error.errors():
+        ctx = found.get("ctx") or {}
+        # the translations: ``en``/``zh`` here, ``message`` (English)/``zh`` on a Case
+        field = key if key in ctx else "message" if "zh" in ctx and "message" in ctx else None
+        kind: Any
+        if field is not None:
+            kind = PydanticCustomError(found["type"], "{" + field + "}", ctx)
+        elif found["type"] in _KNOWN:
+            kind = found["type"]  # pydantic's own error: its own (English) message
+        else:  # another library's custom error: its message as it is
+            kind = PydanticCustomError(found["type"], "{text}", {**ctx, "text": found["msg"]})
+        detail = InitErrorDetails(type=kind, loc=found["loc"], input=found["input"])
+        if isinstance(kind, str) and ctx:
+            detail["ctx"] = ctx
+        details.append(detail)
+    return ValidationError.from_exception_data(error.title, details)
+
+
+_KNOWN = frozenset(get_args(ErrorType))
 
 
 #: A date inside the official calendar data (``calendar_coverage`` error outside it).

@@ -72,6 +72,10 @@ def make_app() -> FastAPI:
     def audit(case: Case) -> CaseVerdict:
         return audit_case(case, as_of=AS_OF)
 
+    @app.post("/cases/zh")
+    def audit_zh(case: Annotated[Case, gd.InLanguage("zh")]) -> CaseVerdict:
+        return audit_case(case, as_of=AS_OF)
+
     @app.put("/stored/{key}")
     def store(key: str, record: gd.DeadlineRecord) -> gd.DeadlineRecord:
         stored[key] = record
@@ -140,6 +144,19 @@ def test_a_cases_cross_field_error_points_at_the_field_not_the_body(client: Test
         },
     )
     assert answer.json()["detail"][0]["loc"] == ["body", "consultations", 0, "answered"]
+
+
+def test_a_body_marked_in_chinese_answers_its_422_in_chinese(client: TestClient) -> None:
+    answer = client.post(
+        "/cases/zh", json={"channel": "当面", "submitted": "2026-09-28", "replied": "2026-09-01"}
+    )
+    assert answer.status_code == 422
+    [error] = answer.json()["detail"]
+    assert error["loc"] == ["body", "replied"] and error["type"] == "case_history"
+    assert error["msg"].startswith("答复日期2026-09-01早于收到申请日")
+    assert "before the receipt" in error["ctx"]["message"]
+    answer = client.post("/cases/zh", json={"submitted": "2026-09-28"})
+    assert answer.json()["detail"][0]["type"] == "missing"  # pydantic's own errors kept
 
 
 @pytest.mark.parametrize("name", list(results()))

@@ -15,7 +15,7 @@ D = dt.date
 
 
 class Application(BaseModel):
-    received_on: dt.date
+    received_on: CoveredDate
     replied_on: Annotated[dt.date | None, MeetsRule("ogi.reply", trigger="received_on")] = None
 
 
@@ -185,3 +185,18 @@ def test_a_marker_with_an_unknown_language_is_refused_when_it_is_made() -> None:
         MeetsRule("ogi.reply", trigger="received_on", lang="fr")  # type: ignore[arg-type]
     with pytest.raises(gd.UnknownLanguageError):
         Covered(lang="de")  # type: ignore[arg-type]
+
+
+def test_in_language_turns_every_translated_message_of_a_model_into_one_language() -> None:
+    from pydantic import TypeAdapter
+
+    english = TypeAdapter(Annotated[Application, gd.InLanguage("en")])
+    with pytest.raises(ValidationError) as caught:
+        english.validate_python({"received_on": "2027-01-04", "replied_on": "2026-11-02"})
+    errors = caught.value.errors()
+    assert [e["type"] for e in errors] == ["calendar_coverage", "rule_trigger_missing"]
+    assert errors[0]["msg"].startswith("no official holiday arrangement is loaded for 2027")
+    assert errors[1]["msg"].startswith("replied_on cannot be checked against ogi.reply")
+    assert errors[0]["ctx"]["year"] == 2027 and errors[0]["loc"] == ("received_on",)
+    with pytest.raises(gd.UnknownLanguageError):
+        gd.InLanguage("fr")  # type: ignore[arg-type]
