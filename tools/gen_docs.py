@@ -1,19 +1,21 @@
-"""The generated documentation: ``docs/rules.md``, ``docs/rule-schema.json``, ``docs/policies.md``
-and the JSON Schemas of the records (``docs/schemas/*.json``, also shipped in the package as
+"""The generated documentation: the rule catalogue (``docs/rules.md`` and one page per
+document, ``docs/rules/<source id>.md``), ``docs/rule-schema.json``, ``docs/policies.md`` and
+the JSON Schemas of the records (``docs/schemas/*.json``, also shipped in the package as
 ``gov_deadlines/data/schemas/*.json``: :mod:`gov_deadlines.outputs.schemas`).
 
-``python -m tools.gen_docs`` rewrites the three files from the catalogue (the rule files,
-their pydantic schema and ``data/policies.toml``); ``--check`` only compares them and exits
-1 when one is stale (``tests/tools/test_rules_docs.py`` does the same). Nothing in the output
-depends on the clock or the machine, so the files are reproducible byte for byte.
+``python -m tools.gen_docs`` rewrites them from the catalogue (the rule files, their pydantic
+schema and ``data/policies.toml``) and removes the page of a document the catalogue no
+longer has; ``--check`` only compares and exits 1 when one is stale
+(``tests/tools/test_rules_docs.py`` does the same). Nothing in the output depends on the
+clock or the machine, so the files are reproducible byte for byte.
 
 ``docs/rules.md`` lists every document of the catalogue — the five seed documents in seed
-order, then the national rules (条例 2019, 条例 2008, 国办发〔2016〕61号) — with its
-citation, every rule (id, titles, kind, strength, period or date, trigger event, quoted
-words, clause, how it is counted), the passages recorded as not being timing rules, and one
-worked example computed from the document's own dates
-(:data:`tools.worked_examples.WORKED_EXAMPLES`). ``docs/policies.md`` states each of the
-library's readings with its basis, default and the rules that name it.
+order, then the national rules (条例 2019, 条例 2008, 国办发〔2016〕61号) — each linking
+its page; a document's page has its citation, every rule (id, titles, kind, strength,
+period or date, trigger event, citation, quoted words, how it is counted), the passages
+recorded as not being timing rules, and one worked example computed from the document's own
+dates (:data:`tools.worked_examples.WORKED_EXAMPLES`). ``docs/policies.md`` states each of
+the library's readings with its basis, default and the rules that name it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from gov_deadlines.calendar.day import DayKind, weekday_name
@@ -46,13 +48,17 @@ from tools.worked_examples import Step, WorkedExample, worked_example_results
 __all__ = [
     "NATIONAL_ORDER",
     "POLICIES_MD",
+    "RULES_DIR",
     "RULES_MD",
     "SCHEMA_JSON",
     "document_order",
     "main",
     "policies_markdown",
+    "rule_pages",
     "rule_schema_json",
     "rules_markdown",
+    "source_markdown",
+    "source_page",
 ]
 
 #: The national documents, after the seed documents, in this order.
@@ -152,6 +158,7 @@ def _rule_section(item: Rule, catalogue: Catalogue) -> list[str]:
     strength_zh, strength_en = STRENGTH_LABELS[item.strength]
     period_zh, period_en = _period_texts(item)
     clause = item.clause + (f"(种子文件第{item.seed_line}行 seed line)" if item.seed_line else "")
+    source = item.source
     rows = [
         ("类型 Kind", f"{kind_zh} · {kind_en}"),
         ("要求 Strength", f"{strength_zh} · {strength_en}"),
@@ -160,7 +167,7 @@ def _rule_section(item: Rule, catalogue: Catalogue) -> list[str]:
     if item.trigger is not None:
         event = catalogue.event(item.trigger)
         rows.append(("起算事件 Trigger", f"{event.zh} · {event.en} (`{event.id}`)"))
-    rows.append(("条款 Clause", clause))
+    rows.append(("依据 Citation", f"{source.cite('zh')} {clause}"))
     rows.append(("约束对象 Binds", f"{item.binds_zh} · {item.binds_en}"))
     if item.family:
         rows.append(("版本族 Family", f"`{item.family}` (按施行日期选用版本 · version by date)"))
@@ -169,7 +176,7 @@ def _rule_section(item: Rule, catalogue: Catalogue) -> list[str]:
     if item.national_default:
         rows.append(("全国默认 National default", f"`{item.national_default}`"))
     lines = [
-        f"### {item.id}",
+        f"## {item.id}",
         "",
         f"**{item.title_zh}** — {item.title_en}",
         "",
@@ -197,7 +204,7 @@ def _rule_section(item: Rule, catalogue: Catalogue) -> list[str]:
     if item.note_zh:
         lines += [f"备注:{item.note_zh}", "", f"Note: {item.note_en}", ""]
     if item.policies:
-        named = ", ".join(f"[`{name}`](policies.md#{name})" for name in item.policies)
+        named = ", ".join(f"[`{name}`](../policies.md#{name})" for name in item.policies)
         lines += [f"本库政策 Policies: {named}", ""]
     return lines
 
@@ -274,7 +281,7 @@ def _example_section(
     example: WorkedExample, computed: Sequence[tuple[Step, Deadline | GovDeadlinesError]]
 ) -> list[str]:
     lines = [
-        "#### 算例 Worked example",
+        "## 算例 Worked example",
         "",
         example.zh,
         "",
@@ -314,12 +321,20 @@ def _source_lines(source: Source) -> list[str]:
     return lines
 
 
+#: The folder of the documents' pages, beside ``docs/rules.md``.
+RULES_DIR = "rules"
+
+
+def source_page(source_id: str) -> str:
+    """The page of one document, relative to ``docs/``: ``rules/<source id>.md``."""
+    return f"{RULES_DIR}/{source_id}.md"
+
+
 def rules_markdown(catalogue: Catalogue | None = None) -> str:
-    """``docs/rules.md``: every document and rule of the catalogue, with worked examples."""
+    """``docs/rules.md``: what the catalogue is, and one line per document linking its page."""
     cat = catalogue or default_catalogue()
     files = {file.source.id: file for file in cat.files()}
     order = document_order(cat)
-    examples = {ex.source: (ex, computed) for ex, computed in worked_example_results(cat)}
     total = sum(len(f.rule) for f in files.values())
     out = [
         "# 规则目录 Rule catalogue",
@@ -333,6 +348,11 @@ def rules_markdown(catalogue: Catalogue | None = None) -> str:
         "Ids are those of `../shared/RULES.md`; the rule-file schema is "
         "[`rule-schema.json`](rule-schema.json). Compute any of them with "
         "`gov_deadlines.due(rule_id, trigger)`.",
+        "",
+        "Each document has its page: its citation, every rule (id, titles, kind, strength, "
+        "period or date, trigger event, citation, quoted words, how it is counted), the "
+        "passages recorded as not being timing rules, and a worked example computed from the "
+        "document's own dates.",
         "",
         "Quotes of a seed document are checked against the seed, line by line; quotes of the "
         "national texts against the official texts in `../shared/statutes/`, article and "
@@ -350,35 +370,67 @@ def rules_markdown(catalogue: Catalogue | None = None) -> str:
     for source in order:
         label = source.number or source.title
         out.append(
-            f"- [{source.id}](#{source.id}) — 《{source.title}》"
+            f"- [{source.id}]({source_page(source.id)}) — 《{source.title}》"
             + (f" {label}" if source.number else "")
             + f" ({_count(len(files[source.id].rule))})"
         )
-    out.append("")
-    for source in order:
-        file = files[source.id]
-        out += [f'<a id="{source.id}"></a>', "", f"## {source.id} — 《{source.title}》", ""]
-        out += _source_lines(source)
-        out.append("")
-        for item in file.rule:
-            out += _rule_section(item, cat)
-        if file.not_a_rule:
-            out += [
-                "#### 不是时限 Not timing rules",
-                "",
-                "| 行 Line | 原文 Words | 理由 Why |",
-                "|---|---|---|",
-            ]
-            for entry in file.not_a_rule:
-                line = str(entry.seed_line) if entry.seed_line else "—"
-                out.append(
-                    f"| {line} | {_cell(entry.quote)} | "
-                    f"{_cell(entry.reason_zh)} {_cell(entry.reason_en)} |"
-                )
-            out.append("")
-        if source.id in examples:
-            out += _example_section(*examples[source.id])
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def source_markdown(
+    source_id: str,
+    catalogue: Catalogue | None = None,
+    examples: Mapping[
+        str, tuple[WorkedExample, Sequence[tuple[Step, Deadline | GovDeadlinesError]]]
+    ]
+    | None = None,
+) -> str:
+    """``docs/rules/<id>.md``: one document, its rules with their words, its worked example."""
+    cat = catalogue or default_catalogue()
+    file = next(f for f in cat.files() if f.source.id == source_id)
+    if examples is None:
+        examples = {ex.source: (ex, computed) for ex, computed in worked_example_results(cat)}
+    source = file.source
+    out = [
+        f"# {source.id} — 《{source.title}》",
+        "",
+        "<!-- Generated by `python -m tools.gen_docs` from "
+        "src/gov_deadlines/data/rules/*.toml. Do not edit by hand: "
+        "tests/tools/test_rules_docs.py fails when this file is stale. -->",
+        "",
+        *_source_lines(source),
+        f"- {_count(len(file.rule))}; [all documents · 全部文件](../rules.md)",
+        "",
+    ]
+    for item in file.rule:
+        out += _rule_section(item, cat)
+    if file.not_a_rule:
+        out += [
+            "## 不是时限 Not timing rules",
+            "",
+            "| 行 Line | 原文 Words | 理由 Why |",
+            "|---|---|---|",
+        ]
+        for entry in file.not_a_rule:
+            line = str(entry.seed_line) if entry.seed_line else "—"
+            out.append(
+                f"| {line} | {_cell(entry.quote)} | "
+                f"{_cell(entry.reason_zh)} {_cell(entry.reason_en)} |"
+            )
+        out.append("")
+    if source.id in examples:
+        out += _example_section(*examples[source.id])
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def rule_pages(catalogue: Catalogue | None = None) -> dict[str, str]:
+    """Every page of the catalogue, by path relative to ``docs/``: the index, then each document."""
+    cat = catalogue or default_catalogue()
+    examples = {ex.source: (ex, computed) for ex, computed in worked_example_results(cat)}
+    pages = {RULES_MD: rules_markdown(cat)}
+    for source in document_order(cat):
+        pages[source_page(source.id)] = source_markdown(source.id, cat, examples)
+    return pages
 
 
 # -- docs/policies.md ----------------------------------------------------------------------------
@@ -470,11 +522,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     docs: Path = args.docs or DOCS
-    wanted: dict[Path, str] = {
-        docs / RULES_MD: rules_markdown(),
-        docs / SCHEMA_JSON: rule_schema_json(),
-        docs / POLICIES_MD: policies_markdown(),
-    }
+    wanted: dict[Path, str] = {docs / name: text for name, text in rule_pages().items()}
+    wanted[docs / SCHEMA_JSON] = rule_schema_json()
+    wanted[docs / POLICIES_MD] = policies_markdown()
     # The record schemas, in the docs and (the same bytes) in the package data.
     for name in RECORD_TYPES:
         text = schema_json(name)
@@ -490,10 +540,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.check:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="\n")
+    # a page of a document the catalogue no longer has
+    folder = docs / RULES_DIR
+    gone = sorted(set(folder.glob("*.md")) - set(wanted)) if folder.is_dir() else []
+    for path in gone:
+        if not args.check:
+            path.unlink()
     for path in stale:
         verb = "stale" if args.check else "wrote"
         sys.stdout.write(f"{verb}: {path}\n")
-    return 1 if args.check and stale else 0
+    for path in gone:
+        verb = "no such document" if args.check else "removed"
+        sys.stdout.write(f"{verb}: {path}\n")
+    return 1 if args.check and (stale or gone) else 0
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """One worked example per document, with the document's own dates (issue 4, §3).
 
 The examples are defined once, in :data:`tools.worked_examples.WORKED_EXAMPLES`, and
-``docs/rules.md`` shows what they compute. This file states the expected answers
+each document's page (``docs/rules/<source id>.md``) shows what they compute. This file states the expected answers
 independently — worked out by hand from the State Council holiday notices and cross-checked
 for working-day rules with :func:`nth_workday` (a day-by-day walk over
 ``chinese_calendar.is_workday``) — and checks ``due()``, the generator's results and the
@@ -17,7 +17,7 @@ from typing import Any
 
 import chinese_calendar
 import pytest
-from tools.gen_docs import rules_markdown
+from tools.gen_docs import rule_pages, source_page
 from tools.worked_examples import WORKED_EXAMPLES, Step, worked_example_results
 
 from gov_deadlines import UnquantifiedRuleError, default_catalogue, due
@@ -25,7 +25,7 @@ from gov_deadlines.counting.periods import WorkingDays
 
 D = dt.date
 T = dt.datetime
-RULES_MD = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def nth_workday(n: int, trigger: dt.date) -> dt.date:
@@ -221,11 +221,12 @@ def test_the_generator_computes_the_same_answers() -> None:
                 assert outcome.due_date == expect.due
 
 
-def test_docs_rules_md_shows_each_example_under_its_document() -> None:
-    text = RULES_MD.read_text(encoding="utf-8") if RULES_MD.is_file() else rules_markdown()
+def test_each_documents_page_shows_its_example() -> None:
+    pages = rule_pages()
     for example in WORKED_EXAMPLES:
-        section = text.split(f'<a id="{example.source}"></a>', 1)[1].split("<a id=", 1)[0]
-        assert "#### 算例 Worked example" in section
+        section = pages[source_page(example.source)]
+        assert (DOCS / source_page(example.source)).read_text(encoding="utf-8") == section
+        assert "## 算例 Worked example" in section
         assert example.zh in section and example.en in section
         for step in example.steps:
             expect = EXPECTED[_key(example.source, step)]

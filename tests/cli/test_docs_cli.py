@@ -16,63 +16,26 @@ The example must exit 0 unless the comment ends with ``(exit N)``:
 in calendar-data lines (``[chinese-calendar 1.11.0]``) may differ from the page's.
 
 After a deliberate change to the output, regenerate the blocks with
-``python tests/test_docs_cli.py --update`` and review the diff.
+``UPDATE_DOCS=1 python -m pytest tests/site`` (every page) and review the diff. The
+examples' machinery is ``tests/_docs.py``, shared with the site's test, which runs every
+example of every page (``tests/site/test_site_examples.py``).
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shlex
-import sys
-from dataclasses import dataclass
 
 import pytest
 
-from _cli import COMMANDS, JSON_KEYS, ROOT, run_main
+from _cli import COMMANDS, JSON_KEYS, ROOT
+from _docs import CliExample, cli_examples, normal, render_cli
 
 DOC = ROOT / "docs" / "cli.md"
 SCHEMA = ROOT / "docs" / "cli-schema.json"
 
-EXAMPLE = re.compile(
-    r"<!-- cli: (?P<args>.+?)(?: \(exit (?P<code>\d)\))? -->\n```text\n(?P<body>.*?)```\n",
-    re.DOTALL,
-)
-VERSION = re.compile(r"\[chinese-calendar [^\]\s]+\]")
-
-
-@dataclass(frozen=True)
-class Example:
-    args: str
-    code: int
-    body: str
-    line: int
-
-    @property
-    def argv(self) -> list[str]:
-        return shlex.split(self.args)
-
-    @property
-    def id(self) -> str:
-        return f"line {self.line}: {self.args}"
-
-
-def examples(text: str | None = None) -> list[Example]:
-    text = DOC.read_text(encoding="utf-8") if text is None else text
-    return [
-        Example(m["args"], int(m["code"] or 0), m["body"], text.count("\n", 0, m.start()) + 1)
-        for m in EXAMPLE.finditer(text)
-    ]
-
-
-def render(example: Example) -> tuple[int, str]:
-    """The exit code and what the example prints (stdout, then stderr)."""
-    result = run_main(*example.argv)
-    return result.code, result.out + result.err
-
-
-def normal(text: str) -> str:
-    return VERSION.sub("[chinese-calendar X]", text)
+def examples(text: str | None = None) -> list[CliExample]:
+    return cli_examples(DOC.read_text(encoding="utf-8") if text is None else text)
 
 
 ALL = examples() if DOC.exists() else []
@@ -94,8 +57,8 @@ def test_every_example_comment_is_followed_by_its_block() -> None:
 
 
 @pytest.mark.parametrize("example", ALL, ids=[e.id for e in ALL])
-def test_the_pasted_output_is_still_exact(example: Example) -> None:
-    code, output = render(example)
+def test_the_pasted_output_is_still_exact(example: CliExample) -> None:
+    code, output = render_cli(example)
     assert code == example.code, output
     assert normal(example.body) == normal(output)
 
@@ -146,26 +109,3 @@ def test_the_page_lists_every_date_form_and_exit_code() -> None:
         assert phrase in text, phrase
     for code in ("| 0 ", "| 1 ", "| 2 "):
         assert code in text, code
-
-
-def update() -> int:
-    """Rewrite every block of docs/cli.md with the current output."""
-    text = DOC.read_text(encoding="utf-8")
-
-    def replace(match: re.Match[str]) -> str:
-        example = Example(match["args"], int(match["code"] or 0), match["body"], 0)
-        code, output = render(example)
-        suffix = f" (exit {code})" if code else ""
-        return f"<!-- cli: {example.args}{suffix} -->\n```text\n{output}```\n"
-
-    new = EXAMPLE.sub(replace, text)
-    changed = new != text
-    DOC.write_text(new, encoding="utf-8")
-    print(f"{DOC}: {len(examples(new))} examples, {'updated' if changed else 'unchanged'}")
-    return 0
-
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--update"]:
-        sys.exit(update())
-    sys.exit(pytest.main([__file__, "-q"]))

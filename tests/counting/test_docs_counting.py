@@ -11,81 +11,23 @@ An example is an HTML comment naming a Python expression, directly followed by a
 A :class:`Deadline` or :class:`Verdict` shows its ``explain()``; a string is shown as is.
 ``<!-- error: EXPR -->`` shows the error the expression raises, as ``ErrorName: message``.
 
-After a deliberate change to the explanations, regenerate the blocks with
-``python tests/test_docs_counting.py --update`` and review the diff.
+The examples' machinery is ``tests/_docs.py``, shared with the site's test, which runs every
+example of every page (``tests/site/test_site_examples.py``).
 """
 
 from __future__ import annotations
 
-import re
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from _docs import ExprExample, expr_examples, render_expr
+
 DOC = Path(__file__).resolve().parents[2] / "docs" / "counting.md"
 
-EXAMPLE = re.compile(
-    r"<!-- (?P<kind>example|error): (?P<expr>.+?) -->\n```text\n(?P<body>.*?)```\n",
-    re.DOTALL,
-)
 
-
-@dataclass(frozen=True)
-class Example:
-    kind: str
-    expr: str
-    body: str
-    line: int
-
-    @property
-    def id(self) -> str:
-        return f"line {self.line}: {self.expr}"
-
-
-def examples(text: str | None = None) -> list[Example]:
-    text = DOC.read_text(encoding="utf-8") if text is None else text
-    return [
-        Example(m["kind"], m["expr"], m["body"], text.count("\n", 0, m.start()) + 1)
-        for m in EXAMPLE.finditer(text)
-    ]
-
-
-def namespace() -> dict[str, object]:
-    import datetime
-    from zoneinfo import ZoneInfo
-
-    import gov_deadlines
-
-    names: dict[str, object] = {
-        name: getattr(gov_deadlines, name) for name in gov_deadlines.__all__
-    }
-    names.update(
-        date=datetime.date,
-        datetime=datetime.datetime,
-        time=datetime.time,
-        timedelta=datetime.timedelta,
-        ZoneInfo=ZoneInfo,
-    )
-    return names
-
-
-def render(example: Example) -> str:
-    """What the example's block must contain (with its final newline)."""
-    from gov_deadlines import Deadline, GovDeadlinesError, Verdict
-
-    if example.kind == "error":
-        try:
-            eval(example.expr, namespace())
-        except GovDeadlinesError as error:
-            return f"{type(error).__name__}: {error}\n"
-        raise AssertionError(f"{example.expr} raised nothing")
-    value = eval(example.expr, namespace())
-    if isinstance(value, Deadline | Verdict):
-        value = value.explain()
-    assert isinstance(value, str), f"{example.expr} gave {type(value).__name__}, not text"
-    return value + "\n"
+def examples(text: str | None = None) -> list[ExprExample]:
+    return expr_examples(DOC.read_text(encoding="utf-8") if text is None else text)
 
 
 ALL = examples() if DOC.exists() else []
@@ -104,26 +46,5 @@ def test_every_example_comment_is_followed_by_its_block() -> None:
 
 
 @pytest.mark.parametrize("example", ALL, ids=[e.id for e in ALL])
-def test_the_pasted_output_is_still_exact(example: Example) -> None:
-    assert example.body == render(example)
-
-
-def update() -> int:
-    """Rewrite every block of docs/counting.md with the current output."""
-    text = DOC.read_text(encoding="utf-8")
-
-    def replace(match: re.Match[str]) -> str:
-        example = Example(match["kind"], match["expr"], match["body"], 0)
-        return f"<!-- {example.kind}: {example.expr} -->\n```text\n{render(example)}```\n"
-
-    new = EXAMPLE.sub(replace, text)
-    changed = new != text
-    DOC.write_text(new, encoding="utf-8")
-    print(f"{DOC}: {len(examples(new))} examples, {'updated' if changed else 'unchanged'}")
-    return 0
-
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--update"]:
-        sys.exit(update())
-    sys.exit(pytest.main([__file__, "-q"]))
+def test_the_pasted_output_is_still_exact(example: ExprExample) -> None:
+    assert example.body == render_expr(example)

@@ -1,4 +1,5 @@
-"""docs/rules.md and docs/rule-schema.json are generated from the catalogue and kept current.
+"""docs/rules.md (with a page per document, docs/rules/<source id>.md) and docs/rule-schema.json
+are generated from the catalogue and kept current.
 
 If a test here fails because a file is stale, regenerate them with::
 
@@ -28,8 +29,10 @@ from tools.gen_docs import (
     NATIONAL_ORDER,
     document_order,
     main,
+    rule_pages,
     rule_schema_json,
     rules_markdown,
+    source_page,
 )
 
 from gov_deadlines import default_catalogue
@@ -81,6 +84,28 @@ def test_docs_rules_md_is_current() -> None:
     assert RULES_MD.read_text(encoding="utf-8") == rules_markdown(), (
         f"docs/rules.md is stale; {REGENERATE}"
     )
+
+
+def test_every_document_page_is_current_and_no_other_page_is_left() -> None:
+    pages = rule_pages()
+    for name, text in pages.items():
+        path = DOCS / name
+        assert path.is_file(), f"docs/{name} is missing; {REGENERATE}"
+        assert path.read_text(encoding="utf-8") == text, f"docs/{name} is stale; {REGENERATE}"
+    held = {f"rules/{path.name}" for path in (DOCS / "rules").glob("*.md")}
+    assert held == set(pages) - {"rules.md"}
+
+
+def test_the_generator_removes_the_page_of_a_document_no_longer_in_the_catalogue(
+    tmp_path: Path,
+) -> None:
+    assert main(["--docs", str(tmp_path)]) == 0
+    old = tmp_path / "rules" / "gone-2001.md"
+    old.write_text("# gone-2001\n", encoding="utf-8")
+    assert main(["--check", "--docs", str(tmp_path)]) == 1
+    assert old.exists()
+    assert main(["--docs", str(tmp_path)]) == 0
+    assert not old.exists()
 
 
 def test_docs_rule_schema_json_is_current() -> None:
@@ -137,24 +162,29 @@ def test_documents_come_in_seed_order_then_the_national_ones() -> None:
         *NATIONAL_ORDER,
     ]
     assert NATIONAL_ORDER == ("ogi-2019", "ogi-2008", "gbf-2016-61")
-    text = rules_markdown()
-    headings = re.findall(r"^## ([a-z0-9-]+) — ", text, flags=re.MULTILINE)
-    assert headings == order
+    linked = re.findall(r"^- \[([a-z0-9-]+)\]\(rules/([a-z0-9-]+)\.md\) — ", rules_markdown(), re.M)
+    assert linked == [(sid, sid) for sid in order]
+    assert [name for name in rule_pages() if name != "rules.md"] == [source_page(s) for s in order]
+
+
+def test_each_document_has_a_page_headed_by_its_id_and_title() -> None:
+    pages = rule_pages()
+    for source in document_order(default_catalogue()):
+        page = pages[source_page(source.id)]
+        assert page.startswith(f"# {source.id} — 《{source.title}》\n")
 
 
 def test_every_rule_is_documented_under_its_document_with_its_words() -> None:
-    text = rules_markdown()
+    pages = rule_pages()
     cat = default_catalogue()
-    sections = re.split(r'^<a id="([a-z0-9-]+)"></a>$', text, flags=re.MULTILINE)
-    by_source = dict(zip(sections[1::2], sections[2::2], strict=True))
     for file in cat.files():
         source = file.source
-        section = by_source[source.id]
+        section = pages[source_page(source.id)]
         assert source.cite("zh") in section
         assert source.cite("en") in section
         for item in file.rule:
-            assert f"### {item.id}\n" in section
-            block = section.split(f"### {item.id}\n", 1)[1].split("\n### ", 1)[0]
+            assert f"## {item.id}\n" in section
+            block = section.split(f"## {item.id}\n", 1)[1].split("\n## ", 1)[0]
             for words in (
                 item.title_zh,
                 item.title_en,
