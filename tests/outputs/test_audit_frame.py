@@ -396,3 +396,32 @@ def test_a_pandas_frame_is_audited_alike_where_pyarrow_is_not_installed(
     without = audit_frame(frame, as_of=AS_OF)
     assert list(without.index) == list(range(100, 150))
     assert frame_results(records(without)) == frame_results(records(with_arrow))
+
+
+@pytest.mark.parametrize("kind", ["polars", "arrow"])
+def test_several_consultations_may_come_as_list_columns(kind: str) -> None:
+    sent = [[dt.date(2026, 4, 1), dt.date(2026, 4, 8)], [], None]
+    answered = [[dt.date(2026, 4, 10), None], [], None]
+    columns: dict[str, Any] = {
+        "渠道": ["当面"] * 3,
+        "提交日期": ["2026-03-20"] * 3,
+        "征求意见发出日期": sent,
+        "征求意见答复日期": answered,
+    }
+    if kind == "polars":
+        frame: Any = pl.DataFrame(columns, schema_overrides={"征求意见发出日期": pl.List(pl.Date)})
+    else:
+        frame = pa.table(columns)
+        assert pa.types.is_list(frame.schema.field("征求意见发出日期").type)
+    text = [
+        {"consultation_sent": "2026-04-01;2026-04-08", "consultation_answered": "2026-04-10;"},
+        {},
+        {},
+    ]
+    rows = [
+        {**dict.fromkeys(FIELDS, ""), "channel": "当面", "submitted": "2026-03-20", **row}
+        for row in text
+    ]
+    out = frame_results(records(audit_frame(frame, as_of=AS_OF)))
+    assert out == csv_results(rows)
+    assert out[0]["排除工作日"] != "0" and out[1]["排除工作日"] == "0"
