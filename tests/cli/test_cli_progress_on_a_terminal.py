@@ -103,6 +103,18 @@ def test_a_workbook_audit_shows_progress_on_a_terminal(tmp_path: Path) -> None:
     assert " 行/秒" in shown
 
 
+def test_check_log_shows_progress_on_a_terminal_and_none_in_a_pipe(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    days = [f"2026-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)]
+    lines = ["规则,日期\n"] + [f"ogi.annual-report,{days[n % len(days)]}\n" for n in range(40_000)]
+    log.write_text("".join(lines), encoding="utf-8")
+    options = ("check-log", str(log), "--year", "2026", "--as-of", "2026-12-31")
+    _, shown = under_a_terminal(*options)
+    assert " 行/秒" in shown
+    _, err = in_a_pipe(*options)
+    assert "行/秒" not in err and "\r" not in err
+
+
 def test_the_progress_line_is_cleared_before_the_commands_own_lines(tmp_path: Path) -> None:
     path = register(tmp_path / "big.csv")
     _, shown = under_a_terminal(

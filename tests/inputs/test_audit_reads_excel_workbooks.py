@@ -51,6 +51,19 @@ def test_a_date_stored_as_a_plain_number_reads_as_its_excel_serial_date(tmp_path
     assert row.verdict.duties[-1].done_on == dt.date(2026, 3, 20)
 
 
+def test_a_number_read_as_a_serial_is_named_as_such_when_its_date_is_refused(
+    tmp_path: Path,
+) -> None:
+    # A year typed as a number (2026) is serial 2026, 1905-07-18: before the 条例.
+    book = write_workbook(tmp_path / "r.xlsx", [HEADER, ["A-1", "当面", 2026, ""]])
+    [row] = list(audit_xlsx(book, as_of=AS_OF))
+    assert row.error is not None
+    assert "the cell holds the number 2026, read as an Excel date serial: 1905-07-18" in (
+        row.error.problem
+    )
+    assert "单元格中是数字 2026,按Excel日期序列号读作 1905-07-18" in row.error.problem_zh
+
+
 def test_a_number_outside_the_date_columns_stays_a_number(tmp_path: Path) -> None:
     book = write_workbook(tmp_path / "r.xlsx", [HEADER, [1001, "当面", 46083, ""]])
     [row] = list(audit_xlsx(book, as_of=AS_OF))

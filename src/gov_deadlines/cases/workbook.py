@@ -21,7 +21,14 @@ from gov_deadlines.cases.batch import CsvAudit, RowResult
 from gov_deadlines.cases.clock import AuditPolicy
 from gov_deadlines.cases.columns import FIELDS, Layout, LayoutError
 from gov_deadlines.cases.model import CaseError
-from gov_deadlines.sheets import Progress, Sheet, TextRows, open_sheet, sheet_prefix
+from gov_deadlines.sheets import (
+    Progress,
+    Sheet,
+    TextRows,
+    cell_text,
+    open_sheet,
+    sheet_prefix,
+)
 
 if TYPE_CHECKING:
     from gov_deadlines.catalogue import Catalogue
@@ -109,6 +116,22 @@ class SheetAudit:
             return self.sheet.address(line, column)
         return f"{sheet_prefix(self.sheet.name)}{line}:{line}"
 
+    def _serial(self, line: int, field: str | None) -> tuple[str, str] | None:
+        """The number and the day it was read as, when the cell of ``field`` in row
+        ``line`` is a plain number read as an Excel date serial; else ``None``."""
+        column = self._column.get(field) if field in DATE_FIELDS else None
+        if column is None or column >= len(self.sheet.header):
+            return None
+        cells = self.sheet.grid[line - 1] if line - 1 < len(self.sheet.grid) else []
+        at = self.sheet.first_column + column
+        raw = cells[at] if at < len(cells) else None
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            return None
+        day = cell_text(raw, date=True, date1904=self.sheet.date1904)
+        if day == cell_text(raw):  # not a serial: read as the digits it shows
+            return None
+        return cell_text(raw), day
+
     def _addressed(self, result: RowResult) -> RowResult:
         error = result.error
         assert error is not None
@@ -124,6 +147,17 @@ class SheetAudit:
         else:
             where = self.where(line, error.field)
             problem, problem_zh = error.problem, error.problem_zh
+            serial = self._serial(line, error.field)
+            if serial is not None:
+                number, day = serial
+                problem += (
+                    f" (the cell holds the number {number}, read as an Excel date serial: "
+                    f"{day}; format the cell as a date, or write the date as text)"
+                )
+                problem_zh += (
+                    f"(单元格中是数字 {number},按Excel日期序列号读作 {day};"
+                    "请把单元格设为日期格式,或把日期写成文字)"
+                )
         placed = CaseError(
             f"{where}: {problem}",
             f"{where}:{problem_zh}",
