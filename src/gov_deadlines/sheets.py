@@ -351,6 +351,10 @@ def open_sheet(path: str | PathLike[str], sheet: str | None = None) -> Sheet:
     """
     source = fspath(path)
     calamine = _calamine()
+    # Opened first so that a missing or unreadable file is an OSError naming it (calamine's
+    # own names no file).
+    with open(source, "rb"):
+        pass
     try:
         book = calamine.CalamineWorkbook.from_path(source)
     except calamine.CalamineError as error:

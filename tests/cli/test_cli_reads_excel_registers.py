@@ -60,6 +60,12 @@ def test_a_spreadsheet_format_that_is_not_read_is_named_with_the_fix(
     assert code == 2 and "另存为 .xlsx 或 CSV UTF-8" in err
 
 
+def test_a_missing_workbook_is_named_in_the_message(tmp_path: Path) -> None:
+    missing = tmp_path / "登记表.xlsx"
+    code, _, err = run("audit", str(missing))
+    assert code == 2 and str(missing) in err and "Traceback" not in err
+
+
 def test_check_log_reads_a_workbook_as_its_csv_export(tmp_path: Path) -> None:
     log = ROOT / "docs" / "log-example.csv"
     with log.open(encoding="utf-8-sig", newline="") as stream:

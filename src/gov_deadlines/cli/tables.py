@@ -14,7 +14,7 @@ from gov_deadlines.dialect import parse_delimiter
 from gov_deadlines.sheets import SHEET_SUFFIXES, XlsxUnavailableError
 
 #: Spreadsheet files that are not read: saved again as .xlsx (or CSV), they are.
-OTHER_SHEETS = (".xls", ".et", ".ods", ".numbers")
+OTHER_SHEETS = (".xls", ".xlsb", ".et", ".ods", ".numbers")
 
 
 def _delimiter(text: str) -> str:
