@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from _cli import program_env
+from _cli import ROOT, program_env
 from _workbooks import write_workbook
 from gov_deadlines.cli.progress import Progress
 
 pty = pytest.importorskip("pty")
 
+EXAMPLES = ROOT / "docs" / "examples"
 ROWS = 25_000  # most of a second of work: redraws at one every 0.2 s
 
 
@@ -113,6 +114,17 @@ def test_check_log_shows_progress_on_a_terminal_and_none_in_a_pipe(tmp_path: Pat
     assert " 行/秒" in shown
     _, err = in_a_pipe(*options)
     assert "行/秒" not in err and "\r" not in err
+
+
+def test_recheck_shows_progress_on_a_terminal_and_quiet_silences_it(tmp_path: Path) -> None:
+    stored = (EXAMPLES / "results-2026-12.jsonl").read_text(encoding="utf-8").splitlines()
+    results = tmp_path / "results.jsonl"
+    results.write_text("\n".join(stored * 600) + "\n", encoding="utf-8")  # 3000 records
+    options = ("recheck", str(results), "--calendar", str(EXAMPLES / "2027-example.toml"))
+    _, shown = under_a_terminal(*options, "--json")
+    assert " 行/秒" in shown and "剩余约 " in shown
+    _, shown = under_a_terminal(*options, "--json", "--quiet")
+    assert "行/秒" not in shown
 
 
 def test_the_progress_line_is_cleared_before_the_commands_own_lines(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ The reporter costs nothing per row. A CSV input is followed through its byte str
 at the clock, and at most every :data:`INTERVAL` seconds the line is redrawn from the
 reader's ``line_num`` and the share of the file's bytes read. A workbook's rows report
 through the library's ``progress`` callback (:meth:`Progress.rows`), which the library
-calls every thousand rows. The library itself never prints.
+calls every thousand rows; a list of records (``recheck``) through :func:`counted`. The
+library itself never prints.
 """
 
 from __future__ import annotations
@@ -15,17 +16,22 @@ from __future__ import annotations
 import argparse
 import os
 import time
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
 
 from gov_deadlines.cli.app import Context
 
 if TYPE_CHECKING:
     from gov_deadlines.cli.console import Console
 
-__all__ = ["INTERVAL", "Progress", "add_progress_option", "progress_for"]
+__all__ = ["EVERY", "INTERVAL", "Progress", "add_progress_option", "counted", "progress_for"]
+
+T = TypeVar("T")
 
 #: Seconds between two redraws of the progress line, at least.
 INTERVAL = 0.2
+#: Items between two looks at the clock, for a list followed item by item (:func:`counted`).
+EVERY = 1000
 
 
 class _Lines(Protocol):
@@ -55,6 +61,19 @@ def progress_for(ctx: Context) -> Progress | None:
     if getattr(ctx.args, "quiet", False) or not _is_terminal(ctx.console.err):
         return None
     return Progress(ctx.console)
+
+
+def counted(items: Sequence[T], progress: Progress | None) -> Iterator[T]:
+    """``items`` one by one, reporting every :data:`EVERY` of them to ``progress`` (a list
+    of stored results handed to the library, ``recheck``'s records)."""
+    if progress is None:
+        yield from items
+        return
+    total = len(items)
+    for done, item in enumerate(items):
+        if done and not done % EVERY:
+            progress.rows(done, total)
+        yield item
 
 
 def _clock(seconds: float) -> str:

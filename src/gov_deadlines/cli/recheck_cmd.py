@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.cli.app import Context, UsageError
 from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK
+from gov_deadlines.cli.progress import add_progress_option, counted, progress_for
 
 if TYPE_CHECKING:
     from gov_deadlines.outputs import Recheck
@@ -46,6 +47,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         action="store_true",
         help="也列出数据未变的记录 list the untouched records too",
     )
+    add_progress_option(recheck)
     recheck.set_defaults(handler=run_recheck)
 
 
@@ -130,7 +132,12 @@ def run_recheck(ctx: Context) -> int:
 
     console = ctx.console
     records = _records(ctx.args.results, ctx)
-    result = recheck(records, calendar=ctx.calendar())
+    progress = progress_for(ctx)  # on a terminal: records done, records/s, time left
+    try:
+        result = recheck(counted(records, progress), calendar=ctx.calendar())
+    finally:
+        if progress is not None:
+            progress.finish()
     code = EXIT_MISSED if result.needs_attention else EXIT_OK
     if console.as_json:
         record = result.to_record(console.lang, explanation=ctx.args.explain)
