@@ -56,7 +56,7 @@ source = DecodedInput(open(sys.argv[1], "rb"), source=sys.argv[1])
 with open(sys.argv[2], "w", encoding="utf-8", newline="") as target:
     summary = write_case_csv(audit_csv(source, as_of=as_of, calendar=calendar), target)
 source.close()
-print(json.dumps({"rows": summary.total, "wall": time.perf_counter() - start,
+print(json.dumps({"rows": summary.rows, "wall": time.perf_counter() - start,
                   "seconds": time.process_time() - cpu}))
 """
 
