@@ -43,7 +43,14 @@ from gov_deadlines.counting import Deadline
 from gov_deadlines.counting.periods import FixedDate, Hours, WorkingDays
 from gov_deadlines.errors import GovDeadlinesError
 from gov_deadlines.outputs.schemas import RECORD_TYPES, schema_json
-from tools.worked_examples import Step, WorkedExample, worked_example_results
+from tools.worked_examples import (
+    RuleOutcome,
+    Step,
+    WorkedExample,
+    rule_example_results,
+    story_rule_ids,
+    worked_example_results,
+)
 
 __all__ = [
     "NATIONAL_ORDER",
@@ -153,7 +160,9 @@ def _period_texts(item: Rule) -> tuple[str, str]:
     return zh, en
 
 
-def _rule_section(item: Rule, catalogue: Catalogue) -> list[str]:
+def _rule_section(
+    item: Rule, catalogue: Catalogue, example: tuple[Step, RuleOutcome] | None
+) -> list[str]:
     kind_zh, kind_en = KIND_LABELS[item.kind]
     strength_zh, strength_en = STRENGTH_LABELS[item.strength]
     period_zh, period_en = _period_texts(item)
@@ -206,7 +215,46 @@ def _rule_section(item: Rule, catalogue: Catalogue) -> list[str]:
     if item.policies:
         named = ", ".join(f"[`{name}`](../policies.md#{name})" for name in item.policies)
         lines += [f"本库政策 Policies: {named}", ""]
-    return lines
+    return lines + _rule_example_lines(item.id, example)
+
+
+def _rule_example_lines(rule_id: str, example: tuple[Step, RuleOutcome] | None) -> list[str]:
+    """A rule's own example, or a pointer to its document's story, or nothing (a rule with
+    neither fails tests/catalogue/test_worked_examples.py)."""
+    if example is None:
+        if rule_id not in story_rule_ids():
+            return []
+        return [
+            f"**算例 Example**: 见本页[算例](#{STORY_ANCHOR}) · in the page's worked example",
+            "",
+        ]
+    step, outcome = example
+    when = "" if isinstance(step.trigger, int) else f" {_trigger_text(step.trigger)}"
+    head = f"**算例 Example**: {step.zh}{when} · {step.en}"
+    if isinstance(outcome, list):
+        lines = [
+            head,
+            "",
+            "| 时段 Window | 截止 Due | 要求 Requirement | 工作日 Working day |",
+            "|---|---|---|---|",
+        ]
+        for window in outcome:
+            lines.append(
+                f"| {window.window_label('zh')} · {window.window_label('en')} | "
+                f"{_day(window.due_date)} | "
+                f"{_cell(window.requirement('zh'))} · {_cell(window.requirement('en'))} | "
+                f"{_cell(window.workday_line('zh'))} {_cell(window.workday_line('en'))} |"
+            )
+        return [*lines, ""]
+    due_text, zh, en = _outcome_texts(step, outcome)
+    return [
+        head,
+        "",
+        "| 截止 Due | 说明 | Notes |",
+        "|---|---|---|",
+        f"| {_cell(due_text)} | {_cell(zh)} | {_cell(en)} |",
+        "",
+    ]
 
 
 def _outcome_texts(step: Step, outcome: Deadline | GovDeadlinesError) -> tuple[str, str, str]:
@@ -275,6 +323,10 @@ def _outcome_texts(step: Step, outcome: Deadline | GovDeadlinesError) -> tuple[s
     else:
         due_text = f"{_day(outcome.due_date)} 24:00"
     return due_text, ";".join(zh), "; ".join(en)
+
+
+#: The anchor of a page's "## 算例 Worked example" heading (GitHub's and the site's slug).
+STORY_ANCHOR = "算例-worked-example"
 
 
 def _example_section(
@@ -350,9 +402,9 @@ def rules_markdown(catalogue: Catalogue | None = None) -> str:
         "`gov_deadlines.due(rule_id, trigger)`.",
         "",
         "Each document has its page: its citation, every rule (id, titles, kind, strength, "
-        "period or date, trigger event, citation, quoted words, how it is counted), the "
-        "passages recorded as not being timing rules, and a worked example computed from the "
-        "document's own dates.",
+        "period or date, trigger event, citation, quoted words, how it is counted, an "
+        "example), the passages recorded as not being timing rules, and a worked example "
+        "computed from the document's own dates.",
         "",
         "Quotes of a seed document are checked against the seed, line by line; quotes of the "
         "national texts against the official texts in `../shared/statutes/`, article and "
@@ -384,12 +436,15 @@ def source_markdown(
         str, tuple[WorkedExample, Sequence[tuple[Step, Deadline | GovDeadlinesError]]]
     ]
     | None = None,
+    own: Mapping[str, tuple[Step, RuleOutcome]] | None = None,
 ) -> str:
     """``docs/rules/<id>.md``: one document, its rules with their words, its worked example."""
     cat = catalogue or default_catalogue()
     file = next(f for f in cat.files() if f.source.id == source_id)
     if examples is None:
         examples = {ex.source: (ex, computed) for ex, computed in worked_example_results(cat)}
+    if own is None:
+        own = rule_example_results(cat)
     source = file.source
     out = [
         f"# {source.id} — 《{source.title}》",
@@ -403,7 +458,7 @@ def source_markdown(
         "",
     ]
     for item in file.rule:
-        out += _rule_section(item, cat)
+        out += _rule_section(item, cat, own.get(item.id))
     if file.not_a_rule:
         out += [
             "## 不是时限 Not timing rules",
@@ -427,9 +482,10 @@ def rule_pages(catalogue: Catalogue | None = None) -> dict[str, str]:
     """Every page of the catalogue, by path relative to ``docs/``: the index, then each document."""
     cat = catalogue or default_catalogue()
     examples = {ex.source: (ex, computed) for ex, computed in worked_example_results(cat)}
+    own = rule_example_results(cat)
     pages = {RULES_MD: rules_markdown(cat)}
     for source in document_order(cat):
-        pages[source_page(source.id)] = source_markdown(source.id, cat, examples)
+        pages[source_page(source.id)] = source_markdown(source.id, cat, examples, own)
     return pages
 
 

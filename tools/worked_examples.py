@@ -1,8 +1,11 @@
-"""The worked examples of ``docs/rules.md``: one story per document, told with its own dates.
+"""The worked examples of the rule catalogue (``docs/rules/<source id>.md``): one story per
+document, told with its own dates, and one example for each rule the story leaves out.
 
 Defined once here; ``python -m tools.gen_docs`` prints them with the deadlines the library
-computes (:func:`worked_example_results`), and ``tests/catalogue/test_worked_examples.py``
-checks each computed date against the date worked out by hand in the example's text.
+computes (:func:`worked_example_results`, :func:`rule_example_results`), and
+``tests/catalogue/test_worked_examples.py`` checks each computed date against the date
+worked out by hand in the story, and each rule's example against an independent count
+over ``chinese_calendar``.
 """
 
 from __future__ import annotations
@@ -11,11 +14,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from gov_deadlines.catalogue import Catalogue, due
+from gov_deadlines.catalogue import Catalogue, default_catalogue, due
 from gov_deadlines.counting import Deadline
 from gov_deadlines.errors import GovDeadlinesError
+from gov_deadlines.recurring import Occurrence, rule_windows
 
-__all__ = ["WORKED_EXAMPLES", "Step", "WorkedExample", "worked_example_results"]
+__all__ = [
+    "RULE_EXAMPLES",
+    "WINDOW_KINDS",
+    "WORKED_EXAMPLES",
+    "RuleOutcome",
+    "Step",
+    "WorkedExample",
+    "rule_example_results",
+    "story_rule_ids",
+    "worked_example_results",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,4 +268,183 @@ def worked_example_results(
                 outcome = error
             computed.append((step, outcome))
         results.append((example, computed))
+    return results
+
+
+# -- one example per rule the stories leave out ------------------------------------------------
+
+#: The kinds of rule whose example is the windows of a year (``rule_windows``), not ``due``.
+WINDOW_KINDS = frozenset({"cadence", "quota"})
+
+T = dt.datetime
+
+#: One example for every rule that no story's step computes: ``due(rule_id, trigger)``, or
+#: for a cadence or quota rule the windows of the year ``trigger``. Triggers are the
+#: document's own date or year where it has one; the others are named in the example.
+RULE_EXAMPLES: tuple[Step, ...] = (
+    # 沪府办发〔2018〕16号, 2018-04-26
+    Step("sh-2018.meeting-attendance", 2018, "2018年", "2018"),
+    Step("sh-2018.leader-briefing", 2018, "2018年", "2018"),
+    Step("sh-2018.dedicated-office", 2018, "2018年", "2018"),
+    Step("sh-2018.self-inspection", 2018, "2018年", "2018"),
+    # 巴委办〔2017〕28号, issued 2017-03-17 (Fri)
+    Step(
+        "bz-2017.policy-interpretation",
+        D(2017, 3, 17),
+        "政策文件公开发布",
+        "policy document published",
+    ),
+    Step("bz-2017.leader-interpretation", 2017, "2017年", "2017"),
+    Step(
+        "bz-2017.opinion-response",
+        T(2017, 3, 17, 16, 0),
+        "舆情出现(当日16:00)",
+        "public opinion emerged (16:00 that day)",
+    ),
+    Step(
+        "bz-2017.major-incident-press-conference",
+        T(2017, 3, 17, 16, 0),
+        "重大突发事件舆情出现(当日16:00)",
+        "public opinion on a major incident emerged (16:00 that day)",
+    ),
+    Step(
+        "bz-2017.policy-repost",
+        T(2017, 3, 17, 10, 0),
+        "上级政策发布(当日10:00)",
+        "higher-level policy released (10:00 that day)",
+    ),
+    Step("bz-2017.intermediary-list", 2017, "2017年", "2017"),
+    Step("bz-2017.special-inspections", 2017, "2017年", "2017"),
+    # 鲁政办发〔2018〕21号, 2018-07-04 (Wed)
+    Step("sd-2018.meeting-attendance", 2018, "2018年", "2018"),
+    Step("sd-2018.major-project-plan", 2018, "2018年", "2018"),
+    Step("sd-2018.public-resource-plan", 2018, "2018年", "2018"),
+    Step("sd-2018.public-welfare-plan", 2018, "2018年", "2018"),
+    Step("sd-2018.school-admission", 2018, "2018年", "2018"),
+    Step(
+        "sd-2018.epidemic-monthly", 2018, "2018年(自印发之月起)", "2018 (from the month of issue)"
+    ),
+    Step(
+        "sd-2018.air-quality-monthly",
+        2018,
+        "2018年(自印发之月起)",
+        "2018 (from the month of issue)",
+    ),
+    Step(
+        "sd-2018.city-water-monthly", 2018, "2018年(自印发之月起)", "2018 (from the month of issue)"
+    ),
+    Step(
+        "sd-2018.county-water-quarterly",
+        2018,
+        "2018年(自印发之季起)",
+        "2018 (from the quarter of issue)",
+    ),
+    Step(
+        "sd-2018.recall-publication",
+        T(2018, 7, 4, 15, 0),
+        "作出召回决定(当日15:00)",
+        "recall decided (15:00 that day)",
+    ),
+    Step(
+        "sd-2018.housing-fund-quarterly",
+        2018,
+        "2018年(自印发之季起)",
+        "2018 (from the quarter of issue)",
+    ),
+    Step("sd-2018.soe-monthly", 2018, "2018年(自印发之月起)", "2018 (from the month of issue)"),
+    Step(
+        "sd-2018.business-start",
+        D(2018, 7, 4),
+        "受理开办企业申请",
+        "business registration accepted",
+    ),
+    Step(
+        "sd-2018.property-registration",
+        D(2018, 7, 4),
+        "受理不动产登记申请",
+        "property registration accepted",
+    ),
+    Step(
+        "sd-2018.construction-approval",
+        D(2018, 7, 4),
+        "受理施工许可申请",
+        "construction permit application accepted",
+    ),
+    Step(
+        "sd-2018.service-change",
+        D(2018, 7, 6),
+        "服务事项变更获批",
+        "service change approved",
+    ),
+    Step("sd-2018.disclosure-catalogue", 2018, "2018年", "2018"),
+    Step("sd-2018.ogi-reply", D(2018, 7, 4), "收到申请", "application received"),
+    Step("sd-2018.ipv6", 2018, "2018年", "2018"),
+    Step("sd-2018.hotline-consolidation", 2018, "2018年", "2018"),
+    Step("sd-2018.staff-training", 2018, "2018年", "2018"),
+    # 菊园新区 2024-04-19 (Fri); a message of 2024-04-25 meets the Labour Day make-up Sunday
+    Step(
+        "jy-2024.online-consultation-reply",
+        D(2024, 4, 25),
+        "收到网上咨询(劳动节前)",
+        "online question received (before Labour Day)",
+    ),
+    Step("jy-2024.open-month", 2024, "2024年", "2024"),
+    Step("jy-2024.leader-briefing", 2024, "2024年", "2024"),
+    Step(
+        "jy-2024.quarterly-circular",
+        2024,
+        "2024年(自发布之季起)",
+        "2024 (from the quarter of issue)",
+    ),
+    # 条例 2019 (in force 2019-05-15) and 2008 (2008-05-01): the versions themselves
+    Step("ogi-2019.proactive-disclosure", D(2026, 9, 28), "政府信息形成", "information formed"),
+    Step("ogi-2019.reply", D(2026, 9, 28), "收到申请", "application received"),
+    Step(
+        "ogi-2019.third-party-opinion",
+        D(2026, 9, 28),
+        "第三方收到征求意见书",
+        "third party receives the request",
+    ),
+    Step("ogi-2019.annual-report", 2026, "2026年", "2026"),
+    Step(
+        "ogi-2008.reply",
+        D(2018, 9, 28),
+        "收到申请(国庆节前)",
+        "application received (before National Day)",
+    ),
+    Step(
+        "ogi-2008.proactive-disclosure",
+        D(2018, 9, 28),
+        "政府信息形成(国庆节前)",
+        "information formed (before National Day)",
+    ),
+    Step("ogi-2008.annual-report", 2018, "2018年", "2018"),
+)
+
+#: What a rule's example gives: a deadline, the windows of a year, or the library's refusal.
+RuleOutcome = Deadline | list[Occurrence] | GovDeadlinesError
+
+
+def story_rule_ids() -> frozenset[str]:
+    """The rules a story's step computes (their example is the story)."""
+    return frozenset(step.rule_id for example in WORKED_EXAMPLES for step in example.steps)
+
+
+def rule_example_results(
+    catalogue: Catalogue | None = None,
+) -> dict[str, tuple[Step, RuleOutcome]]:
+    """Each rule's own example (:data:`RULE_EXAMPLES`) with what the library computes."""
+    cat = catalogue or default_catalogue()
+    results: dict[str, tuple[Step, RuleOutcome]] = {}
+    for step in RULE_EXAMPLES:
+        outcome: RuleOutcome
+        try:
+            if cat.rule(step.rule_id).kind in WINDOW_KINDS:
+                assert isinstance(step.trigger, int), step.rule_id
+                outcome = rule_windows(step.rule_id, step.trigger, catalogue=cat)
+            else:
+                outcome = due(step.rule_id, step.trigger, catalogue=cat, **dict(step.options))
+        except GovDeadlinesError as error:
+            outcome = error
+        results[step.rule_id] = (step, outcome)
     return results

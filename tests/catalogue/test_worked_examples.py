@@ -11,6 +11,7 @@ generated page against them. Every step of every example must have an expected a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,17 @@ from typing import Any
 import chinese_calendar
 import pytest
 from tools.gen_docs import rule_pages, source_page
-from tools.worked_examples import WORKED_EXAMPLES, Step, worked_example_results
+from tools.worked_examples import (
+    RULE_EXAMPLES,
+    WORKED_EXAMPLES,
+    Step,
+    rule_example_results,
+    story_rule_ids,
+    worked_example_results,
+)
 
 from gov_deadlines import UnquantifiedRuleError, default_catalogue, due
-from gov_deadlines.counting.periods import WorkingDays
+from gov_deadlines.counting.periods import FixedDate, Hours, WorkingDays
 
 D = dt.date
 T = dt.datetime
@@ -206,7 +214,9 @@ def test_the_worked_example_step_gives_the_expected_answer(key: Key) -> None:
     assert expect.applied == deadline.rule.id or expect.applied in applied_ids
     if isinstance(deadline.period, WorkingDays):
         assert isinstance(trigger, dt.date)
-        start = deadline.receipt_date or trigger  # a rest-day receipt counts from the next working day
+        start = (
+            deadline.receipt_date or trigger
+        )  # a rest-day receipt counts from the next working day
         assert deadline.due_date == nth_workday(deadline.period.n, start)
 
 
@@ -248,3 +258,69 @@ def test_the_brief_s_examples() -> None:
     assert due("sd-2018.poverty-fund-notice", D(2018, 7, 4)).due_date == D(2018, 7, 16)
     # 菊园 2024-04-19: consultation answered within 5 wd
     assert due("jy-2024.policy-consultation-reply", D(2024, 4, 19)).due_date == D(2024, 4, 26)
+
+
+# -- each rule's own example -------------------------------------------------------------------
+
+
+def last_workday_on_or_before(day: dt.date) -> dt.date:
+    """By ``chinese_calendar.is_workday``, walking back one day at a time."""
+    while not chinese_calendar.is_workday(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+OWN = rule_example_results()
+
+
+def test_every_rule_has_exactly_one_example_its_documents_story_or_its_own() -> None:
+    ids = [step.rule_id for step in RULE_EXAMPLES]
+    assert len(ids) == len(set(ids))
+    story = story_rule_ids()
+    assert not story & set(ids), sorted(story & set(ids))
+    every = {item.id for item in default_catalogue().rules()}
+    assert every - story - set(ids) == set(), "add an example to tools/worked_examples.py"
+    assert set(ids) <= every
+
+
+@pytest.mark.parametrize("rule_id", sorted(OWN))
+def test_the_rules_own_example_gives_what_an_independent_count_gives(rule_id: str) -> None:
+    step, outcome = OWN[rule_id]
+    assert not isinstance(outcome, Exception), outcome
+    if isinstance(outcome, list):  # the windows of a year
+        assert isinstance(step.trigger, int) and outcome
+        for window in outcome:
+            assert window.year == step.trigger and not window.provisional
+            assert window.window_start <= window.window_end == window.due_date
+            assert window.last_workday == last_workday_on_or_before(window.due_date)
+        for before, after in itertools.pairwise(outcome):
+            assert after.window_start == before.window_end + dt.timedelta(days=1)
+        return
+    assert not outcome.provisional
+    period = outcome.period
+    if isinstance(period, WorkingDays):
+        assert isinstance(step.trigger, dt.date) and chinese_calendar.is_workday(step.trigger)
+        assert outcome.due_date == nth_workday(period.n, step.trigger)
+    elif isinstance(period, Hours):
+        assert isinstance(step.trigger, dt.datetime)
+        expected = step.trigger + dt.timedelta(hours=period.n)
+        assert outcome.due_at == expected.replace(tzinfo=outcome.due_at.tzinfo)
+    else:
+        assert isinstance(period, FixedDate) and isinstance(step.trigger, int)
+        assert outcome.due_date == D(step.trigger, period.month, period.day)
+        assert outcome.last_workday == last_workday_on_or_before(outcome.due_date)
+
+
+def test_each_rules_example_is_shown_under_the_rule() -> None:
+    pages = rule_pages()
+    for item in default_catalogue().rules():
+        page = pages[source_page(item.source.id)]
+        block = page.split(f"## {item.id}\n", 1)[1].split("\n## ", 1)[0]
+        assert "**算例 Example**" in block, item.id
+        if item.id not in OWN:
+            assert "(#算例-worked-example)" in block and "## 算例 Worked example" in page
+            continue
+        _step, outcome = OWN[item.id]
+        dates = [w.due_date for w in outcome] if isinstance(outcome, list) else [outcome.due_date]
+        for day in dates:  # 2018-07-31(周二) 24:00, or an hour: 2017-03-19 16:00(周日)
+            assert f"{day.isoformat()}(" in block or f"{day.isoformat()} " in block, item.id
