@@ -9,6 +9,7 @@ import importlib
 import math
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,7 @@ from gov_deadlines.outputs import audit_frame, result_columns
 from gov_deadlines.outputs import frames as frames_module
 from gov_deadlines.outputs.case_csv import RESULT_TEXT
 
+ROOT = Path(__file__).resolve().parents[2]
 ROWS = generated_rows(400)
 #: The fields of the columns of the frame in test_whole_numbers_are_read_as_their_digits…
 FIELDS_OF = (
@@ -210,7 +212,7 @@ def test_results_equal_the_csv_audit_of_the_same_rows(kind: str, lang: str) -> N
 
 
 def test_the_audit_example_gives_the_rows_of_the_per_case_csv_in_a_frame() -> None:
-    example = pd.read_csv("docs/audit-example.csv", dtype=str, keep_default_na=False)
+    example = pd.read_csv(ROOT / "docs" / "audit-example.csv", dtype=str, keep_default_na=False)
     out = audit_frame(example, as_of=AS_OF)
     rows = [{field: "" for field in FIELDS} for _ in range(len(example))]
     for row, record in zip(rows, example.to_dict("records"), strict=True):
