@@ -226,3 +226,42 @@ def test_recheck_refuses_arguments_of_the_wrong_type() -> None:
         recheck("results.jsonl")
     with pytest.raises(gd.ArgumentTypeError):
         recheck([], calendar="2027.toml")  # type: ignore[arg-type]
+
+
+def test_an_audited_case_whose_years_changed_is_to_be_audited_again_and_the_others_are_left() -> (
+    None
+):
+    from gov_deadlines.cases import audit_cases
+
+    cases = [
+        {"case_id": "early", "channel": "当面", "submitted": "2026-11-02", "replied": "2026-11-20"},
+        {"case_id": "late", "channel": "当面", "submitted": "2026-12-14", "replied": "2027-01-12"},
+    ]
+    rows = list(audit_cases(cases, as_of=dt.date(2027, 1, 20), calendar=provisional()))
+    stamps = [row.verdict.stamp for row in rows if row.verdict is not None]
+    assert [[y.year for y in s.years] for s in stamps] == [[2026], [2026, 2027]]
+    records = [row.to_record().model_dump(mode="json") for row in rows]
+    result = recheck([*records, rows[0].verdict], calendar=with_2027())
+    assert [item.outcome for item in result] == [
+        Outcome.UNTOUCHED,
+        Outcome.RERUN,
+        Outcome.UNTOUCHED,
+    ]
+    assert result[1].old_date == dt.date(2027, 1, 12) and result.recomputed == 0
+    assert "audit" in result[1].reasons[-1].text("en")
+
+
+def test_a_row_of_the_per_case_csv_is_rechecked_by_its_stamp_column() -> None:
+    import csv
+    import io
+
+    from gov_deadlines.cases import audit_cases
+    from gov_deadlines.outputs import write_case_csv
+
+    cases = [{"case_id": "late", "channel": "当面", "submitted": "2026-12-14"}]
+    out = io.StringIO()
+    write_case_csv(audit_cases(cases, calendar=provisional()), out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
+    assert gd.Stamp.parse(rows[0]["数据版本"]).year(2027) is not None
+    [item] = recheck(rows, calendar=with_2027())
+    assert item.outcome is Outcome.RERUN and item.old_provisional

@@ -71,7 +71,8 @@ def test_the_per_case_workbook_freezes_and_filters_its_header_and_fits_chinese_t
     tmp_path: Path,
 ) -> None:
     sheet = details(tmp_path).worksheets[0]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:S15"
+    # 20 columns: the last, 数据版本 (stamp), since issue 16
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:T15"
     # 说明与问题 / 提示 hold long Chinese sentences: wider than a date column, capped.
     widths = {key: dim.width for key, dim in sheet.column_dimensions.items()}
     assert widths["R"] > 40 >= widths["E"] >= len("2026-09-28")

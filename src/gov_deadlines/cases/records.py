@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from gov_deadlines.counting.records import STAMP_DESCRIPTION
 from gov_deadlines.vocabulary import Lang, Status
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class CaseVerdictRecord(BaseModel):
     extension_workdays: int
     as_of: dt.date | None
     provisional: bool
+    stamp: str = Field(default="", description=STAMP_DESCRIPTION)
     duties: list[DutyRecord]
     findings: list[FindingRecord]
     explanation: str | None = None
@@ -183,6 +185,7 @@ def case_verdict_to_record(
             "extension_workdays": verdict.extension_workdays,
             "as_of": verdict.as_of,
             "provisional": verdict.provisional,
+            "stamp": verdict.stamp.text(),
             "duties": [duty_to_record(d) for d in verdict.duties],
             "findings": [finding_to_record(f, lang) for f in verdict.findings],
             "explanation": verdict.explain(lang) if explanation else None,

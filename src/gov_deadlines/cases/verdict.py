@@ -15,7 +15,9 @@ from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.cases.duties import Duty, DutyKind, Finding
 from gov_deadlines.cases.explain import explain_lines
 from gov_deadlines.cases.model import RECEIPT_FIELDS, CaseFacts, Channel
+from gov_deadlines.cases.stamping import case_stamp
 from gov_deadlines.cases.versions import ExcludedSpan, ReplyVersion
+from gov_deadlines.stamps import Stamp
 from gov_deadlines.vocabulary import Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
@@ -59,6 +61,12 @@ class CaseVerdict(Recorded):
     @property
     def case_id(self) -> str:
         return self.record.facts.case_id
+
+    @property
+    def stamp(self) -> Stamp:
+        """The data the verdict rests on: the calendar years the clock read and the rule
+        documents of the 条例 (:func:`~gov_deadlines.cases.stamping.case_stamp`)."""
+        return case_stamp(self.record)
 
     @property
     def channel(self) -> Channel:

@@ -55,12 +55,16 @@ class ReplyVersions:
 
     ``open_last`` is the last version when it has no end (``None`` otherwise) and
     ``open_last_start`` its first day: the clock's shortcut for the common case.
+    ``catalogue``: the catalogue they were read from (for a case's stamp).
     """
 
-    __slots__ = ("items", "open_last", "open_last_start")
+    __slots__ = ("catalogue", "items", "open_last", "open_last_start")
 
-    def __init__(self, items: tuple[ReplyVersion, ...]) -> None:
+    def __init__(
+        self, items: tuple[ReplyVersion, ...], catalogue: Catalogue | None = None
+    ) -> None:
         self.items = items
+        self.catalogue = catalogue
         last = items[-1]
         self.open_last = last if last.until is None else None
         self.open_last_start = last.start
@@ -136,7 +140,7 @@ def _read_versions(cat: Catalogue) -> ReplyVersions:
                 boundary_source=source if following is None else following.rule.source,
             )
         )
-    return ReplyVersions(tuple(items))
+    return ReplyVersions(tuple(items), cat)
 
 
 def _extension_clause(reply: Rule, *, current: bool) -> tuple[str, str]:

@@ -43,6 +43,7 @@ class Catalogue:
         "_origins",
         "_policies",
         "_receipt_started",
+        "_rule_stamps",
         "_sources",
         "_stamps",
         "_versions",
@@ -65,6 +66,7 @@ class Catalogue:
             policies = default_policies().values()
         self._policies: dict[str, Policy] = {item.id: item for item in policies}
         self._stamps: dict[str, RuleStamp] | None = None  # worked out on first use
+        self._rule_stamps: dict[str, tuple[RuleStamp, ...]] = {}  # filled as asked for
         self._files = tuple(files)
         events = tuple(events)
         self._events = {event.id: event for event in events}
@@ -227,12 +229,17 @@ class Catalogue:
     def rule_stamps(self, item: Rule) -> tuple[RuleStamp, ...]:
         """The rule documents whose data decides a result under ``item``: its own, those
         of the rules it delegates to and of every version of its family (sorted)."""
-        stamps = self.source_stamps()
-        return tuple(
-            stamps[source]
-            for source in rule_sources(item, self._by_id, self._families)
-            if source in stamps
-        )
+        found = self._rule_stamps.get(item.id)
+        if found is None:
+            stamps = self.source_stamps()
+            found = tuple(
+                stamps[source]
+                for source in rule_sources(item, self._by_id, self._families)
+                if source in stamps
+            )
+            # The same value whoever computes it: a racing thread only repeats the work.
+            self._rule_stamps[item.id] = found
+        return found
 
     def _first_version(self, rule_id: str) -> Rule:
         versions = self._versions.get(rule_id)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,10 +28,12 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         parents=[parent],
         formatter_class=_RAW,
         help="新日历下哪些已存结果会改变 / which stored results new calendar data changes",
-        description="读取已保存的结果(JSON Lines,每行一条 due/add/schedule 的 --json 记录),"
+        description="读取已保存的结果(JSON Lines,每行一条 due/add/schedule 的 --json 记录;"
+        "或 audit 的逐案 CSV),"
         "按记录中的数据版本戳判断新载入的日历(--calendar)是否影响它们:数据未变的不重新计算,"
         "其余重新计算并列出原日期、新日期和原因。有结果改变(或无法核查)时退出码为1。\n"
-        "Read stored results (JSON Lines, one --json record of due/add/schedule a line) and "
+        "Read stored results (JSON Lines, one --json record of due/add/schedule a line; or "
+        "the per-case CSV of audit) and "
         "tell, from their stamps, which ones the calendar loaded with --calendar changes: "
         "those whose data is the same are not recomputed; the others are, with the old date, "
         "the new one and why. Exit 1 when a result changes (or cannot be rechecked).",
@@ -74,6 +78,9 @@ def _records(path: str, ctx: Context) -> list[Any]:
                 f"the results file {path} is not UTF-8 text (line {line})",
             )
         ) from None
+    if path.lower().endswith(".csv"):
+        # the per-case CSV of `audit`: one case a row, with its stamp column
+        return list(csv.DictReader(io.StringIO(text)))
     try:
         whole = json.loads(text)
     except ValueError:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from gov_deadlines.cases.duties import WARNING_CODES, DutyKind, finding_text, status_text
 from gov_deadlines.cases.model import Channel
+from gov_deadlines.cases.stamping import case_stamp_text
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.outputs.summary import RESULTS, Summary, count_blank_rows, result_label
 from gov_deadlines.vocabulary import Status
@@ -58,6 +59,7 @@ CASE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("max_late_workdays", "最长逾期工作日", "max_late_workdays"),
     ("warnings", "提示", "warnings"),
     ("notes", "说明与问题", "notes"),
+    ("stamp", "数据版本", "stamp"),
 )
 
 
@@ -98,10 +100,12 @@ class DayTexts:
     """The ISO texts of a batch's day indices, each worked out once (a batch has few
     distinct dates); one per writer, never shared."""
 
-    __slots__ = ("memo",)
+    __slots__ = ("memo", "stamps")
 
     def __init__(self) -> None:
         self.memo: dict[int, str] = {}
+        #: The stamp column's texts (cases.stamping.case_stamp_text)
+        self.stamps: dict[tuple[int, int, bool, int], str] = {}
 
     def text(self, record: CaseRecord, i: int) -> str:
         found = self.memo.get(i)
@@ -120,7 +124,7 @@ def case_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts | None = Non
         assert error is not None
         reason = error.problem_zh if zh else error.problem
         label = RESULT_TEXT[zh]["malformed"]
-        return [str(row.line), row.case_id, label, *[""] * 15, reason]
+        return [str(row.line), row.case_id, label, *[""] * 15, reason, ""]
     if texts is None:
         texts = DayTexts()
     memo = texts.memo
@@ -192,6 +196,7 @@ def case_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts | None = Non
         str(worst),
         warnings,
         notes,
+        case_stamp_text(record, texts.stamps),
     ]
 
 

@@ -26,6 +26,7 @@ from gov_deadlines.calendar.arrangement import YearArrangement
 from gov_deadlines.calendar.day import DayKind
 from gov_deadlines.calendar.fingerprint import arrangement_kind, known_arrangement
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
+from gov_deadlines.cases import CaseVerdict
 from gov_deadlines.catalogue import Catalogue, ReceiptPolicy, default_catalogue, due
 from gov_deadlines.counting import Deadline, Unit, Verdict, check, deadline
 from gov_deadlines.counting.stamping import read_spans
@@ -221,7 +222,7 @@ def _as_dict(record: object) -> dict[str, Any]:
             raise _Unreadable(f"不是 JSON 文本({error})", f"not JSON text ({error})") from None
     if isinstance(record, Mapping):
         return dict(record)
-    if isinstance(record, Deadline | Verdict | Occurrence | WindowVerdict):
+    if isinstance(record, Deadline | Verdict | Occurrence | WindowVerdict | CaseVerdict):
         data: dict[str, Any] = record.to_record().model_dump(mode="json")
         if isinstance(record, Verdict):
             payload: dict[str, Any] = record.deadline.to_record().model_dump(mode="json")
@@ -239,17 +240,38 @@ def _as_dict(record: object) -> dict[str, Any]:
     )
 
 
+#: The per-case CSV's column names of the cells a re-check reads, in both languages.
+_CASE_CELLS = {
+    "stamp": ("stamp", "数据版本"),
+    "case_id": ("case_id", "编号"),
+    "reply_due": ("reply_due", "答复期限"),
+    "provisional": ("provisional", "临时推算"),
+    "line": ("line", "行号"),
+}
+
+
+def _cell(data: Mapping[str, Any], key: str) -> Any:
+    for name in _CASE_CELLS[key]:
+        if name in data:
+            return data[name]
+    return None
+
+
 def _kind(data: Mapping[str, Any]) -> str:
     if "convention" in data and "due_at" in data and "trigger" in data:
         return "deadline"
+    if "duties" in data and "receipt_date" in data and "result" in data:
+        return "case"
+    if _cell(data, "stamp") is not None and _cell(data, "case_id") is not None:
+        return "case-row"  # a row of the per-case CSV
     if "window_start" in data and "entries" in data and "found" in data:
         return "window"
     if "window_start" in data and "applied_rule" in data:
         return "occurrence"
     raise _Unreadable(
-        "不是期限、定期任务时段或核查结果的记录(缺少 due_at/convention 或 window_start)",
-        "not the record of a deadline, a recurring window or its verdict "
-        "(no due_at/convention or window_start)",
+        "不是期限、定期任务时段、核查结果或案件核查结果的记录(缺少 due_at/convention、window_start、duties 或 stamp)",
+        "not the record of a deadline, a recurring window or its verdict, or an audited "
+        "case (no due_at/convention, window_start, duties or stamp)",
     )
 
 
@@ -703,6 +725,52 @@ def _check_window(position: int, data: Mapping[str, Any], ctx: _Context, kind: s
     )
 
 
+def _check_case(position: int, data: Mapping[str, Any], ctx: _Context, kind: str) -> RecheckItem:
+    """An audited case: left alone when its stamp is untouched, else to audit again (the
+    record does not hold the whole history the clock needs)."""
+    if kind == "case":
+        duties = [d for d in data.get("duties") or [] if isinstance(d, Mapping)]
+        reply = next((d for d in reversed(duties) if d.get("duty") == "reply"), None)
+        old_date = _date(reply, "due_date") if reply is not None else None
+        subject = f"{data.get('case_id', '?')} {data.get('receipt_date', '?')}"
+        provisional = bool(data.get("provisional"))
+        stamped = data.get("stamp")
+    else:
+        old_date = _date({"reply_due": _cell(data, "reply_due")}, "reply_due")
+        subject = f"{_cell(data, 'case_id')}"
+        provisional = str(_cell(data, "provisional")) in ("是", "yes", "True", "true")
+        stamped = _cell(data, "stamp")
+    item = RecheckItem(
+        position,
+        "case",
+        subject,
+        Outcome.UNTOUCHED,
+        old_date=old_date,
+        old_provisional=provisional,
+        old_stamp=str(stamped or ""),
+    )
+    old = _stamp({"stamp": stamped})
+    if old is None:
+        reasons = [Reason("记录没有数据版本戳,无法判断", "the record has no stamp to compare")]
+    else:
+        new_rules = (
+            ctx.catalogue.rule_stamps(ctx.catalogue.rule("ogi.reply"))
+            if _known_rule(ctx.catalogue, "ogi.reply")
+            else ()
+        )
+        years = _changed_years(old, ctx)
+        if not years and old.rules == new_rules:
+            return item
+        reasons = _reasons(old, years, new_rules, ctx, ())
+    reasons.append(
+        Reason(
+            "案件的核查取决于其全部办理记录,请用新日历重新运行 audit",
+            "a case's audit depends on its whole history: run audit again",
+        )
+    )
+    return dataclasses.replace(item, outcome=Outcome.RERUN, reasons=tuple(reasons))
+
+
 def recheck(
     records: Iterable[object],
     *,
@@ -712,9 +780,11 @@ def recheck(
 ) -> Recheck:
     """Which stored results the new ``calendar`` and ``catalogue`` change, and why.
 
-    ``records`` are results (``Deadline``, ``Verdict``, ``Occurrence``, ``WindowVerdict``),
-    their JSON records as dicts (``result.to_record().model_dump(mode="json")``) or as JSON
-    text (a line of the JSON Lines a program stored). A record whose stamped calendar years and rule
+    ``records`` are results (``Deadline``, ``Verdict``, ``Occurrence``, ``WindowVerdict``,
+    ``CaseVerdict``), their JSON records as dicts (``result.to_record().model_dump(
+    mode="json")``) or as JSON text (a line of the JSON Lines a program stored), or rows of
+    the audit's per-case CSV as dicts (a case is reported ``rerun`` when its data changed:
+    its record does not hold the whole history to recompute it). A record whose stamped calendar years and rule
     documents are all the same in the new data is not recomputed; every other one is (see
     the module's documentation). ``previous``: calendars the results may have been made
     with (overlays no longer at hand), so that a reason can name the days that changed;
@@ -743,6 +813,8 @@ def recheck(
             kind = _kind(data)
             if kind == "deadline":
                 item = _check_deadline(position, data, ctx)
+            elif kind in ("case", "case-row"):
+                item = _check_case(position, data, ctx, kind)
             else:
                 item = _check_window(position, data, ctx, kind)
         except _Unreadable as problem:

@@ -1,0 +1,87 @@
+"""A case's stamp: the calendar years its clock read and the rule documents of the 条例.
+
+The clock reads every day from the recorded receipt (whether it was a rest day) up to the
+latest day it counted to: a due date, a late act (its working days late), the audit day
+of an overdue duty, the end of a consultation excluded, or the day a count was refused
+for want of holiday data. :func:`case_stamp` names the years of those days (from 25
+December on, the next year too: see :func:`gov_deadlines.stamps.years_read`) and the
+documents of every version of ``ogi.reply`` (the receipt decides which one applies).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from gov_deadlines.errors import CalendarCoverageError
+from gov_deadlines.stamps import DaySpan, Stamp
+from gov_deadlines.vocabulary import Status
+
+if TYPE_CHECKING:
+    from gov_deadlines.cases.clock import CaseRecord
+
+__all__ = ["case_span", "case_stamp", "case_stamp_text"]
+
+_LATE, _OVERDUE = Status.LATE, Status.OVERDUE
+_LAST_ORDINAL = dt.date.max.toordinal()
+
+
+def _high(record: CaseRecord) -> int:
+    """The index of the latest day the clock of ``record`` read."""
+    high = record.raw
+    for value in (record.receipt, record.start, record.base_due):
+        if value is not None and value > high:
+            high = value
+    now = record.clock.now
+    for duty in record.duties:
+        due = duty[1]
+        if due is not None and due > high:
+            high = due
+        status = duty[3]
+        if status is _LATE:
+            done = duty[2]
+            if done is not None and done > high:
+                high = done
+        elif status is _OVERDUE and now is not None and now > high:
+            high = now
+    for span in record.spans:
+        if span[3] > high:
+            high = span[3]
+    if record.notes:
+        base = record.clock.days.base
+        for finding in record.notes:
+            if finding.code == "calendar" and finding.args:
+                error = finding.args[0]
+                if isinstance(error, CalendarCoverageError) and error.day is not None:
+                    high = max(high, error.day.toordinal() - base)
+    return high
+
+
+def _date(record: CaseRecord, i: int) -> dt.date:
+    return dt.date.fromordinal(min(max(record.clock.days.base + i, 1), _LAST_ORDINAL))
+
+
+def case_span(record: CaseRecord) -> DaySpan:
+    """The days the clock of ``record`` read (see the module's documentation)."""
+    return DaySpan(_date(record, record.raw), _date(record, _high(record)))
+
+
+def case_stamp(record: CaseRecord) -> Stamp:
+    """The data the case's verdict rests on (see the module's documentation)."""
+    calendar = record.clock.calendar
+    years = calendar.stamp_years([case_span(record)])
+    catalogue = record.clock.versions.catalogue
+    rules = catalogue.rule_stamps(record.version.reply) if catalogue is not None else ()
+    return Stamp(years, rules)
+
+
+def case_stamp_text(record: CaseRecord, memo: dict[tuple[int, int, bool, int], str]) -> str:
+    """:func:`case_stamp`'s text, through ``memo`` (one per writer): a batch has few distinct
+    stamps — they depend only on the years read and the version — so each is made once."""
+    last = _date(record, _high(record))
+    first_year = _date(record, record.raw).year
+    key = (first_year, last.year, last.month == 12 and last.day >= 25, id(record.version))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = case_stamp(record).text()
+    return found
