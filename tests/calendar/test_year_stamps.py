@@ -92,3 +92,27 @@ def test_a_stamps_text_reads_back_as_the_same_stamp(kind: str, notice: str, year
         (gd.RuleStamp(f"src{notice}", "abcdef0123"),),
     )
     assert Stamp.parse(stamp.text()) == stamp
+
+
+def test_a_stamp_is_the_same_under_any_hash_seed() -> None:
+    # str hashes (and so set and dict orders built from them) change with PYTHONHASHSEED.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import datetime as dt, gov_deadlines as gd\n"
+        "cal = gd.default_calendar().for_region('65')\n"
+        "print(gd.due('ogi.reply', dt.date(2025, 3, 20), calendar=cal).stamp)\n"
+    )
+    texts = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("0", "1", "12345")
+    }
+    assert len(texts) == 1 and "2025=official+local:" in texts.pop()
