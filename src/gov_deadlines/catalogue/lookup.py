@@ -18,15 +18,20 @@ from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 from gov_deadlines.catalogue.loading import default_catalogue
 from gov_deadlines.catalogue.model import KIND_LABELS, PolicyNote, Rule
 from gov_deadlines.catalogue.receipt import (
-    REST_DAY_RECEIPT_POLICY,
     ReceiptNote,
     ReceiptPolicy,
     effective_receipt,
 )
 from gov_deadlines.catalogue.store import Catalogue
 from gov_deadlines.counting.conventions import split_trigger
-from gov_deadlines.counting.deadlines import Deadline, Note, deadline
-from gov_deadlines.counting.periods import FixedDate
+from gov_deadlines.counting.deadlines import (
+    Deadline,
+    Note,
+    deadline,
+    with_receipt,
+    working_days_deadline,
+)
+from gov_deadlines.counting.periods import FixedDate, WorkingDays
 from gov_deadlines.counting.verdict import Verdict, check
 from gov_deadlines.errors import (
     ArgumentTypeError,
@@ -68,7 +73,7 @@ def _year_of(trigger: object) -> int:
     return split_trigger(trigger)[0].year
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False)
 class VersionNote:
     """Which version of a versioned rule applied, and on what basis (rendered on demand)."""
 
@@ -77,6 +82,15 @@ class VersionNote:
     basis: dt.date | int
     #: ``basis`` is a receipt the rest-day receipt policy moved off a rest day.
     moved_receipt: bool = False
+
+    def __init__(
+        self, family: str, chosen: Rule, basis: dt.date | int, moved_receipt: bool = False
+    ) -> None:
+        # One update of the instance dict, not object.__setattr__ per field (as Deadline:
+        # one is built by every due()); fields and parameters held equal by a test.
+        self.__dict__.update(
+            {"family": family, "chosen": chosen, "basis": basis, "moved_receipt": moved_receipt}
+        )
 
     def text(self, lang: str = "zh") -> str:
         src = self.chosen.source
@@ -228,6 +242,18 @@ def due(
     from there, ``receipt_date`` says so and the explanation names the policy;
     ``receipt_policy=ReceiptPolicy.AS_RECORDED`` counts from the date given.
     """
+    if (
+        type(trigger) is dt.date
+        and calendar is None
+        and catalogue is None
+        and roll is None
+        and posting_day_counts is None
+        and cutoff is None
+        and type(rule_id) is str
+    ):
+        found = _due_plain(rule_id, trigger, receipt_policy)
+        if found is not None:
+            return found
     if not isinstance(rule_id, str):
         raise ArgumentTypeError(
             "rule_id", rule_id, "a rule id (str), e.g. 'ogi.reply'", "规则编号,如 ogi.reply"
@@ -307,20 +333,69 @@ def due(
             return replace(result, receipt_as_recorded=True)
         return result
     given = split_trigger(trigger)
-    # Built directly rather than by dataclasses.replace (a third of due's time here).
-    return Deadline(
-        period=result.period,
-        trigger=given[1] or given[0],
-        due_date=result.due_date,
-        provisional=result.provisional,
-        convention=result.convention,
-        calendar=result.calendar,
-        rule=result.rule,
-        notes=result.notes,
-        details=result.details,
-        receipt_date=moved,
-        catalogue=cat,
-        asked_rule=rule_id,
+    return with_receipt(result, given[1] or given[0])
+
+
+def _due_plain(rule_id: str, trigger: dt.date, policy: object) -> Deadline | None:
+    """:func:`due` of the commonest question, kept lean: a family of working-day rules
+    (``ogi.reply``) from a plain date, built-in catalogue and calendar, no option.
+
+    The same steps and the same result as the general path, in fewer calls; ``None`` where
+    that path must answer (anything else: a fixed date, a delegation, a date no version or
+    no calendar data covers — its errors say why).
+    """
+    cat = default_catalogue()
+    if not cat.is_family(rule_id):
+        return None
+    versions = cat.family_versions(rule_id)
+    if versions[0].fixed:
+        return None
+    cal = default_calendar()
+    start = trigger
+    moved = as_recorded = False
+    if policy is ReceiptPolicy.NEXT_WORKING_DAY:
+        if cat.is_receipt_started(rule_id):
+            try:
+                if not cal.is_workday(trigger):
+                    start = cal.add_workdays(trigger, 1)
+                    moved = True
+            except CalendarCoverageError:
+                return None
+    elif policy is ReceiptPolicy.AS_RECORDED:
+        as_recorded = cat.is_receipt_started(rule_id)
+    else:
+        return None  # refused by the general path
+    chosen: Rule | None = None
+    for version in versions:
+        if version.start <= start and (version.until is None or start <= version.until):
+            chosen = version.rule
+    if chosen is None or chosen.delegates_to is not None or chosen.kind != "deadline":
+        return None
+    period = chosen.typed_period
+    if type(period) is not WorkingDays:
+        return None
+    if not moved:
+        notes: tuple[Note, ...] = (
+            VersionNote(rule_id, chosen, start),
+            *cat.due_policy_notes(chosen),
+        )
+        return working_days_deadline(
+            start,
+            period,
+            cal,
+            chosen,
+            notes,
+            catalogue=cat,
+            asked_rule=rule_id,
+            receipt_as_recorded=as_recorded,
+        )
+    notes = (
+        VersionNote(rule_id, chosen, start, True),
+        ReceiptNote(trigger, start),
+        *cat.due_policy_notes(chosen, moved_receipt=True),
+    )
+    return working_days_deadline(
+        start, period, cal, chosen, notes, catalogue=cat, asked_rule=rule_id, recorded=trigger
     )
 
 
@@ -355,14 +430,10 @@ def _policy_notes(
 ) -> tuple[PolicyNote | ReceiptNote, ...]:
     """The library's policies that decide this rule's date in ``due``: the rest-day receipt
     policy when it moved the trigger, and the rule's other ``due`` policies always."""
-    static = cat.due_policy_notes(rule)
     if moved is None:
-        return static
-    notes: list[PolicyNote | ReceiptNote] = [ReceiptNote(split_trigger(trigger)[0], moved)]
-    rest_day = cat.policy(REST_DAY_RECEIPT_POLICY)
-    if rest_day is not None:
-        notes.append(PolicyNote(rest_day))
-    return (*notes, *static)
+        return cat.due_policy_notes(rule)
+    recorded = split_trigger(trigger)[0]
+    return (ReceiptNote(recorded, moved), *cat.due_policy_notes(rule, moved_receipt=True))
 
 
 def check_due(

@@ -89,12 +89,17 @@ def moved_sentence(
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False)
 class ReceiptNote:
     """A note of :func:`gov_deadlines.due`: the rest-day receipt policy moved the trigger."""
 
     recorded: dt.date
     moved: dt.date
+
+    def __init__(self, recorded: dt.date, moved: dt.date) -> None:
+        # One update of the instance dict, not object.__setattr__ per field (as Deadline:
+        # one is built by every due() of a moved receipt); held to the fields by a test.
+        self.__dict__.update({"recorded": recorded, "moved": moved})
 
     def text(self, lang: str = "zh") -> str:
         return moved_sentence(self.recorded, self.moved, lang)

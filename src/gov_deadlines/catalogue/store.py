@@ -40,6 +40,7 @@ class Catalogue:
         "_events",
         "_families",
         "_files",
+        "_moved_notes",
         "_origins",
         "_policies",
         "_receipt_started",
@@ -145,6 +146,12 @@ class Catalogue:
             )
             for item in self._by_id.values()
         }
+        # … and after a receipt the rest-day receipt policy moved, that policy first.
+        rest_day = self._policies.get(REST_DAY_RECEIPT_POLICY)
+        moved = (PolicyNote(rest_day),) if rest_day is not None else ()
+        self._moved_notes: dict[str, tuple[PolicyNote, ...]] = {
+            rule_id: moved + notes for rule_id, notes in self._due_notes.items()
+        }
         # Rules (and families, by their first version) started by a receipt: `due` asks for
         # every call, so it is worked out once here.
         self._receipt_started = frozenset(
@@ -207,10 +214,12 @@ class Catalogue:
         """One of the library's readings by id, or ``None``."""
         return self._policies.get(policy_id)
 
-    def due_policy_notes(self, item: Rule) -> tuple[PolicyNote, ...]:
-        """The notes naming the policies that decide ``item``'s date in ``due`` (the
-        rest-day receipt policy aside: it is named only where it moved the date)."""
-        return self._due_notes[item.id]
+    def due_policy_notes(
+        self, item: Rule, *, moved_receipt: bool = False
+    ) -> tuple[PolicyNote, ...]:
+        """The notes naming the policies that decide ``item``'s date in ``due``: the
+        rest-day receipt policy only where it moved the date (``moved_receipt``), first."""
+        return (self._moved_notes if moved_receipt else self._due_notes)[item.id]
 
     def is_receipt_started(self, rule_id: str) -> bool:
         """Whether the rule (or the family's first version) is started by a receipt event

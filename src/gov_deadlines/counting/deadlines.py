@@ -120,7 +120,7 @@ def describe_run(run: list[DayInfo], lang: str) -> str:
     return f"{span}{days_text} {kind}{count_text}{flag}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False)
 class Deadline(Recorded):
     """The result of counting a period from a trigger, with everything needed to explain it.
 
@@ -146,6 +146,44 @@ class Deadline(Recorded):
     catalogue: Catalogue | None = field(default=None, repr=False, compare=False)
     asked_rule: str | None = None
     receipt_as_recorded: bool = False
+
+    def __init__(
+        self,
+        period: Period,
+        trigger: dt.date | dt.datetime | int,
+        due_date: dt.date,
+        provisional: bool,
+        convention: Convention,
+        calendar: WorkCalendar,
+        rule: Rule | None = None,
+        notes: tuple[Note, ...] = (),
+        details: Details | None = None,
+        receipt_date: dt.date | None = None,
+        catalogue: Catalogue | None = None,
+        asked_rule: str | None = None,
+        receipt_as_recorded: bool = False,
+    ) -> None:
+        # Written out rather than generated: a frozen dataclass's own __init__ calls
+        # object.__setattr__ once per field, two thirds of a working-day deadline()'s time;
+        # one update of the instance dict sets them all. The fields above and these
+        # parameters are held equal by a test (tests/catalogue/test_lean_due.py).
+        self.__dict__.update(
+            {
+                "period": period,
+                "trigger": trigger,
+                "due_date": due_date,
+                "provisional": provisional,
+                "convention": convention,
+                "calendar": calendar,
+                "rule": rule,
+                "notes": notes,
+                "details": details,
+                "receipt_date": receipt_date,
+                "catalogue": catalogue,
+                "asked_rule": asked_rule,
+                "receipt_as_recorded": receipt_as_recorded,
+            }
+        )
 
     @property
     def unit(self) -> Unit:
@@ -521,21 +559,8 @@ def deadline(
         and cutoff is None
         and type(cal) is WorkCalendar
     ):
-        # The common case, kept lean: a working-day count from a plain date.
-        due = cal.add_workdays(trigger, period.n)
-        return Deadline(
-            period,
-            trigger,
-            due,
-            type(due) is not dt.date,
-            _WORKING_DAYS,
-            cal,
-            rule,
-            notes,
-            None,
-            None,
-            catalogue,
-            asked_rule,
+        return working_days_deadline(
+            trigger, period, cal, rule, notes, catalogue=catalogue, asked_rule=asked_rule
         )
     if isinstance(trigger, numbers.Integral) and not isinstance(trigger, bool):
         trigger = int(trigger)  # a numpy year from a data frame is the year itself
@@ -564,6 +589,65 @@ def deadline(
         None,
         catalogue,
         asked_rule,
+    )
+
+
+def working_days_deadline(
+    start: dt.date,
+    period: WorkingDays,
+    calendar: WorkCalendar,
+    rule: Rule | None = None,
+    notes: tuple[Note, ...] = (),
+    *,
+    catalogue: Catalogue | None = None,
+    asked_rule: str | None = None,
+    recorded: dt.date | None = None,
+    receipt_as_recorded: bool = False,
+) -> Deadline:
+    """The common case of :func:`deadline`, kept lean: ``period`` counted from the plain
+    date ``start`` on ``calendar`` by the default convention (no option given).
+
+    ``recorded``: the receipt as recorded, when the rest-day receipt policy
+    (:mod:`gov_deadlines.catalogue.receipt`) moved it to ``start``; it is then the result's
+    ``trigger``, and ``start`` its ``receipt_date``. The other arguments are those of
+    :func:`deadline` and the fields of :class:`Deadline`.
+    """
+    due = calendar.add_workdays(start, period.n)
+    return Deadline(
+        period,
+        start if recorded is None else recorded,
+        due,
+        type(due) is not dt.date,
+        _WORKING_DAYS,
+        calendar,
+        rule,
+        notes,
+        None,
+        None if recorded is None else start,
+        catalogue,
+        asked_rule,
+        receipt_as_recorded,
+    )
+
+
+def with_receipt(result: Deadline, recorded: dt.date | dt.datetime) -> Deadline:
+    """``result``, counted from a receipt that the rest-day receipt policy moved, told as
+    such: ``trigger`` is the receipt as ``recorded``, ``receipt_date`` the day it counted
+    from (``result``'s trigger day)."""
+    return Deadline(
+        result.period,
+        recorded,
+        result.due_date,
+        result.provisional,
+        result.convention,
+        result.calendar,
+        result.rule,
+        result.notes,
+        result.details,
+        result.trigger_date,
+        result.catalogue,
+        result.asked_rule,
+        result.receipt_as_recorded,
     )
 
 
