@@ -71,10 +71,14 @@ def test_a_rest_day_receipt_on_the_lean_path_names_the_policy_and_keeps_the_reco
 @settings(max_examples=200, deadline=None)
 @given(day=st.dates(dt.date(2004, 1, 1), dt.date(2026, 11, 30)), n=st.integers(1, 60))
 def test_the_lean_deadline_equals_the_counted_one(day: dt.date, n: int) -> None:
-    lean = deadline(day, WorkingDays(n))
-    counted = deadline(day, f"{n}个工作日", calendar=default_calendar())
-    assert lean == counted
-    assert lean.explain("zh") == counted.explain("zh")
+    def counted(period: WorkingDays | str) -> object:
+        try:
+            found = deadline(day, period, calendar=default_calendar())
+        except GovDeadlinesError as error:  # past the calendar: the same refusal
+            return type(error), str(error)
+        return found, found.explain("zh")
+
+    assert counted(WorkingDays(n)) == counted(f"{n}个工作日")
 
 
 @pytest.mark.parametrize("cls", [Deadline, VersionNote, ReceiptNote])
