@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, CaseClock, CaseRecord
-from gov_deadlines.cases.columns import Layout, LayoutError, facts_from_cells, mapping_cells
+from gov_deadlines.cases.columns import (
+    CellReader,
+    Layout,
+    LayoutError,
+    facts_from_cells,
+    mapping_cells,
+)
 from gov_deadlines.cases.model import Case, CaseError, parse_case
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import reply_versions
@@ -118,7 +124,7 @@ class CaseAuditor:
     and never raises). Holds no state between rows.
     """
 
-    __slots__ = ("as_of", "calendar", "clock", "policy", "versions")
+    __slots__ = ("as_of", "calendar", "clock", "policy", "reader", "versions")
 
     def __init__(
         self,
@@ -134,9 +140,19 @@ class CaseAuditor:
         self.policy = policy or DEFAULT_POLICY
         self.versions = reply_versions(catalogue)
         self.clock = CaseClock(self.calendar, self.versions, self.policy, as_of)
+        self.reader = CellReader(self.clock.days.base)
 
     def cells(self, cells: Sequence[Any], line: int) -> RowResult:
         """The result of a row's cells in FIELDS order (blank cells: ``""`` or ``None``)."""
+        try:
+            record = self.clock.audit(cells, *self.reader.read(cells))
+        except CaseError:
+            return self.refused(cells, line)
+        return RowResult(line, record.case_id, record=record)
+
+    def refused(self, cells: Sequence[Any], line: int) -> RowResult:
+        """The result of a row the reader or the clock refused, with the problem worded as
+        :func:`~gov_deadlines.cases.columns.facts_from_cells` words it."""
         try:
             facts = facts_from_cells(cells)
             record = self.clock.run(facts)
@@ -338,8 +354,7 @@ class CsvAudit:
         auditor = self.auditor
         width = self.width
         pick = self.pick
-        cells = auditor.cells
-        make_facts, run = facts_from_cells, auditor.clock.run
+        read, audit = auditor.reader.read, auditor.clock.audit
         previous = reader.line_num
         while True:
             try:
@@ -368,12 +383,12 @@ class CsvAudit:
             row.append("")
             picked = pick(row)
             try:
-                facts = make_facts(picked)
-                result = RowResult(line, facts.case_id, record=run(facts))
+                record = audit(picked, *read(picked))
+                result = RowResult(line, record.case_id, record=record)
             except CaseError:
                 if self.blank(row):
                     continue
-                result = cells(picked, line)  # the error path, with its message
+                result = auditor.refused(picked, line)  # the error path, with its message
             yield result
 
 

@@ -40,14 +40,25 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import InitVar, dataclass
 from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
+from gov_deadlines.cases.columns import facts_from_cells
 from gov_deadlines.cases.days import DayIndex
 from gov_deadlines.cases.duties import DutyKind, Finding
-from gov_deadlines.cases.model import Case, CaseError, CaseFacts, Party, parse_case
+from gov_deadlines.cases.model import (
+    Case,
+    CaseError,
+    CaseFacts,
+    Channel,
+    Party,
+    first_problem,
+    out_of_order,
+    parse_case,
+    receipt_by_channel,
+)
 from gov_deadlines.cases.plausibility import date_findings
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import ReplyVersion, ReplyVersions, reply_versions
@@ -120,6 +131,9 @@ DutyRow = tuple[DutyKind, int | None, int | None, Status, int | None, int, int |
 #: A consultation whose time is excluded: party, sent, answered (or ``None``), end of the
 #: excluded time after capping (day indices), capped.
 SpanRow = tuple[Party, int, int | None, int, bool]
+#: What the clock audits: the case's facts as dates, or a row's cells (read into facts
+#: only when they are asked for).
+Source = CaseFacts | Sequence[Any]
 
 _ON_TIME, _LATE, _OVERDUE = Status.ON_TIME, Status.LATE, Status.OVERDUE
 _PENDING, _WAITING, _UNDETERMINED = Status.PENDING, Status.WAITING, Status.UNDETERMINED
@@ -130,7 +144,8 @@ class CaseRecord:
     """What the clock worked out for one case: plain values (day indices of
     :attr:`clock`'s days, codes, the findings). Treat as read-only.
 
-    ``raw`` is the recorded receipt, ``receipt`` the day it counts from (after the rest-day
+    ``raw`` is the recorded receipt (from the field ``basis``, ``assumed`` when it is not
+    the one the channel names), ``receipt`` the day it counts from (after the rest-day
     policy); ``start`` the reply clock's start (``None``: not started); ``base_due`` the
     reply's due date before an extension; ``duties`` the 补正 notice, the extension and the
     reply as :data:`DutyRow` (those the case has, in that order); ``notes`` the clock's
@@ -140,13 +155,18 @@ class CaseRecord:
     """
 
     __slots__ = (
+        "_source",
+        "assumed",
         "base_due",
+        "basis",
+        "case_id",
+        "channel",
         "clock",
         "duties",
         "excluded",
         "extension_days",
-        "facts",
         "notes",
+        "provisional",
         "raw",
         "receipt",
         "result",
@@ -155,10 +175,18 @@ class CaseRecord:
         "version",
     )
 
+    #: Whether a date of the case rests on provisional calendar data: a due date, the
+    #: receipt moved off a rest day, the start of the reply clock.
+    provisional: bool
+
     def __init__(
         self,
         clock: CaseClock,
-        facts: CaseFacts,
+        source: Source,
+        case_id: str,
+        channel: Channel,
+        basis: str,
+        assumed: bool,
         raw: int,
         receipt: int,
         version: ReplyVersion,
@@ -172,7 +200,11 @@ class CaseRecord:
         spans: tuple[SpanRow, ...],
     ) -> None:
         self.clock = clock
-        self.facts = facts
+        self._source = source
+        self.case_id = case_id
+        self.channel = channel
+        self.basis = basis
+        self.assumed = assumed
         self.raw = raw
         self.receipt = receipt
         self.version = version
@@ -184,18 +216,24 @@ class CaseRecord:
         self.notes = notes
         self.result = result
         self.spans = spans
+        self.provisional = (
+            type(receipt) is not int
+            or (start is not None and type(start) is not int)
+            or (base_due is not None and type(base_due) is not int)
+            or any(duty[7] for duty in duties)
+        )
 
     @property
-    def provisional(self) -> bool:
-        """Whether a date of the case rests on provisional calendar data."""
-        if type(self.receipt) is not int:
-            return True
-        start, base_due = self.start, self.base_due
-        if (start is not None and type(start) is not int) or (
-            base_due is not None and type(base_due) is not int
-        ):
-            return True
-        return any(duty[7] for duty in self.duties)
+    def facts(self) -> CaseFacts:
+        """The case's facts as dates (a row's cells are read again only now)."""
+        source = self._source
+        if not isinstance(source, CaseFacts):
+            source = self._source = facts_from_cells(source)
+        return source
+
+
+def _facts(source: Source) -> CaseFacts:
+    return source if isinstance(source, CaseFacts) else facts_from_cells(source)
 
 
 # -- the clock ----------------------------------------------------------------------------------
@@ -203,13 +241,26 @@ class CaseRecord:
 
 class CaseClock:
     """The clock of OGI applications for one audit: the calendar's days, the versions of the
-    条例, the policy and the audit day, resolved once; :meth:`run` audits one case.
+    条例, the policy and the audit day, resolved once; :meth:`run` audits a case's facts,
+    :meth:`audit` a row read into day indices (:class:`~gov_deadlines.cases.columns.CellReader`).
 
-    It holds no state between cases: one clock may audit any number of cases, from any
-    number of threads.
+    It keeps no state between cases but a memo of what a receipt day comes to (the day it
+    counts from, the version in force, the reply's plain due date), a function of the day
+    alone: one clock may audit any number of cases, from any number of threads.
     """
 
-    __slots__ = ("as_of", "days", "last", "last_start", "move", "now", "policy", "versions")
+    __slots__ = (
+        "_receipts",
+        "as_of",
+        "days",
+        "last",
+        "last_start",
+        "move",
+        "now",
+        "policy",
+        "versions",
+        "warn",
+    )
 
     def __init__(
         self,
@@ -221,12 +272,15 @@ class CaseClock:
         days = self.days = DayIndex(calendar)
         self.versions = versions
         self.policy = policy
+        self.warn = policy.warn_within
         self.as_of = as_of
         # The audit day as an index (a datetime counts as its date).
         self.now = None if as_of is None else as_of.toordinal() - days.base
         self.move = policy.receipt is ReceiptPolicy.NEXT_WORKING_DAY
         self.last = versions.open_last
         self.last_start = versions.open_last_start.toordinal() - days.base
+        #: raw receipt -> (receipt, version, plain due date or the calendar's refusal)
+        self._receipts: dict[int, tuple[int, ReplyVersion, int | CalendarCoverageError]] = {}
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -258,11 +312,7 @@ class CaseClock:
             return kind, due, None, _PENDING, 0, 0, None, provisional
         if now <= due:
             remaining = self._count(now, due)
-            if (
-                findings is not None
-                and remaining is not None
-                and remaining <= self.policy.warn_within
-            ):
+            if findings is not None and remaining is not None and remaining <= self.warn:
                 findings.append(Finding("due_soon", (kind, remaining, self.days.date(due))))
             return kind, due, None, _PENDING, 0, 0, remaining, provisional
         return kind, due, None, _OVERDUE, self._count(due, now), now - due, None, provisional
@@ -270,46 +320,67 @@ class CaseClock:
     # -- the steps --------------------------------------------------------------------------
 
     def _moved(self, day: int) -> int:
-        """A receipt (or corrected application) recorded on ``day``, after the rest-day policy
-        (:func:`gov_deadlines.catalogue.receipt.effective_receipt`, over indices)."""
+        """A receipt (or corrected application) recorded on ``day``, after the rest-day policy:
+        :func:`gov_deadlines.catalogue.receipt.effective_receipt` over day indices."""
         days = self.days
         if self.move and not days.is_workday(day):
             return days.add(day, 1)
         return day
 
+    def _receipt(self, raw: int) -> tuple[int, ReplyVersion, int | CalendarCoverageError]:
+        """The day a receipt recorded on ``raw`` counts from, the version in force then and
+        the reply's due date without 补正, consultation or extension (or why the calendar
+        cannot tell). Raises CalendarCoverageError (the receipt day itself unknown) and
+        CaseError (before the 2008 条例)."""
+        found = self._receipts.get(raw)
+        if found is not None:
+            return found
+        days = self.days
+        receipt = self._moved(raw)
+        last = self.last
+        ver = (
+            last
+            if last is not None and receipt >= self.last_start
+            else self.versions.at(days.date(receipt))
+        )
+        due: int | CalendarCoverageError
+        try:
+            due = days.add(receipt, ver.n)
+        except CalendarCoverageError as error:
+            due = error
+        found = self._receipts[raw] = (receipt, ver, due)
+        return found
+
     def _spans(
         self,
-        f: CaseFacts,
+        consultations: tuple[tuple[Party, int, int | None], ...],
         ver: ReplyVersion,
         replied: int | None,
         findings: list[Finding],
     ) -> list[SpanRow] | None:
         """The consultations whose time is excluded; ``None`` when the clock stands still."""
         days = self.days
-        index, date = days.index, days.date
+        date = days.date
         spans: list[SpanRow] = []
         cap = ver.consult_cap
-        for party, sent_on, answered_on in f.consultations:
+        for party, sent, answered in consultations:
             if party is Party.AGENCY and not ver.agency_excluded:
                 findings.append(
-                    Finding("agency_not_excluded", (sent_on, ver.label, ver.reply.clause))
+                    Finding("agency_not_excluded", (date(sent), ver.label, ver.reply.clause))
                 )
                 continue
-            sent = index(sent_on)
-            answered = None if answered_on is None else index(answered_on)
             end = answered
             capped = False
             if cap is not None:
                 cap_end = days.add(sent, cap)
                 if end is None:
                     findings.append(
-                        Finding("consult_unanswered", (party, sent_on, date(cap_end), cap))
+                        Finding("consult_unanswered", (party, date(sent), date(cap_end), cap))
                     )
                     end, capped = cap_end, True
                 elif end > cap_end:
-                    findings.append(
-                        Finding("consult_capped", (party, sent_on, answered_on, date(cap_end), cap))
-                    )
+                    capped_at = (party, date(sent), date(end), date(cap_end), cap)
+                    findings.append(Finding("consult_capped", capped_at))
                     end, capped = cap_end, True
             elif end is None:
                 now = self.now
@@ -318,10 +389,10 @@ class CaseClock:
                 elif now is not None:
                     end, basis = now, "as_of"
                 else:
-                    findings.append(Finding("consult_waiting", (party, sent_on, ver.label)))
+                    findings.append(Finding("consult_waiting", (party, date(sent), ver.label)))
                     return None
                 findings.append(
-                    Finding("consult_open", (party, sent_on, date(end), basis, ver.label))
+                    Finding("consult_open", (party, date(sent), date(end), basis, ver.label))
                 )
             spans.append((party, sent, answered, end, capped))
         return spans
@@ -358,37 +429,33 @@ class CaseClock:
 
     def _extension(
         self,
-        f: CaseFacts,
         ver: ReplyVersion,
         base_due: int,
+        approved: int,
+        told: int | None,
+        wanted: int | None,
         replied: int | None,
         findings: list[Finding],
     ) -> tuple[DutyRow, int]:
-        days = self.days
-        date = days.date
-        approved_on = f.ext_approved
-        assert approved_on is not None
-        approved = days.index(approved_on)
-        wanted = f.ext_days
+        date = self.days.date
         if wanted is None:
             wanted = ver.ext_cap
             findings.append(Finding("extension_days_assumed", (wanted,)))
         elif wanted > ver.ext_cap:
             findings.append(Finding("extension_over_cap", (wanted, ver.ext_cap)))
         applied = min(wanted, ver.ext_cap)
-        told_on = f.ext_told
-        if told_on is not None:
-            told = days.index(told_on)
+        if told is not None:
             duty = self._judge(_EXTENSION, base_due, max(approved, told), self.now, findings)
             if duty[3] is _ON_TIME:
                 return duty, applied
-            findings.append(Finding("extension_invalid", (approved_on, told_on, date(base_due))))
+            invalid = (date(approved), date(told), date(base_due))
+            findings.append(Finding("extension_invalid", invalid))
             return duty, 0
         if replied is not None and replied <= base_due:
             # Replied within the original limit: the extension was never needed.
-            findings.append(Finding("extension_unused", (f.replied, date(base_due))))
+            findings.append(Finding("extension_unused", (date(replied), date(base_due))))
             return (_EXTENSION, base_due, None, _ON_TIME, 0, 0, None, False), 0
-        findings.append(Finding("extension_not_told", (approved_on, date(base_due))))
+        findings.append(Finding("extension_not_told", (date(approved), date(base_due))))
         now = self.now
         if approved > base_due:
             # Approved after the original deadline (and not told): it can no longer be valid.
@@ -396,84 +463,144 @@ class CaseClock:
             return self._judge(_EXTENSION, base_due, None, until, None), 0
         return self._judge(_EXTENSION, base_due, None, now, findings), 0
 
-    def _undetermined(self, f: CaseFacts, raw: int, error: CalendarCoverageError) -> CaseRecord:
-        """A case whose receipt day itself needs holiday data not loaded: whether it was a
-        rest day (moved to the next working day) is unknown, so is every due date."""
-        assert f.raw_receipt is not None
-        ver = self.versions.at(f.raw_receipt)  # before the 2008 条例: no rule applies
-        index = self.days.index
-        duties: list[DutyRow] = []
-        if f.supplement_requested is not None and ver.supplement_n is not None:
-            done = index(f.supplement_requested)
-            duties.append((_SUPPLEMENT, None, done, _UNDETERMINED, None, 0, None, False))
-        if f.ext_approved is not None:
-            told = None if f.ext_told is None else index(f.ext_told)
-            duties.append((_EXTENSION, None, told, _UNDETERMINED, None, 0, None, False))
-        replied = None if f.replied is None else index(f.replied)
-        duties.append((_REPLY, None, replied, _UNDETERMINED, None, 0, None, False))
-        notes = (Finding("calendar", (error,)),)
-        return CaseRecord(
-            self, f, raw, raw, ver, None, None, 0, 0, tuple(duties), notes, "undetermined", ()
-        )
+    def _doubtful(
+        self,
+        source: Source,
+        receipt: int,
+        start: int | None,
+        findings: list[Finding],
+    ) -> None:
+        """The dates that cannot be right (:func:`~gov_deadlines.cases.plausibility.date_findings`),
+        on the facts as dates."""
+        date = self.days.date
+        start_on = None if start is None else date(start)
+        date_findings(_facts(source), date(receipt), start_on, self.as_of, findings)
 
     # -- one case ---------------------------------------------------------------------------
 
     def run(self, f: CaseFacts) -> CaseRecord:
-        """The clock of one case on the audit day. A receipt before the 2008 条例 raises
-        :class:`~gov_deadlines.cases.CaseError`; missing calendar data makes the duties that
-        need it ``undetermined``."""
-        days = self.days
-        raw_on = f.raw_receipt
-        if raw_on is None:  # pragma: no cover - validation refuses such a case first
-            raise CaseError("no date of receipt", "缺少收到申请的日期", field="submitted")
-        raw = raw_on.toordinal() - days.base
+        """The clock of a case's facts on the audit day (see :meth:`audit`)."""
+        base = self.days.base
+
+        def index(day: dt.date | None) -> int | None:
+            return None if day is None else day.toordinal() - base
+
+        return self.audit(
+            f,
+            f.case_id,
+            f.channel,
+            index(f.submitted),
+            index(f.signed_for),
+            index(f.confirmed),
+            index(f.supplement_requested),
+            index(f.supplement_received),
+            tuple(
+                (party, sent.toordinal() - base, index(answered))
+                for party, sent, answered in f.consultations
+            ),
+            index(f.ext_approved),
+            index(f.ext_told),
+            f.ext_days,
+            index(f.replied),
+        )
+
+    def audit(
+        self,
+        source: Source,
+        case_id: str,
+        channel: Channel,
+        submitted: int | None,
+        signed_for: int | None,
+        confirmed: int | None,
+        requested: int | None,
+        arrived: int | None,
+        consultations: tuple[tuple[Party, int, int | None], ...],
+        approved: int | None,
+        told: int | None,
+        ext_days: int | None,
+        replied: int | None,
+    ) -> CaseRecord:
+        """The clock of one case on the audit day, its dates as day indices; ``source``: the
+        facts or the cells they were read from. Dates out of order, no receipt, or a receipt
+        before the 2008 条例 raise :class:`~gov_deadlines.cases.CaseError`; missing calendar
+        data makes the duties that need it ``undetermined``."""
+        raw, basis, assumed = receipt_by_channel(channel, submitted, signed_for, confirmed)
+        plain = requested is None and not consultations and approved is None
+        if raw is None or (
+            (
+                (submitted is not None and ((signed_for is not None and signed_for < submitted)
+                 or (confirmed is not None and confirmed < submitted)))
+                or (replied is not None and replied < raw)
+                or arrived is not None or told is not None or ext_days is not None
+            )
+            if plain
+            else out_of_order(
+            submitted,
+            signed_for,
+            confirmed,
+            raw,
+            requested,
+            arrived,
+            ((sent, answered) for _, sent, answered in consultations),
+            approved,
+            told,
+            ext_days,
+            replied,
+            )
+        ):  # fmt: skip
+            found = first_problem(_facts(source))
+            assert found is not None
+            field, problem, problem_zh = found
+            raise CaseError(problem, problem_zh, field=field)
         try:
-            receipt = self._moved(raw)
+            receipt, ver, plain_due = self._receipt(raw)
         except CalendarCoverageError as error:
             # Past the calendar the case is undetermined (无法计算), not malformed: the date
             # is good, the holiday data is what is missing.
-            return self._undetermined(f, raw, error)
-        last = self.last
-        ver = (
-            last
-            if last is not None and receipt >= self.last_start
-            else self.versions.at(days.date(receipt))
-        )
-        index = days.index
-        replied = None if f.replied is None else index(f.replied)
-        now = self.now
+            return self._undetermined(
+                source, case_id, channel, basis, assumed, raw, requested, approved, told,
+                replied, error,
+            )  # fmt: skip
         findings: list[Finding] = []
-        receipt_on = raw_on if receipt == raw else days.date(receipt)
-        if f.supplement_requested is None and not f.consultations and f.ext_approved is None:
+        now = self.now
+        if plain:
             # Receipt + N working days, judged.
-            due: int | None
-            try:
-                due = days.add(receipt, ver.n)
-                reply = self._judge(_REPLY, due, replied, now, findings)
-            except CalendarCoverageError as error:
-                findings.append(Finding("calendar", (error,)))
+            if not isinstance(plain_due, CalendarCoverageError):
+                due: int | None = plain_due
+                reply = self._judge(_REPLY, plain_due, replied, now, findings)
+                status = reply[3]
+                if status is _ON_TIME:
+                    result = "ok"
+                elif status is _LATE or status is _OVERDUE:
+                    result = "late"
+                else:
+                    result = "open"
+            else:
+                findings.append(Finding("calendar", (plain_due,)))
                 due = None
                 reply = (_REPLY, None, replied, _UNDETERMINED, None, 0, None, False)
-            status = reply[3]
-            if status is _ON_TIME:
-                result = "ok"
-            elif status is _LATE or status is _OVERDUE:
-                result = "late"
-            elif status is _UNDETERMINED:
                 result = "undetermined"
-            else:
-                result = "open"
-            date_findings(f, receipt_on, receipt_on, self.as_of, findings)
-            notes = tuple(findings) if findings else ()
+            # Only then can plausibility.date_findings find anything.
+            if (replied is not None and replied < receipt) or (
+                now is not None
+                and (
+                    (submitted is not None and submitted > now)
+                    or (signed_for is not None and signed_for > now)
+                    or (confirmed is not None and confirmed > now)
+                    or (replied is not None and replied > now)
+                )
+            ):
+                self._doubtful(source, receipt, receipt, findings)
             return CaseRecord(
-                self, f, raw, receipt, ver, receipt, due, 0, 0, (reply,), notes, result, ()
-            )
+                self, source, case_id, channel, basis, assumed, raw, receipt, ver, receipt,
+                due, 0, 0, (reply,), tuple(findings) if findings else (), result, (),
+            )  # fmt: skip
+        days = self.days
+        date = days.date
         duties: list[DutyRow] = []
 
         # 补正 notice (2019 art. 30)
-        requested_on = f.supplement_requested
-        if requested_on is not None:
-            requested = index(requested_on)
+        if requested is not None:
             if ver.supplement_n is not None:
                 try:
                     due = days.add(receipt, ver.supplement_n)
@@ -492,45 +619,47 @@ class CaseClock:
         excluded = extension_days = 0
         spans: list[SpanRow] = []
         ext_duty: DutyRow | None = None
-        has_ext = f.ext_approved is not None
-        told = None if f.ext_told is None else index(f.ext_told)
         try:
-            if requested_on is not None:
-                arrived_on = f.supplement_received
-                if arrived_on is None:
+            if requested is not None:
+                if arrived is None:
                     start = None
-                    findings.append(Finding("awaiting_supplement", (requested_on,)))
+                    findings.append(Finding("awaiting_supplement", (date(requested),)))
                 else:
-                    arrived = index(arrived_on)
                     start = self._moved(arrived)
                     if start != arrived:
-                        findings.append(Finding("supplement_moved", (arrived_on, days.date(start))))
-            found: list[SpanRow] | None = []
-            if start is not None and f.consultations:
-                found = self._spans(f, ver, replied, findings)
-            if start is None or found is None:
+                        findings.append(Finding("supplement_moved", (date(arrived), date(start))))
+            found_spans: list[SpanRow] | None = []
+            if start is not None and consultations:
+                found_spans = self._spans(consultations, ver, replied, findings)
+            if start is None or found_spans is None:
                 reply = (_REPLY, None, replied, _WAITING, None, 0, None, False)
-                if has_ext:
+                if approved is not None:
                     ext_duty = (_EXTENSION, None, told, _WAITING, None, 0, None, False)
             else:
-                spans = found
-                base_due, excluded, applied = self._shift(start, ver.n, spans)
+                spans = found_spans
+                applied: set[int]
+                if start == receipt and not spans and isinstance(plain_due, int):
+                    base_due, excluded, applied = plain_due, 0, set()
+                else:
+                    base_due, excluded, applied = self._shift(start, ver.n, spans)
                 due = base_due
-                if has_ext:
-                    ext_duty, extension_days = self._extension(f, ver, base_due, replied, findings)
+                if approved is not None:
+                    ext_duty, extension_days = self._extension(
+                        ver, base_due, approved, told, ext_days, replied, findings
+                    )
                     if extension_days:
                         due, excluded, applied = self._shift(start, ver.n + extension_days, spans)
                 for position, (party, sent, _, end, _) in enumerate(spans):
                     if position not in applied and end > max(sent, start):
                         findings.append(
-                            Finding("consult_late", (party, days.date(sent), days.date(base_due)))
+                            Finding("consult_late", (party, date(sent), date(base_due)))
                         )
                 reply = self._judge(_REPLY, due, replied, now, findings)
         except CalendarCoverageError as error:
             findings.append(Finding("calendar", (error,)))
             base_due = None
             reply = (_REPLY, None, replied, _UNDETERMINED, None, 0, None, False)
-            if has_ext:
+            if approved is not None:
                 ext_duty = (_EXTENSION, None, told, _UNDETERMINED, None, 0, None, False)
         if ext_duty is not None:
             duties.append(ext_duty)
@@ -546,29 +675,78 @@ class CaseClock:
                 still_open = True
         if late:
             result = "late"
-        elif has_ext and any(item.code == "extension_over_cap" for item in findings):
+        elif approved is not None and any(item.code == "extension_over_cap" for item in findings):
             result = "problem"
         elif undetermined:
             result = "undetermined"
         else:
             result = "open" if still_open else "ok"
-        start_on = None if start is None else receipt_on if start == receipt else days.date(start)
-        date_findings(f, receipt_on, start_on, self.as_of, findings)
+        # Only then can plausibility.date_findings find anything: an act before the receipt
+        # (moved off a rest day), a reply before the clock started, a date after the audit day.
+        if (
+            (
+                receipt != raw
+                and (
+                    (requested is not None and requested < receipt)
+                    or (approved is not None and approved < receipt)
+                    or (replied is not None and replied < receipt)
+                    or any(sent < receipt for _, sent, _ in consultations)
+                )
+            )
+            or (replied is not None and start is not None and receipt <= replied < start)
+            or (
+                now is not None
+                and any(
+                    day is not None and day > now
+                    for day in (
+                        submitted, signed_for, confirmed, requested, arrived, approved, told,
+                        replied,
+                    )
+                )
+            )
+            or (
+                now is not None
+                and any(
+                    sent > now or (answered is not None and answered > now)
+                    for _, sent, answered in consultations
+                )
+            )
+        ):  # fmt: skip
+            self._doubtful(source, receipt, start, findings)
         return CaseRecord(
-            self,
-            f,
-            raw,
-            receipt,
-            ver,
-            start,
-            base_due,
-            excluded,
-            extension_days,
-            tuple(duties),
-            tuple(findings),
-            result,
+            self, source, case_id, channel, basis, assumed, raw, receipt, ver, start,
+            base_due, excluded, extension_days, tuple(duties), tuple(findings), result,
             tuple(spans),
-        )
+        )  # fmt: skip
+
+    def _undetermined(
+        self,
+        source: Source,
+        case_id: str,
+        channel: Channel,
+        basis: str,
+        assumed: bool,
+        raw: int,
+        requested: int | None,
+        approved: int | None,
+        told: int | None,
+        replied: int | None,
+        error: CalendarCoverageError,
+    ) -> CaseRecord:
+        """A case whose receipt day itself needs holiday data not loaded: whether it was a
+        rest day (moved to the next working day) is unknown, so is every due date."""
+        ver = self.versions.at(self.days.date(raw))  # before the 2008 条例: no rule applies
+        duties: list[DutyRow] = []
+        if requested is not None and ver.supplement_n is not None:
+            duties.append((_SUPPLEMENT, None, requested, _UNDETERMINED, None, 0, None, False))
+        if approved is not None:
+            duties.append((_EXTENSION, None, told, _UNDETERMINED, None, 0, None, False))
+        duties.append((_REPLY, None, replied, _UNDETERMINED, None, 0, None, False))
+        notes = (Finding("calendar", (error,)),)
+        return CaseRecord(
+            self, source, case_id, channel, basis, assumed, raw, raw, ver, None, None, 0, 0,
+            tuple(duties), notes, "undetermined", (),
+        )  # fmt: skip
 
 
 def evaluate(

@@ -34,6 +34,8 @@ __all__ = [
     "LIST_SEPARATORS",
     "MISSING",
     "PARTY_CELLS",
+    "CellReader",
+    "IndexedRow",
     "Layout",
     "LayoutError",
     "facts_from_cells",
@@ -353,6 +355,99 @@ def facts_from_cells(cells: Sequence[Any]) -> CaseFacts:
         field, problem, problem_zh = found
         raise CaseError(problem, problem_zh, field=field)
     return facts
+
+
+#: A row read for the clock: case id, channel, submitted, signed for, confirmed, 补正 asked
+#: and arrived, the consultations (party, sent, answered), extension approved, told and its
+#: working days, replied — every date as a day index (:class:`CellReader`).
+IndexedRow = tuple[
+    str,
+    Channel,
+    int | None,
+    int | None,
+    int | None,
+    int | None,
+    int | None,
+    tuple[tuple[Party, int, int | None], ...],
+    int | None,
+    int | None,
+    int | None,
+    int | None,
+]
+_MEMO_LIMIT = 200_000
+
+
+class CellReader:
+    """Reads rows' cells (in :data:`FIELDS` order) as the clock counts them: every date as a
+    day index from ``base`` (``DayIndex.base``), the index of each date text remembered for
+    the next row that holds it. One per batch; :func:`facts_from_cells` reads the same
+    cells into dates (and words the problem of a row this reader refuses)."""
+
+    __slots__ = ("base", "memo")
+
+    def __init__(self, base: int) -> None:
+        self.base = base
+        self.memo: dict[str, int] = {}
+
+    def day(self, value: object, field: str) -> int | None:
+        """A date cell's index (blank: ``None``; unreadable: :class:`CaseError`)."""
+        if not value:
+            return None
+        if type(value) is str:
+            found = self.memo.get(value)
+            if found is not None:
+                return found
+            day = read_date(value, field)
+            if day is None:
+                return None
+            index = day.toordinal() - self.base
+            if value[0].isdigit() and len(self.memo) < _MEMO_LIMIT:  # never 今天 / today
+                self.memo[value] = index
+            return index
+        day = read_date(value, field)
+        return None if day is None else day.toordinal() - self.base
+
+    def read(self, cells: Sequence[Any]) -> IndexedRow:
+        """A row's values for the clock (raises :class:`CaseError` for a cell it cannot read)."""
+        (
+            case_id,
+            channel_text,
+            submitted,
+            signed,
+            confirmed,
+            requested,
+            arrived,
+            parties,
+            sent,
+            answered,
+            approved,
+            told,
+            days,
+            replied,
+        ) = cells
+        day = self.day
+        channel = CHANNEL_CELLS.get(channel_text) if type(channel_text) is str else None
+        consultations: tuple[tuple[Party, int, int | None], ...] = ()
+        if sent:
+            base = self.base
+            consultations = tuple(
+                (party, on.toordinal() - base, None if by is None else by.toordinal() - base)
+                for party, on, by in _consultations(parties, sent, answered)
+            )
+        return (
+            case_id if type(case_id) is str else str(case_id),
+            channel if channel is not None else read_channel(channel_text),
+            day(submitted, "submitted") if submitted else None,
+            day(signed, "signed_for") if signed else None,
+            day(confirmed, "confirmed") if confirmed else None,
+            day(requested, "supplement_requested") if requested else None,
+            day(arrived, "supplement_received") if arrived else None,
+            consultations,
+            day(approved, "extension_approved") if approved else None,
+            day(told, "extension_told") if told else None,
+            _days(days) if days else None,
+            day(replied, "replied") if replied else None,
+        )
 
 
 _LIST_FIELDS = frozenset(

@@ -19,8 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -345,35 +345,79 @@ class CaseFacts:
         self.replied = replied
         # The recorded receipt (art. 31), the field it comes from and whether it is
         # assumed, worked out once.
-        found: tuple[dt.date | None, str, bool]
-        if channel is Channel.IN_PERSON and submitted is not None:
-            found = submitted, "submitted", False
-        elif channel is Channel.REGISTERED_POST and signed_for is not None:
-            found = signed_for, "signed_for", False
-        elif (
-            confirmed is not None
-            and channel is not Channel.IN_PERSON
-            and channel is not Channel.REGISTERED_POST
-        ):
-            found = confirmed, "confirmed", False
-        else:
-            found = _fallback_receipt(self)
-        self.raw_receipt, self.receipt_field, self.receipt_assumed = found
+        self.raw_receipt, self.receipt_field, self.receipt_assumed = receipt_by_channel(
+            channel, submitted, signed_for, confirmed
+        )
 
     def get(self, name: str) -> dt.date | None:
         value: dt.date | None = getattr(self, name)
         return value
 
 
-def _fallback_receipt(f: CaseFacts) -> tuple[dt.date | None, str, bool]:
-    """When the date art. 31 names for the channel is missing: the next recorded date in
-    :data:`RECEIPT_FIELDS`, assumed (``None`` if there is none)."""
-    fields = RECEIPT_FIELDS[f.channel]
+_T = TypeVar("_T", dt.date, int)
+
+
+def receipt_by_channel(
+    channel: Channel, submitted: _T | None, signed_for: _T | None, confirmed: _T | None
+) -> tuple[_T | None, str, bool]:
+    """The recorded receipt of art. 31 (dates, or day indices), the field it comes from and
+    whether it is assumed: the date the channel names, else the next recorded one in
+    :data:`RECEIPT_FIELDS` (``None`` if there is none)."""
+    if channel is Channel.IN_PERSON:
+        if submitted is not None:
+            return submitted, "submitted", False
+    elif channel is Channel.REGISTERED_POST:
+        if signed_for is not None:
+            return signed_for, "signed_for", False
+    elif confirmed is not None:
+        return confirmed, "confirmed", False
+    fields = RECEIPT_FIELDS[channel]
+    recorded = {"submitted": submitted, "signed_for": signed_for, "confirmed": confirmed}
     for name in fields[1:]:
-        value = f.get(name)
+        value = recorded[name]
         if value is not None:
             return value, name, True
     return None, fields[0], True
+
+
+def out_of_order(
+    submitted: _T | None,
+    signed_for: _T | None,
+    confirmed: _T | None,
+    receipt: _T,
+    requested: _T | None,
+    arrived: _T | None,
+    consultations: Iterable[tuple[_T, _T | None]],
+    approved: _T | None,
+    told: _T | None,
+    ext_days: int | None,
+    replied: _T | None,
+) -> bool:
+    """Whether a case's dates (or day indices) are out of order: the consistency rule of
+    :func:`first_problem`, as plain comparisons (:func:`problem_detail` words it)."""
+    if (
+        (
+            submitted is not None
+            and (
+                (signed_for is not None and signed_for < submitted)
+                or (confirmed is not None and confirmed < submitted)
+            )
+        )
+        or (requested is not None and requested < receipt)
+        or (arrived is not None and (requested is None or arrived < requested))
+        or (replied is not None and replied < receipt)
+    ):
+        return True
+    for sent, answered in consultations:
+        if sent < receipt or (answered is not None and answered < sent):
+            return True
+    if approved is None:
+        return told is not None or ext_days is not None
+    return (
+        approved < receipt
+        or (told is not None and told < approved)
+        or (ext_days is not None and ext_days < 1)
+    )
 
 
 def first_problem(f: CaseFacts) -> tuple[str, str, str] | None:
@@ -383,34 +427,18 @@ def first_problem(f: CaseFacts) -> tuple[str, str, str] | None:
     :func:`problem_detail` does; that one, which words the problem, runs only then.
     """
     receipt = f.raw_receipt
-    if receipt is None:
-        return problem_detail(f)
-    sub = f.submitted
-    signed, confirmed = f.signed_for, f.confirmed
-    requested, arrived, replied = f.supplement_requested, f.supplement_received, f.replied
-    if (
-        (
-            sub is not None
-            and (
-                (signed is not None and signed < sub) or (confirmed is not None and confirmed < sub)
-            )
-        )
-        or (requested is not None and requested < receipt)
-        or (arrived is not None and (requested is None or arrived < requested))
-        or (replied is not None and replied < receipt)
-    ):
-        return problem_detail(f)
-    for _, sent, answered in f.consultations:
-        if sent < receipt or (answered is not None and answered < sent):
-            return problem_detail(f)
-    approved = f.ext_approved
-    if approved is None:
-        if f.ext_told is not None or f.ext_days is not None:
-            return problem_detail(f)
-    elif (
-        approved < receipt
-        or (f.ext_told is not None and f.ext_told < approved)
-        or (f.ext_days is not None and f.ext_days < 1)
+    if receipt is None or out_of_order(
+        f.submitted,
+        f.signed_for,
+        f.confirmed,
+        receipt,
+        f.supplement_requested,
+        f.supplement_received,
+        ((sent, answered) for _, sent, answered in f.consultations),
+        f.ext_approved,
+        f.ext_told,
+        f.ext_days,
+        f.replied,
     ):
         return problem_detail(f)
     return None

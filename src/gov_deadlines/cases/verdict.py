@@ -60,7 +60,7 @@ class CaseVerdict(Recorded):
 
     @property
     def case_id(self) -> str:
-        return self.record.facts.case_id
+        return self.record.case_id
 
     @property
     def stamp(self) -> Stamp:
@@ -70,7 +70,7 @@ class CaseVerdict(Recorded):
 
     @property
     def channel(self) -> Channel:
-        return self.record.facts.channel
+        return self.record.channel
 
     @property
     def receipt_date(self) -> dt.date:
@@ -82,17 +82,16 @@ class CaseVerdict(Recorded):
 
     @property
     def recorded_receipt_date(self) -> dt.date:
-        day = self.record.facts.raw_receipt
-        assert day is not None
-        return day
+        record = self.record
+        return record.clock.days.date(record.raw)
 
     @property
     def receipt_field(self) -> str:
-        return self.record.facts.receipt_field
+        return self.record.basis
 
     @property
     def receipt_assumed(self) -> bool:
-        return self.record.facts.receipt_assumed
+        return self.record.assumed
 
     @property
     def version(self) -> str:

@@ -10,7 +10,7 @@ verdict, duty or date object is made for a row.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from gov_deadlines.cases.duties import WARNING_CODES, DutyKind, finding_text, status_text
@@ -129,12 +129,11 @@ def case_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts | None = Non
         texts = DayTexts()
     memo = texts.memo
     text = texts.text
-    facts = record.facts
     receipt, raw = record.receipt, record.raw
     receipt_text = memo.get(receipt) or text(record, receipt)
     if receipt != raw:
-        note = _moved_note(facts.receipt_assumed, memo.get(raw) or text(record, raw), zh)
-    elif facts.receipt_assumed:
+        note = _moved_note(record.assumed, memo.get(raw) or text(record, raw), zh)
+    elif record.assumed:
         note = "假定" if zh else "assumed"
     else:
         note = ""
@@ -174,9 +173,9 @@ def case_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts | None = Non
     due, done, status = reply[1], reply[2], reply[3]
     return [
         str(row.line),
-        facts.case_id,
+        record.case_id,
         RESULT_TEXT[zh][record.result],
-        CHANNEL_TEXT[zh][facts.channel],
+        CHANNEL_TEXT[zh][record.channel],
         receipt_text,
         note,
         record.version.label,
@@ -205,26 +204,94 @@ def write_case_rows(
 ) -> None:
     """Write the per-case CSV's rows of ``results`` (after the header), adding each to
     ``summary``: the general path, for any result stream."""
-    writer = csv.writer(stream)
+    chunk: list[str] = []
+    writer = csv.writer(_Sink(chunk.append))
     add = summary.add
     write = stream.write
     writerow = writer.writerow
     separators = len(CASE_COLUMNS) - 1
     join = ",".join
     texts = DayTexts()
+    memo, text = texts.memo, texts.text
+    results_text, channels, provisional_text = (
+        RESULT_TEXT[zh],
+        CHANNEL_TEXT[zh],
+        PROVISIONAL_TEXT[zh],
+    )
+    statuses: dict[tuple[Status, int | None, int, int | None], str] = {}
+    on_time = _ON_TIME_TEXT[zh]
+    assumed_text = "假定" if zh else "assumed"
     for row in results:
         add(row)
-        cells = case_cells(row, zh, lang, texts)
-        line = join(cells)
-        # Most rows hold nothing that needs quoting: write them joined, as csv.writer
-        # would; hand the others to csv.writer.
-        if (
-            line.count(",") == separators
-            and '"' not in line
-            and "\n" not in line
-            and "\r" not in line
-        ):
-            write(line + "\r\n")
+        record = row.record
+        if record is not None and not record.notes and len(record.duties) == 1:
+            # A reply only, nothing noted: the cells of case_cells, without its lists.
+            receipt, raw = record.receipt, record.raw
+            receipt_text = memo.get(receipt) or text(record, receipt)
+            if receipt != raw:
+                note = _moved_note(record.assumed, memo.get(raw) or text(record, raw), zh)
+            else:
+                note = assumed_text if record.assumed else ""
+            _, due, done, status, late_by, late_days, remaining, _ = record.duties[0]
+            if status is _ON_TIME:
+                status_cell = on_time
+            else:
+                key = (status, late_by, late_days, remaining)
+                status_cell = statuses.get(key) or statuses.setdefault(
+                    key, _quoted(status_text(status, late_by, late_days, remaining, lang))
+                )
+            start = record.start
+            line = (
+                f"{row.line},{record.case_id},{results_text[record.result]},"
+                f"{channels[record.channel]},{receipt_text},{note},{record.version.label},"
+                f"{'' if start is None else receipt_text if start == receipt else text(record, start)}"
+                f",,,{record.excluded},,{'' if due is None else memo.get(due) or text(record, due)},"
+                f"{provisional_text[record.provisional]},"
+                f"{'' if done is None else memo.get(done) or text(record, done)},{status_cell},"
+                f"{late_by if late_by and (status is _LATE or status is _OVERDUE) else 0},,"
+            )
+            case_id = record.case_id
+            if "," in case_id or '"' in case_id or "\n" in case_id or "\r" in case_id:
+                writerow(line_cells(row, zh, lang, texts))
+            else:
+                chunk.append(line + "\r\n")
         else:
-            writerow(cells)
+            cells = case_cells(row, zh, lang, texts)
+            line = join(cells)
+            # Most rows hold nothing that needs quoting: write them joined, as csv.writer
+            # would; hand the others to csv.writer.
+            if (
+                line.count(",") == separators
+                and '"' not in line
+                and "\n" not in line
+                and "\r" not in line
+            ):
+                chunk.append(line + "\r\n")
+            else:
+                writerow(cells)
+        if len(chunk) > 511:
+            write("".join(chunk))
+            chunk.clear()
+    write("".join(chunk))
     count_blank_rows(results, summary)
+
+
+def line_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts) -> list[str]:
+    """:func:`case_cells` (for a line that needs quoting)."""
+    return case_cells(row, zh, lang, texts)
+
+
+def _quoted(cell: str) -> str:
+    """A cell as csv.writer writes it (minimal quoting)."""
+    if "," in cell or '"' in cell or "\n" in cell or "\r" in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+class _Sink:
+    """Where csv.writer writes a line that needs quoting: into the chunk, in order."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self.write = write
