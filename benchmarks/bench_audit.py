@@ -155,7 +155,7 @@ with open(sys.argv[2], "w", encoding="utf-8", newline="") as target:
 source.close()
 elapsed = time.perf_counter() - start
 peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"rows": summary.total, "seconds": elapsed, "peak_mb": peak_kb / 1024,
+print(json.dumps({"rows": summary.rows, "seconds": elapsed, "peak_mb": peak_kb / 1024,
                   "results": summary.results}))
 """
 

@@ -85,6 +85,33 @@ _STATUS_LABELS = {
     Status.SHORT: ("公示时间不足", "too short"),
 }
 
+
+class CaseResult(enum.StrEnum):
+    """How an audited case (one row of a batch audit) stands, worst first: its duties summed
+    up. Not a :class:`Status`, which judges one duty. A member is its value (``"late"``), the
+    value the JSON and the per-case CSV carry."""
+
+    OK = "ok"  # every duty on time
+    LATE = "late"  # a duty done late, or overdue
+    PROBLEM = "problem"  # no lateness, but an extension longer than allowed
+    OPEN = "open"  # a duty pending, or its clock not running
+    UNDETERMINED = "undetermined"  # the calendar lacks the data needed
+    MALFORMED = "malformed"  # the row could not be read
+
+    def label(self, lang: str = "zh") -> str:
+        """全部按时 / 有逾期 / … or the English words (the summary's and the CSV's)."""
+        return _RESULT_LABELS[self][0 if is_zh(lang) else 1]
+
+
+_RESULT_LABELS = {
+    CaseResult.OK: ("全部按时", "all on time"),
+    CaseResult.LATE: ("有逾期", "late"),
+    CaseResult.PROBLEM: ("有其他问题", "other problems"),
+    CaseResult.OPEN: ("办理中", "open"),
+    CaseResult.UNDETERMINED: ("无法计算", "undetermined"),
+    CaseResult.MALFORMED: ("数据有误", "malformed"),
+}
+
 #: The public result types, by dotted name (held to ``docs/vocabulary.md`` by the tests).
 RESULT_TYPES: tuple[str, ...] = (
     "gov_deadlines.calendar.workcalendar.DayInfo",

@@ -85,7 +85,7 @@ def test_blank_and_all_comma_rows_are_skipped_and_counted_not_failing_the_batch(
     code, out, _ = run("audit", str(path), "--as-of", "2026-11-02", "--json")
     assert code == 0 and json.loads(out)["blank_rows"] == 3
     output, summary = both_paths(text)
-    assert summary.blank_rows == 3 and summary.total == 2
+    assert summary.blank_rows == 3 and summary.rows == 2
     assert output.count("\r\n") == 3  # the header and the two cases
 
 

@@ -246,7 +246,7 @@ def test_the_output_has_exactly_one_row_per_input_row_for_any_batch(rows: list[l
     lines = [r.line for r in results]
     assert lines == sorted(lines) and len(set(lines)) == len(lines)
     summary = summarize(results)
-    assert summary.total == len(results) == sum(summary.results.values())
+    assert summary.rows == len(results) == sum(summary.results.values())
     dict_rows = [dict(zip(ZH, r, strict=False)) for r in rows]
     assert len(list(audit_cases(dict_rows, as_of=AS_OF))) == len(rows)
 
@@ -265,7 +265,7 @@ def test_the_case_csv_starts_with_a_bom_and_matches_the_cells_of_each_result() -
         header = [c[1] if lang == "zh" else c[2] for c in CASE_COLUMNS]
         assert parsed[0] == header
         assert parsed[1:] == [case_cells(r, lang == "zh", lang) for r in rows]
-        assert summary.total == len(rows)
+        assert summary.rows == len(rows)
 
 
 def test_json_lines_give_one_object_per_row_with_stable_keys() -> None:
@@ -290,7 +290,7 @@ def test_json_lines_give_one_object_per_row_with_stable_keys() -> None:
 def test_the_summary_counts_add_up_to_the_input() -> None:
     rows = example_rows()
     summary = summarize(rows)
-    assert summary.total == 14 == sum(summary.results.values())
+    assert summary.rows == 14 == sum(summary.results.values())
     assert summary.results == {
         "ok": 6,
         "late": 5,

@@ -468,3 +468,28 @@ def test_unusual_cases_explain_themselves_in_both_languages(fields: dict[str, An
         text = verdict.explain(lang)
         assert "None" not in text and text.splitlines()[-1]
         assert verdict.summary(lang) in text
+
+
+def test_a_cases_result_is_a_case_result_equal_to_its_json_value() -> None:
+    from gov_deadlines.cases import CaseResult
+
+    verdict = audit_case({"channel": "当面", "submitted": "2026-09-28"})
+    assert verdict.result is CaseResult.OPEN and verdict.result == "open"
+    assert verdict.to_record().model_dump(mode="json")["result"] == "open"
+
+
+def test_the_explanation_cites_the_consultation_clauses_from_the_rule_data() -> None:
+    from gov_deadlines.catalogue import default_catalogue
+
+    cat = default_catalogue()
+    new, old = cat.rule("ogi-2019.reply"), cat.rule("ogi-2008.reply")
+    verdict = audit_case(
+        {
+            "channel": "当面",
+            "submitted": "2026-03-02",
+            "consultations": [{"sent": "2026-03-05", "answered": "2026-03-12"}],
+        }
+    )
+    zh, en = verdict.explain("zh"), verdict.explain("en")
+    assert f"({new.excluded_clause};2008年条例{old.excluded_clause})" in zh
+    assert f"({new.excluded_clause_en}; 2008: {old.excluded_clause_en})" in en

@@ -65,7 +65,7 @@ from gov_deadlines.cases.model import (
 )
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.workbook import SheetAudit, audit_xlsx
-from gov_deadlines.vocabulary import Status
+from gov_deadlines.vocabulary import CaseResult, Status
 
 __all__ = [
     "COLUMNS",
@@ -76,6 +76,7 @@ __all__ = [
     "AuditPolicy",
     "Case",
     "CaseError",
+    "CaseResult",
     "CaseVerdict",
     "Channel",
     "Consultation",

@@ -36,7 +36,7 @@ from gov_deadlines.cases.model import Case, CaseError, parse_case
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import reply_versions
 from gov_deadlines.errors import check_day_argument
-from gov_deadlines.vocabulary import Lang, Recorded
+from gov_deadlines.vocabulary import CaseResult, Lang, Recorded
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.records import CaseVerdictRecord, MalformedRowRecord
@@ -91,14 +91,14 @@ class RowResult(Recorded):
         return verdict
 
     @property
-    def result(self) -> str:
+    def result(self) -> CaseResult:
         """``ok``, ``late``, ``problem``, ``open``, ``undetermined`` or ``malformed``."""
         record = self.record
-        return record.result if record is not None else "malformed"
+        return record.result if record is not None else CaseResult.MALFORMED
 
     @property
     def late(self) -> bool:
-        return self.record is not None and self.record.result == "late"
+        return self.record is not None and self.record.result is CaseResult.LATE
 
     def __repr__(self) -> str:
         return f"RowResult(line={self.line}, case_id={self.case_id!r}, result={self.result!r})"

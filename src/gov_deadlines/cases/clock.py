@@ -64,7 +64,7 @@ from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import ReplyVersion, ReplyVersions, reply_versions
 from gov_deadlines.catalogue.receipt import ReceiptPolicy
 from gov_deadlines.errors import CalendarCoverageError
-from gov_deadlines.vocabulary import Status
+from gov_deadlines.vocabulary import CaseResult, Status
 
 if TYPE_CHECKING:
     from gov_deadlines.catalogue import Catalogue
@@ -196,7 +196,7 @@ class CaseRecord:
         extension_days: int,
         duties: tuple[DutyRow, ...],
         notes: tuple[Finding, ...],
-        result: str,
+        result: CaseResult,
         spans: tuple[SpanRow, ...],
     ) -> None:
         self.clock = clock
@@ -570,16 +570,16 @@ class CaseClock:
                 reply = self._judge(_REPLY, plain_due, replied, now, findings)
                 status = reply[3]
                 if status is _ON_TIME:
-                    result = "ok"
+                    result = CaseResult.OK
                 elif status is _LATE or status is _OVERDUE:
-                    result = "late"
+                    result = CaseResult.LATE
                 else:
-                    result = "open"
+                    result = CaseResult.OPEN
             else:
                 findings.append(Finding("calendar", (plain_due,)))
                 due = None
                 reply = (_REPLY, None, replied, _UNDETERMINED, None, 0, None, False)
-                result = "undetermined"
+                result = CaseResult.UNDETERMINED
             # Only then can plausibility.date_findings find anything.
             if (replied is not None and replied < receipt) or (
                 now is not None
@@ -674,13 +674,13 @@ class CaseClock:
             elif status is _PENDING or status is _WAITING:
                 still_open = True
         if late:
-            result = "late"
+            result = CaseResult.LATE
         elif approved is not None and any(item.code == "extension_over_cap" for item in findings):
-            result = "problem"
+            result = CaseResult.PROBLEM
         elif undetermined:
-            result = "undetermined"
+            result = CaseResult.UNDETERMINED
         else:
-            result = "open" if still_open else "ok"
+            result = CaseResult.OPEN if still_open else CaseResult.OK
         # Only then can plausibility.date_findings find anything: an act before the receipt
         # (moved off a rest day), a reply before the clock started, a date after the audit day.
         if (
@@ -745,7 +745,7 @@ class CaseClock:
         notes = (Finding("calendar", (error,)),)
         return CaseRecord(
             self, source, case_id, channel, basis, assumed, raw, raw, ver, None, None, 0, 0,
-            tuple(duties), notes, "undetermined", (),
+            tuple(duties), notes, CaseResult.UNDETERMINED, (),
         )  # fmt: skip
 
 

@@ -28,6 +28,7 @@ from gov_deadlines.cases.model import Channel, Party, field_label
 from gov_deadlines.catalogue.policies import default_policies
 from gov_deadlines.catalogue.statutes import ReceiptClause, statute
 from gov_deadlines.counting import describe_run, rest_runs
+from gov_deadlines.counting.conventions import ARTICLES
 from gov_deadlines.dates import iso_date
 from gov_deadlines.errors import CalendarCoverageError
 from gov_deadlines.vocabulary import Status, is_zh
@@ -50,6 +51,11 @@ def receipt_clause(channel: Channel) -> ReceiptClause:
     """The item of art. 31 that fixes ``channel``'s receipt day, with its words (from data)."""
     return statute(RECEIPT_STATUTE).receipts[channel.value]
 
+
+#: The article the receipt day's not counting rests on, cited as the counting conventions
+#: quote it (gov_deadlines.counting.conventions.ARTICLES).
+_ART_201_ZH = ARTICLES["201"].partition(":")[0]
+_ART_201_EN = "Civil Code art. 201"
 
 # -- the explanation ----------------------------------------------------------------------------
 
@@ -261,10 +267,10 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
                 lines.append(_policy_line("rest-day-receipt-next-working-day", lang, "      "))
     else:
         lines.append(
-            f"   {step}. 起算日:收到申请日{day_text(start, lang)},当日不计入,自次日起算(民法典第二百零一条)。"
+            f"   {step}. 起算日:收到申请日{day_text(start, lang)},当日不计入,自次日起算({_ART_201_ZH})。"
             if zh
             else f"   {step}. Start: the date of receipt, {day_text(start, lang)}; that day does not "
-            "count, counting starts the next day (Civil Code art. 201)."
+            f"count, counting starts the next day ({_ART_201_EN})."
         )
     step += 1
     if start is None or (reply.status is Status.WAITING and v.base_due_date is None):
@@ -285,10 +291,11 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     )
     step += 1
     if f.consultations:
+        excluded_zh, excluded_en = v.record.clock.versions.excluded_citation
         lines.append(
-            f"   {step}. 征求意见所需时间不计入答复期限(第三十三条第三款;2008年条例第二十四条第三款):"
+            f"   {step}. 征求意见所需时间不计入答复期限({excluded_zh}):"
             if zh
-            else f"   {step}. Consultation time does not count (art. 33(3); 2008: art. 24(3)):"
+            else f"   {step}. Consultation time does not count ({excluded_en}):"
         )
         step += 1
         for span in v.spans:

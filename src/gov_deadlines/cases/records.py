@@ -171,7 +171,7 @@ def case_verdict_to_record(
         {
             "line": line,
             "case_id": verdict.case_id,
-            "result": verdict.result,
+            "result": verdict.result.value,
             "channel": verdict.channel.value,
             "receipt_date": _day(verdict.receipt_date),
             "recorded_receipt_date": _day(verdict.recorded_receipt_date),

@@ -18,7 +18,7 @@ from gov_deadlines.cases.model import RECEIPT_FIELDS, CaseFacts, Channel
 from gov_deadlines.cases.stamping import case_stamp
 from gov_deadlines.cases.versions import ExcludedSpan, ReplyVersion
 from gov_deadlines.stamps import Stamp
-from gov_deadlines.vocabulary import Lang, Recorded, is_zh
+from gov_deadlines.vocabulary import CaseResult, Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.clock import CaseRecord
@@ -146,7 +146,7 @@ class CaseVerdict(Recorded):
         return self.record.notes
 
     @property
-    def result(self) -> str:
+    def result(self) -> CaseResult:
         return self.record.result
 
     @property

@@ -56,9 +56,11 @@ class ReplyVersions:
     ``open_last`` is the last version when it has no end (``None`` otherwise) and
     ``open_last_start`` its first day: the clock's shortcut for the common case.
     ``catalogue``: the catalogue they were read from (for a case's stamp).
+    ``excluded_citation`` cites, newest first, where each version leaves the consultations'
+    time out (``(zh, en)``; an older version named: ``2008年条例第二十四条第三款``).
     """
 
-    __slots__ = ("catalogue", "items", "open_last", "open_last_start")
+    __slots__ = ("catalogue", "excluded_citation", "items", "open_last", "open_last_start")
 
     def __init__(
         self, items: tuple[ReplyVersion, ...], catalogue: Catalogue | None = None
@@ -68,6 +70,18 @@ class ReplyVersions:
         last = items[-1]
         self.open_last = last if last.until is None else None
         self.open_last_start = last.start
+        zh, en = [], []
+        for index, version in enumerate(reversed(items)):
+            rule = version.reply
+            if rule.excluded_clause is None or rule.excluded_clause_en is None:
+                continue
+            if index == 0:
+                zh.append(rule.excluded_clause)
+                en.append(rule.excluded_clause_en)
+            else:
+                zh.append(f"{version.label}年条例{rule.excluded_clause}")
+                en.append(f"{version.label}: {rule.excluded_clause_en}")
+        self.excluded_citation = (";".join(zh), "; ".join(en))
 
     def at(self, day: dt.date) -> ReplyVersion:
         """The version in force on ``day``; before the 2008 条例, :class:`CaseError`."""

@@ -186,6 +186,10 @@ class Rule:
     #: English short form (``第三十三条第二款`` / ``art. 33(2)``).
     extension_clause: str | None = None
     extension_clause_en: str | None = None
+    #: Where the text leaves the consultations' time out (``excluded_consultations``): the
+    #: clause, in Chinese and the English short form (``第三十三条第三款`` / ``art. 33(3)``).
+    excluded_clause: str | None = None
+    excluded_clause_en: str | None = None
     typed_period: Period | None = field(init=False, repr=False, compare=False)
     max_extension: WorkingDays | None = field(init=False, repr=False, compare=False)
 

@@ -150,8 +150,24 @@ class RuleSpec(BaseModel):
         default=None, min_length=1, description="the same clause in English, e.g. art. 33(2)"
     )
 
+    excluded_clause: str | None = Field(
+        default=None,
+        min_length=1,
+        description="the clause leaving the consultations' time out (needs excluded_consultations)",
+    )
+    excluded_clause_en: str | None = Field(
+        default=None, min_length=1, description="the same clause in English, e.g. art. 33(3)"
+    )
+
     @model_validator(mode="after")
     def _check_versions(self) -> RuleSpec:
+        if (self.excluded_clause is None) != (self.excluded_clause_en is None):
+            raise ValueError("excluded_clause needs excluded_clause_en (both or neither)")
+        if self.excluded_clause is not None and not self.excluded_consultations:
+            raise ValueError(
+                "excluded_clause names where consultation time is left out: it needs "
+                "excluded_consultations"
+            )
         if (self.extension_clause is None) != (self.extension_clause_en is None):
             raise ValueError("extension_clause needs extension_clause_en (both or neither)")
         if self.extension_clause is not None and self.extension is None:

@@ -154,9 +154,9 @@ def _summary_lines(summary: Summary, lang: str) -> list[str]:
     joined = (",".join(parts) if zh else ", ".join(parts)) or "—"
     as_of = summary.as_of.isoformat() if summary.as_of else "—"
     line = (
-        f"核查{summary.total}行(核查日{as_of}):{joined}。"
+        f"核查{summary.rows}行(核查日{as_of}):{joined}。"
         if zh
-        else f"Audited {summary.total} rows (audit day {as_of}): {joined}."
+        else f"Audited {summary.rows} rows (audit day {as_of}): {joined}."
     )
     if summary.provisional_rows:
         from gov_deadlines.outputs import provisional_note

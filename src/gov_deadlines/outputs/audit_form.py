@@ -116,9 +116,9 @@ def form_note(summary: Summary, lang: str = "zh") -> str:
     zh = is_zh(lang)
     as_of = summary.as_of.isoformat() if summary.as_of else ("未指定" if zh else "not given")
     note = (
-        f"\n核查日:{as_of};共核查{summary.total}件。"
+        f"\n核查日:{as_of};共核查{summary.rows}件。"
         if zh
-        else f"\nAudit day: {as_of}; {summary.total} cases audited."
+        else f"\nAudit day: {as_of}; {summary.rows} cases audited."
     )
     if summary.provisional_rows:
         note += "\n" + provisional_note(summary.provisional_rows, lang)

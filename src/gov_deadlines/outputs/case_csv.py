@@ -18,7 +18,7 @@ from gov_deadlines.cases.model import Channel
 from gov_deadlines.cases.stamping import case_stamp_text
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.outputs.summary import RESULTS, Summary, count_blank_rows, result_label
-from gov_deadlines.vocabulary import Status
+from gov_deadlines.vocabulary import CaseResult, Status
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
@@ -123,7 +123,7 @@ def case_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts | None = Non
         error = row.error
         assert error is not None
         reason = error.problem_zh if zh else error.problem
-        label = RESULT_TEXT[zh]["malformed"]
+        label = RESULT_TEXT[zh][CaseResult.MALFORMED]
         return [str(row.line), row.case_id, label, *[""] * 15, reason, ""]
     if texts is None:
         texts = DayTexts()

@@ -20,7 +20,7 @@ from gov_deadlines.cases.model import CaseError
 from gov_deadlines.cases.plausibility import PLAUSIBILITY_CODES
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.outputs.written import WriteSummary
-from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Status, is_zh
+from gov_deadlines.vocabulary import PROVISIONAL_MARK, CaseResult, Lang, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
@@ -41,29 +41,23 @@ __all__ = [
 
 # -- the summary --------------------------------------------------------------------------------
 
-RESULTS = ("ok", "late", "problem", "open", "undetermined", "malformed")
-_RESULT_LABELS = {
-    "ok": ("全部按时", "all on time"),
-    "late": ("有逾期", "late"),
-    "problem": ("有其他问题", "other problems"),
-    "open": ("办理中", "open"),
-    "undetermined": ("无法计算", "undetermined"),
-    "malformed": ("数据有误", "malformed"),
-}
+#: The results a row may have (:class:`~gov_deadlines.vocabulary.CaseResult`), in order.
+RESULTS = tuple(CaseResult)
 _STATUSES = tuple(Status)
 _LATE, _OVERDUE = Status.LATE, Status.OVERDUE
 _KINDS = tuple(DutyKind)
 
 
 def result_label(result: str, lang: str = "zh") -> str:
-    return _RESULT_LABELS[result][0 if is_zh(lang) else 1]
+    """The words for a result (:meth:`CaseResult.label <gov_deadlines.vocabulary.CaseResult.label>`)."""
+    return CaseResult(result).label(lang)
 
 
 class Summary(WriteSummary):
     """Counts over a batch, accumulated row by row in constant memory.
 
     ``results`` counts rows by :attr:`RowResult.result` (they add up to ``rows``, the
-    record's ``total``); ``provisional_rows`` counts the rows with a provisional date;
+    record's ``rows`` and ``total``); ``provisional_rows`` counts the rows with a provisional date;
     ``duties[kind][status]`` counts duties; examples of late cases and of malformed rows
     are kept up to ``keep`` each; a late example's verdict is made when
     :attr:`late_examples` is first read.
@@ -119,15 +113,6 @@ class Summary(WriteSummary):
         self.late_kept: list[tuple[int, str, CaseVerdict | CaseRecord]] = []
         self.malformed_examples: list[tuple[int, str, CaseError]] = []
         self.ignored_columns: tuple[str, ...] = ()
-
-    @property
-    def total(self) -> int:
-        """The rows counted (header and blank rows excluded): :attr:`rows`, the JSON ``total``."""
-        return self.rows
-
-    @total.setter
-    def total(self, rows: int) -> None:
-        self.rows = rows
 
     def add(self, row: RowResult) -> None:
         self.rows += 1
@@ -231,9 +216,9 @@ class Summary(WriteSummary):
         out.append("")
         as_of = self.as_of.isoformat() if self.as_of else ("未指定" if zh else "not given")
         out.append(
-            f"核查日:{as_of}。输入{self.total}行(不含表头)。"
+            f"核查日:{as_of}。输入{self.rows}行(不含表头)。"
             if zh
-            else f"Audit day: {as_of}. Input rows (header excluded): {self.total}."
+            else f"Audit day: {as_of}. Input rows (header excluded): {self.rows}."
         )
         if self.blank_rows:
             out.append(
