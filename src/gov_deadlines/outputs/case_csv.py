@@ -64,7 +64,7 @@ CASE_COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 
 #: The result column's text of each result, in Chinese (``True``) and English (``False``).
-RESULT_TEXT = {
+RESULT_TEXT: dict[bool, dict[str, str]] = {
     True: {key: result_label(key, "zh") for key in RESULTS},
     False: {key: result_label(key, "en") for key in RESULTS},
 }
