@@ -212,7 +212,7 @@ def write_case_rows(
     separators = len(CASE_COLUMNS) - 1
     join = ",".join
     texts = DayTexts()
-    memo, text = texts.memo, texts.text
+    memo, text, stamps = texts.memo, texts.text, texts.stamps
     results_text, channels, provisional_text = (
         RESULT_TEXT[zh],
         CHANNEL_TEXT[zh],
@@ -248,7 +248,8 @@ def write_case_rows(
                 f",,,{record.excluded},,{'' if due is None else memo.get(due) or text(record, due)},"
                 f"{provisional_text[record.provisional]},"
                 f"{'' if done is None else memo.get(done) or text(record, done)},{status_cell},"
-                f"{late_by if late_by and (status is _LATE or status is _OVERDUE) else 0},,"
+                f"{late_by if late_by and (status is _LATE or status is _OVERDUE) else 0},,,"
+                f"{_quoted(case_stamp_text(record, stamps))}"
             )
             case_id = record.case_id
             if "," in case_id or '"' in case_id or "\n" in case_id or "\r" in case_id:
