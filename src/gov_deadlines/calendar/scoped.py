@@ -1,7 +1,8 @@
 """Local overlays applied to the national calendar: merging a region's or agency's days
 into the national arrangements, finding a region's bundled overlays, and telling local
 overlay files from national ones. The calendar class that uses them,
-:class:`~gov_deadlines.calendar.workcalendar.ScopedCalendar`, lives beside the national one.
+:class:`~gov_deadlines.calendar.workcalendar.ScopedCalendar`, is named beside the national
+one; what it does is :class:`~gov_deadlines.calendar.local_scope.LocalScope`.
 
 A working-day calendar for one region or agency: the national days plus local overlays.
 
