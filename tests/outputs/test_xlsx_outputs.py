@@ -232,3 +232,24 @@ def test_without_calamine_an_xlsx_input_exits_2_saying_how_to_install_it(
     code, _, err = run("audit", str(book), "--lang", lang)
     assert code == 2 and said in err and "pip install 'gov-deadlines[xlsx]'" in err
     assert "Traceback" not in err
+
+
+def test_more_cases_than_a_sheet_holds_are_refused_not_cut_and_the_file_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gov_deadlines.outputs.xlsx as writer
+
+    monkeypatch.setattr(writer, "MAX_ROWS", 10)  # Excel's is 1,048,575: the example has 14
+    target = tmp_path / "明细.xlsx"
+    code, _, err = run("audit", str(EXAMPLE), "--as-of", "2026-06-30", "-o", str(target))
+    assert code == 2 and "最多容纳10件" in err and "-o 明细.csv" in err
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_chinese_character_is_two_columns_wide_and_a_latin_one_one() -> None:
+    from gov_deadlines.outputs.xlsx import display_width
+
+    assert display_width("2026-03-02") == 10
+    assert display_width("逾期未办") == 8
+    assert display_width("\uff08条例\uff09") == 8  # full-width brackets: two each
+    assert display_width("答复:期限2026-06-04") == 4 * 2 + 1 + 10

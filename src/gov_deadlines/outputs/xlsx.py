@@ -22,6 +22,7 @@ import importlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from gov_deadlines.errors import GovDeadlinesError
 from gov_deadlines.outputs.case_csv import CASE_COLUMNS, PROVISIONAL_TEXT, RESULT_TEXT, case_cells
 from gov_deadlines.outputs.summary import Summary, count_blank_rows
 from gov_deadlines.outputs.supervision import SupervisionRow, form_headers
@@ -32,17 +33,43 @@ from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
 
-__all__ = ["DATE_FORMAT", "display_width", "write_audit_xlsx", "write_form_xlsx"]
+__all__ = [
+    "DATE_FORMAT",
+    "MAX_ROWS",
+    "WorkbookTooLargeError",
+    "display_width",
+    "write_audit_xlsx",
+    "write_form_xlsx",
+]
 
 #: How date cells show (Excel's own ISO form, the same text as the CSV).
 DATE_FORMAT = "yyyy-mm-dd"
 _DATE_KEYS = frozenset({"receipt", "clock_start", "supplement_due", "reply_due", "replied"})
-_DUE_KEYS = frozenset({"supplement_due", "reply_due"})  # what a provisional calendar moves
+#: What a provisional calendar moves (the due dates), and its flag: marked on such a row.
+_MARKED_KEYS = frozenset({"supplement_due", "reply_due", "provisional"})
+#: The cases a per-case sheet holds: Excel's 1,048,576 rows, less the header.
+MAX_ROWS = 1_048_575
 _NUMBER_KEYS = frozenset({"line", "excluded_workdays", "max_late_workdays"})
 _LATE_FILL, _PROVISIONAL_FILL, _MALFORMED_FILL = "#FFC7CE", "#FFEB9C", "#E7E6E6"
 _HEADER_FILL = "#DDEBF7"
 _MAX_WIDTH = 60  # wider columns wrap
 _WRAPPED = frozenset({"receipt_note", "extension_status", "warnings", "notes"})
+
+
+class WorkbookTooLargeError(GovDeadlinesError, ValueError):
+    """More results than a worksheet holds (Excel's limit). Attributes: ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(
+            f"the per-case workbook holds at most {limit:,} cases (Excel's limit of "
+            f"{limit + 1:,} rows a sheet) and this audit has more; write the details as CSV "
+            "(-o 明细.csv), which has no limit, or split the register"
+        )
+        self.zh = (
+            f"明细工作簿最多容纳{limit:,}件(Excel每张工作表最多{limit + 1:,}行),本次核查的行数"
+            "更多:请输出为CSV(-o 明细.csv,无行数限制),或将登记表拆分"
+        )
 
 
 def _xlsxwriter() -> Any:
@@ -55,8 +82,11 @@ def _xlsxwriter() -> Any:
 
 
 def display_width(text: str) -> int:
-    """The columns ``text`` takes in a spreadsheet cell: a Chinese character two."""
-    return sum(2 if ord(char) >= 0x1100 else 1 for char in text)
+    """The columns ``text`` takes in a spreadsheet cell: a Chinese character (three bytes
+    of UTF-8, as every CJK character and full-width sign is) two, others one."""
+    if text.isascii():
+        return len(text)
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
 
 
 class _Formats:
@@ -123,33 +153,50 @@ def write_audit_xlsx(
     malformed_text = RESULT_TEXT[zh]["malformed"]
     provisional_yes = PROVISIONAL_TEXT[zh][True]
     result_at, provisional_at = keys.index("result"), keys.index("provisional")
+    # How each column is written (text, date, number) and its format for each kind of row
+    # (plain, late, malformed; provisional or not), made once: nothing is looked up per cell.
+    kinds = [1 if key in _DATE_KEYS else 2 if key in _NUMBER_KEYS else 0 for key in keys]
+    layouts: dict[tuple[tuple[str, ...], bool], list[Any]] = {}
+    for row_kind in ((), ("late",), ("malformed",)):
+        for provisional in (False, True):
+            layouts[row_kind, provisional] = [
+                formats.get(
+                    *row_kind,
+                    *(("wrap",) if key in _WRAPPED else ()),
+                    *(("provisional",) if provisional and key in _MARKED_KEYS else ()),
+                    *(("date",) if key in _DATE_KEYS else ()),
+                )
+                for key in keys
+            ]
+    write_string, write_number = sheet.write_string, sheet.write_number
+    write_datetime, write_blank = sheet.write_datetime, sheet.write_blank
+    as_datetime = dt.datetime.fromisoformat
+    late, malformed = ("late",), ("malformed",)
     number = 0
     for number, row in enumerate(results, start=1):
+        if number > MAX_ROWS:
+            raise WorkbookTooLargeError(MAX_ROWS)
         summary.add(row)
         cells = case_cells(row, zh, lang)
-        row_traits: tuple[str, ...] = ()
-        if cells[result_at] == late_text:
-            row_traits = ("late",)
-        elif cells[result_at] == malformed_text:
-            row_traits = ("malformed",)
-        provisional = cells[provisional_at] == provisional_yes
-        for column, (key, text) in enumerate(zip(keys, cells, strict=True)):
-            if display_width(text) > widths[column]:
-                widths[column] = display_width(text)
-            traits = row_traits + (("wrap",) if key in _WRAPPED else ())
-            if provisional and (key in _DUE_KEYS or key == "provisional") and text:
-                traits += ("provisional",)
+        result = cells[result_at]
+        kind = late if result == late_text else malformed if result == malformed_text else ()
+        row_formats = layouts[kind, cells[provisional_at] == provisional_yes]
+        for column, text in enumerate(cells):
             if not text:
-                if row_traits:
-                    sheet.write_blank(number, column, None, formats.get(*traits))
+                if kind:  # the row's colour runs through its blank cells
+                    write_blank(number, column, None, row_formats[column])
                 continue
-            if key in _DATE_KEYS:
-                day = dt.datetime.fromisoformat(text)
-                sheet.write_datetime(number, column, day, formats.get("date", *traits))
-            elif key in _NUMBER_KEYS and text.isdigit():
-                sheet.write_number(number, column, int(text), formats.get(*traits))
+            if len(text) * 2 > widths[column]:  # a text is at most twice as wide as long
+                width = display_width(text)
+                if width > widths[column]:
+                    widths[column] = width
+            how = kinds[column]
+            if how == 1:
+                write_datetime(number, column, as_datetime(text), row_formats[column])
+            elif how == 2 and text.isdigit():
+                write_number(number, column, int(text), row_formats[column])
             else:
-                sheet.write_string(number, column, text, formats.get(*traits))
+                write_string(number, column, text, row_formats[column])
     count_blank_rows(results, summary)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, min(width, _MAX_WIDTH) + 2)
