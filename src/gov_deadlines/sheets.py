@@ -5,8 +5,9 @@ sheet (or the one named) with ``python-calamine`` (the optional ``xlsx`` extra; 
 against openpyxl on 100,000 rows: ``benchmarks/bench_xlsx_reader.py``) and finds its
 table as Excel shows it:
 
-* **the header** is the first row with two or more values (a title above it, one merged
-  cell, is not data); a header cell merged down over the row below makes a two-row
+* **the header** is the first row with two or more values that the caller takes as its
+  header (a title above it, one merged cell, is not data, nor a line such as
+  填报单位:… 填报日期:…); a header cell merged down over the row below makes a two-row
   header, each column named by its cells top to bottom (``征求意见`` over ``发出日期``
   reads ``征求意见发出日期``);
 * **merged cells** count for every cell they cover, in the header and below it, as Excel
@@ -36,6 +37,7 @@ from typing import Any
 from gov_deadlines.errors import GovDeadlinesError
 
 __all__ = [
+    "HEADER_SEARCH",
     "INSTALL",
     "PROGRESS_ROWS",
     "SHEET_SUFFIXES",
@@ -60,6 +62,8 @@ INSTALL = "pip install 'gov-deadlines[xlsx]'"
 Progress = Callable[[int, int], None]
 #: Rows between two calls of a progress callback.
 PROGRESS_ROWS = 1000
+#: The rows looked at for the header.
+HEADER_SEARCH = 20
 #: The last serial of Excel's calendar (9999-12-31 in the 1900 date system).
 _LAST_SERIAL = 2_958_465
 _SIMPLE_NAME = re.compile(r"[^\W\d]\w*")
@@ -342,8 +346,18 @@ def _read_rows(sheet: Any) -> list[list[Any]]:
     return rows
 
 
-def open_sheet(path: str | PathLike[str], sheet: str | None = None) -> Sheet:
+def open_sheet(
+    path: str | PathLike[str],
+    sheet: str | None = None,
+    *,
+    accept: Callable[[list[str]], bool] | None = None,
+) -> Sheet:
     """The table of the workbook's first sheet, or of the sheet named ``sheet``.
+
+    The header is the first row with two or more values whose column names ``accept``
+    takes (the caller's layout: a line such as 填报单位:… 填报日期:… above the header is
+    passed over), among the first :data:`HEADER_SEARCH` rows; if ``accept`` takes none,
+    the first such row (so that the caller's own error names what it lacks).
 
     Raises :class:`XlsxUnavailableError` without ``python-calamine``, :class:`SheetError`
     for a file that is no workbook, a sheet that does not exist (the sheets are listed) or
@@ -383,11 +397,12 @@ def open_sheet(path: str | PathLike[str], sheet: str | None = None) -> Sheet:
         data = book.get_sheet_by_name(name)
         rows = _read_rows(data)
         merged = data.merged_cell_ranges or []
-    header_index = next(
-        (n for n, row in enumerate(rows) if sum(not _blank(value) for value in row) >= 2), None
-    )
+    # Rows with two or more values (before merged cells are filled: a merged title is one).
+    candidates = [
+        n for n, row in enumerate(rows[:HEADER_SEARCH]) if sum(not _blank(v) for v in row) >= 2
+    ]
     tall = _fill_merged(rows, merged)
-    if header_index is None:
+    if not candidates:
         raise SheetError(
             source,
             "the sheet has no header row (a row naming the columns, above the data)"
@@ -396,18 +411,37 @@ def open_sheet(path: str | PathLike[str], sheet: str | None = None) -> Sheet:
             "工作表没有表头(数据上方应有一行列名)" if rows else "工作表为空",
             sheet=name,
         )
-    top = rows[header_index]
+    tables = (_header(rows, merged, tall, n) for n in candidates)
+    found = next((t for t in tables if accept is None or accept(t[2])), None)
+    header_row, first, header = found or _header(rows, merged, tall, candidates[0])
+    return Sheet(
+        source=source,
+        name=name,
+        header_row=header_row,
+        first_column=first,
+        header=header,
+        date1904=_date1904(source),
+        grid=rows,
+    )
+
+
+def _header(
+    rows: list[list[Any]], merged: Sequence[Any], tall: set[tuple[int, int]], index: int
+) -> tuple[int, int, list[str]]:
+    """The header starting on row ``index`` (from 0): the Excel row of its last row, its
+    first column's index and the column names."""
+    top = rows[index]
     first = next(n for n, value in enumerate(top) if not _blank(value))
     # A header cell merged down over the rows below it makes a header of several rows.
     depth = max(
         (
-            bottom - header_index
+            bottom - index
             for (row, left), (bottom, _right) in merged
-            if row == header_index and (row, left) in tall
+            if row == index and (row, left) in tall
         ),
         default=0,
     )
-    header_rows = rows[header_index : header_index + depth + 1]
+    header_rows = rows[index : index + depth + 1]
     width = max(len(row) for row in header_rows)
     while width > first and all(
         width - 1 >= len(row) or _blank(row[width - 1]) for row in header_rows
@@ -421,12 +455,4 @@ def open_sheet(path: str | PathLike[str], sheet: str | None = None) -> Sheet:
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         header.append("".join(parts))
-    return Sheet(
-        source=source,
-        name=name,
-        header_row=header_index + depth + 1,
-        first_column=first,
-        header=header,
-        date1904=_date1904(source),
-        grid=rows,
-    )
+    return index + depth + 1, first, header

@@ -148,6 +148,17 @@ def test_a_title_over_a_merged_two_row_header_is_read_as_excel_shows_it(tmp_path
     assert sheet.header_row == 3
 
 
+def test_a_line_of_two_values_above_the_header_is_passed_over(tmp_path: Path) -> None:
+    rows = [
+        ["填报单位:某某区政府办公室", None, "填报日期:2026年6月30日"],
+        HEADER,
+        ["A-1", "当面", dt.date(2026, 3, 2), dt.date(2026, 3, 20)],
+    ]
+    audit = audit_xlsx(write_workbook(tmp_path / "t.xlsx", rows), as_of=AS_OF)
+    [row] = list(audit)
+    assert row.line == 3 and row.error is None and audit.sheet.header_row == 2
+
+
 def test_a_merged_data_cell_counts_for_every_row_it_covers(tmp_path: Path) -> None:
     rows = [HEADER, ["A-1", None, dt.date(2026, 3, 2)], ["A-2", None, dt.date(2026, 3, 3)]]
     book = write_workbook(tmp_path / "m.xlsx", rows, merges=[(1, 1, 2, 1, "网络")])

@@ -52,6 +52,15 @@ DATE_FIELDS = frozenset(
 )
 
 
+def _usable(header: list[str]) -> bool:
+    """Whether a row's names make the audit's header (a row above it is passed over)."""
+    try:
+        Layout.from_header(header)
+    except LayoutError:
+        return False
+    return True
+
+
 def _placed(error: LayoutError, sheet: Sheet) -> LayoutError:
     """A header's problem, named by the header's cells (the cells at fault, if known)."""
     if error.columns:
@@ -191,7 +200,7 @@ def audit_xlsx(
     ``progress(rows done, rows in all)`` is called every thousand rows if given.
     """
     return SheetAudit(
-        open_sheet(path, sheet),
+        open_sheet(path, sheet, accept=_usable),
         as_of=as_of,
         calendar=calendar,
         policy=policy,

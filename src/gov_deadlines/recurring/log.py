@@ -149,6 +149,11 @@ def _header_columns(row: Sequence[str]) -> tuple[int, int, int]:
     return rule_col, date_col, note_col
 
 
+def _is_log_header(row: Sequence[str]) -> bool:
+    rule_col, date_col, _note = _header_columns(row)
+    return rule_col >= 0 and date_col >= 0
+
+
 def _csv_rows(
     source: str, text: str, delimiter: str | None
 ) -> tuple[Iterator[list[str]], Callable[[], int], int]:
@@ -186,7 +191,7 @@ def read_log(
     if path is not None:
         source = fspath(path)
         if os.path.splitext(source)[1].lower() in SHEET_SUFFIXES:
-            table = open_sheet(source, sheet)
+            table = open_sheet(source, sheet, accept=_is_log_header)
         else:
             text = _read_text(source)
     places: dict[int, str] = {}
