@@ -48,3 +48,11 @@ def test_every_example_of_the_page_runs_and_its_claims_hold(
     assert ran == 4
     printed = capsys.readouterr().out
     assert "2026-099" in printed and "无法识别日期" in printed
+
+
+def test_the_page_lists_the_result_columns_as_they_are() -> None:
+    from gov_deadlines.outputs import result_columns
+
+    text = DOC.read_text("utf-8")
+    assert " ".join(result_columns("zh")) in " ".join(text.split())
+    assert f"`{' '.join(result_columns('en'))}`" in " ".join(text.split())
