@@ -329,11 +329,15 @@ def due(
         asked_rule=rule_id,
     )
     if moved is None:
-        if receipt_policy is ReceiptPolicy.AS_RECORDED and cat.is_receipt_started(rule_id):
+        if receipt_policy is _AS_RECORDED and cat.is_receipt_started(rule_id):
             return replace(result, receipt_as_recorded=True)
         return result
     given = split_trigger(trigger)
     return with_receipt(result, given[1] or given[0])
+
+
+#: Looked up once, not per due() (an enum member through its class costs two look-ups).
+_AS_RECORDED = ReceiptPolicy.AS_RECORDED
 
 
 def _due_plain(rule_id: str, trigger: dt.date, policy: object) -> Deadline | None:
