@@ -126,7 +126,7 @@ def test_by_ordinary_letter_the_receipt_is_the_day_the_agency_confirmed_with_the
     assert verdict.receipt_date == D(2026, 3, 6) and verdict.receipt_field == "confirmed"
 
 
-@pytest.mark.parametrize("channel", ["网络", "internet", "传真", "fax", "电子邮件"])
+@pytest.mark.parametrize("channel", ["网络", "internet", "传真", "fax"])
 def test_by_internet_or_fax_the_receipt_is_the_day_both_sides_confirmed(channel: str) -> None:
     verdict = audit_case({"channel": channel, "submitted": "2026-03-02", "confirmed": "2026-03-04"})
     assert verdict.receipt_date == D(2026, 3, 4) and not verdict.receipt_assumed
@@ -136,7 +136,8 @@ def test_a_confirmation_channel_with_only_the_submission_assumes_it_and_says_so(
     verdict = audit_case({"channel": "网络", "submitted": "2026-03-03"})
     assert verdict.receipt_date == D(2026, 3, 3)
     assert verdict.receipt_assumed and verdict.receipt_field == "submitted"
-    assert [f.code for f in verdict.findings] == ["receipt_assumed"]
+    # no audit day: the reply can only be pending, and the verdict says so (issue 15, point 8)
+    assert [f.code for f in verdict.findings] == ["receipt_assumed", "no_audit_day"]
     assert "假定" in verdict.explain("zh")
     assert "assumed" in verdict.explain("en")
 

@@ -34,6 +34,9 @@ NAMES = {
     "opinion-clock-from-detection",
     "receipt-assumed-from-another-recorded-date",
     "consultation-after-the-deadline-not-excluded",
+    "notice-counts-when-sent",
+    "email-received-by-the-mail-system",
+    "guard-signed-letter-received-on-confirmation",
 }
 
 

@@ -161,7 +161,10 @@ def test_the_statute_data_holds_art_31_and_34_and_every_channel() -> None:
 
     texts = statute("ogi-2019")
     assert {"第三十一条", "第三十四条"} <= set(texts.articles)
-    assert set(texts.receipts) == {channel.value for channel in Channel}
+    # Every channel art. 31 names; e-mail's receipt is 国办公开办函〔2015〕207号's (policy
+    # email-received-by-the-mail-system), an unknown channel has none (issue 15).
+    named = {channel.value for channel in Channel} - {Channel.EMAIL.value, Channel.UNKNOWN.value}
+    assert set(texts.receipts) == named
     assert STATUTES == ["ogi-2019"] and data_path(STATUTE_FOLDER)
 
 

@@ -225,3 +225,68 @@ def test_the_timeline_is_coloured_with_color_and_never_with_no_color() -> None:
     )
     assert plain.out == run_main(*ISSUE_EXAMPLE, "--as-of", "2026-06-30", "--timeline").out
     assert "\x1b[" not in plain.out
+
+
+# -- the record as case files hold it (issue 15, §1) -------------------------------------------
+
+
+def test_a_receipt_date_needs_no_channel_at_the_terminal() -> None:
+    result = run_main(
+        "case", "--received", "2026-03-20", "--replied", "2026-04-20", "--as-of", "2026-06-30"
+    )
+    assert result.code == 0, result
+    assert "依据:案件记录的收到日期" in result.out
+    assert result.out.splitlines()[0] == "答复期限:2026-04-20(周一)24时 · 按时"
+
+
+def test_a_guard_signed_letter_runs_from_the_confirmation_and_without_it_says_what_is_missing() -> (
+    None
+):
+    guard = ["case", "--channel", "挂号信", "--signed-for", "2026-03-20", "--signed-by", "门卫"]
+    confirmed = run_main(
+        *guard, "--confirmed", "2026-03-24", "--replied", "2026-04-22", "--as-of", "2026-06-30"
+    )
+    assert confirmed.code == 0 and "答复期限:2026-04-22(周三)24时 · 按时" in confirmed.out
+    missing = run_main(*guard, "--replied", "2026-04-22", "--as-of", "2026-06-30")
+    assert missing.code == 1
+    assert "提示:挂号信由门卫、收发室等代签" in missing.out and "请补录确认日期" in missing.out
+    bad = run_main(*guard[:5], "--signed-by", "邮差")
+    assert bad.code == 2 and "--signed-by" in bad.err
+
+
+def test_two_candidate_receipt_dates_give_both_outcomes_at_the_terminal_and_in_json() -> None:
+    argv = ["case", "--channel", "当面", "--submitted", "2026-03-20", "--disputed", "2026-03-24"]
+    argv += ["--replied", "2026-04-22", "--as-of", "2026-06-30"]
+    text = run_main(*argv).out
+    assert (
+        "若以2026-03-20为收到申请日:答复期限2026-04-20(周一),逾期2个工作日" in text.splitlines()[2]
+    )
+    assert "若以2026-03-24为收到申请日:答复期限2026-04-22(周三),按时" in text.splitlines()[2]
+    payload = run_main(*argv, "--json").json()
+    assert [(a["receipt_date"], a["reply_status"]) for a in payload["receipt_alternatives"]] == [
+        ("2026-03-20", "late"),
+        ("2026-03-24", "on_time"),
+    ]
+
+
+def test_notice_date_chooses_which_date_of_the_reply_counts() -> None:
+    argv = ["case", "--channel", "当面", "--submitted", "2026-03-20", "--reply-made", "2026-04-17"]
+    argv += ["--reply-sent", "2026-04-21", "--as-of", "2026-06-30"]
+    assert run_main(*argv).code == 1
+    made = run_main(*argv, "--notice-date", "made")
+    assert made.code == 0 and "由本库政策 notice-counts-when-sent 决定结论" in made.out
+
+
+def test_a_consultation_known_without_its_dates_is_entered_as_its_party_alone() -> None:
+    result = run_main(
+        "case",
+        "--channel",
+        "当面",
+        "--submitted",
+        "2026-03-20",
+        "--consult",
+        "第三方",
+        "--as-of",
+        "2026-04-01",
+    )
+    assert result.code == 0 and "提示:记录了1次征求第三方意见,但没有发出、答复日期" in result.out

@@ -217,7 +217,7 @@ def test_the_audit_example_gives_the_rows_of_the_per_case_csv_in_a_frame() -> No
     rows = [{field: "" for field in FIELDS} for _ in range(len(example))]
     for row, record in zip(rows, example.to_dict("records"), strict=True):
         for field, name in zip(FIELDS, header("zh"), strict=True):
-            row[field] = record[name]
+            row[field] = record.get(name, "")  # the example has no column of the record's extras
     assert frame_results(records(out)) == csv_results(rows)
     assert out["答复期限"].iloc[0] == "2026-10-30"
 

@@ -21,6 +21,11 @@ Each idea has its own module, in the order they build on each other:
   :class:`Case`, :class:`Consultation`, :class:`Extension`, :func:`parse_case`,
   :class:`CaseError`, and the receipt facts the clock reads (the recorded date of receipt
   by channel, :data:`RECEIPT_FIELDS`; the consistency checks).
+* :mod:`~gov_deadlines.cases.record` — the record as case files hold it (issue 15):
+  :class:`SignedBy` (who signed for a letter), :class:`NoticeDate` (which date of a notice
+  counts: policy ``notice-counts-when-sent``) and the texts of the record's findings,
+  worked out by :mod:`~gov_deadlines.cases.record_notes`; the vocabularies are
+  :mod:`~gov_deadlines.cases.channels`.
 * :mod:`~gov_deadlines.cases.versions` — the versions of the 条例 read from the catalogue.
 * :mod:`~gov_deadlines.cases.duties` — what the audit finds duty by duty:
   :class:`DutyKind`, :class:`Duty`, :class:`Finding` (with its texts); a duty's
@@ -63,6 +68,7 @@ from gov_deadlines.cases.model import (
     field_label,
     parse_case,
 )
+from gov_deadlines.cases.record import NoticeDate, SignedBy
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.workbook import SheetAudit, audit_xlsx
 from gov_deadlines.vocabulary import CaseResult, Status
@@ -87,9 +93,11 @@ __all__ = [
     "Extension",
     "Finding",
     "LayoutError",
+    "NoticeDate",
     "Party",
     "RowResult",
     "SheetAudit",
+    "SignedBy",
     "Status",
     "audit_case",
     "audit_cases",

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
 from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, CaseClock, CaseRecord
 from gov_deadlines.cases.columns import (
+    PLAIN_WIDTH,
     CellReader,
     Layout,
     LayoutError,
@@ -273,8 +274,12 @@ class CsvAudit:
         )
         self.width = len(self.layout.header)
         #: The row's cells in FIELDS order, from a row padded to the header's width plus
-        #: one blank cell (where absent columns point).
-        self.pick = itemgetter(*self.layout.index)
+        #: one blank cell (where absent columns point). A header without the record's
+        #: extra columns (issue 15) picks only the plain ones: no row can hold them.
+        index = self.layout.index
+        if all(column == self.width for column in index[PLAIN_WIDTH:]):
+            index = index[:PLAIN_WIDTH]
+        self.pick = itemgetter(*index)
         #: Rows with no value at all, skipped (the summary counts them).
         self.blank_rows = 0
 

@@ -60,6 +60,8 @@ from gov_deadlines.cases.model import (
     receipt_by_channel,
 )
 from gov_deadlines.cases.plausibility import date_findings
+from gov_deadlines.cases.record import NoticeDate, SignedBy
+from gov_deadlines.cases.record_notes import disputed_outcome, record_notes
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import ReplyVersion, ReplyVersions, reply_versions
 from gov_deadlines.catalogue.receipt import ReceiptPolicy
@@ -96,11 +98,16 @@ class AuditPolicy:
     audit day (default 5).
     ``move_rest_day_receipt`` (deprecated, accepted for one release): ``False`` is
     ``receipt=ReceiptPolicy.AS_RECORDED``.
+    ``notice_date``: which date of a notice (补正 notice, extension notice, reply) counts when
+    the record gives it made, sent or delivered (:class:`~gov_deadlines.cases.NoticeDate`;
+    default the day it is sent, policy ``notice-counts-when-sent``).
     """
 
     receipt: ReceiptPolicy = ReceiptPolicy.NEXT_WORKING_DAY
     warn_within: int = 5
     move_rest_day_receipt: InitVar[bool | None] = None
+    #: Which date of a notice counts when it has several (policy notice-counts-when-sent).
+    notice_date: NoticeDate = NoticeDate.SENT
 
     def __post_init__(self, move_rest_day_receipt: bool | None) -> None:
         if move_rest_day_receipt is not None:
@@ -138,6 +145,8 @@ Source = CaseFacts | Sequence[Any]
 _ON_TIME, _LATE, _OVERDUE = Status.ON_TIME, Status.LATE, Status.OVERDUE
 _PENDING, _WAITING, _UNDETERMINED = Status.PENDING, Status.WAITING, Status.UNDETERMINED
 _SUPPLEMENT, _EXTENSION, _REPLY = DutyKind.SUPPLEMENT_NOTICE, DutyKind.EXTENSION, DutyKind.REPLY
+#: Receipt fields that need no finding of the record (issue 15): the channel's own dates.
+_PLAIN_FIELDS = frozenset({"submitted", "signed_for", "confirmed"})
 
 
 class CaseRecord:
@@ -479,13 +488,54 @@ class CaseClock:
     # -- one case ---------------------------------------------------------------------------
 
     def run(self, f: CaseFacts) -> CaseRecord:
-        """The clock of a case's facts on the audit day (see :meth:`audit`)."""
+        """The clock of a case's facts on the audit day (see :meth:`audit`). A record that
+        holds more than the clock counts (issue 15: a notice's several dates, a disputed
+        receipt, a guard-signed letter, an e-mail …) adds its findings
+        (:func:`~gov_deadlines.cases.record_notes.record_notes`); a disputed receipt is
+        counted once more under each candidate."""
+        if f.notice_days and f.notice_policy is not self.policy.notice_date:
+            f = f.with_notice_policy(self.policy.notice_date)
+        record = self._facts_run(f)
+        if (
+            f.receipt_field in _PLAIN_FIELDS
+            and f.signed_by is None
+            and f.channel is not Channel.EMAIL
+            and not f.undated
+            and not f.notice_days
+            and not f.receipt_disputed
+            and self.as_of is not None
+        ):
+            return record
+        disputed: tuple[tuple[dt.date, dt.date | None, str, str, Status, int | None], ...] = ()
+        days = self.days
+        if f.receipt_disputed and f.raw_receipt is not None:
+            outcomes = [disputed_outcome(f.raw_receipt, record.duties[-1], days)]
+            for day in f.receipt_disputed:
+                other = self._facts_run(f.with_receipt(day))
+                outcomes.append(disputed_outcome(day, other.duties[-1], days))
+            disputed = tuple(outcomes)
+        self._note(record, f, disputed)
+        return record
+
+    def _note(
+        self,
+        record: CaseRecord,
+        f: CaseFacts,
+        disputed: tuple[tuple[dt.date, dt.date | None, str, str, Status, int | None], ...] = (),
+    ) -> None:
+        extra = record_notes(
+            f, record.duties, self.days, self.as_of, record.version.consult_cap, disputed
+        )
+        if extra:
+            record.notes = (*record.notes, *extra)
+
+    def _facts_run(self, f: CaseFacts) -> CaseRecord:
         base = self.days.base
 
         def index(day: dt.date | None) -> int | None:
             return None if day is None else day.toordinal() - base
 
-        return self.audit(
+        return self._audit(
             f,
             f.case_id,
             f.channel,
@@ -502,6 +552,9 @@ class CaseClock:
             index(f.ext_told),
             f.ext_days,
             index(f.replied),
+            index(f.received),
+            f.signed_by,
+            index(f.email_received),
         )
 
     def audit(
@@ -520,11 +573,43 @@ class CaseClock:
         ext_days: int | None,
         replied: int | None,
     ) -> CaseRecord:
+        """The clock of one case on the audit day, its dates as day indices (a row read by
+        :class:`~gov_deadlines.cases.columns.CellReader`); see :meth:`_audit`. Without an
+        audit day, or for an e-mail, the record's findings are added (issue 15)."""
+        record = self._audit(
+            source, case_id, channel, submitted, signed_for, confirmed, requested, arrived,
+            consultations, approved, told, ext_days, replied,
+        )  # fmt: skip
+        if self.as_of is None or channel is Channel.EMAIL:
+            self._note(record, _facts(source))
+        return record
+
+    def _audit(
+        self,
+        source: Source,
+        case_id: str,
+        channel: Channel,
+        submitted: int | None,
+        signed_for: int | None,
+        confirmed: int | None,
+        requested: int | None,
+        arrived: int | None,
+        consultations: tuple[tuple[Party, int, int | None], ...],
+        approved: int | None,
+        told: int | None,
+        ext_days: int | None,
+        replied: int | None,
+        received: int | None = None,
+        signed_by: SignedBy | None = None,
+        email_received: int | None = None,
+    ) -> CaseRecord:
         """The clock of one case on the audit day, its dates as day indices; ``source``: the
         facts or the cells they were read from. Dates out of order, no receipt, or a receipt
         before the 2008 条例 raise :class:`~gov_deadlines.cases.CaseError`; missing calendar
         data makes the duties that need it ``undetermined``."""
-        raw, basis, assumed = receipt_by_channel(channel, submitted, signed_for, confirmed)
+        raw, basis, assumed = receipt_by_channel(
+            channel, submitted, signed_for, confirmed, received, signed_by, email_received
+        )
         plain = requested is None and not consultations and approved is None
         if raw is None or (
             (

@@ -15,15 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gov_deadlines.cases.model import (
-    CaseError,
-    CaseFacts,
-    Channel,
-    Party,
-    field_label,
-    first_problem,
-    normalize_key,
-)
+from gov_deadlines.cases.channels import Channel, Party, field_label, normalize_key
+from gov_deadlines.cases.model import CaseError, CaseFacts, first_problem
+from gov_deadlines.cases.record import NoticeDates, SignedBy
 from gov_deadlines.dates import parse_day
 from gov_deadlines.errors import DateParseError, GovDeadlinesError, shown
 
@@ -34,15 +28,18 @@ __all__ = [
     "LIST_SEPARATORS",
     "MISSING",
     "PARTY_CELLS",
+    "PLAIN_WIDTH",
     "CellReader",
     "IndexedRow",
     "Layout",
     "LayoutError",
+    "RecordCells",
     "facts_from_cells",
     "mapping_cells",
     "read_channel",
     "read_date",
     "read_party",
+    "read_signed_by",
 ]
 
 # -- the input layout ---------------------------------------------------------------------------
@@ -73,7 +70,23 @@ COLUMNS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("extension_told", "延期告知日期", "extension_told", ("告知延期日期", "延期告知")),
     ("extension_days", "延期工作日", "extension_days", ("延期天数", "延长工作日", "延期工作日数")),
     ("replied", "答复日期", "replied", ("答复时间", "reply date", "reply")),
+    # -- the record as case files hold it (issue 15): every one optional
+    ("received", "收到日期", "received", ("收到申请日期", "收到申请日", "date received")),
+    ("signed_by", "签收人", "signed_by", ("签收机构", "签收单位", "signed by")),
+    ("email_received", "邮件系统接收日期", "email_received", ("邮件接收日期", "邮箱接收日期")),
+    ("receipt_disputed", "争议收到日期", "receipt_disputed", ("候选收到日期", "另一收到日期")),
+    ("supplement_made", "补正告知作出日期", "supplement_made", ("补正告知书作出日期",)),
+    ("supplement_sent", "补正告知寄出日期", "supplement_sent", ("补正告知书寄出日期",)),
+    ("supplement_delivered", "补正告知送达日期", "supplement_delivered", ("补正告知书送达日期",)),
+    ("extension_made", "延期告知作出日期", "extension_made", ("延期告知书作出日期",)),
+    ("extension_sent", "延期告知寄出日期", "extension_sent", ("延期告知书寄出日期",)),
+    ("extension_delivered", "延期告知送达日期", "extension_delivered", ("延期告知书送达日期",)),
+    ("reply_made", "答复作出日期", "reply_made", ("答复书作出日期", "答复落款日期", "落款日期")),
+    ("reply_sent", "答复寄出日期", "reply_sent", ("答复交邮日期", "交邮日期", "寄出日期")),
+    ("reply_delivered", "答复送达日期", "reply_delivered", ("答复签收日期", "送达日期")),
 )
+#: The columns before the record's extra facts: what a row of every older layout holds.
+PLAIN_WIDTH = 14
 FIELDS = tuple(column[0] for column in COLUMNS)
 _F = {name: index for index, name in enumerate(FIELDS)}
 #: The index of an always-blank cell, where absent columns point.
@@ -132,16 +145,21 @@ class Layout:
                     columns=(index[found], column),
                 )
             index[found] = column
-        if index[_F["channel"]] == width:
+        if index[_F["channel"]] == width and index[_F["received"]] == width:
             raise LayoutError(
-                "the header has no channel column (渠道/channel)", "表头缺少“渠道/channel”列"
+                "the header has no channel column (渠道/channel), nor a date of receipt "
+                "(收到日期/received)",
+                "表头缺少“渠道/channel”列(或“收到日期/received”列)",
             )
-        if all(index[_F[name]] == width for name in ("submitted", "signed_for", "confirmed")):
+        if all(
+            index[_F[name]] == width
+            for name in ("submitted", "signed_for", "confirmed", "received", "email_received")
+        ):
             raise LayoutError(
                 "the header has no date of receipt: give at least one of 提交日期/submitted, "
-                "签收日期/signed_for, 确认日期/confirmed",
+                "签收日期/signed_for, 确认日期/confirmed (or 收到日期/received)",
                 "表头缺少收到申请的日期列:至少需要 提交日期/submitted、签收日期/signed_for、"
-                "确认日期/confirmed 之一",
+                "确认日期/confirmed 之一(或 收到日期/received)",
             )
         return cls(tuple(header), tuple(index), tuple(ignored))
 
@@ -201,9 +219,9 @@ def read_channel(value: object) -> Channel:
         raise _bad(
             "channel",
             value,
-            "unknown channel (use 当面/挂号信/平信/网络/传真 or in_person/registered_post/"
-            "ordinary_letter/internet/fax)",
-            "无法识别的渠道(应为 当面/挂号信/平信/网络/传真 之一)",
+            "unknown channel (use 当面/挂号信/平信/网络/传真/电子邮件 or in_person/registered_post/"
+            "ordinary_letter/internet/fax/email)",
+            "无法识别的渠道(应为 当面/挂号信/平信/网络/传真/电子邮件 之一)",
         ) from None
     if len(CHANNEL_CELLS) < 1000:
         CHANNEL_CELLS[value] = channel
@@ -333,9 +351,16 @@ def facts_from_cells(cells: Sequence[Any]) -> CaseFacts:
         told,
         days,
         replied,
-    ) = cells
+    ) = cells[:PLAIN_WIDTH]
     get = _DATES.get
-    channel = CHANNEL_CELLS.get(channel_text) if type(channel_text) is str else None
+    extra = cells[PLAIN_WIDTH:]
+    record: dict[str, Any] = (
+        _record(extra, parties if not sent else "") if any(extra) or (parties and not sent) else {}
+    )
+    if type(channel_text) is str and not channel_text.strip() and record.get("received"):
+        channel: Channel | None = Channel.UNKNOWN  # a date of receipt needs no channel
+    else:
+        channel = CHANNEL_CELLS.get(channel_text) if type(channel_text) is str else None
     facts = CaseFacts(
         case_id if type(case_id) is str else str(case_id),
         channel if channel is not None else read_channel(channel_text),
@@ -349,12 +374,81 @@ def facts_from_cells(cells: Sequence[Any]) -> CaseFacts:
         (get(told) or read_date(told, "extension_told")) if told else None,
         _days(days) if days else None,
         (get(replied) or read_date(replied, "replied")) if replied else None,
+        **record,
     )
     found = first_problem(facts)
     if found is not None:
         field, problem, problem_zh = found
         raise CaseError(problem, problem_zh, field=field)
     return facts
+
+
+def read_signed_by(value: object) -> SignedBy | None:
+    """A 签收人 cell: blank ``None``; the OGI office or another body (代签)."""
+    if isinstance(value, SignedBy) or value is None:
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return SignedBy.parse(text)
+    except ValueError:
+        raise _bad(
+            "signed_by",
+            value,
+            "unknown signer (use 政府信息公开工作机构 or 门卫/收发室, ogi_office or other)",
+            "无法识别的签收人(应为 政府信息公开工作机构 或 门卫/收发室)",
+        ) from None
+
+
+def _notice_cells(made: object, sent: object, delivered: object, field: str) -> NoticeDates | None:
+    if not (made or sent or delivered):
+        return None
+    return NoticeDates(
+        _date(made, f"{field}_made"),
+        _date(sent, f"{field}_sent"),
+        _date(delivered, f"{field}_delivered"),
+    )
+
+
+def _record(extra: Sequence[Any], undated_parties: object) -> dict[str, Any]:
+    """The record's extra facts of a row (the cells after the plain ones), as the keyword
+    arguments of :class:`CaseFacts`; only what is recorded."""
+    (
+        received,
+        signed_by,
+        email_received,
+        disputed,
+        s_made,
+        s_sent,
+        s_delivered,
+        e_made,
+        e_sent,
+        e_delivered,
+        r_made,
+        r_sent,
+        r_delivered,
+    ) = (list(extra) + [""] * (len(FIELDS) - PLAIN_WIDTH))[: len(FIELDS) - PLAIN_WIDTH]
+    found: dict[str, Any] = {}
+    if received:
+        found["received"] = _date(received, "received")
+    if signed_by:
+        found["signed_by"] = read_signed_by(signed_by)
+    if email_received:
+        found["email_received"] = _date(email_received, "email_received")
+    if disputed:
+        days = [_date(item, "receipt_disputed") for item in _split(disputed)]
+        found["receipt_disputed"] = tuple(day for day in days if day is not None)
+    for key, dates in (
+        ("supplement_dates", _notice_cells(s_made, s_sent, s_delivered, "supplement")),
+        ("extension_dates", _notice_cells(e_made, e_sent, e_delivered, "extension")),
+        ("reply_dates", _notice_cells(r_made, r_sent, r_delivered, "reply")),
+    ):
+        if dates is not None:
+            found[key] = dates
+    if undated_parties:
+        found["undated"] = tuple(read_party(who) for who in _split(undated_parties) if who)
+    return found
 
 
 #: A row read for the clock: case id, channel, submitted, signed for, confirmed, 补正 asked
@@ -375,6 +469,17 @@ IndexedRow = tuple[
     int | None,
 ]
 _MEMO_LIMIT = 200_000
+
+
+class RecordCells(CaseError):
+    """Raised by :meth:`CellReader.read` for a row that holds the record's extra facts (issue
+    15: a date of receipt, who signed, an e-mail, disputed receipts, a notice's dates, a
+    consultation without dates): the caller reads it as facts instead
+    (:func:`facts_from_cells`, the clock's :meth:`~gov_deadlines.cases.clock.CaseClock.run`).
+    Never leaves the library: every caller of ``read`` catches :class:`CaseError`."""
+
+    def __init__(self) -> None:
+        super().__init__("the row holds the record's extra facts", "该行含有案件记录的其他日期")
 
 
 class CellReader:
@@ -424,9 +529,13 @@ class CellReader:
             told,
             days,
             replied,
-        ) = cells
+        ) = cells[:PLAIN_WIDTH]
+        if (len(cells) > PLAIN_WIDTH and any(cells[PLAIN_WIDTH:])) or (parties and not sent):
+            raise RecordCells
         day = self.day
         channel = CHANNEL_CELLS.get(channel_text) if type(channel_text) is str else None
+        if channel is Channel.EMAIL:
+            raise RecordCells  # its receipt finding is the record's (207号)
         consultations: tuple[tuple[Party, int, int | None], ...] = ()
         if sent:
             base = self.base
@@ -451,7 +560,12 @@ class CellReader:
 
 
 _LIST_FIELDS = frozenset(
-    {_F["consultation_party"], _F["consultation_sent"], _F["consultation_answered"]}
+    {
+        _F["consultation_party"],
+        _F["consultation_sent"],
+        _F["consultation_answered"],
+        _F["receipt_disputed"],
+    }
 )
 
 
@@ -464,7 +578,7 @@ def mapping_cells(row: Mapping[Any, Any]) -> list[Any]:
             continue
         if isinstance(value, int) and value.bit_length() > 64:
             value = shown(value)  # no field holds such a number; its digits may not even print
-        elif not isinstance(value, (str, int, dt.date, Channel, Party)) and not (
+        elif not isinstance(value, (str, int, dt.date, Channel, Party, SignedBy)) and not (
             index in _LIST_FIELDS and isinstance(value, (list, tuple))
         ):
             value = str(value)

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.day import is_provisional, weekday_name
 from gov_deadlines.calendar.workcalendar import WorkCalendar
-from gov_deadlines.cases.model import field_label
+from gov_deadlines.cases.channels import field_label
+from gov_deadlines.cases.record import RECORD_WARNINGS, record_finding_text
 from gov_deadlines.catalogue.receipt import moved_sentence
 from gov_deadlines.dates import iso_date
 from gov_deadlines.errors import CalendarCoverageError
@@ -149,7 +150,9 @@ def status_text(
 PROBLEM_CODES = frozenset({"extension_over_cap", "calendar"})
 #: Finding codes that are warnings: a duty due soon, and the dates that cannot be right
 #: (:mod:`gov_deadlines.cases.plausibility`).
-WARNING_CODES = frozenset({"due_soon", "after_audit_day", "before_receipt", "before_clock"})
+WARNING_CODES = frozenset(
+    {"due_soon", "after_audit_day", "before_receipt", "before_clock", *RECORD_WARNINGS}
+)
 
 
 @dataclass(slots=True)
@@ -371,6 +374,9 @@ def finding_text(finding: Finding, zh: bool) -> str:
         # Audit reports are read by clerks: the remedies are the command line's.
         message: str = error.clerk_message("zh" if zh else "en")
         return message
+    recorded = record_finding_text(code, a, zh)  # the record's findings (issue 15)
+    if recorded is not None:
+        return recorded
     return code  # pragma: no cover - every code is rendered above
 
 

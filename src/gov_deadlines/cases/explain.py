@@ -115,14 +115,76 @@ def _judged_line(duty: Duty, lang: str) -> str:
     )
 
 
+#: Findings on how the receipt was read, shown in the receipt's step (the record's own,
+#: issue 15, besides the clock's), and the policy each one names.
+_RECEIPT_CODES = frozenset(
+    {
+        "receipt_assumed",
+        "receipt_moved",
+        "received_recorded",
+        "signed_by_other",
+        "confirmation_missing",
+        "email_receipt",
+    }
+)
+_RECEIPT_POLICIES = {
+    "receipt_assumed": "receipt-assumed-from-another-recorded-date",
+    "receipt_moved": "rest-day-receipt-next-working-day",
+    "signed_by_other": "guard-signed-letter-received-on-confirmation",
+    "confirmation_missing": "guard-signed-letter-received-on-confirmation",
+}
+
+
+def _receipt_basis(v: CaseVerdict, lang: str) -> list[str]:
+    """The rule of the receipt: art. 31's item for the channel (quoted), 207号 for e-mail
+    (through its policy, whose basis quotes it), or the record's own date of receipt."""
+    zh = is_zh(lang)
+    texts = statute(RECEIPT_STATUTE)
+    article = (
+        f"   原文(第三十一条):“{texts.article('第三十一条')}”"
+        if zh
+        else f"   Quoted (art. 31): “{texts.article('第三十一条')}”"
+    )
+    if v.receipt_field == "received":
+        return [
+            "   依据:案件记录的收到日期(收到申请之日已由记录确定,不按递交渠道推定)。"
+            if zh
+            else "   Rule: the date of receipt the record gives (fixed by the record, not "
+            "derived from the channel).",
+        ]
+    if v.channel is Channel.EMAIL:
+        policy = default_policies()["email-received-by-the-mail-system"]
+        return [
+            "   " + policy.line(lang),
+            ("   理由:" if zh else "   Basis: ") + (policy.basis_zh if zh else policy.basis_en),
+            article,
+        ]
+    clause = texts.receipts.get(v.channel.value)
+    if clause is None:  # channel unknown, and no date of receipt recorded
+        return [
+            "   依据:渠道不明,无法按第三十一条确定收到申请之日;按记录的日期假定。"
+            if zh
+            else "   Rule: the channel is unknown, so art. 31 cannot fix the receipt; a recorded "
+            "date is assumed.",
+            article,
+        ]
+    if zh:
+        return [f"   依据:{texts.title_zh}{clause.clause}:“{clause.quote}”。", article]
+    return [
+        f"   Rule: {texts.title_en}, {clause.clause_en}: received on {clause.quote_en}.",
+        article,
+    ]
+
+
 def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
     """The explanation of a verdict, line by line (what :meth:`CaseVerdict.explain` joins)."""
     zh = is_zh(lang)
     f, cal, ver = v.facts, v.calendar, v.reply_version
     lines: list[str] = []
     name = v.case_id or ("(无编号)" if zh else "(no id)")
+    how = "渠道不明" if v.channel is Channel.UNKNOWN else f"{v.channel.label()}提交"
     lines.append(
-        f"案件 {name}:{v.channel.label()}提交,适用{ver.label}年条例。"
+        f"案件 {name}:{how},适用{ver.label}年条例。"
         if zh
         else f"Case {name}: channel {v.channel.label('en')}; the {ver.label} 条例 applies."
     )
@@ -134,17 +196,8 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
         )
 
     # 1. receipt
-    texts = statute(RECEIPT_STATUTE)
-    clause = texts.receipts[v.channel.value]
     lines.append("一、收到申请日" if zh else "1. Date of receipt")
-    if zh:
-        lines.append(f"   依据:{texts.title_zh}{clause.clause}:“{clause.quote}”。")
-        lines.append(f"   原文(第三十一条):“{texts.article('第三十一条')}”")
-    else:
-        lines.append(
-            f"   Rule: {texts.title_en}, {clause.clause_en}: received on {clause.quote_en}."
-        )
-        lines.append(f"   Quoted (art. 31): “{texts.article('第三十一条')}”")
+    lines.extend(_receipt_basis(v, lang))
     if ver.receipt_by_analogy:
         lines.append(
             "   2008年条例未规定各渠道的收到日,参照2019年条例第三十一条确定。"
@@ -168,12 +221,10 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
             else f"   Recorded: {field_label(v.receipt_field, 'en')} {recorded}."
         )
     for finding in v.findings:
-        if finding.code in ("receipt_assumed", "receipt_moved"):
+        if finding.code in _RECEIPT_CODES:
             lines.append(f"   {finding.text(lang)}")
-        if finding.code == "receipt_assumed":
-            lines.append(_policy_line("receipt-assumed-from-another-recorded-date", lang))
-        if finding.code == "receipt_moved":
-            lines.append(_policy_line("rest-day-receipt-next-working-day", lang))
+        if finding.code in _RECEIPT_POLICIES:
+            lines.append(_policy_line(_RECEIPT_POLICIES[finding.code], lang))
     makeup = ""
     try:
         if cal.day_info(v.receipt_date).kind is DayKind.MAKEUP_WORKDAY:
@@ -401,8 +452,7 @@ def explain_lines(v: CaseVerdict, lang: str = "zh") -> list[str]:
 def _tail(v: CaseVerdict, lines: list[str], lang: str) -> list[str]:
     zh = is_zh(lang)
     shown = {
-        "receipt_assumed",
-        "receipt_moved",
+        *_RECEIPT_CODES,
         "supplement_moved",
         "awaiting_supplement",
         "consult_capped",
@@ -425,6 +475,8 @@ def _tail(v: CaseVerdict, lines: list[str], lang: str) -> list[str]:
     if rest:
         lines.append("提示与问题:" if zh else "Warnings and problems:")
         lines.extend(f"   - {finding.text(lang)}" for finding in rest)
+        if any(f.code in ("notice_date_missing", "notice_policy_decided") for f in rest):
+            lines.append(_policy_line("notice-counts-when-sent", lang, "     "))
     lines.append(("结果:" if zh else "Result: ") + v.summary(lang))
     dates = [
         d for d in (v.receipt_date, v.recorded_receipt_date, *(x.due_date for x in v.duties)) if d

@@ -17,7 +17,6 @@ The public names are re-exported by :mod:`gov_deadlines.cases`.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
@@ -33,9 +32,10 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from gov_deadlines.cases.channels import RECEIPT_FIELDS, Channel, Party, field_label
+from gov_deadlines.cases.record import NoticeDate, NoticeDates, NoticeDay, SignedBy, notice_day
 from gov_deadlines.dates import iso_date, parse_day
 from gov_deadlines.errors import DateParseError, GovDeadlinesError
-from gov_deadlines.vocabulary import is_zh
 
 __all__ = [
     "RECEIPT_FIELDS",
@@ -48,182 +48,6 @@ __all__ = [
     "field_label",
     "parse_case",
 ]
-
-# -- vocabularies ------------------------------------------------------------------------------
-
-
-def normalize_key(text: str) -> str:
-    return re.sub(r"[\s_\-()()/]+", "", text).casefold()
-
-
-class Channel(enum.Enum):
-    """How the application came in (art. 31)."""
-
-    # Members are singletons compared by identity: hash them by identity too (Enum's own
-    # __hash__ hashes the name, a measurable cost on the batch path).
-    __hash__ = object.__hash__
-
-    IN_PERSON = "in_person"
-    REGISTERED_POST = "registered_post"
-    ORDINARY_LETTER = "ordinary_letter"
-    INTERNET = "internet"
-    FAX = "fax"
-
-    def label(self, lang: str = "zh") -> str:
-        """当面 / 挂号信 / 平信 / 网络 / 传真, or the English name."""
-        return _CHANNEL_LABELS[self][0 if is_zh(lang) else 1]
-
-    @classmethod
-    def parse(cls, text: str) -> Channel:
-        """A channel from its zh or en name (当面, 挂号信, 平信, 网络, 传真, in_person, fax …)."""
-        found = _CHANNEL_ALIASES.get(normalize_key(text))
-        if found is None:
-            raise ValueError(
-                f"unknown channel {text!r}; use one of 当面/挂号信/平信/网络/传真 or "
-                "in_person/registered_post/ordinary_letter/internet/fax"
-            )
-        return found
-
-
-_CHANNEL_LABELS = {
-    Channel.IN_PERSON: ("当面", "in person"),
-    Channel.REGISTERED_POST: ("挂号信", "registered post"),
-    Channel.ORDINARY_LETTER: ("平信", "ordinary letter"),
-    Channel.INTERNET: ("网络", "internet"),
-    Channel.FAX: ("传真", "fax"),
-}
-_CHANNEL_ALIASES: dict[str, Channel] = {
-    normalize_key(alias): channel
-    for channel, aliases in {
-        Channel.IN_PERSON: (
-            "当面",
-            "当面提交",
-            "现场",
-            "现场提交",
-            "面交",
-            "in_person",
-            "in person",
-            "person",
-        ),
-        Channel.REGISTERED_POST: (
-            "挂号信",
-            "挂号",
-            "邮寄",
-            "邮政",
-            "ems",
-            "特快专递",
-            "快递",
-            "registered_post",
-            "registered post",
-            "registered",
-            "post",
-        ),
-        Channel.ORDINARY_LETTER: (
-            "平信",
-            "平常信函",
-            "信函",
-            "普通信件",
-            "ordinary_letter",
-            "ordinary letter",
-            "letter",
-        ),
-        Channel.INTERNET: (
-            "网络",
-            "互联网",
-            "网上",
-            "在线",
-            "网上申请",
-            "电子邮件",
-            "邮件",
-            "internet",
-            "online",
-            "web",
-            "email",
-            "e-mail",
-        ),
-        Channel.FAX: ("传真", "fax"),
-    }.items()
-    for alias in aliases
-}
-
-#: For each channel, the recorded dates that fix the receipt, best first. The first is the
-#: one art. 31 names; a later one is used only when it is missing, and is then "assumed".
-RECEIPT_FIELDS: dict[Channel, tuple[str, ...]] = {
-    Channel.IN_PERSON: ("submitted", "signed_for", "confirmed"),
-    Channel.REGISTERED_POST: ("signed_for", "confirmed", "submitted"),
-    Channel.ORDINARY_LETTER: ("confirmed", "signed_for", "submitted"),
-    Channel.INTERNET: ("confirmed", "signed_for", "submitted"),
-    Channel.FAX: ("confirmed", "signed_for", "submitted"),
-}
-_FIELD_LABELS = {
-    "case_id": ("编号", "case id"),
-    "channel": ("渠道", "channel"),
-    "submitted": ("提交日期", "submission date"),
-    "signed_for": ("签收日期", "signed-for date"),
-    "confirmed": ("确认日期", "confirmation date"),
-    "supplement_requested": ("补正告知日期", "date the correction was asked for"),
-    "supplement_received": ("补正到达日期", "date the corrected application arrived"),
-    "consultations": ("征求意见", "consultations"),
-    "consultation_party": ("征求意见对象", "consulted party"),
-    "consultation_sent": ("征求意见发出日期", "consultation sent"),
-    "consultation_answered": ("征求意见答复日期", "consultation answered"),
-    "extension": ("延期", "extension"),
-    "extension_approved": ("延期批准日期", "extension approved"),
-    "extension_told": ("延期告知日期", "extension told to the applicant"),
-    "extension_days": ("延期工作日", "extension working days"),
-    "replied": ("答复日期", "reply date"),
-}
-
-
-def field_label(name: str, lang: str = "zh") -> str:
-    """The name of a case field for people (提交日期 / submission date)."""
-    labels = _FIELD_LABELS.get(name)
-    if labels is None:
-        return name
-    return labels[0] if is_zh(lang) else labels[1]
-
-
-class Party(enum.Enum):
-    """Who was consulted: a third party (art. 32) or another agency (art. 34)."""
-
-    # Members are singletons compared by identity: hash them by identity too (Enum's own
-    # __hash__ hashes the name, a measurable cost on the batch path).
-    __hash__ = object.__hash__
-
-    THIRD_PARTY = "third_party"
-    AGENCY = "agency"
-
-    def label(self, lang: str = "zh") -> str:
-        if self is Party.THIRD_PARTY:
-            return "第三方" if is_zh(lang) else "third party"
-        return "其他机关" if is_zh(lang) else "other agency"
-
-    @classmethod
-    def parse(cls, text: str) -> Party:
-        found = _PARTY_ALIASES.get(normalize_key(text))
-        if found is None:
-            raise ValueError(
-                f"unknown consulted party {text!r}; use 第三方/其他机关 or third_party/agency"
-            )
-        return found
-
-
-_PARTY_ALIASES: dict[str, Party] = {
-    normalize_key(alias): party
-    for party, aliases in {
-        Party.THIRD_PARTY: ("第三方", "三方", "third_party", "third party", "third"),
-        Party.AGENCY: (
-            "其他机关",
-            "机关",
-            "其他行政机关",
-            "行政机关",
-            "agency",
-            "other agency",
-            "other_agency",
-        ),
-    }.items()
-    for alias in aliases
-}
 
 
 # -- errors -------------------------------------------------------------------------------------
@@ -292,29 +116,51 @@ class CaseError(GovDeadlinesError, ValueError):
 
 
 class CaseFacts:
-    """A case's dates as plain values (no validation): the hot path's input."""
+    """A case's dates as plain values (no validation): the hot path's input.
+
+    The record's extra facts (issue 15, :mod:`gov_deadlines.cases.record`) are keyword
+    arguments: ``received`` (a receipt date with no channel needed), ``signed_by`` (who
+    signed for a registered letter), ``email_received`` (the mail system's receipt),
+    ``receipt_disputed`` (other candidate receipt dates), ``undated`` (the parties of
+    consultations recorded without dates), the made/sent/delivered dates of each notice
+    (``reply_dates``, ``supplement_dates``, ``extension_dates``) and ``notice_policy``, which
+    of them counts. ``replied``, ``supplement_requested`` and ``ext_told`` hold the day the
+    clock counts: the single recorded date, or the one the policy picks.
+    """
 
     __slots__ = (
         "case_id",
         "channel",
         "confirmed",
         "consultations",
+        "email_received",
         "ext_approved",
         "ext_days",
         "ext_told",
+        "extension_dates",
+        "notice_days",
+        "notice_policy",
         "raw_receipt",
         "receipt_assumed",
+        "receipt_disputed",
         "receipt_field",
+        "received",
         "replied",
+        "reply_dates",
+        "signed_by",
         "signed_for",
         "submitted",
+        "supplement_dates",
         "supplement_received",
         "supplement_requested",
+        "undated",
     )
 
     raw_receipt: dt.date | None
     receipt_field: str
     receipt_assumed: bool
+    #: The notices whose day the policy picked among several dates: (duty value, the pick).
+    notice_days: tuple[tuple[str, NoticeDates, NoticeDay], ...]
 
     def __init__(
         self,
@@ -330,6 +176,16 @@ class CaseFacts:
         ext_told: dt.date | None,
         ext_days: int | None,
         replied: dt.date | None,
+        *,
+        received: dt.date | None = None,
+        signed_by: SignedBy | None = None,
+        email_received: dt.date | None = None,
+        receipt_disputed: tuple[dt.date, ...] = (),
+        undated: tuple[Party, ...] = (),
+        reply_dates: NoticeDates | None = None,
+        supplement_dates: NoticeDates | None = None,
+        extension_dates: NoticeDates | None = None,
+        notice_policy: NoticeDate = NoticeDate.SENT,
     ) -> None:
         self.case_id = case_id
         self.channel = channel
@@ -343,36 +199,116 @@ class CaseFacts:
         self.ext_told = ext_told
         self.ext_days = ext_days
         self.replied = replied
+        self.received = received
+        self.signed_by = signed_by
+        self.email_received = email_received
+        self.receipt_disputed = receipt_disputed
+        self.undated = undated
+        self.reply_dates = reply_dates
+        self.supplement_dates = supplement_dates
+        self.extension_dates = extension_dates
+        self.notice_policy = notice_policy
+        self.notice_days = ()
+        if reply_dates is not None or supplement_dates is not None or extension_dates is not None:
+            self._pick_notice_days()
         # The recorded receipt (art. 31), the field it comes from and whether it is
         # assumed, worked out once.
         self.raw_receipt, self.receipt_field, self.receipt_assumed = receipt_by_channel(
-            channel, submitted, signed_for, confirmed
+            channel, submitted, signed_for, confirmed, received, signed_by, email_received
         )
+
+    def _pick_notice_days(self) -> None:
+        picked: list[tuple[str, NoticeDates, NoticeDay]] = []
+        for kind, dates, attribute in (
+            ("supplement_notice", self.supplement_dates, "supplement_requested"),
+            ("extension", self.extension_dates, "ext_told"),
+            ("reply", self.reply_dates, "replied"),
+        ):
+            if dates is None or not dates.detailed:
+                continue
+            day = notice_day(dates, self.notice_policy)
+            setattr(self, attribute, day.day)
+            picked.append((kind, dates, day))
+        self.notice_days = tuple(picked)
 
     def get(self, name: str) -> dt.date | None:
         value: dt.date | None = getattr(self, name)
         return value
+
+    def _copy(self) -> CaseFacts:
+        twin = object.__new__(CaseFacts)
+        for name in CaseFacts.__slots__:
+            object.__setattr__(twin, name, getattr(self, name))
+        return twin
+
+    def with_notice_policy(self, policy: NoticeDate) -> CaseFacts:
+        """The same facts with the notices' days picked by ``policy`` (itself when nothing
+        changes: no notice has several dates, or the policy is the one applied)."""
+        if policy is self.notice_policy or not self.notice_days:
+            return self
+        twin = self._copy()
+        twin.notice_policy = policy
+        twin._pick_notice_days()
+        return twin
+
+    def with_receipt(self, day: dt.date) -> CaseFacts:
+        """The same facts received on ``day`` (one candidate of a disputed receipt)."""
+        twin = self._copy()
+        twin.received = day
+        twin.receipt_disputed = ()
+        twin.raw_receipt, twin.receipt_field, twin.receipt_assumed = day, "received", False
+        return twin
 
 
 _T = TypeVar("_T", dt.date, int)
 
 
 def receipt_by_channel(
-    channel: Channel, submitted: _T | None, signed_for: _T | None, confirmed: _T | None
+    channel: Channel,
+    submitted: _T | None,
+    signed_for: _T | None,
+    confirmed: _T | None,
+    received: _T | None = None,
+    signed_by: SignedBy | None = None,
+    email_received: _T | None = None,
 ) -> tuple[_T | None, str, bool]:
-    """The recorded receipt of art. 31 (dates, or day indices), the field it comes from and
-    whether it is assumed: the date the channel names, else the next recorded one in
-    :data:`RECEIPT_FIELDS` (``None`` if there is none)."""
+    """The recorded receipt (dates, or day indices), the field it comes from and whether it
+    is assumed: a date of receipt the record gives (``received``); else the date art. 31
+    names for the channel — for a registered letter signed for by another body (代签) the
+    OGI office's confirmation, and for e-mail the mail system's receipt, else its sending
+    (国办公开办函〔2015〕207号) —; else the next recorded one in :data:`RECEIPT_FIELDS`,
+    assumed (``None`` if there is none)."""
+    if received is not None:
+        return received, "received", False
     if channel is Channel.IN_PERSON:
         if submitted is not None:
             return submitted, "submitted", False
     elif channel is Channel.REGISTERED_POST:
-        if signed_for is not None:
+        if signed_by is SignedBy.OTHER:
+            # 代签: the OGI office's confirmation is the receipt (207号); without it the
+            # signature is the earliest it can be, assumed (finding confirmation_missing).
+            if confirmed is not None:
+                return confirmed, "confirmed", False
+            if signed_for is not None:
+                return signed_for, "signed_for", True
+        elif signed_for is not None:
             return signed_for, "signed_for", False
-    elif confirmed is not None:
+    elif channel is Channel.EMAIL:
+        # 207号: received when the mail system receives it, which a message sent does.
+        if email_received is not None:
+            return email_received, "email_received", False
+        if submitted is not None:
+            return submitted, "submitted", False
+    elif channel is not Channel.UNKNOWN and confirmed is not None:
         return confirmed, "confirmed", False
     fields = RECEIPT_FIELDS[channel]
-    recorded = {"submitted": submitted, "signed_for": signed_for, "confirmed": confirmed}
+    recorded = {
+        "submitted": submitted,
+        "signed_for": signed_for,
+        "confirmed": confirmed,
+        "received": received,
+        "email_received": email_received,
+    }
     for name in fields[1:]:
         value = recorded[name]
         if value is not None:
@@ -441,10 +377,40 @@ def first_problem(f: CaseFacts) -> tuple[str, str, str] | None:
         f.replied,
     ):
         return problem_detail(f)
+    if f.reply_dates or f.supplement_dates or f.extension_dates:
+        for dates in (f.supplement_dates, f.extension_dates, f.reply_dates):
+            if dates is not None and dates.out_of_order() is not None:
+                return problem_detail(f)
+    return None
+
+
+def _notice_order(f: CaseFacts) -> tuple[str, str, str] | None:
+    for prefix, dates in (
+        ("supplement", f.supplement_dates),
+        ("extension", f.extension_dates),
+        ("reply", f.reply_dates),
+    ):
+        wrong = dates.out_of_order() if dates is not None else None
+        if dates is None or wrong is None:
+            continue
+        first, second = (f"{prefix}_{which.value}" for which in wrong)
+        early, late = dates.get(wrong[0]), dates.get(wrong[1])
+        assert early is not None and late is not None
+        return (
+            second,
+            f"{field_label(second, 'en')} {iso_date(late)} is before the "
+            f"{field_label(first, 'en')} {iso_date(early)}: a notice is made, then sent, then "
+            "delivered",
+            f"{field_label(second)}{iso_date(late)}早于{field_label(first)}{iso_date(early)}:"
+            "通知应先作出、再寄出、后送达",
+        )
     return None
 
 
 def problem_detail(f: CaseFacts) -> tuple[str, str, str] | None:
+    found = _notice_order(f)
+    if found is not None:
+        return found
     sub = f.submitted
     for name in ("signed_for", "confirmed"):
         value = f.get(name)
@@ -456,6 +422,13 @@ def problem_detail(f: CaseFacts) -> tuple[str, str, str] | None:
                 f"{field_label(name)}{iso_date(value)}早于提交日期{iso_date(sub)},日期先后顺序有误",
             )
     receipt, basis = f.raw_receipt, f.receipt_field
+    if receipt is None and f.channel is Channel.UNKNOWN:
+        return (
+            "received",
+            "no date of receipt: with no channel given, record the date of receipt (received), "
+            "or the channel and the date it needs",
+            "缺少收到申请的日期:未给出渠道时请填写收到日期,或填写渠道及该渠道所需的日期",
+        )
     if receipt is None:
         need = RECEIPT_FIELDS[f.channel][0]
         if need == "submitted":
@@ -591,12 +564,16 @@ def _at_field(
 
 
 class Consultation(BaseModel):
-    """A consultation of a third party (art. 32) or another agency (art. 34)."""
+    """A consultation of a third party (art. 32) or another agency (art. 34).
+
+    ``sent=None``: a consultation known to have happened whose dates are not recorded; its
+    time cannot be excluded, and the audit says so (finding ``consult_undated``).
+    """
 
     model_config = _MODEL
 
     party: Party = Party.THIRD_PARTY
-    sent: dt.date
+    sent: dt.date | None = None
     answered: dt.date | None = None
 
     @field_validator("sent", "answered", mode="before")
@@ -618,7 +595,17 @@ class Consultation(BaseModel):
 
     @model_validator(mode="after")
     def _order(self, info: ValidationInfo) -> Consultation:
-        if self.answered is not None and self.answered < self.sent:
+        if self.answered is not None and self.sent is None:
+            error = _custom(
+                "sent",
+                f"answered {iso_date(self.answered)} but no date sent: give the date sent, or "
+                "neither (a consultation without dates)",
+                f"有答复日期{iso_date(self.answered)}但没有发出日期:请填写发出日期,或两者都不填"
+                "(日期不明的征求意见)",
+                info,
+            )
+            raise _at_field("Consultation", ("sent",), self.sent, error)
+        if self.answered is not None and self.sent is not None and self.answered < self.sent:
             error = _custom(
                 "answered",
                 f"answered {iso_date(self.answered)} is before sent {iso_date(self.sent)}",
@@ -640,8 +627,13 @@ class Extension(BaseModel):
     approved: dt.date
     told: dt.date | None = Field(default=None, description="told to the applicant")
     workdays: int | None = Field(default=None, ge=1)
+    made: dt.date | None = Field(default=None, description="the extension notice made (作出)")
+    sent: dt.date | None = Field(default=None, description="the extension notice sent (寄出)")
+    delivered: dt.date | None = Field(
+        default=None, description="the extension notice delivered (送达)"
+    )
 
-    @field_validator("approved", "told", mode="before")
+    @field_validator("approved", "told", "made", "sent", "delivered", mode="before")
     @classmethod
     def _dates(cls, value: Any, info: ValidationInfo) -> Any:
         return _to_date(value, info.field_name or "", info)
@@ -658,7 +650,7 @@ class Case(BaseModel):
     model_config = _MODEL
 
     case_id: str = ""
-    channel: Channel
+    channel: Channel = Channel.UNKNOWN
     submitted: dt.date | None = None
     signed_for: dt.date | None = None
     confirmed: dt.date | None = None
@@ -667,6 +659,17 @@ class Case(BaseModel):
     consultations: tuple[Consultation, ...] = ()
     extension: Extension | None = None
     replied: dt.date | None = None
+    # -- the record as case files hold it (issue 15; docs/audit.md, "One case: the record")
+    received: dt.date | None = None
+    signed_by: SignedBy | None = None
+    email_received: dt.date | None = None
+    receipt_disputed: tuple[dt.date, ...] = ()
+    supplement_made: dt.date | None = None
+    supplement_sent: dt.date | None = None
+    supplement_delivered: dt.date | None = None
+    reply_made: dt.date | None = None
+    reply_sent: dt.date | None = None
+    reply_delivered: dt.date | None = None
 
     @field_validator(
         "submitted",
@@ -675,11 +678,44 @@ class Case(BaseModel):
         "supplement_requested",
         "supplement_received",
         "replied",
+        "received",
+        "email_received",
+        "supplement_made",
+        "supplement_sent",
+        "supplement_delivered",
+        "reply_made",
+        "reply_sent",
+        "reply_delivered",
         mode="before",
     )
     @classmethod
     def _dates(cls, value: Any, info: ValidationInfo) -> Any:
         return _to_date(value, info.field_name or "", info)
+
+    @field_validator("receipt_disputed", mode="before")
+    @classmethod
+    def _disputed(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [part for part in re.split(r"[;；,，]", value) if part.strip()]
+        if isinstance(value, (list, tuple)):
+            return tuple(_to_date(item, "receipt_disputed") for item in value)
+        return value
+
+    @field_validator("signed_by", mode="before")
+    @classmethod
+    def _signed_by(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        if not value.strip():
+            return None
+        try:
+            return SignedBy.parse(value)
+        except ValueError as error:
+            raise _custom(
+                "signed_by",
+                str(error),
+                f"无法识别的签收人 {value!r}:应为 政府信息公开工作机构 或 门卫/收发室(代签)",
+            ) from None
 
     @field_validator("channel", mode="before")
     @classmethod
@@ -692,7 +728,7 @@ class Case(BaseModel):
             raise _custom(
                 "channel",
                 str(error),
-                f"无法识别的渠道 {value!r}:应为 当面/挂号信/平信/网络/传真 之一",
+                f"无法识别的渠道 {value!r}:应为 当面/挂号信/平信/网络/传真/电子邮件 之一",
             ) from None
 
     @model_validator(mode="after")
@@ -709,12 +745,21 @@ class Case(BaseModel):
 
     def _loc(self, field: str, facts: CaseFacts) -> tuple[str | int, ...]:
         """Where the model keeps the fact a problem names (its column name in a CSV)."""
-        if field.startswith("extension_"):
+        if field.startswith("extension_") and field.removeprefix("extension_") in (
+            "approved",
+            "told",
+            "days",
+            "made",
+            "sent",
+            "delivered",
+        ):
             part = field.removeprefix("extension_")
             return ("extension", "workdays" if part == "days" else part)
         if field.startswith("consultation_"):
             receipt = facts.raw_receipt
             for index, c in enumerate(self.consultations):
+                if c.sent is None:
+                    continue
                 if (receipt is not None and c.sent < receipt) or (
                     c.answered is not None and c.answered < c.sent
                 ):
@@ -722,8 +767,9 @@ class Case(BaseModel):
             return ("consultations",)
         return (field,)
 
-    def facts(self) -> CaseFacts:
-        """The case's dates as plain receipt facts: what the clock reads."""
+    def facts(self, notice_policy: NoticeDate = NoticeDate.SENT) -> CaseFacts:
+        """The case's dates as plain receipt facts: what the clock reads (the notices' days
+        picked by ``notice_policy`` where a notice has several dates)."""
         ext = self.extension
         return CaseFacts(
             self.case_id,
@@ -733,12 +779,36 @@ class Case(BaseModel):
             self.confirmed,
             self.supplement_requested,
             self.supplement_received,
-            tuple((c.party, c.sent, c.answered) for c in self.consultations),
+            tuple((c.party, c.sent, c.answered) for c in self.consultations if c.sent),
             ext.approved if ext else None,
             ext.told if ext else None,
             ext.workdays if ext else None,
             self.replied,
+            received=self.received,
+            signed_by=self.signed_by,
+            email_received=self.email_received,
+            receipt_disputed=self.receipt_disputed,
+            undated=tuple(c.party for c in self.consultations if c.sent is None),
+            reply_dates=_notice(
+                self.reply_made, self.reply_sent, self.reply_delivered, self.replied
+            ),
+            supplement_dates=_notice(
+                self.supplement_made,
+                self.supplement_sent,
+                self.supplement_delivered,
+                self.supplement_requested,
+            ),
+            extension_dates=_notice(ext.made, ext.sent, ext.delivered, ext.told) if ext else None,
+            notice_policy=notice_policy,
         )
+
+
+def _notice(
+    made: dt.date | None, sent: dt.date | None, delivered: dt.date | None, recorded: dt.date | None
+) -> NoticeDates | None:
+    if made is None and sent is None and delivered is None:
+        return None
+    return NoticeDates(made, sent, delivered, recorded)
 
 
 def parse_case(data: Case | Mapping[str, Any]) -> Case:

@@ -30,6 +30,7 @@ __all__ = [
     "DutyRecord",
     "FindingRecord",
     "MalformedRowRecord",
+    "ReceiptOutcomeRecord",
     "RowErrorRecord",
     "case_verdict_to_record",
     "duty_to_record",
@@ -64,6 +65,18 @@ class FindingRecord(BaseModel):
     text: str
 
 
+class ReceiptOutcomeRecord(BaseModel):
+    """The reply's outcome if the case was received on one candidate date (a disputed
+    receipt, issue 15): the first is the receipt the record's own fields give."""
+
+    model_config = ConfigDict(frozen=True)
+
+    receipt_date: dt.date
+    reply_due_date: dt.date | None
+    reply_status: str
+    late_by_workdays: int | None
+
+
 class CaseVerdictRecord(BaseModel):
     """The audit of one case (one line of the audit's JSON Lines)."""
 
@@ -89,6 +102,10 @@ class CaseVerdictRecord(BaseModel):
     duties: list[DutyRecord]
     findings: list[FindingRecord]
     explanation: str | None = None
+    receipt_alternatives: list[ReceiptOutcomeRecord] = Field(
+        default=[],
+        description="a disputed receipt: the reply's outcome under each candidate date",
+    )
 
 
 class RowErrorRecord(BaseModel):
@@ -189,8 +206,24 @@ def case_verdict_to_record(
             "duties": [duty_to_record(d) for d in verdict.duties],
             "findings": [finding_to_record(f, lang) for f in verdict.findings],
             "explanation": verdict.explain(lang) if explanation else None,
+            "receipt_alternatives": _alternatives(verdict),
         },
     )
+
+
+def _alternatives(verdict: CaseVerdict) -> list[ReceiptOutcomeRecord]:
+    for finding in verdict.notes:
+        if finding.code == "receipt_disputed":
+            return [
+                ReceiptOutcomeRecord.model_construct(
+                    receipt_date=_day(receipt),
+                    reply_due_date=_plain(due),
+                    reply_status=status.value,
+                    late_by_workdays=late,
+                )
+                for receipt, due, _, _, status, late in finding.args[0]
+            ]
+    return []
 
 
 def row_result_to_record(

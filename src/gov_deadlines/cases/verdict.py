@@ -15,6 +15,7 @@ from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.cases.duties import Duty, DutyKind, Finding
 from gov_deadlines.cases.explain import explain_lines
 from gov_deadlines.cases.model import RECEIPT_FIELDS, CaseFacts, Channel
+from gov_deadlines.cases.record import SignedBy
 from gov_deadlines.cases.stamping import case_stamp
 from gov_deadlines.cases.versions import ExcludedSpan, ReplyVersion
 from gov_deadlines.stamps import Stamp
@@ -178,7 +179,11 @@ class CaseVerdict(Recorded):
     def findings(self) -> tuple[Finding, ...]:
         """Every finding: how the receipt was read (assumed, moved), then :attr:`notes`."""
         derived: list[Finding] = []
-        if self.receipt_assumed:
+        facts = self.record.facts
+        if self.receipt_assumed and not (
+            # a guard-signed letter without its confirmation: finding confirmation_missing
+            facts.signed_by is SignedBy.OTHER and facts.channel is Channel.REGISTERED_POST
+        ):
             derived.append(
                 Finding(
                     "receipt_assumed",

@@ -105,6 +105,13 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     audit.add_argument("--responsible", default="", metavar="TEXT", help="督察表:整改责任主体")
     audit.add_argument("--materials-from", default="", metavar="TEXT", help="督察表:材料提供部门")
     audit.add_argument(
+        "--notice-date",
+        choices=("made", "sent", "delivered"),
+        default="sent",
+        help="通知(补正告知、延期告知、答复)以哪天为准:作出/寄出(默认)/送达 "
+        "which date of a notice counts when several are recorded (default sent)",
+    )
+    audit.add_argument(
         "--due-within",
         type=int,
         metavar="N",
@@ -289,7 +296,7 @@ def _write_workbook(
 
 
 def run_audit(ctx: Context) -> int:
-    from gov_deadlines.cases import AuditPolicy, audit_xlsx, due_within_rows
+    from gov_deadlines.cases import AuditPolicy, NoticeDate, audit_xlsx, due_within_rows
     from gov_deadlines.catalogue import ReceiptPolicy
     from gov_deadlines.dates import parse_date, today
     from gov_deadlines.outputs import Summary
@@ -335,6 +342,7 @@ def run_audit(ctx: Context) -> int:
         if args.receipt_as_recorded
         else ReceiptPolicy.NEXT_WORKING_DAY,
         warn_within=args.warn_within,
+        notice_date=NoticeDate(args.notice_date),
     )
     calendar = ctx.calendar()
     progress = progress_for(ctx)

@@ -44,11 +44,23 @@ _DATE_OPTIONS = (
     ("--supplement-requested", "supplement_requested", "补正告知日期 correction asked for"),
     ("--supplement-received", "supplement_received", "补正到达日期 corrected application arrived"),
     ("--replied", "replied", "答复日期 the day of the reply"),
+    # the record as case files hold it (issue 15; docs/audit.md, "One case: the record")
+    ("--received", "received", "收到日期(渠道不明时)the date of receipt, channel unknown"),
+    ("--email-received", "email_received", "邮件系统接收日期 e-mail: the mail system's receipt"),
+    ("--supplement-made", "supplement_made", "补正告知作出日期 correction notice made"),
+    ("--supplement-sent", "supplement_sent", "补正告知寄出日期 correction notice sent"),
+    ("--supplement-delivered", "supplement_delivered", "补正告知送达日期 … delivered"),
+    ("--reply-made", "reply_made", "答复作出(落款)日期 reply made"),
+    ("--reply-sent", "reply_sent", "答复寄出(交邮)日期 reply sent"),
+    ("--reply-delivered", "reply_delivered", "答复送达日期 reply delivered"),
 )
 _EXTENSION_OPTIONS = (
     ("--extension-approved", "approved", "延期批准日期 extension approved"),
     ("--extension-told", "told", "延期告知日期 extension told to the applicant"),
     ("--extension-days", "workdays", "延期工作日(默认最长)extension length in working days"),
+    ("--extension-made", "made", "延期告知作出日期 extension notice made"),
+    ("--extension-sent", "sent", "延期告知寄出日期 extension notice sent"),
+    ("--extension-delivered", "delivered", "延期告知送达日期 extension notice delivered"),
 )
 #: The command-line option of each field, to name it in an error.
 OPTION_OF = {
@@ -68,6 +80,13 @@ OPTION_OF = {
     "approved": "--extension-approved",
     "told": "--extension-told",
     "workdays": "--extension-days",
+    "extension_made": "--extension-made",
+    "extension_sent": "--extension-sent",
+    "extension_delivered": "--extension-delivered",
+    "made": "--extension-made",
+    "delivered": "--extension-delivered",
+    "signed_by": "--signed-by",
+    "receipt_disputed": "--disputed",
 }
 
 
@@ -99,16 +118,36 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     case.add_argument(
         "--channel",
         metavar="CHANNEL",
-        help="渠道:当面/挂号信/平信/网络/传真 (in_person/registered_post/ordinary_letter/internet/fax)",
+        help="渠道:当面/挂号信/平信/网络/传真/电子邮件 "
+        "(in_person/registered_post/ordinary_letter/internet/fax/email)",
     )
     for option, _, text in _DATE_OPTIONS:
         case.add_argument(option, metavar="DATE", help=text)
+    case.add_argument(
+        "--signed-by",
+        metavar="WHO",
+        help="签收人(挂号信):政府信息公开工作机构 / 门卫、收发室(代签,以确认日期为收到日)"
+        " who signed for the letter: ogi_office / other (then --confirmed counts)",
+    )
+    case.add_argument(
+        "--disputed",
+        action="append",
+        metavar="DATE",
+        help="争议收到日期(可重复):另一个候选收到日,分别计算 another candidate date of receipt",
+    )
+    case.add_argument(
+        "--notice-date",
+        choices=("made", "sent", "delivered"),
+        default="sent",
+        help="通知以哪天为准:作出/寄出(默认)/送达 which date of a notice counts (default sent)",
+    )
     case.add_argument(
         "--consult",
         action="append",
         metavar="[PARTY:]SENT[:ANSWERED]",
         help="征求意见(可重复):发出日期:答复日期,对象默认第三方,如 2026-04-01:2026-04-10、"
-        "其他机关:2026-05-20 / a consultation (repeatable), e.g. agency:2026-05-20:2026-06-02",
+        "其他机关:2026-05-20;只写对象(第三方)表示日期不明 / a consultation (repeatable), "
+        "e.g. agency:2026-05-20:2026-06-02; a party alone: dates unknown",
     )
     for option, _, text in _EXTENSION_OPTIONS:
         if option == "--extension-days":
@@ -194,6 +233,8 @@ def _consultation(text: str, console: Console) -> dict[str, Any]:
             parts = parts[1:]
         except ValueError:
             pass
+    if "party" in item and (not parts or parts == [""]):
+        return item  # a consultation known to have happened, its dates not recorded
     if not parts or not parts[0] or len(parts) > 2:
         raise UsageError(
             console.t(
@@ -223,6 +264,10 @@ def case_mapping(ctx: Context) -> dict[str, Any]:
             data[name] = value
     if args.consult:
         data["consultations"] = [_consultation(text, console) for text in args.consult]
+    if args.signed_by is not None:
+        data["signed_by"] = args.signed_by
+    if args.disputed:
+        data["receipt_disputed"] = list(args.disputed)
     extension: dict[str, Any] | None = None
     for option, name, _ in _EXTENSION_OPTIONS:
         value = getattr(args, option[2:].replace("-", "_"))
@@ -233,12 +278,14 @@ def case_mapping(ctx: Context) -> dict[str, Any]:
             extension[name] = value
     if extension is not None:
         data["extension"] = extension
-    if "channel" not in data:
+    if "channel" not in data and "received" not in data:
         raise UsageError(
             console.t(
-                "缺少渠道:请用 --channel 给出(当面/挂号信/平信/网络/传真),或在案件文件中写 channel",
+                "缺少渠道:请用 --channel 给出(当面/挂号信/平信/网络/传真/电子邮件),或用 --received"
+                " 给出收到日期,或在案件文件中写 channel",
                 "no channel: give --channel (in_person/registered_post/ordinary_letter/internet/"
-                "fax, or 当面/挂号信/平信/网络/传真), or channel in the case file",
+                "fax/email, or 当面/挂号信/平信/网络/传真/电子邮件), or the date of receipt with "
+                "--received, or channel in the case file",
             )
         )
     return data
@@ -306,7 +353,7 @@ def _clerk_text(message: str, console: Console) -> str:
 
 
 def run_case(ctx: Context) -> int:
-    from gov_deadlines.cases import AuditPolicy, CaseError, audit_case, parse_case
+    from gov_deadlines.cases import AuditPolicy, CaseError, NoticeDate, audit_case, parse_case
     from gov_deadlines.catalogue import ReceiptPolicy
     from gov_deadlines.dates import parse_date, today
     from gov_deadlines.outputs import case_timeline, render_timeline
@@ -338,6 +385,7 @@ def run_case(ctx: Context) -> int:
         if args.receipt_as_recorded
         else ReceiptPolicy.NEXT_WORKING_DAY,
         warn_within=args.warn_within,
+        notice_date=NoticeDate(args.notice_date),
     )
     verdict = audit_case(case, as_of=as_of, calendar=ctx.calendar(), policy=policy)
     code = EXIT_MISSED if verdict.late else EXIT_OK
@@ -354,6 +402,10 @@ def run_case(ctx: Context) -> int:
     console.line(_headline(verdict, console))
     for duty in verdict.duties:
         console.line("  " + duty.summary(console.lang))
+    for finding in verdict.warnings:  # what is missing or disputed, before the details
+        console.line(
+            console.style(console.t("提示:", "Warning: ") + finding.text(console.lang), "yellow")
+        )
     if note:
         console.line(console.style(note, "yellow"))
     console.line()

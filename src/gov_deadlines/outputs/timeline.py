@@ -157,6 +157,15 @@ def case_timeline(verdict: CaseVerdict) -> Timeline:
     events.append(
         TimelineEvent(receipt, "receipt", "收到申请日", "the application counts as received")
     )
+    for other in facts.receipt_disputed:
+        events.append(
+            TimelineEvent(
+                _day(other),
+                "receipt",
+                "争议的另一收到申请日(各自的结论见提示)",
+                "another date of receipt in dispute (each outcome under the warnings)",
+            )
+        )
     supplement = verdict.duty("supplement_notice")
     if facts.supplement_requested is not None:
         events.append(
