@@ -392,3 +392,12 @@ def test_existing_layouts_and_mappings_give_the_same_results_as_before() -> None
     # tests/cases/test_outputs_are_byte_identical.py, and a mapping of the old fields too:
     verdict = audit_case({"channel": "网络", "submitted": "2026-03-02", "confirmed": "2026-03-04"})
     assert verdict.receipt_date == D(2026, 3, 4) and verdict.receipt_field == "confirmed"
+
+
+def test_point_1_without_a_channel_or_a_date_of_receipt_the_case_is_refused_naming_the_channel() -> None:
+    with pytest.raises(CaseError) as caught:
+        parse_case({"submitted": "2026-03-20"})
+    assert caught.value.field == "channel"
+    with pytest.raises(CaseError) as unknown:
+        parse_case({"channel": "渠道不明"})
+    assert "未给出渠道时请填写收到日期" in unknown.value.zh

@@ -650,7 +650,9 @@ class Case(BaseModel):
     model_config = _MODEL
 
     case_id: str = ""
-    channel: Channel = Channel.UNKNOWN
+    #: Required, unless the record gives the date of receipt itself (``received``): then
+    #: it may be left out, and is ``Channel.UNKNOWN``.
+    channel: Channel
     submitted: dt.date | None = None
     signed_for: dt.date | None = None
     confirmed: dt.date | None = None
@@ -691,6 +693,13 @@ class Case(BaseModel):
     @classmethod
     def _dates(cls, value: Any, info: ValidationInfo) -> Any:
         return _to_date(value, info.field_name or "", info)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _channel_from_receipt(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and "channel" not in data and data.get("received"):
+            return {**data, "channel": Channel.UNKNOWN}
+        return data
 
     @field_validator("receipt_disputed", mode="before")
     @classmethod
