@@ -29,12 +29,12 @@ TRIGGERS = st.one_of(
 
 
 def shifted(calendar: gd.WorkCalendar, year: int, seed: int, near: dt.date) -> gd.WorkCalendar:
-    """``calendar`` with ``year`` given one more day off (a weekday; every third time a
-    元旦 day in late December of the year before, ``near`` when it lies there) and one
-    fewer."""
+    """``calendar`` with ``year``'s days off changed: one more (a weekday; every other time
+    a 元旦 day in late December of the year before, ``near`` when it lies there), one
+    fewer, or both (see below)."""
     arrangement = calendar.arrangements()[year]
     days_off = dict(arrangement.days_off)
-    if seed % 3 == 0:
+    if seed % 2 == 0:
         day = dt.date(year - 1, 12, 25 + seed % 7)
         if dt.date(year - 1, 12, 25) <= near <= dt.date(year - 1, 12, 31):
             day = near
@@ -43,9 +43,11 @@ def shifted(calendar: gd.WorkCalendar, year: int, seed: int, near: dt.date) -> g
         day, holiday = dt.date(year, 1, 1) + dt.timedelta(days=seed % 365), NATIONAL_DAY
     while day.weekday() >= 5 or day in days_off or day in arrangement.makeup_workdays:
         day += dt.timedelta(days=1)
-    if days_off:
+    # seed % 3: 0 adds a day off, 1 takes one away, 2 does both (a net change of one day,
+    # or none: both kinds must leave a result that reads neither day alone)
+    if days_off and seed % 3 != 0:
         days_off.pop(sorted(days_off)[seed % len(days_off)])
-    if day.year >= year - 1 and day <= dt.date(year, 12, 31):
+    if day.year >= year - 1 and day <= dt.date(year, 12, 31) and seed % 3 != 1:
         days_off[day] = holiday
     changed = dataclasses.replace(arrangement, days_off=days_off, origin="test")
     return calendar.with_arrangements(changed, replace_official=True)
