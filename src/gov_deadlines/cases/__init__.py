@@ -25,7 +25,8 @@ Each idea has its own module, in the order they build on each other:
   :class:`SignedBy` (who signed for a letter), :class:`NoticeDate` (which date of a notice
   counts: policy ``notice-counts-when-sent``) and the texts of the record's findings,
   worked out by :mod:`~gov_deadlines.cases.record_notes`; the vocabularies are
-  :mod:`~gov_deadlines.cases.channels`.
+  :mod:`~gov_deadlines.cases.channels`, the facts the clock reads and their checks
+  :mod:`~gov_deadlines.cases.facts`.
 * :mod:`~gov_deadlines.cases.versions` — the versions of the 条例 read from the catalogue.
 * :mod:`~gov_deadlines.cases.duties` — what the audit finds duty by duty:
   :class:`DutyKind`, :class:`Duty`, :class:`Finding` (with its texts); a duty's
