@@ -125,7 +125,7 @@ class CaseAuditor:
     and never raises). Holds no state between rows.
     """
 
-    __slots__ = ("as_of", "calendar", "clock", "policy", "reader", "versions")
+    __slots__ = ("as_of", "calendar", "clock", "columns", "policy", "reader", "versions")
 
     def __init__(
         self,
@@ -142,6 +142,8 @@ class CaseAuditor:
         self.versions = reply_versions(catalogue)
         self.clock = CaseClock(self.calendar, self.versions, self.policy, as_of)
         self.reader = CellReader(self.clock.days.base)
+        #: The field of each mapping key read (mapping_cells)
+        self.columns: dict[str, int | None] = {}
 
     def cells(self, cells: Sequence[Any], line: int) -> RowResult:
         """The result of a row's cells in FIELDS order (blank cells: ``""`` or ``None``)."""
@@ -175,7 +177,7 @@ class CaseAuditor:
                 case_id = str(row.get("case_id", "") or "")
                 return RowResult(line, case_id, None, error.at(line=line, case_id=case_id))
             return self.case(case, line)
-        return self.cells(mapping_cells(row), line)
+        return self.cells(mapping_cells(row, self.columns), line)
 
     def case(self, case: Case, line: int) -> RowResult:
         """The result of a :class:`Case`."""

@@ -140,7 +140,7 @@ DutyRow = tuple[DutyKind, int | None, int | None, Status, int | None, int, int |
 SpanRow = tuple[Party, int, int | None, int, bool]
 #: What the clock audits: the case's facts as dates, or a row's cells (read into facts
 #: only when they are asked for).
-Source = CaseFacts | Sequence[Any]
+Source = CaseFacts | Case | Sequence[Any]
 
 _ON_TIME, _LATE, _OVERDUE = Status.ON_TIME, Status.LATE, Status.OVERDUE
 _PENDING, _WAITING, _UNDETERMINED = Status.PENDING, Status.WAITING, Status.UNDETERMINED
@@ -225,24 +225,37 @@ class CaseRecord:
         self.notes = notes
         self.result = result
         self.spans = spans
-        self.provisional = (
+        provisional = (
             type(receipt) is not int
             or (start is not None and type(start) is not int)
             or (base_due is not None and type(base_due) is not int)
-            or any(duty[7] for duty in duties)
         )
+        if not provisional:
+            for duty in duties:
+                if duty[7]:
+                    provisional = True
+                    break
+        self.provisional = provisional
 
     @property
     def facts(self) -> CaseFacts:
         """The case's facts as dates (a row's cells are read again only now)."""
         source = self._source
         if not isinstance(source, CaseFacts):
-            source = self._source = facts_from_cells(source)
+            source = self._source = _facts(source)
         return source
 
 
 def _facts(source: Source) -> CaseFacts:
-    return source if isinstance(source, CaseFacts) else facts_from_cells(source)
+    if isinstance(source, CaseFacts):
+        return source
+    if isinstance(source, Case):
+        return source.facts()
+    return facts_from_cells(source)
+
+
+def _index(day: dt.date | None, base: int) -> int | None:
+    return None if day is None else day.toordinal() - base
 
 
 # -- the clock ----------------------------------------------------------------------------------
@@ -531,30 +544,28 @@ class CaseClock:
 
     def _facts_run(self, f: CaseFacts) -> CaseRecord:
         base = self.days.base
-
-        def index(day: dt.date | None) -> int | None:
-            return None if day is None else day.toordinal() - base
-
         return self._audit(
             f,
             f.case_id,
             f.channel,
-            index(f.submitted),
-            index(f.signed_for),
-            index(f.confirmed),
-            index(f.supplement_requested),
-            index(f.supplement_received),
+            _index(f.submitted, base),
+            _index(f.signed_for, base),
+            _index(f.confirmed, base),
+            _index(f.supplement_requested, base),
+            _index(f.supplement_received, base),
             tuple(
-                (party, sent.toordinal() - base, index(answered))
+                (party, sent.toordinal() - base, _index(answered, base))
                 for party, sent, answered in f.consultations
-            ),
-            index(f.ext_approved),
-            index(f.ext_told),
+            )
+            if f.consultations
+            else (),
+            _index(f.ext_approved, base),
+            _index(f.ext_told, base),
             f.ext_days,
-            index(f.replied),
-            index(f.received),
+            _index(f.replied, base),
+            _index(f.received, base),
             f.signed_by,
-            index(f.email_received),
+            _index(f.email_received, base),
         )
 
     def audit(

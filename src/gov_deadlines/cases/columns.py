@@ -569,12 +569,27 @@ _LIST_FIELDS = frozenset(
 )
 
 
-def mapping_cells(row: Mapping[Any, Any]) -> list[Any]:
-    """A mapping's values in :data:`FIELDS` order, its keys read as column names."""
+def mapping_cells(
+    row: Mapping[Any, Any], columns: dict[str, int | None] | None = None
+) -> list[Any]:
+    """A mapping's values in :data:`FIELDS` order, its keys read as column names.
+
+    ``columns`` remembers the field of each key read (one per batch: the rows of a batch
+    have the same few keys)."""
     cells: list[Any] = [""] * MISSING
     for key, value in row.items():
-        index = _ALIASES.get(normalize_key(key)) if isinstance(key, str) else None
-        if index is None or value is None:
+        if value is None:
+            continue
+        if columns is not None and type(key) is str:
+            index = columns.get(key, -1)
+            if index == -1:
+                index = columns[key] = _ALIASES.get(normalize_key(key))
+        else:
+            index = _ALIASES.get(normalize_key(key)) if isinstance(key, str) else None
+        if index is None:
+            continue
+        if type(value) is str:
+            cells[index] = value
             continue
         if isinstance(value, int) and value.bit_length() > 64:
             value = shown(value)  # no field holds such a number; its digits may not even print

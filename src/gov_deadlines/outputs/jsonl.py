@@ -1,17 +1,114 @@
-"""JSON Lines of a batch audit: one JSON object per input row (``docs/audit.md``)."""
+"""JSON Lines of a batch audit: one JSON object per input row (``docs/audit.md``).
+
+Each line is the row's record (:meth:`RowResult.to_record
+<gov_deadlines.cases.RowResult.to_record>`) as ``model_dump_json()`` writes it. An audited
+case's line is written straight from the clock's record (:class:`~gov_deadlines.cases.clock.CaseRecord`)
+with the same keys in the same order, the same values and the same escaping — pydantic's
+per-row cost alone made JSON Lines two and a half times slower than the per-case CSV;
+``tests/outputs/test_jsonl_lines.py`` holds the two to the same bytes. With explanations,
+a row that could not be read, or an audit day that is not a plain date, the record's own
+JSON is written.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, TextIO
 
+from gov_deadlines.cases.duties import PROBLEM_CODES, WARNING_CODES, Finding, finding_text
+from gov_deadlines.cases.stamping import case_stamp_text
+from gov_deadlines.cases.verdict import CaseVerdict
+from gov_deadlines.outputs.case_csv import DayTexts
 from gov_deadlines.outputs.summary import Summary, count_blank_rows
-from gov_deadlines.vocabulary import Lang
+from gov_deadlines.vocabulary import Lang, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
+    from gov_deadlines.cases.clock import CaseRecord
 
-__all__ = ["write_jsonl"]
+__all__ = ["case_json", "write_jsonl"]
+
+#: A text as pydantic writes it in JSON: quoted, escaped, non-ASCII as it is.
+_STR = encode_basestring
+_BOOL = {True: "true", False: "false"}
+
+
+def _num(value: int | None) -> str:
+    return "null" if value is None else str(value)
+
+
+class _Quoted:
+    """The JSON texts of a writer's day indices, enum values and stamps, each made once."""
+
+    __slots__ = ("days", "stamps", "texts")
+
+    def __init__(self, texts: DayTexts) -> None:
+        self.texts = texts
+        self.days: dict[int, str] = {}
+        self.stamps: dict[str, str] = {}
+
+    def day(self, record: CaseRecord, i: int | None) -> str:
+        if i is None:
+            return "null"
+        found = self.days.get(i)
+        if found is None:
+            found = f'"{self.texts.text(record, i)}"'
+            if len(self.days) < 100_000:
+                self.days[i] = found
+        return found
+
+    def stamp(self, record: CaseRecord) -> str:
+        text = case_stamp_text(record, self.texts.stamps)
+        found = self.stamps.get(text)
+        if found is None:
+            found = self.stamps[text] = _STR(text)
+        return found
+
+
+def case_json(
+    row: RowResult, record: CaseRecord, lang: Lang = "zh", texts: DayTexts | None = None
+) -> str:
+    """The JSON of an audited row, the bytes of ``row.to_record(lang).model_dump_json()``."""
+    return _case_json(row, record, is_zh(lang), _Quoted(texts or DayTexts()))
+
+
+def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) -> str:
+    day = quoted.day
+    findings: tuple[Finding, ...] = record.notes
+    if record.assumed or record.receipt != record.raw:
+        findings = CaseVerdict(record).findings
+    as_of = record.clock.as_of
+    as_of_json = "null" if as_of is None else '"' + as_of.isoformat() + '"'
+    duties = ",".join(
+        f'{{"duty":"{kind.value}","due_date":{day(record, due)},'
+        f'"done_on":{day(record, done)},"status":"{status.value}",'
+        f'"late_by_workdays":{_num(late_by_workdays)},"late_by_days":{late_by_days},'
+        f'"remaining_workdays":{_num(remaining)},"provisional":{_BOOL[provisional]}}}'
+        for kind, due, done, status, late_by_workdays, late_by_days, remaining, provisional in record.duties
+    )
+    found = ",".join(
+        f'{{"code":{_STR(finding.code)},"problem":{_BOOL[finding.code in PROBLEM_CODES]},'
+        f'"warning":{_BOOL[finding.code in WARNING_CODES]},'
+        f'"text":{_STR(finding_text(finding, zh))}}}'
+        for finding in findings
+    )
+    version = record.version
+    return (
+        f'{{"line":{row.line},"case_id":{_STR(record.case_id)},'
+        f'"result":"{record.result.value}","channel":"{record.channel.value}",'
+        f'"receipt_date":{day(record, record.receipt)},'
+        f'"recorded_receipt_date":{day(record, record.raw)},'
+        f'"receipt_field":"{record.basis}","receipt_assumed":{_BOOL[record.assumed]},'
+        f'"version":{_STR(version.label)},"rule":{_STR(version.reply.id)},'
+        f'"clock_start":{day(record, record.start)},'
+        f'"base_due_date":{day(record, record.base_due)},'
+        f'"excluded_workdays":{record.excluded},"extension_workdays":{record.extension_days},'
+        f'"as_of":{as_of_json},'
+        f'"provisional":{_BOOL[record.provisional]},"stamp":{quoted.stamp(record)},'
+        f'"duties":[{duties}],"findings":[{found}],"explanation":null}}'
+    )
 
 
 def write_jsonl(
@@ -24,9 +121,27 @@ def write_jsonl(
 ) -> Summary:
     """One JSON object per line and per result; return the summary."""
     summary = summary if summary is not None else Summary()
+    quoted = _Quoted(DayTexts())
+    zh = is_zh(lang)
+    add, write = summary.add, stream.write
+    chunk: list[str] = []
     for row in results:
-        summary.add(row)
-        stream.write(row.to_record(lang, explanation=explanation).model_dump_json())
-        stream.write("\n")
+        add(row)
+        record = row.record
+        if (
+            record is not None
+            and not explanation
+            and (record.clock.as_of is None or type(record.clock.as_of) is dt.date)
+        ):
+            chunk.append(_case_json(row, record, zh, quoted))
+        else:
+            chunk.append(row.to_record(lang, explanation=explanation).model_dump_json())
+        if len(chunk) > 255:
+            chunk.append("")
+            write("\n".join(chunk))
+            chunk.clear()
+    if chunk:
+        chunk.append("")
+        write("\n".join(chunk))
     count_blank_rows(results, summary)
     return summary
