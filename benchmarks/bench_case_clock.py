@@ -236,12 +236,15 @@ def main() -> int:
         )
 
         print("\naudit_case on one plain case (best of timeit repeats, fresh processes)")
-        ours = one_case(ROOT / "src")
         base_src = baseline_tree(folder, args.baseline)
         if base_src is None:
             line(f"at {BASELINE}", "no git tree: skipped")
         else:
-            theirs = one_case(base_src)
+            # Alternated, best of three each: fresh processes drift with the machine's load.
+            ours = theirs = float("inf")
+            for _ in range(3):
+                theirs = min(theirs, one_case(base_src))
+                ours = min(ours, one_case(ROOT / "src"))
             line(f"at {BASELINE} (before the one clock)", f"{theirs * 1e6:.2f} µs")
             report("now", f"{ours * 1e6:.2f} µs", f"≤ {theirs * 1e6:.2f} µs", ours <= theirs * 1.05)
 
@@ -252,8 +255,9 @@ def main() -> int:
             sample = list(itertools.islice(csv.DictReader(stream), args.sample))
         start = time.process_time()
         for row in sample:
-            # chinese_calendar has no data past 2026: such a row is undetermined there too
-            with contextlib.suppress(NotImplementedError):
+            # chinese_calendar has no data past 2026 (undetermined here too), and the naive
+            # audit reads no 延期工作日 but digits (a malformed row here too)
+            with contextlib.suppress(NotImplementedError, ValueError):
                 naive_audit(row, AS_OF)
         naive = (time.process_time() - start) / args.sample
         line("naive, per row", f"{naive * 1e6:,.0f} µs")
