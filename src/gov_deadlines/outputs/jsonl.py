@@ -75,6 +75,9 @@ def case_json(
 
 
 def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) -> str:
+    for finding in record.notes:
+        if finding.code == "receipt_disputed":  # its alternatives: the record's own JSON
+            return row.to_record("zh" if zh else "en").model_dump_json()
     day = quoted.day
     findings: tuple[Finding, ...] = record.notes
     if record.assumed or record.receipt != record.raw:
@@ -107,7 +110,8 @@ def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) ->
         f'"excluded_workdays":{record.excluded},"extension_workdays":{record.extension_days},'
         f'"as_of":{as_of_json},'
         f'"provisional":{_BOOL[record.provisional]},"stamp":{quoted.stamp(record)},'
-        f'"duties":[{duties}],"findings":[{found}],"explanation":null}}'
+        f'"duties":[{duties}],"findings":[{found}],"explanation":null,'
+        '"receipt_alternatives":[]}'
     )
 
 
