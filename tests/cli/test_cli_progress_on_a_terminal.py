@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,9 @@ from gov_deadlines.cli.progress import Progress
 pty = pytest.importorskip("pty")
 
 EXAMPLES = ROOT / "docs" / "examples"
-ROWS = 25_000  # most of a second of work: redraws at one every 0.2 s
+# Well over a second of work on a fast machine (redraws at one every 0.2 s): at 25,000 rows
+# the faster audit finished before the first redraw was due, and the terminal showed nothing.
+ROWS = 200_000
 
 
 def register(path: Path, rows: int = ROWS) -> Path:
@@ -43,17 +46,21 @@ def under_a_terminal(*argv: str) -> tuple[int, str]:
         stderr=slave,
         env=program_env(),
     )
-    os.close(slave)
+    # This process keeps its end of the terminal open until it has read everything: once
+    # the last copy of the slave closes, Linux may drop what the child wrote and nobody has
+    # read yet, and under load the child can finish before the first read (the terminal
+    # then "showed" nothing and the test failed at random).
     shown = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(master)
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                shown += os.read(master, 65536)
+            elif child.poll() is not None:
+                break
+    finally:
+        os.close(slave)
+        os.close(master)
     return child.wait(), shown.decode("utf-8", "replace")
 
 
