@@ -494,3 +494,12 @@ def test_the_explanation_cites_the_consultation_clauses_from_the_rule_data() -> 
     zh, en = verdict.explain("zh"), verdict.explain("en")
     assert f"({new.excluded_clause};2008年条例{old.excluded_clause})" in zh
     assert f"({new.excluded_clause_en}; 2008: {old.excluded_clause_en})" in en
+
+
+def test_an_audit_day_given_as_a_datetime_counts_as_its_date() -> None:
+    # Before the one clock a datetime audit day raised TypeError (date vs datetime).
+    case = {"channel": "当面", "submitted": "2026-03-02"}
+    at_ten = audit_case(case, as_of=dt.datetime(2026, 6, 1, 10, 0))
+    plain = audit_case(case, as_of=dt.date(2026, 6, 1))
+    assert at_ten.result == plain.result == "late"
+    assert at_ten.reply.late_by_workdays == plain.reply.late_by_workdays
