@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
@@ -24,14 +24,8 @@ from gov_deadlines.catalogue.receipt import (
 )
 from gov_deadlines.catalogue.store import Catalogue
 from gov_deadlines.counting.conventions import split_trigger
-from gov_deadlines.counting.deadlines import (
-    Deadline,
-    Note,
-    deadline,
-    with_receipt,
-    working_days_deadline,
-)
-from gov_deadlines.counting.periods import FixedDate, WorkingDays
+from gov_deadlines.counting.deadlines import Deadline, Note, deadline
+from gov_deadlines.counting.periods import FixedDate, Period
 from gov_deadlines.counting.verdict import Verdict, check
 from gov_deadlines.errors import (
     ArgumentTypeError,
@@ -156,8 +150,11 @@ class NotInForceNote:
         )
 
 
-def _version(cat: Catalogue, family: str, trigger: object) -> tuple[Rule, VersionNote]:
-    """The version of ``family`` in force for ``trigger``, and a note saying why."""
+def _version(
+    cat: Catalogue, family: str, trigger: object, moved_receipt: bool = False
+) -> tuple[Rule, VersionNote]:
+    """The version of ``family`` in force for ``trigger``, and a note saying why
+    (``moved_receipt``: ``trigger`` is a receipt the rest-day receipt policy moved)."""
     chosen: Rule | None = None
     basis: dt.date | int
     versions = cat.family_versions(family)
@@ -169,20 +166,25 @@ def _version(cat: Catalogue, family: str, trigger: object) -> tuple[Rule, Versio
             ):
                 chosen = version.rule
     else:
-        basis = when = split_trigger(trigger)[0]
+        basis = when = trigger if type(trigger) is dt.date else split_trigger(trigger)[0]
         for version in versions:
             if version.start <= when and (version.until is None or when <= version.until):
                 chosen = version.rule
     if chosen is None:
         raise NotInForceError(family, trigger, [v.rule.id for v in versions])
-    return chosen, VersionNote(family, chosen, basis)
+    return chosen, VersionNote(family, chosen, basis, moved_receipt)
 
 
-def _resolve(cat: Catalogue, rule_id: str, trigger: object) -> tuple[Rule, Rule, tuple[Note, ...]]:
-    """The rule asked for, the rule whose period applies, and the notes on how it was found."""
+def _resolve(
+    cat: Catalogue, rule_id: str, trigger: object, moved_receipt: bool = False
+) -> tuple[Rule, Rule, tuple[Note, ...]]:
+    """The rule asked for, the rule whose period applies, and the notes on how it was found
+    (``moved_receipt``: as :func:`_version`, for every version chosen)."""
     notes: list[Note] = []
     if cat.is_family(rule_id):
-        asked, note = _version(cat, rule_id, trigger)
+        asked, note = _version(cat, rule_id, trigger, moved_receipt)
+        if asked.delegates_to is None:
+            return asked, asked, (note,)  # the commonest answer: no list, no loop
         notes.append(note)
     else:
         asked = cat.rule(rule_id)
@@ -196,7 +198,7 @@ def _resolve(cat: Catalogue, rule_id: str, trigger: object) -> tuple[Rule, Rule,
         target_id = applied.delegates_to
         version_note: VersionNote | None = None
         if cat.is_family(target_id):
-            target, version_note = _version(cat, target_id, trigger)
+            target, version_note = _version(cat, target_id, trigger, moved_receipt)
         else:
             target = cat.rule(target_id)
         if target.id in seen:
@@ -216,6 +218,11 @@ def _resolve(cat: Catalogue, rule_id: str, trigger: object) -> tuple[Rule, Rule,
             notes.append(version_note)
         applied = target
     return asked, applied, tuple(notes)
+
+
+#: Looked up once, not per due() (an enum member through its class costs two look-ups).
+_NEXT_WORKING_DAY = ReceiptPolicy.NEXT_WORKING_DAY
+_AS_RECORDED = ReceiptPolicy.AS_RECORDED
 
 
 def due(
@@ -242,84 +249,57 @@ def due(
     from there, ``receipt_date`` says so and the explanation names the policy;
     ``receipt_policy=ReceiptPolicy.AS_RECORDED`` counts from the date given.
     """
-    if (
-        type(trigger) is dt.date
-        and calendar is None
-        and catalogue is None
-        and roll is None
-        and posting_day_counts is None
-        and cutoff is None
-        and type(rule_id) is str
-    ):
-        found = _due_plain(rule_id, trigger, receipt_policy)
-        if found is not None:
-            return found
-    if not isinstance(rule_id, str):
+    # The arguments, checked and normalised once (identity and type tests first: a plain
+    # date, the built-in catalogue and the default policy pass them at once) ...
+    if type(rule_id) is not str and not isinstance(rule_id, str):
         raise ArgumentTypeError(
             "rule_id", rule_id, "a rule id (str), e.g. 'ogi.reply'", "规则编号,如 ogi.reply"
         )
-    if not isinstance(trigger, dt.date) and not (
-        isinstance(trigger, numbers.Integral) and not isinstance(trigger, bool)
-    ):
+    day: dt.date | None
+    if type(trigger) is dt.date:
+        day = trigger
+    elif isinstance(trigger, dt.date):
+        day = None  # its Beijing date, once the other arguments are known to be sound
+    elif isinstance(trigger, numbers.Integral) and not isinstance(trigger, bool):
+        trigger = int(trigger)  # a numpy year from a data frame is the year itself
+        day = None
+    else:
         raise ArgumentTypeError(
             "trigger",
             trigger,
             "a datetime.date, a datetime.datetime, or a year (int) for yearly rules",
             "日期、日期时间,或年度规则的年份",
         )
-    if catalogue is not None and not isinstance(catalogue, Catalogue):
+    if catalogue is None:
+        cat = default_catalogue()
+    elif isinstance(catalogue, Catalogue):
+        cat = catalogue
+    else:
         raise ArgumentTypeError("catalogue", catalogue, "a Catalogue", "规则目录(Catalogue)")
-    if not isinstance(receipt_policy, ReceiptPolicy):
+    if receipt_policy is not _NEXT_WORKING_DAY and receipt_policy is not _AS_RECORDED:
         raise ArgumentTypeError(
             "receipt_policy",
             receipt_policy,
             "a ReceiptPolicy (NEXT_WORKING_DAY or AS_RECORDED)",
             "收到日政策(ReceiptPolicy.NEXT_WORKING_DAY 或 ReceiptPolicy.AS_RECORDED)",
         )
-    if isinstance(trigger, numbers.Integral) and not isinstance(trigger, dt.date):
-        trigger = int(trigger)  # a numpy year from a data frame is the year itself
-    cat = catalogue or default_catalogue()
-    moved = _moved_receipt(cat, rule_id, trigger, calendar, receipt_policy)
-    asked, applied, notes = _resolve(cat, rule_id, trigger if moved is None else moved)
-    if moved is not None:
-        notes = tuple(
-            VersionNote(note.family, note.chosen, note.basis, moved_receipt=True)
-            if isinstance(note, VersionNote)
-            else note
-            for note in notes
-        )
-    notes += _policy_notes(cat, asked, trigger, moved)
-    if applied.kind == "unquantified":
-        raise UnquantifiedRuleError(asked.id, asked.quote, applied.national_default)
-    if applied.kind in ("cadence", "quota"):
-        raise RuleKindError(
-            asked.id,
-            applied.kind,
-            kind_zh=KIND_LABELS[applied.kind][0],
-            kind_en=KIND_LABELS[applied.kind][1],
-            operation="single due date",
-            operation_zh="单一的截止日期",
-            hint="it sets windows of the year: see each window's due date with "
-            "`gov-deadlines schedule YEAR`",
-            hint_zh="该规则按年度内的各期窗口要求,请用 gov-deadlines schedule 年份 查看各期截止日期",
-        )
-    period = applied.typed_period
-    assert period is not None
-    if isinstance(period, FixedDate) and period.every_year and not cat.is_family(rule_id):
-        year = _year_of(trigger)
-        first = applied.first_year or (applied.source.date.year if applied.source.date else year)
-        if year < first:
-            raise NotInForceError(asked.id, year, [f"{applied.id} (from {first})"])
-    if isinstance(period, FixedDate) and period.every_year and asked.source.date is not None:
-        # A yearly duty of a local document starts with the document: the 2024 Juyuan plan
-        # (2024-04-19) cannot have required the report due 2024-01-31.
-        year = _year_of(trigger)
-        if period.on(year) < asked.source.date:
-            raise NotInForceError(asked.id, year, [f"{asked.id} (from {asked.source.date})"])
-    result = deadline(
-        trigger if moved is None else moved,
+    if day is None and not isinstance(trigger, int):
+        day = split_trigger(trigger)[0]
+    # ... then the same steps for every question: the receipt, the version, the notes,
+    # the rule's kind, the count.
+    cal = default_calendar() if calendar is None else calendar
+    receipt_started = cat.is_receipt_started(rule_id)
+    moved = None
+    if receipt_started and day is not None:
+        moved = _moved_receipt(cat, rule_id, day, cal, receipt_policy)
+    start = trigger if moved is None else moved
+    asked, applied, notes = _resolve(cat, rule_id, start, moved is not None)
+    notes += _policy_notes(cat, asked, day, moved)
+    period = _countable_period(cat, rule_id, asked, applied, trigger)
+    return deadline(
+        start,
         period,
-        calendar=calendar,
+        calendar=cal,
         roll=roll,
         posting_day_counts=posting_day_counts,
         cutoff=cutoff,
@@ -327,100 +307,29 @@ def due(
         notes=notes,
         catalogue=cat,
         asked_rule=rule_id,
+        recorded=None if moved is None else _as_recorded(trigger, day),
+        receipt_as_recorded=receipt_started and receipt_policy is _AS_RECORDED,
     )
-    if moved is None:
-        if receipt_policy is _AS_RECORDED and cat.is_receipt_started(rule_id):
-            return replace(result, receipt_as_recorded=True)
-        return result
-    given = split_trigger(trigger)
-    return with_receipt(result, given[1] or given[0])
 
 
-#: Looked up once, not per due() (an enum member through its class costs two look-ups).
-_AS_RECORDED = ReceiptPolicy.AS_RECORDED
-
-
-def _due_plain(rule_id: str, trigger: dt.date, policy: object) -> Deadline | None:
-    """:func:`due` of the commonest question, kept lean: a family of working-day rules
-    (``ogi.reply``) from a plain date, built-in catalogue and calendar, no option.
-
-    The same steps and the same result as the general path, in fewer calls; ``None`` where
-    that path must answer (anything else: a fixed date, a delegation, a date no version or
-    no calendar data covers — its errors say why).
-    """
-    cat = default_catalogue()
-    if not cat.is_family(rule_id):
-        return None
-    versions = cat.family_versions(rule_id)
-    if versions[0].fixed:
-        return None
-    cal = default_calendar()
-    start = trigger
-    moved = as_recorded = False
-    if policy is ReceiptPolicy.NEXT_WORKING_DAY:
-        if cat.is_receipt_started(rule_id):
-            try:
-                if not cal.is_workday(trigger):
-                    start = cal.add_workdays(trigger, 1)
-                    moved = True
-            except CalendarCoverageError:
-                return None
-    elif policy is ReceiptPolicy.AS_RECORDED:
-        as_recorded = cat.is_receipt_started(rule_id)
-    else:
-        return None  # refused by the general path
-    chosen: Rule | None = None
-    for version in versions:
-        if version.start <= start and (version.until is None or start <= version.until):
-            chosen = version.rule
-    if chosen is None or chosen.delegates_to is not None or chosen.kind != "deadline":
-        return None
-    period = chosen.typed_period
-    if type(period) is not WorkingDays:
-        return None
-    if not moved:
-        notes: tuple[Note, ...] = (
-            VersionNote(rule_id, chosen, start),
-            *cat.due_policy_notes(chosen),
-        )
-        return working_days_deadline(
-            start,
-            period,
-            cal,
-            chosen,
-            notes,
-            catalogue=cat,
-            asked_rule=rule_id,
-            receipt_as_recorded=as_recorded,
-        )
-    notes = (
-        VersionNote(rule_id, chosen, start, True),
-        ReceiptNote(trigger, start),
-        *cat.due_policy_notes(chosen, moved_receipt=True),
-    )
-    return working_days_deadline(
-        start, period, cal, chosen, notes, catalogue=cat, asked_rule=rule_id, recorded=trigger
-    )
+def _as_recorded(trigger: object, day: dt.date | None) -> dt.date | dt.datetime:
+    """The receipt as given: its Beijing instant when it has a time, else its date."""
+    moment = None if type(trigger) is dt.date else split_trigger(trigger)[1]
+    assert day is not None  # a moved receipt is a date or a datetime
+    return moment or day
 
 
 def _moved_receipt(
-    cat: Catalogue,
-    rule_id: str,
-    trigger: dt.date | dt.datetime | int,
-    calendar: WorkCalendar | None,
-    policy: ReceiptPolicy,
+    cat: Catalogue, rule_id: str, day: dt.date, calendar: object, policy: ReceiptPolicy
 ) -> dt.date | None:
-    """The day a receipt on a rest day counts from, if ``rule_id`` is started by a receipt
-    (data: ``receipt = true`` on its trigger event) and the policy moves it; else ``None``."""
-    if isinstance(trigger, int) or not cat.is_receipt_started(rule_id):
-        return None  # an unknown id is refused by _resolve, with suggestions
-    if calendar is not None and not isinstance(calendar, WorkCalendar):
+    """The day a receipt on ``day`` counts from, for a rule started by a receipt (data:
+    ``receipt = true`` on its trigger event), if the policy moves it; else ``None``."""
+    if not isinstance(calendar, WorkCalendar):
         raise ArgumentTypeError(
             "calendar", calendar, "a WorkCalendar (default_calendar())", "工作日历(WorkCalendar)"
         )
-    day = split_trigger(trigger)[0]
     try:
-        moved, was_moved = effective_receipt(day, policy, calendar or default_calendar())
+        moved, was_moved = effective_receipt(day, policy, calendar)
     except CalendarCoverageError:
         # Whether that day was a rest day is unknown: no answer — unless no version of the
         # rule was in force then at all (the case audit refuses such a receipt too).
@@ -430,14 +339,52 @@ def _moved_receipt(
 
 
 def _policy_notes(
-    cat: Catalogue, rule: Rule, trigger: object, moved: dt.date | None
+    cat: Catalogue, rule: Rule, recorded: dt.date | None, moved: dt.date | None
 ) -> tuple[PolicyNote | ReceiptNote, ...]:
     """The library's policies that decide this rule's date in ``due``: the rest-day receipt
-    policy when it moved the trigger, and the rule's other ``due`` policies always."""
+    policy when it moved the receipt ``recorded`` to ``moved``, and the rule's other ``due``
+    policies always (both worked out once per catalogue)."""
     if moved is None:
         return cat.due_policy_notes(rule)
-    recorded = split_trigger(trigger)[0]
+    assert recorded is not None  # only a date is moved
     return (ReceiptNote(recorded, moved), *cat.due_policy_notes(rule, moved_receipt=True))
+
+
+def _countable_period(
+    cat: Catalogue, rule_id: str, asked: Rule, applied: Rule, trigger: object
+) -> Period:
+    """The period of ``applied`` that ``due`` counts, or the error saying why there is none
+    (no period, a rule of windows, a yearly duty before its rule existed)."""
+    kind = applied.kind
+    if kind == "unquantified":
+        raise UnquantifiedRuleError(asked.id, asked.quote, applied.national_default)
+    if kind == "cadence" or kind == "quota":
+        raise RuleKindError(
+            asked.id,
+            kind,
+            kind_zh=KIND_LABELS[kind][0],
+            kind_en=KIND_LABELS[kind][1],
+            operation="single due date",
+            operation_zh="单一的截止日期",
+            hint="it sets windows of the year: see each window's due date with "
+            "`gov-deadlines schedule YEAR`",
+            hint_zh="该规则按年度内的各期窗口要求,请用 gov-deadlines schedule 年份 查看各期截止日期",
+        )
+    period = applied.typed_period
+    assert period is not None
+    if isinstance(period, FixedDate) and period.every_year:
+        year = _year_of(trigger)
+        if not cat.is_family(rule_id):
+            first = applied.first_year or (
+                applied.source.date.year if applied.source.date else year
+            )
+            if year < first:
+                raise NotInForceError(asked.id, year, [f"{applied.id} (from {first})"])
+        # A yearly duty of a local document starts with the document: the 2024 Juyuan plan
+        # (2024-04-19) cannot have required the report due 2024-01-31.
+        if asked.source.date is not None and period.on(year) < asked.source.date:
+            raise NotInForceError(asked.id, year, [f"{asked.id} (from {asked.source.date})"])
+    return period
 
 
 def check_due(

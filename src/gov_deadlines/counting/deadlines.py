@@ -166,7 +166,7 @@ class Deadline(Recorded):
         # Written out rather than generated: a frozen dataclass's own __init__ calls
         # object.__setattr__ once per field, two thirds of a working-day deadline()'s time;
         # one update of the instance dict sets them all. The fields above and these
-        # parameters are held equal by a test (tests/catalogue/test_lean_due.py).
+        # parameters are held equal by a test (tests/catalogue/test_hand_written_inits.py).
         self.__dict__.update(
             {
                 "period": period,
@@ -534,6 +534,8 @@ def deadline(
     notes: tuple[Note, ...] = (),
     catalogue: Catalogue | None = None,
     asked_rule: str | None = None,
+    recorded: dt.date | dt.datetime | None = None,
+    receipt_as_recorded: bool = False,
 ) -> Deadline:
     """Count ``period`` from ``trigger`` and explain it.
 
@@ -544,7 +546,10 @@ def deadline(
     ``cutoff`` (an office-hours end time instead of 24:00). ``rule``, ``notes``,
     ``catalogue`` and ``asked_rule`` are for :func:`gov_deadlines.due`: the catalogue rule
     counted, the notes of its explanation, the catalogue and the id it was asked by (they
-    go into the result's explanation and :attr:`Deadline.stamp`).
+    go into the result's explanation and :attr:`Deadline.stamp`); ``recorded``, the receipt
+    as recorded when the rest-day receipt policy moved it to ``trigger`` (it is then the
+    result's ``trigger``, and ``trigger`` its ``receipt_date``), and ``receipt_as_recorded``
+    (the policy was switched off for a receipt) are :class:`Deadline`'s fields of that name.
 
     >>> from datetime import date
     >>> deadline(date(2017, 3, 17), "20个工作日").due_date
@@ -559,8 +564,22 @@ def deadline(
         and cutoff is None
         and type(cal) is WorkCalendar
     ):
-        return working_days_deadline(
-            trigger, period, cal, rule, notes, catalogue=catalogue, asked_rule=asked_rule
+        # The common case, kept lean: a plain date, the default convention, no option.
+        due = cal.add_workdays(trigger, period.n)
+        return Deadline(
+            period,
+            trigger if recorded is None else recorded,
+            due,
+            type(due) is not dt.date,
+            _WORKING_DAYS,
+            cal,
+            rule,
+            notes,
+            None,
+            None if recorded is None else trigger,
+            catalogue,
+            asked_rule,
+            receipt_as_recorded,
         )
     if isinstance(trigger, numbers.Integral) and not isinstance(trigger, bool):
         trigger = int(trigger)  # a numpy year from a data frame is the year itself
@@ -576,9 +595,14 @@ def deadline(
         typed, roll=roll, posting_day_counts=posting_day_counts, cutoff=cutoff
     )
     counted = count(typed, trigger, convention, cal)
+    start = trigger if isinstance(trigger, int) else counted.trigger
+    receipt_date: dt.date | None = None
+    if recorded is not None:
+        assert not isinstance(start, int)  # only a receipt on a day is moved
+        receipt_date = start.date() if isinstance(start, dt.datetime) else start
     return Deadline(
         typed,
-        trigger if isinstance(trigger, int) else counted.trigger,
+        start if recorded is None else recorded,
         counted.due_date,
         counted.provisional,
         convention,
@@ -586,68 +610,10 @@ def deadline(
         rule,
         notes,
         counted.details,
-        None,
-        catalogue,
-        asked_rule,
-    )
-
-
-def working_days_deadline(
-    start: dt.date,
-    period: WorkingDays,
-    calendar: WorkCalendar,
-    rule: Rule | None = None,
-    notes: tuple[Note, ...] = (),
-    *,
-    catalogue: Catalogue | None = None,
-    asked_rule: str | None = None,
-    recorded: dt.date | None = None,
-    receipt_as_recorded: bool = False,
-) -> Deadline:
-    """The common case of :func:`deadline`, kept lean: ``period`` counted from the plain
-    date ``start`` on ``calendar`` by the default convention (no option given).
-
-    ``recorded``: the receipt as recorded, when the rest-day receipt policy
-    (:mod:`gov_deadlines.catalogue.receipt`) moved it to ``start``; it is then the result's
-    ``trigger``, and ``start`` its ``receipt_date``. The other arguments are those of
-    :func:`deadline` and the fields of :class:`Deadline`.
-    """
-    due = calendar.add_workdays(start, period.n)
-    return Deadline(
-        period,
-        start if recorded is None else recorded,
-        due,
-        type(due) is not dt.date,
-        _WORKING_DAYS,
-        calendar,
-        rule,
-        notes,
-        None,
-        None if recorded is None else start,
+        receipt_date,
         catalogue,
         asked_rule,
         receipt_as_recorded,
-    )
-
-
-def with_receipt(result: Deadline, recorded: dt.date | dt.datetime) -> Deadline:
-    """``result``, counted from a receipt that the rest-day receipt policy moved, told as
-    such: ``trigger`` is the receipt as ``recorded``, ``receipt_date`` the day it counted
-    from (``result``'s trigger day)."""
-    return Deadline(
-        result.period,
-        recorded,
-        result.due_date,
-        result.provisional,
-        result.convention,
-        result.calendar,
-        result.rule,
-        result.notes,
-        result.details,
-        result.trigger_date,
-        result.catalogue,
-        result.asked_rule,
-        result.receipt_as_recorded,
     )
 
 
