@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import select
 import shlex
 import subprocess
 import sys
@@ -172,18 +173,18 @@ def test_a_program_on_a_real_terminal_is_coloured_unless_no_color_is_set() -> No
                 stderr=subprocess.DEVNULL,
                 env=program_env(env),
             )
-            os.close(follower)
+            # The follower stays open until everything is read: once its last copy closes,
+            # Linux may drop what the program wrote and nobody has read yet.
             chunks = []
             while True:
-                try:
-                    chunk = os.read(leader, 4096)
-                except OSError:  # EIO: the program closed the terminal
+                ready, _, _ = select.select([leader], [], [], 0.05)
+                if ready:
+                    chunks.append(os.read(leader, 4096))
+                elif process.poll() is not None:
                     break
-                if not chunk:
-                    break
-                chunks.append(chunk)
             assert process.wait(timeout=60) == 0
         finally:
+            os.close(follower)
             os.close(leader)
         return b"".join(chunks).decode("utf-8", errors="replace")
 

@@ -18,6 +18,7 @@ import pytest
 from _cli import ROOT
 from _workbooks import EXAMPLE, example_workbook
 from gov_deadlines.cli import main
+from gov_deadlines.outputs.summary import Summary
 
 SEED_002 = next((ROOT.parent / "shared" / "seeds").glob("002_*.txt"), None)
 
@@ -109,6 +110,37 @@ def test_the_summary_is_on_the_second_sheet(tmp_path: Path) -> None:
     assert book.sheetnames == ["明细", "汇总"]
     cells = {row[0]: row[1] for row in book["汇总"].iter_rows(values_only=True) if row[0]}
     assert cells["有逾期"] == 5 and cells["合计"] == 14
+
+
+def test_the_summary_sheet_does_not_change_when_only_the_markdowns_wording_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = [list(row) for row in details(tmp_path)["汇总"].iter_rows(values_only=True)]
+    reworded = Summary.markdown
+
+    def markdown(self: Summary, lang: str = "zh") -> str:
+        # Another wording of the same counts: the sheet is built from the counts.
+        text = reworded(self, lang).replace(" | ", " ¦ ").replace("# ", "#### 标题:")
+        return text.replace("有逾期", "存在逾期").replace("合计", "总计")
+
+    monkeypatch.setattr(Summary, "markdown", markdown)
+    after = [list(row) for row in details(tmp_path)["汇总"].iter_rows(values_only=True)]
+    assert after == before
+    cells = {row[0]: row[1] for row in after if row[0]}
+    assert cells["有逾期"] == 5 and cells["合计"] == 14
+
+
+def test_a_case_id_of_digits_stays_text_on_the_summary_sheet(tmp_path: Path) -> None:
+    register = tmp_path / "登记.csv"
+    register.write_text(
+        "编号,渠道,提交日期,答复日期\n00123,当面,2026-13-02,\n", encoding="utf-8"
+    )
+    target = tmp_path / "明细.xlsx"
+    code, _, err = run("audit", str(register), "--as-of", "2026-06-30", "-o", str(target))
+    assert code == 2, err
+    rows = list(openpyxl.load_workbook(target)["汇总"].iter_rows(values_only=True))
+    example = next(row for row in rows if row[0] == 2)  # the malformed row's line
+    assert example[1] == "00123"
 
 
 def test_the_english_workbook_has_english_sheets_and_headers(tmp_path: Path) -> None:

@@ -4,8 +4,13 @@ it.
 
 The reporter costs nothing per row. A CSV input is followed through its byte stream
 (:meth:`Progress.reading`): each chunk the decoder reads (256 kB, thousands of rows) looks
-at the clock, and at most every :data:`INTERVAL` seconds the line is redrawn from the
-reader's ``line_num`` and the share of the file's bytes read. A workbook's rows report
+at the clock and may redraw the line from the reader's ``line_num`` and the share of the
+file's bytes read.
+
+When the line is drawn does not depend on the machine's speed where it matters: the first
+report with a row done (after the first chunk, or at the end of an input shorter than one
+chunk; the first thousand rows of a workbook or a list) always draws it; later reports
+redraw it at most every :data:`INTERVAL` seconds; :meth:`Progress.finish` clears it. A workbook's rows report
 through the library's ``progress`` callback (:meth:`Progress.rows`), which the library
 calls every thousand rows; a list of records (``recheck``) through :func:`counted`. The
 library itself never prints.
@@ -16,7 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
 
 from gov_deadlines.cli.app import Context
@@ -83,13 +88,26 @@ def _clock(seconds: float) -> str:
 
 
 class Progress:
-    """One progress line, redrawn in place (``\\r``) and cleared by :meth:`finish`."""
+    """One progress line, redrawn in place (``\\r``) and cleared by :meth:`finish`.
 
-    def __init__(self, console: Console, *, interval: float = INTERVAL) -> None:
+    ``interval``: the seconds between two redraws, at least (the first is drawn at once);
+    ``clock``: where the seconds come from (:func:`time.monotonic`).
+    """
+
+    def __init__(
+        self,
+        console: Console,
+        *,
+        interval: float = INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.console = console
         self.interval = interval
-        self.start = time.monotonic()
-        self.next_draw = self.start + interval
+        self.clock = clock
+        self.start = clock()
+        # Due at once: the first report of a row done draws the line however fast the
+        # machine (a short input would otherwise end before the first redraw was due).
+        self.next_draw = self.start
         #: The row source whose ``line_num`` counts the rows read (a CSV input).
         self.lines: _Lines | None = None
         self.size: int | None = None
@@ -110,16 +128,18 @@ class Progress:
     def read(self, count: int) -> None:
         """``count`` more bytes read from the input."""
         self.read_bytes += count
-        now = time.monotonic()
+        now = self.clock()
         if now >= self.next_draw:
-            self.next_draw = now + self.interval
+            # The rows decoded so far: none at the first read (the header is still unread).
             done = self.lines.line_num - 1 if self.lines is not None else 0
-            share = self.read_bytes / self.size if self.size else None
-            self.draw(max(done, 0), share, now)
+            if done > 0:
+                self.next_draw = now + self.interval
+                share = self.read_bytes / self.size if self.size else None
+                self.draw(done, share, now)
 
     def rows(self, done: int, total: int | None) -> None:
         """The library's callback: ``done`` rows of ``total`` (``None``: not known)."""
-        now = time.monotonic()
+        now = self.clock()
         if done and now >= self.next_draw:
             self.next_draw = now + self.interval
             self.draw(done, done / total if total else None, now)

@@ -27,6 +27,7 @@ from gov_deadlines.outputs.case_csv import CASE_COLUMNS, PROVISIONAL_TEXT, RESUL
 from gov_deadlines.outputs.summary import Summary, count_blank_rows
 from gov_deadlines.outputs.supervision import SupervisionRow, form_headers
 from gov_deadlines.outputs.written import WriteSummary
+from gov_deadlines.outputs.xlsx_summary import SummaryLine, summary_lines
 from gov_deadlines.sheets import XlsxUnavailableError
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
 
@@ -209,39 +210,41 @@ def write_audit_xlsx(
 def _summary_sheet(
     book: Any, formats: _Formats, summary: Summary, lang: str, *, legend: bool
 ) -> None:
-    """The summary's Markdown (:meth:`Summary.markdown`) as a sheet: its headings in bold,
-    its tables as cells (counts as numbers), its notes as text."""
+    """The summary (:func:`~gov_deadlines.outputs.xlsx_summary.summary_lines`) as a sheet:
+    its headings in bold, its tables as bordered cells (counts as numbers), its notes as
+    text."""
     zh = is_zh(lang)
     sheet = book.add_worksheet("汇总" if zh else "Summary")
     widths: dict[int, int] = {}
-    row = 0
-    lines = summary.markdown(lang).splitlines()
+    lines = summary_lines(summary, lang)
     if legend:
-        lines += [
-            "",
-            "说明:红色底纹为逾期案件;黄色底纹为依临时推算日历得出的期限(尚无官方节假日安排,"
-            f"正式通知发布后可能改变,标注{PROVISIONAL_MARK['zh']});灰色为数据有误的行。"
-            if zh
-            else "Legend: red rows are late cases; yellow due dates rest on provisional "
-            f"calendar data {PROVISIONAL_MARK['en']} (no official holiday notice yet; they may "
-            "change); grey rows could not be read.",
-        ]
-    for text in lines:
-        if text.startswith("|---") or text.startswith("|:--"):
-            continue
-        if text.startswith("|"):
-            cells = [cell.strip().strip("*") for cell in text.strip().strip("|").split(" | ")]
-            for column, cell in enumerate(cells):
-                if cell.isdigit():
-                    sheet.write_number(row, column, int(cell), formats.get("border"))
+        lines.append(
+            SummaryLine(
+                "text",
+                (
+                    "说明:红色底纹为逾期案件;黄色底纹为依临时推算日历得出的期限(尚无官方节假日安排,"
+                    f"正式通知发布后可能改变,标注{PROVISIONAL_MARK['zh']});灰色为数据有误的行。"
+                    if zh
+                    else "Legend: red rows are late cases; yellow due dates rest on provisional "
+                    f"calendar data {PROVISIONAL_MARK['en']} (no official holiday notice yet; "
+                    "they may change); grey rows could not be read.",
+                ),
+            )
+        )
+    border, bold = formats.get("border"), formats.get("bold")
+    for row, line in enumerate(lines):
+        if line.kind == "table":
+            for column, cell in enumerate(line.cells):
+                if isinstance(cell, int):
+                    sheet.write_number(row, column, cell, border)
                 else:
-                    sheet.write_string(row, column, cell.replace("\\|", "|"), formats.get("border"))
-                widths[column] = max(widths.get(column, 0), min(display_width(cell), _MAX_WIDTH))
-        elif text.startswith("#"):
-            sheet.write_string(row, 0, text.lstrip("#").strip(), formats.get("bold"))
-        elif text:
-            sheet.write_string(row, 0, text)
-        row += 1
+                    sheet.write_string(row, column, cell, border)
+                width = min(display_width(str(cell)), _MAX_WIDTH)
+                widths[column] = max(widths.get(column, 0), width)
+        elif line.kind == "heading":
+            sheet.write_string(row, 0, str(line.cells[0]), bold)
+        elif line.kind == "text":
+            sheet.write_string(row, 0, str(line.cells[0]))
     for column, width in widths.items():
         sheet.set_column(column, column, width + 2)
 
