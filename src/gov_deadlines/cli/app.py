@@ -33,6 +33,25 @@ if TYPE_CHECKING:
 #: Modules under gov_deadlines.cli that add commands, in the order of the help listing.
 COMMAND_MODULES = ("commands", "recurring", "audit", "case_cmd", "calendar_cmd", "recheck_cmd")
 
+#: The module that adds each command (held to what the modules register by a test): a run
+#: of one command imports that module only, not the readers and writers of the others
+#: (``due`` needs no CSV, workbook or progress code).
+COMMAND_MODULE = {
+    "due": "commands",
+    "add": "commands",
+    "between": "commands",
+    "cal": "commands",
+    "rules": "commands",
+    "rule": "commands",
+    "events": "commands",
+    "schedule": "recurring",
+    "check-log": "recurring",
+    "audit": "audit",
+    "case": "case_cmd",
+    "calendar": "calendar_cmd",
+    "recheck": "recheck_cmd",
+}
+
 CALENDAR_ENV = "GOV_DEADLINES_CALENDAR"
 REPORT_URL = "the project's issue tracker"
 
@@ -195,7 +214,9 @@ def common_options() -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: with every command, or only ``command``'s when it is one
+    of :data:`COMMAND_MODULE` (a run of that command; its help and errors are the same)."""
     from gov_deadlines import __version__
 
     parser = _Parser(
@@ -210,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"gov-deadlines {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     parent = common_options()
-    for name in COMMAND_MODULES:
+    only = COMMAND_MODULE.get(command) if command is not None else None
+    for name in COMMAND_MODULES if only is None else (only,):
         import_module(f"{__package__}.{name}").register(subparsers, parent)
     return parser
 
@@ -241,7 +263,7 @@ def main(
     lang: Lang = "en" if _lang_from_argv(args_list) == "en" else "zh"
     console = Console(out, err, lang=lang, as_json="--json" in args_list)
     try:
-        parser = build_parser()
+        parser = build_parser(args_list[0] if args_list else None)
         try:
             # argparse prints --help and --version to sys.stdout: send them to this run's stream
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
