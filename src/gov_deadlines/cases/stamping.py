@@ -20,7 +20,7 @@ from gov_deadlines.vocabulary import Status
 if TYPE_CHECKING:
     from gov_deadlines.cases.clock import CaseRecord
 
-__all__ = ["case_span", "case_stamp", "case_stamp_text"]
+__all__ = ["StampMemo", "case_span", "case_stamp", "case_stamp_text"]
 
 _LATE, _OVERDUE = Status.LATE, Status.OVERDUE
 _LAST_ORDINAL = dt.date.max.toordinal()
@@ -75,13 +75,35 @@ def case_stamp(record: CaseRecord) -> Stamp:
     return Stamp(years, rules)
 
 
-def case_stamp_text(record: CaseRecord, memo: dict[tuple[int, int, bool, int], str]) -> str:
-    """:func:`case_stamp`'s text, through ``memo`` (one per writer): a batch has few distinct
-    stamps — they depend only on the years read and the version — so each is made once."""
-    last = _date(record, _high(record))
-    first_year = _date(record, record.raw).year
-    key = (first_year, last.year, last.month == 12 and last.day >= 25, id(record.version))
-    found = memo.get(key)
+class StampMemo:
+    """The stamp texts of one writer (or batch), each made once: a batch has few distinct
+    stamps — they depend only on the years read and the version. Never shared between
+    writers; not thread-safe (one per writer)."""
+
+    __slots__ = ("texts", "years")
+
+    def __init__(self) -> None:
+        self.texts: dict[tuple[int, int, bool, int], str] = {}
+        #: A day's ordinal → its year and whether it is 25–31 December
+        self.years: dict[int, tuple[int, bool]] = {}
+
+    def year(self, record: CaseRecord, i: int) -> tuple[int, bool]:
+        ordinal = record.clock.days.base + i
+        found = self.years.get(ordinal)
+        if found is None:
+            day = _date(record, i)
+            found = (day.year, day.month == 12 and day.day >= 25)
+            if len(self.years) < 100_000:
+                self.years[ordinal] = found
+        return found
+
+
+def case_stamp_text(record: CaseRecord, memo: StampMemo) -> str:
+    """:func:`case_stamp`'s text, through ``memo`` (one per writer)."""
+    year = memo.year
+    last_year, december = year(record, _high(record))
+    key = (year(record, record.raw)[0], last_year, december, id(record.version))
+    found = memo.texts.get(key)
     if found is None:
-        found = memo[key] = case_stamp(record).text()
+        found = memo.texts[key] = case_stamp(record).text()
     return found

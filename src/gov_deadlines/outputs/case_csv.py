@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from gov_deadlines.cases.duties import WARNING_CODES, DutyKind, finding_text, status_text
 from gov_deadlines.cases.model import Channel
-from gov_deadlines.cases.stamping import case_stamp_text
+from gov_deadlines.cases.stamping import StampMemo, case_stamp_text
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.outputs.summary import RESULTS, Summary, count_blank_rows, result_label
 from gov_deadlines.vocabulary import CaseResult, Status
@@ -105,7 +105,7 @@ class DayTexts:
     def __init__(self) -> None:
         self.memo: dict[int, str] = {}
         #: The stamp column's texts (cases.stamping.case_stamp_text)
-        self.stamps: dict[tuple[int, int, bool, int], str] = {}
+        self.stamps = StampMemo()
 
     def text(self, record: CaseRecord, i: int) -> str:
         found = self.memo.get(i)
@@ -219,6 +219,7 @@ def write_case_rows(
         PROVISIONAL_TEXT[zh],
     )
     statuses: dict[tuple[Status, int | None, int, int | None], str] = {}
+    quoted_stamps: dict[str, str] = {}  # a stamp's cell, quoted once (its hash is cached)
     on_time = _ON_TIME_TEXT[zh]
     assumed_text = "假定" if zh else "assumed"
     for row in results:
@@ -241,6 +242,10 @@ def write_case_rows(
                     key, _quoted(status_text(status, late_by, late_days, remaining, lang))
                 )
             start = record.start
+            stamp = case_stamp_text(record, stamps)
+            stamp_cell = quoted_stamps.get(stamp)
+            if stamp_cell is None:
+                stamp_cell = quoted_stamps[stamp] = _quoted(stamp)
             line = (
                 f"{row.line},{record.case_id},{results_text[record.result]},"
                 f"{channels[record.channel]},{receipt_text},{note},{record.version.label},"
@@ -249,7 +254,7 @@ def write_case_rows(
                 f"{provisional_text[record.provisional]},"
                 f"{'' if done is None else memo.get(done) or text(record, done)},{status_cell},"
                 f"{late_by if late_by and (status is _LATE or status is _OVERDUE) else 0},,,"
-                f"{_quoted(case_stamp_text(record, stamps))}"
+                f"{stamp_cell}"
             )
             case_id = record.case_id
             if "," in case_id or '"' in case_id or "\n" in case_id or "\r" in case_id:

@@ -35,6 +35,18 @@ _STR = encode_basestring
 _BOOL = {True: "true", False: "false"}
 
 
+#: The findings that say how a receipt was read: their texts follow from their arguments alone
+_RECEIPT_CODES = frozenset({"receipt_assumed", "receipt_moved"})
+
+
+def _finding_json(finding: Finding, zh: bool) -> str:
+    return (
+        f'{{"code":{_STR(finding.code)},"problem":{_BOOL[finding.code in PROBLEM_CODES]},'
+        f'"warning":{_BOOL[finding.code in WARNING_CODES]},'
+        f'"text":{_STR(finding_text(finding, zh))}}}'
+    )
+
+
 def _num(value: int | None) -> str:
     return "null" if value is None else str(value)
 
@@ -42,12 +54,18 @@ def _num(value: int | None) -> str:
 class _Quoted:
     """The JSON texts of a writer's day indices, enum values and stamps, each made once."""
 
-    __slots__ = ("days", "stamps", "texts")
+    __slots__ = ("days", "findings", "moved", "stamps", "texts")
 
     def __init__(self, texts: DayTexts) -> None:
         self.texts = texts
         self.days: dict[int, str] = {}
         self.stamps: dict[str, str] = {}
+        #: How a receipt was read (its code and arguments, with their types: a provisional
+        #: date equals its plain date but is written with its mark) → its JSON, per language
+        self.findings: dict[tuple[object, ...], str] = {}
+        #: The findings' JSON of a case whose only finding is its receipt moved off a rest
+        #: day: the clock, the two day indices and the language decide it
+        self.moved: dict[tuple[object, int, int, bool], str] = {}
 
     def day(self, record: CaseRecord, i: int | None) -> str:
         if i is None:
@@ -57,6 +75,18 @@ class _Quoted:
             found = f'"{self.texts.text(record, i)}"'
             if len(self.days) < 100_000:
                 self.days[i] = found
+        return found
+
+    def finding(self, finding: Finding, zh: bool) -> str:
+        code, args = finding.code, finding.args
+        if code not in _RECEIPT_CODES:
+            return _finding_json(finding, zh)
+        key = (zh, code, args, tuple(map(type, args)))
+        found = self.findings.get(key)
+        if found is None:
+            found = _finding_json(finding, zh)
+            if len(self.findings) < 100_000:
+                self.findings[key] = found
         return found
 
     def stamp(self, record: CaseRecord) -> str:
@@ -74,14 +104,30 @@ def case_json(
     return _case_json(row, record, is_zh(lang), _Quoted(texts or DayTexts()))
 
 
+def _findings_json(findings: tuple[Finding, ...], zh: bool, quoted: _Quoted) -> str:
+    finding_json = quoted.finding
+    return ",".join(finding_json(finding, zh) for finding in findings)
+
+
 def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) -> str:
     for finding in record.notes:
         if finding.code == "receipt_disputed":  # its alternatives: the record's own JSON
             return row.to_record("zh" if zh else "en").model_dump_json()
     day = quoted.day
     findings: tuple[Finding, ...] = record.notes
+    found: str | None = None
     if record.assumed or record.receipt != record.raw:
-        findings = CaseVerdict(record).findings
+        if not record.assumed and not findings:
+            moved_key = (record.clock, record.raw, record.receipt, zh)
+            found = quoted.moved.get(moved_key)
+            if found is None:
+                found = _findings_json(CaseVerdict(record).findings, zh, quoted)
+                if len(quoted.moved) < 100_000:
+                    quoted.moved[moved_key] = found
+        else:
+            findings = CaseVerdict(record).findings
+    if found is None:
+        found = _findings_json(findings, zh, quoted) if findings else ""
     as_of = record.clock.as_of
     as_of_json = "null" if as_of is None else '"' + as_of.isoformat() + '"'
     duties = ",".join(
@@ -90,12 +136,6 @@ def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) ->
         f'"late_by_workdays":{_num(late_by_workdays)},"late_by_days":{late_by_days},'
         f'"remaining_workdays":{_num(remaining)},"provisional":{_BOOL[provisional]}}}'
         for kind, due, done, status, late_by_workdays, late_by_days, remaining, provisional in record.duties
-    )
-    found = ",".join(
-        f'{{"code":{_STR(finding.code)},"problem":{_BOOL[finding.code in PROBLEM_CODES]},'
-        f'"warning":{_BOOL[finding.code in WARNING_CODES]},'
-        f'"text":{_STR(finding_text(finding, zh))}}}'
-        for finding in findings
     )
     version = record.version
     return (
