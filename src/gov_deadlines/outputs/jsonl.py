@@ -13,16 +13,25 @@ JSON is written.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import enum
+from collections.abc import Iterable, Mapping
 from json.encoder import encode_basestring
+from types import MappingProxyType
 from typing import TYPE_CHECKING, TextIO
 
-from gov_deadlines.cases.duties import PROBLEM_CODES, WARNING_CODES, Finding, finding_text
+from gov_deadlines.cases.channels import Channel
+from gov_deadlines.cases.duties import (
+    PROBLEM_CODES,
+    WARNING_CODES,
+    DutyKind,
+    Finding,
+    finding_text,
+)
 from gov_deadlines.cases.stamping import case_stamp_text
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.outputs.case_csv import DayTexts
 from gov_deadlines.outputs.summary import Summary, count_blank_rows
-from gov_deadlines.vocabulary import Lang, is_zh
+from gov_deadlines.vocabulary import CaseResult, Lang, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
@@ -33,6 +42,10 @@ __all__ = ["case_json", "write_jsonl"]
 #: A text as pydantic writes it in JSON: quoted, escaped, non-ASCII as it is.
 _STR = encode_basestring
 _BOOL = {True: "true", False: "false"}
+#: The enum values the lines hold, as written (a dict read is ~4x faster than ``.value``)
+_VALUE: Mapping[enum.Enum, str] = MappingProxyType(
+    {m: format(m.value, "") for kind in (Channel, CaseResult, DutyKind, Status) for m in kind}
+)
 
 
 #: The findings that say how a receipt was read: their texts follow from their arguments alone
@@ -130,9 +143,10 @@ def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) ->
         found = _findings_json(findings, zh, quoted) if findings else ""
     as_of = record.clock.as_of
     as_of_json = "null" if as_of is None else '"' + as_of.isoformat() + '"'
+    value = _VALUE
     duties = ",".join(
-        f'{{"duty":"{kind.value}","due_date":{day(record, due)},'
-        f'"done_on":{day(record, done)},"status":"{status.value}",'
+        f'{{"duty":"{value[kind]}","due_date":{day(record, due)},'
+        f'"done_on":{day(record, done)},"status":"{value[status]}",'
         f'"late_by_workdays":{_num(late_by_workdays)},"late_by_days":{late_by_days},'
         f'"remaining_workdays":{_num(remaining)},"provisional":{_BOOL[provisional]}}}'
         for kind, due, done, status, late_by_workdays, late_by_days, remaining, provisional in record.duties
@@ -140,7 +154,7 @@ def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) ->
     version = record.version
     return (
         f'{{"line":{row.line},"case_id":{_STR(record.case_id)},'
-        f'"result":"{record.result.value}","channel":"{record.channel.value}",'
+        f'"result":"{value[record.result]}","channel":"{value[record.channel]}",'
         f'"receipt_date":{day(record, record.receipt)},'
         f'"recorded_receipt_date":{day(record, record.raw)},'
         f'"receipt_field":"{record.basis}","receipt_assumed":{_BOOL[record.assumed]},'
