@@ -71,7 +71,8 @@ class _Quoted:
 
     def __init__(self, texts: DayTexts) -> None:
         self.texts = texts
-        self.days: dict[int, str] = {}
+        #: A day index's JSON (``None``: ``null``), read inline by the line's writer
+        self.days: dict[int | None, str] = {None: "null"}
         self.stamps: dict[str, str] = {}
         #: How a receipt was read (its code and arguments, with their types: a provisional
         #: date equals its plain date but is written with its mark) → its JSON, per language
@@ -126,7 +127,7 @@ def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) ->
     for finding in record.notes:
         if finding.code == "receipt_disputed":  # its alternatives: the record's own JSON
             return row.to_record("zh" if zh else "en").model_dump_json()
-    day = quoted.day
+    day, known = quoted.day, quoted.days.get
     findings: tuple[Finding, ...] = record.notes
     found: str | None = None
     if record.assumed or record.receipt != record.raw:
@@ -145,8 +146,8 @@ def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) ->
     as_of_json = "null" if as_of is None else '"' + as_of.isoformat() + '"'
     value = _VALUE
     duties = ",".join(
-        f'{{"duty":"{value[kind]}","due_date":{day(record, due)},'
-        f'"done_on":{day(record, done)},"status":"{value[status]}",'
+        f'{{"duty":"{value[kind]}","due_date":{known(due) or day(record, due)},'
+        f'"done_on":{known(done) or day(record, done)},"status":"{value[status]}",'
         f'"late_by_workdays":{_num(late_by_workdays)},"late_by_days":{late_by_days},'
         f'"remaining_workdays":{_num(remaining)},"provisional":{_BOOL[provisional]}}}'
         for kind, due, done, status, late_by_workdays, late_by_days, remaining, provisional in record.duties
@@ -155,12 +156,12 @@ def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) ->
     return (
         f'{{"line":{row.line},"case_id":{_STR(record.case_id)},'
         f'"result":"{value[record.result]}","channel":"{value[record.channel]}",'
-        f'"receipt_date":{day(record, record.receipt)},'
-        f'"recorded_receipt_date":{day(record, record.raw)},'
+        f'"receipt_date":{known(record.receipt) or day(record, record.receipt)},'
+        f'"recorded_receipt_date":{known(record.raw) or day(record, record.raw)},'
         f'"receipt_field":"{record.basis}","receipt_assumed":{_BOOL[record.assumed]},'
         f'"version":{_STR(version.label)},"rule":{_STR(version.reply.id)},'
-        f'"clock_start":{day(record, record.start)},'
-        f'"base_due_date":{day(record, record.base_due)},'
+        f'"clock_start":{known(record.start) or day(record, record.start)},'
+        f'"base_due_date":{known(record.base_due) or day(record, record.base_due)},'
         f'"excluded_workdays":{record.excluded},"extension_workdays":{record.extension_days},'
         f'"as_of":{as_of_json},'
         f'"provisional":{_BOOL[record.provisional]},"stamp":{quoted.stamp(record)},'
