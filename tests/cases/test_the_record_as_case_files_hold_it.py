@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -29,7 +30,9 @@ from gov_deadlines.cases import (
     audit_csv,
     parse_case,
 )
+from gov_deadlines.cases.duties import WARNING_CODES
 from gov_deadlines.catalogue.policies import default_policies
+from gov_deadlines.cli import main
 from gov_deadlines.outputs import write_case_csv, write_jsonl
 from statute_texts import STATUTES, TEXT_FILES, body_text
 
@@ -40,6 +43,11 @@ AS_OF = D(2026, 6, 30)
 ART_31_POST = "申请人以邮寄方式提交政府信息公开申请的，以行政机关签收之日为收到申请之日"
 #: 2019 art. 31 (3): internet channels are received on the day both sides confirm.
 ART_31_INTERNET = "以双方确认之日为收到申请之日"
+#: 2019 art. 31 (3) in full, which governs e-mail under the 2019 条例 (lead's decision).
+ART_31_INTERNET_ITEM = (
+    "申请人通过互联网渠道或者政府信息公开工作机构的传真提交政府信息公开申请的，"
+    "以双方确认之日为收到申请之日"
+)
 #: 207号, as quoted in issue 15 (second-hand).
 EMAIL_207 = "自电子邮件系统接收之日为收到申请之日"
 
@@ -51,6 +59,7 @@ def test_the_words_relied_on_are_art_31_as_officially_worded_and_207_marked_seco
     text = body_text(TEXT_FILES["ogi-2019"])
     assert ART_31_POST in text and ART_31_INTERNET in text
     basis = default_policies()["email-received-by-the-mail-system"].basis_zh
+    assert f"“{ART_31_INTERNET_ITEM}”" in basis and ART_31_INTERNET_ITEM in text
     assert f"“{EMAIL_207}”" in basis and "二手引用" in basis and "未核对官方全文" in basis
     guard = default_policies()["guard-signed-letter-received-on-confirmation"].basis_zh
     assert "二手" in guard and "第三十一条第(二)项" in guard
@@ -261,20 +270,33 @@ def test_point_4_a_letter_signed_for_by_the_ogi_office_is_received_on_the_signat
 # -- 5. e-mail ---------------------------------------------------------------------------------
 
 
-def test_point_5_an_email_with_its_sending_date_only_is_received_that_day_under_207_not_assumed() -> (
-    None
-):
-    verdict = audit_case({"channel": "电子邮件", "submitted": "2026-03-20"}, as_of=AS_OF)
-    assert verdict.channel is Channel.EMAIL
-    assert verdict.receipt_date == D(2026, 3, 20) and not verdict.receipt_assumed
-    assert "receipt_assumed" not in [f.code for f in verdict.findings]
+def test_a_2018_email_receipt_counts_from_the_mail_systems_receipt() -> None:
+    # The 2008 条例 had no receipt rule: 207号 fixes it, whatever the confirmation says.
+    verdict = audit_case(
+        {
+            "channel": "email",
+            "submitted": "2018-03-19",
+            "email_received": "2018-03-20",
+            "confirmed": "2018-03-23",
+        },
+        as_of=AS_OF,
+    )
+    assert verdict.version == "2008"
+    assert verdict.receipt_date == D(2018, 3, 20) and verdict.receipt_field == "email_received"
+    assert not verdict.receipt_assumed
+    (note,) = [f for f in verdict.findings if f.code.startswith("email_")]
+    assert note.code == "email_receipt" and "第三十一条第(三)项" not in note.text("zh")
     text = verdict.explain("zh")
     assert f"“{EMAIL_207}”" in text and "政策 email-received-by-the-mail-system" in text
 
 
-def test_point_5_the_mail_systems_receipt_date_counts_and_a_different_confirmation_is_stated() -> (
-    None
-):
+def test_a_2018_email_with_its_sending_date_only_is_received_that_day_not_assumed() -> None:
+    verdict = audit_case({"channel": "电子邮件", "submitted": "2018-03-20"}, as_of=AS_OF)
+    assert verdict.receipt_date == D(2018, 3, 20) and not verdict.receipt_assumed
+    assert "receipt_assumed" not in [f.code for f in verdict.findings]
+
+
+def test_a_2026_email_with_a_confirmation_counts_from_the_confirmation() -> None:
     verdict = audit_case(
         {
             "channel": "email",
@@ -284,9 +306,69 @@ def test_point_5_the_mail_systems_receipt_date_counts_and_a_different_confirmati
         },
         as_of=AS_OF,
     )
+    assert verdict.version == "2019"
+    assert verdict.receipt_date == D(2026, 3, 23) and verdict.receipt_field == "confirmed"
+    assert not verdict.receipt_assumed
+    assert verdict.reply_due_date == D(2026, 4, 21)
+    (note,) = [f for f in verdict.findings if f.code.startswith("email_")]
+    assert note.code == "email_confirmed" and "2026-03-20" in note.text("zh")
+    text = verdict.explain("zh")
+    assert ART_31_INTERNET in text and "电子邮件为互联网渠道" in text
+
+
+def test_a_2026_email_without_a_confirmation_counts_from_the_mail_systems_receipt_naming_the_missing_confirmation() -> (
+    None
+):
+    verdict = audit_case(
+        {"channel": "email", "submitted": "2026-03-19", "email_received": "2026-03-20"},
+        as_of=AS_OF,
+    )
     assert verdict.receipt_date == D(2026, 3, 20) and verdict.receipt_field == "email_received"
-    (note,) = [f for f in verdict.findings if f.code == "email_receipt"]
-    assert "若按2019年条例第三十一条第(三)项以双方确认之日为准" in note.text("zh")
+    assert verdict.receipt_assumed and verdict.reply_due_date == D(2026, 4, 20)
+    codes = [f.code for f in verdict.findings]
+    assert "email_confirmation_missing" in codes and "receipt_assumed" not in codes
+    (note,) = [f for f in verdict.findings if f.code == "email_confirmation_missing"]
+    assert note.code in WARNING_CODES
+    zh, en = note.text("zh"), note.text("en")
+    assert "未记录双方确认收到的日期" in zh and "最早可能" in zh and "顺延一个工作日" in zh
+    assert "confirmation" in en and "earliest" in en
+
+
+def test_the_option_restores_207_for_a_2026_email() -> None:
+    policy = AuditPolicy(email_received_by_mail_system=True)
+    verdict = audit_case(
+        {
+            "channel": "email",
+            "submitted": "2026-03-19",
+            "email_received": "2026-03-20",
+            "confirmed": "2026-03-23",
+        },
+        as_of=AS_OF,
+        policy=policy,
+    )
+    assert verdict.receipt_date == D(2026, 3, 20) and verdict.receipt_field == "email_received"
+    assert not verdict.receipt_assumed
+    (note,) = [f for f in verdict.findings if f.code.startswith("email_")]
+    assert note.code == "email_receipt"
+    assert "第三十一条第(三)项" in note.text("zh") and "2026-03-23" in note.text("zh")
+    assert f"“{EMAIL_207}”" in verdict.explain("zh")
+
+
+def test_the_email_rule_is_the_same_for_a_csv_row_as_for_a_case() -> None:
+    rows = (
+        "编号,渠道,提交日期,确认日期\n"
+        "a,电子邮件,2026-03-19,2026-03-23\n"
+        "b,电子邮件,2026-03-19,\n"
+        "c,电子邮件,2018-03-19,2018-03-23\n"
+    )
+    audit = audit_csv(io.StringIO(rows), as_of=AS_OF)
+    verdicts = [row.verdict for row in audit]
+    got = {v.case_id: (v.receipt_date, v.receipt_assumed) for v in verdicts if v is not None}
+    assert got == {
+        "a": (D(2026, 3, 23), False),
+        "b": (D(2026, 3, 19), True),
+        "c": (D(2018, 3, 19), False),
+    }
 
 
 # -- 6. a consultation without dates --------------------------------------------------------------
@@ -401,3 +483,26 @@ def test_point_1_without_a_channel_or_a_date_of_receipt_the_case_is_refused_nami
     with pytest.raises(CaseError) as unknown:
         parse_case({"channel": "渠道不明"})
     assert "未给出渠道时请填写收到日期" in unknown.value.zh
+
+
+@pytest.mark.parametrize(
+    ("option", "receipt"), [((), "2026-03-23"), (("--email-receipt", "mail-system"), "2026-03-20")]
+)
+def test_case_and_audit_take_the_email_receipt_option(
+    option: tuple[str, ...], receipt: str, tmp_path: Path
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["case", "--channel", "电子邮件", "--email-received", "2026-03-20"]
+    argv += ["--confirmed", "2026-03-23", "--as-of", "2026-06-30", "--json", *option]
+    assert main(argv, stdout=out, stderr=err) == 1, err.getvalue()  # the reply is overdue
+    assert json.loads(out.getvalue())["receipt_date"] == receipt
+    source = tmp_path / "cases.csv"
+    source.write_text("编号,渠道,提交日期,确认日期\na,电子邮件,2026-03-20,2026-03-23\n", "utf-8")
+    target = tmp_path / "out.csv"
+    code = main(
+        ["audit", str(source), "-o", str(target), "--as-of", "2026-06-30", *option],
+        stdout=io.StringIO(),
+        stderr=err,
+    )
+    assert code in (0, 1), err.getvalue()
+    assert receipt in target.read_text("utf-8-sig").splitlines()[1]

@@ -33,8 +33,10 @@ class Channel(enum.Enum):
     ORDINARY_LETTER = "ordinary_letter"
     INTERNET = "internet"
     FAX = "fax"
-    #: An e-mail to the agency's published application mailbox: received on the day its
-    #: mail system receives it (国办公开办函〔2015〕207号; policy email-received-by-the-mail-system).
+    #: An e-mail to the agency's published application mailbox: under the 2008 条例 received
+    #: on the day its mail system receives it (国办公开办函〔2015〕207号), under the 2019 条例 an
+    #: internet channel, received on confirmation (art. 31(三); policy
+    #: email-received-by-the-mail-system).
     EMAIL = "email"
     #: Not known, or not needed: a record that gives the date of receipt itself (``received``).
     UNKNOWN = "unknown"

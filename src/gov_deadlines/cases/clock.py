@@ -101,6 +101,10 @@ class AuditPolicy:
     ``notice_date``: which date of a notice (补正 notice, extension notice, reply) counts when
     the record gives it made, sent or delivered (:class:`~gov_deadlines.cases.NoticeDate`;
     default the day it is sent, policy ``notice-counts-when-sent``).
+    ``email_received_by_mail_system``: an e-mail received under the 2019 条例 counts as
+    received when the mail system receives it (国办公开办函〔2015〕207号, policy
+    ``email-received-by-the-mail-system``) instead of on the day both sides confirm (art.
+    31(三), the default); under the 2008 条例 207号 applies either way.
     """
 
     receipt: ReceiptPolicy = ReceiptPolicy.NEXT_WORKING_DAY
@@ -108,6 +112,8 @@ class AuditPolicy:
     move_rest_day_receipt: InitVar[bool | None] = None
     #: Which date of a notice counts when it has several (policy notice-counts-when-sent).
     notice_date: NoticeDate = NoticeDate.SENT
+    #: 207号 for e-mail under the 2019 条例 too (policy email-received-by-the-mail-system).
+    email_received_by_mail_system: bool = False
 
     def __post_init__(self, move_rest_day_receipt: bool | None) -> None:
         if move_rest_day_receipt is not None:
@@ -242,7 +248,10 @@ class CaseRecord:
         """The case's facts as dates (a row's cells are read again only now)."""
         source = self._source
         if not isinstance(source, CaseFacts):
-            source = self._source = _facts(source)
+            source = _facts(source)
+            if source.channel is Channel.EMAIL:
+                source = source.with_email_confirm_from(self.clock.email_from_day)
+            self._source = source
         return source
 
 
@@ -275,6 +284,8 @@ class CaseClock:
         "_receipts",
         "as_of",
         "days",
+        "email_from",
+        "email_from_day",
         "last",
         "last_start",
         "move",
@@ -301,6 +312,11 @@ class CaseClock:
         self.move = policy.receipt is ReceiptPolicy.NEXT_WORKING_DAY
         self.last = versions.open_last
         self.last_start = versions.open_last_start.toordinal() - days.base
+        # From this receipt on an e-mail counts from its confirmation (2019 art. 31(三)): the
+        # first version that fixes receipts itself; None under the 207号 option.
+        first = next((v.start for v in versions.items if not v.receipt_by_analogy), None)
+        self.email_from_day = None if policy.email_received_by_mail_system else first
+        self.email_from = _index(self.email_from_day, days.base)
         #: raw receipt -> (receipt, version, plain due date or the calendar's refusal)
         self._receipts: dict[int, tuple[int, ReplyVersion, int | CalendarCoverageError]] = {}
 
@@ -508,6 +524,8 @@ class CaseClock:
         counted once more under each candidate."""
         if f.notice_days and f.notice_policy is not self.policy.notice_date:
             f = f.with_notice_policy(self.policy.notice_date)
+        if f.channel is Channel.EMAIL:
+            f = f.with_email_confirm_from(self.email_from_day)
         record = self._facts_run(f)
         if (
             f.receipt_field in _PLAIN_FIELDS
@@ -536,9 +554,11 @@ class CaseClock:
         f: CaseFacts,
         disputed: tuple[tuple[dt.date, dt.date | None, str, str, Status, int | None], ...] = (),
     ) -> None:
+        version = record.version
         extra = record_notes(
-            f, record.duties, self.days, self.as_of, record.version.consult_cap, disputed
-        )
+            f, record.duties, self.days, self.as_of, version.consult_cap, disputed,
+            version.receipt_by_analogy,
+        )  # fmt: skip
         if extra:
             record.notes = (*record.notes, *extra)
 
@@ -592,7 +612,7 @@ class CaseClock:
             consultations, approved, told, ext_days, replied,
         )  # fmt: skip
         if self.as_of is None or channel is Channel.EMAIL:
-            self._note(record, _facts(source))
+            self._note(record, record.facts)
         return record
 
     def _audit(
@@ -619,8 +639,9 @@ class CaseClock:
         before the 2008 条例 raise :class:`~gov_deadlines.cases.CaseError`; missing calendar
         data makes the duties that need it ``undetermined``."""
         raw, basis, assumed = receipt_by_channel(
-            channel, submitted, signed_for, confirmed, received, signed_by, email_received
-        )
+            channel, submitted, signed_for, confirmed, received, signed_by, email_received,
+            self.email_from,
+        )  # fmt: skip
         plain = requested is None and not consultations and approved is None
         if raw is None or (
             (

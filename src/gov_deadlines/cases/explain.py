@@ -125,6 +125,8 @@ _RECEIPT_CODES = frozenset(
         "signed_by_other",
         "confirmation_missing",
         "email_receipt",
+        "email_confirmed",
+        "email_confirmation_missing",
     }
 )
 _RECEIPT_POLICIES = {
@@ -152,6 +154,23 @@ def _receipt_basis(v: CaseVerdict, lang: str) -> list[str]:
             else "   Rule: the date of receipt the record gives (fixed by the record, not "
             "derived from the channel).",
         ]
+    if (
+        v.channel is Channel.EMAIL
+        and not v.reply_version.receipt_by_analogy
+        and (v.receipt_field == "confirmed" or v.receipt_assumed)
+    ):
+        # The 2019 条例 without the 207号 option: e-mail is an internet channel (art. 31(三)).
+        internet = texts.receipts.get(Channel.INTERNET.value)
+        if internet is not None:
+            policy = default_policies()["email-received-by-the-mail-system"]
+            line = (
+                f"   依据:{texts.title_zh}{internet.clause}:“{internet.quote}”"
+                "(电子邮件为互联网渠道)。"
+                if zh
+                else f"   Rule: {texts.title_en}, {internet.clause_en}: received on "
+                f"{internet.quote_en} (e-mail is an internet channel)."
+            )
+            return [line, "   " + policy.line(lang), article]
     if v.channel is Channel.EMAIL:
         policy = default_policies()["email-received-by-the-mail-system"]
         return [

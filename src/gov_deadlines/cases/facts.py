@@ -1,6 +1,7 @@
 """A case's facts as plain values, what the one clock reads (:class:`CaseFacts`), and the
 rules that read them: the recorded receipt of each channel (:func:`receipt_by_channel`,
-2019 art. 31, 国办公开办函〔2015〕207号 for e-mail and letters signed for by another body),
+2019 art. 31, 国办公开办函〔2015〕207号 for e-mail under the 2008 条例 and letters signed for
+by another body),
 and the consistency checks (:func:`out_of_order`, :func:`first_problem`,
 :func:`problem_detail`: dates in order, a receipt known). Built from a
 :class:`~gov_deadlines.cases.Case` or straight from a CSV row
@@ -29,6 +30,13 @@ __all__ = [
 # -- plain facts: what the clock needs, from the model or straight from a CSV row ----------------
 
 
+#: The first day of the 2019 条例 in the bundled catalogue: an e-mail received from then on is
+#: an internet application under art. 31(三), received on the day both sides confirm. The
+#: clock replaces it by its own catalogue's day (:meth:`CaseFacts.with_email_confirm_from`),
+#: or by ``None`` under the 207号 option (AuditPolicy.email_received_by_mail_system).
+EMAIL_CONFIRMED_FROM = dt.date(2019, 5, 15)
+
+
 class CaseFacts:
     """A case's dates as plain values (no validation): the hot path's input.
 
@@ -47,6 +55,7 @@ class CaseFacts:
         "channel",
         "confirmed",
         "consultations",
+        "email_confirm_from",
         "email_received",
         "ext_approved",
         "ext_days",
@@ -100,6 +109,7 @@ class CaseFacts:
         supplement_dates: NoticeDates | None = None,
         extension_dates: NoticeDates | None = None,
         notice_policy: NoticeDate = NoticeDate.SENT,
+        email_confirm_from: dt.date | None = EMAIL_CONFIRMED_FROM,
     ) -> None:
         self.case_id = case_id
         self.channel = channel
@@ -122,13 +132,24 @@ class CaseFacts:
         self.supplement_dates = supplement_dates
         self.extension_dates = extension_dates
         self.notice_policy = notice_policy
+        self.email_confirm_from = email_confirm_from
         self.notice_days = ()
         if reply_dates is not None or supplement_dates is not None or extension_dates is not None:
             self._pick_notice_days()
         # The recorded receipt (art. 31), the field it comes from and whether it is
         # assumed, worked out once.
+        self._pick_receipt()
+
+    def _pick_receipt(self) -> None:
         self.raw_receipt, self.receipt_field, self.receipt_assumed = receipt_by_channel(
-            channel, submitted, signed_for, confirmed, received, signed_by, email_received
+            self.channel,
+            self.submitted,
+            self.signed_for,
+            self.confirmed,
+            self.received,
+            self.signed_by,
+            self.email_received,
+            self.email_confirm_from,
         )
 
     def _pick_notice_days(self) -> None:
@@ -165,6 +186,18 @@ class CaseFacts:
         twin._pick_notice_days()
         return twin
 
+    def with_email_confirm_from(self, day: dt.date | None) -> CaseFacts:
+        """The same facts with an e-mail's receipt read by the clock's rule: from ``day`` on
+        (the 2019 条例's first day in the clock's catalogue) its confirmation (art. 31(三)),
+        ``None``: the mail system's receipt throughout (207号, the policy option). Itself when
+        nothing changes (not an e-mail, or the same rule)."""
+        if self.channel is not Channel.EMAIL or day == self.email_confirm_from:
+            return self
+        twin = self._copy()
+        twin.email_confirm_from = day
+        twin._pick_receipt()
+        return twin
+
     def with_receipt(self, day: dt.date) -> CaseFacts:
         """The same facts received on ``day`` (one candidate of a disputed receipt)."""
         twin = self._copy()
@@ -185,13 +218,16 @@ def receipt_by_channel(
     received: _T | None = None,
     signed_by: SignedBy | None = None,
     email_received: _T | None = None,
+    email_confirm_from: _T | None = None,
 ) -> tuple[_T | None, str, bool]:
     """The recorded receipt (dates, or day indices), the field it comes from and whether it
     is assumed: a date of receipt the record gives (``received``); else the date art. 31
     names for the channel — for a registered letter signed for by another body (代签) the
-    OGI office's confirmation, and for e-mail the mail system's receipt, else its sending
-    (国办公开办函〔2015〕207号) —; else the next recorded one in :data:`RECEIPT_FIELDS`,
-    assumed (``None`` if there is none)."""
+    OGI office's confirmation (国办公开办函〔2015〕207号); for e-mail received from
+    ``email_confirm_from`` on (the 2019 条例) the day both sides confirm (art. 31(三)),
+    else, and before it (the 2008 条例, 207号), the mail system's receipt or its sending —;
+    else the next recorded one in :data:`RECEIPT_FIELDS`, assumed (``None`` if there is
+    none)."""
     if received is not None:
         return received, "received", False
     if channel is Channel.IN_PERSON:
@@ -208,11 +244,23 @@ def receipt_by_channel(
         elif signed_for is not None:
             return signed_for, "signed_for", False
     elif channel is Channel.EMAIL:
-        # 207号: received when the mail system receives it, which a message sent does.
-        if email_received is not None:
-            return email_received, "email_received", False
-        if submitted is not None:
-            return submitted, "submitted", False
+        # The mail system's receipt, which a message sent reaches: the receipt under 207号,
+        # the earliest the confirmation can be under art. 31(三).
+        mail, field = (
+            (email_received, "email_received")
+            if email_received is not None
+            else (submitted, "submitted")
+        )
+        earliest = mail if mail is not None else confirmed
+        if email_confirm_from is None or earliest is None or earliest < email_confirm_from:
+            if mail is not None:
+                return mail, field, False
+        elif confirmed is not None:
+            return confirmed, "confirmed", False
+        elif mail is not None:
+            # No confirmation recorded: the earliest it can be, assumed (finding
+            # email_confirmation_missing).
+            return mail, field, True
     elif channel is not Channel.UNKNOWN and confirmed is not None:
         return confirmed, "confirmed", False
     fields = RECEIPT_FIELDS[channel]

@@ -206,6 +206,7 @@ def notice_day(dates: NoticeDates, policy: NoticeDate) -> NoticeDay:
 RECORD_WARNINGS = frozenset(
     {
         "confirmation_missing",
+        "email_confirmation_missing",
         "receipt_disputed",
         "consult_undated",
         "notice_date_missing",
@@ -218,6 +219,8 @@ RECORD_CODES = frozenset(
         "confirmation_missing",
         "signed_by_other",
         "email_receipt",
+        "email_confirmed",
+        "email_confirmation_missing",
         "receipt_disputed",
         "consult_undated",
         "notice_date_missing",
@@ -318,14 +321,52 @@ def record_finding_text(code: str, args: tuple[Any, ...], zh: bool) -> str | Non
         )
         if confirmed is not None and confirmed != day:
             text += (
-                f"记录的双方确认日期为{_day(confirmed, zh)}:若按2019年条例第三十一条第(三)项以双方"
-                "确认之日为准,收到申请日为该日。"
+                f"记录的双方确认日期为{_day(confirmed, zh)}:按2019年条例第三十一条第(三)项(本库默认)"
+                "以双方确认之日为收到申请之日,收到申请日为该日。"
                 if zh
                 else f" The recorded confirmation is {_day(confirmed, zh)}: read as an internet "
-                "channel under art. 31(3) of the 2019 条例 (the day both sides confirm), that day "
-                "would be the receipt."
+                "channel under art. 31(3) of the 2019 条例 (the day both sides confirm; the "
+                "library's default), that day would be the receipt."
             )
         return text
+    if code == "email_confirmed":
+        (confirmed, mail) = args
+        text = (
+            f"电子邮件申请:按2019年条例第三十一条第(三)项(互联网渠道),以双方确认之日"
+            f"{_day(confirmed, zh)}为收到申请之日(本库政策 email-received-by-the-mail-system)。"
+            if zh
+            else f"Application by e-mail: an internet channel under art. 31(3) of the 2019 条例, "
+            f"received on the day both sides confirm, {_day(confirmed, zh)} (the library's "
+            "policy email-received-by-the-mail-system)."
+        )
+        if mail is not None and mail != confirmed:
+            text += (
+                f"邮件系统接收(发送)日期为{_day(mail, zh)};按国办公开办函〔2015〕207号(可选政策)"
+                "收到申请日为该日。"
+                if zh
+                else f" The mail system received it (or it was sent) on {_day(mail, zh)}: under "
+                "国办公开办函〔2015〕207号 (a policy option) that day would be the receipt."
+            )
+        return text
+    if code == "email_confirmation_missing":
+        (day, field) = args
+        what = (
+            ("邮件系统接收日期", "the mail system's receipt")
+            if field == "email_received"
+            else ("发送日期", "the sending date")
+        )
+        return (
+            f"电子邮件申请,未记录双方确认收到的日期(确认日期):按2019年条例第三十一条第(三)项"
+            f"应以双方确认之日为收到申请之日。期限暂按{what[0]}{_day(day, zh)}计算,是最早可能的"
+            "期限;确认日每晚一个工作日,各期限顺延一个工作日。请补录确认日期(本库政策 "
+            "email-received-by-the-mail-system)。"
+            if zh
+            else "Application by e-mail and the day both sides confirmed receipt is not recorded: "
+            "under art. 31(3) of the 2019 条例 that day is the receipt. The limits are counted "
+            f"from {what[1]}, {_day(day, zh)}, for now, the earliest they can be; each working "
+            "day the confirmation came later moves every limit by one working day. Record the "
+            "confirmation date (the library's policy email-received-by-the-mail-system)."
+        )
     if code == "receipt_disputed":
         (outcomes,) = args  # ((receipt, due or None, status zh, status en, status, late), …)
         parts = []

@@ -45,7 +45,7 @@ def _late(days: DayIndex, due: int, day: dt.date) -> int | None:
         return (day - days.date(due)).days
 
 
-def _receipt_notes(f: CaseFacts) -> list[Finding]:
+def _receipt_notes(f: CaseFacts, receipt_by_analogy: bool) -> list[Finding]:
     notes: list[Finding] = []
     field = f.receipt_field
     if field == "received":
@@ -60,8 +60,17 @@ def _receipt_notes(f: CaseFacts) -> list[Finding]:
             notes.append(Finding("signed_by_other", (f.signed_for, f.confirmed)))
         elif field == "signed_for":
             notes.append(Finding("confirmation_missing", (f.signed_for,)))
-    elif f.channel is Channel.EMAIL and field in ("email_received", "submitted"):
-        notes.append(Finding("email_receipt", (f.raw_receipt, field, f.confirmed)))
+    elif f.channel is Channel.EMAIL:
+        if field == "confirmed" and not f.receipt_assumed:
+            mail = f.email_received if f.email_received is not None else f.submitted
+            notes.append(Finding("email_confirmed", (f.confirmed, mail)))
+        elif field in ("email_received", "submitted") and f.receipt_assumed:
+            notes.append(Finding("email_confirmation_missing", (f.raw_receipt, field)))
+        elif field in ("email_received", "submitted"):
+            # 207号: the 2008 条例 (no receipt rule of its own), or the option under 2019's,
+            # where the confirmation recorded would be the receipt by default.
+            other = None if receipt_by_analogy else f.confirmed
+            notes.append(Finding("email_receipt", (f.raw_receipt, field, other)))
     return notes
 
 
@@ -119,9 +128,11 @@ def record_notes(
     as_of: dt.date | None,
     consult_cap: int | None,
     disputed: Sequence[tuple[dt.date, dt.date | None, str, str, Status, int | None]] = (),
+    receipt_by_analogy: bool = False,
 ) -> list[Finding]:
-    """The findings of the record of one case, in the order the explanation reads them."""
-    notes = _receipt_notes(f)
+    """The findings of the record of one case, in the order the explanation reads them;
+    ``receipt_by_analogy``: the version in force fixes no receipt day itself (2008)."""
+    notes = _receipt_notes(f, receipt_by_analogy)
     if f.undated:
         notes += _undated_notes(f, consult_cap)
     if f.notice_days:

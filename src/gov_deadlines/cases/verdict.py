@@ -182,7 +182,12 @@ class CaseVerdict(Recorded):
         facts = self.record.facts
         if self.receipt_assumed and not (
             # a guard-signed letter without its confirmation: finding confirmation_missing
-            facts.signed_by is SignedBy.OTHER and facts.channel is Channel.REGISTERED_POST
+            (facts.signed_by is SignedBy.OTHER and facts.channel is Channel.REGISTERED_POST)
+            # an e-mail under 2019 without its confirmation: email_confirmation_missing
+            or (
+                facts.channel is Channel.EMAIL
+                and self.receipt_field in ("email_received", "submitted")
+            )
         ):
             derived.append(
                 Finding(

@@ -105,6 +105,14 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     audit.add_argument("--responsible", default="", metavar="TEXT", help="督察表:整改责任主体")
     audit.add_argument("--materials-from", default="", metavar="TEXT", help="督察表:材料提供部门")
     audit.add_argument(
+        "--email-receipt",
+        choices=("confirmed", "mail-system"),
+        default="confirmed",
+        help="2019年条例下电子邮件申请的收到日:双方确认之日(默认,第三十一条第(三)项)/邮件系统接收之日"
+        "(国办公开办函〔2015〕207号) e-mail under the 2019 条例: received on confirmation "
+        "(default) or when the mail system receives it",
+    )
+    audit.add_argument(
         "--notice-date",
         choices=("made", "sent", "delivered"),
         default="sent",
@@ -343,6 +351,7 @@ def run_audit(ctx: Context) -> int:
         else ReceiptPolicy.NEXT_WORKING_DAY,
         warn_within=args.warn_within,
         notice_date=NoticeDate(args.notice_date),
+        email_received_by_mail_system=args.email_receipt == "mail-system",
     )
     calendar = ctx.calendar()
     progress = progress_for(ctx)

@@ -136,6 +136,14 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         help="争议收到日期(可重复):另一个候选收到日,分别计算 another candidate date of receipt",
     )
     case.add_argument(
+        "--email-receipt",
+        choices=("confirmed", "mail-system"),
+        default="confirmed",
+        help="2019年条例下电子邮件申请的收到日:双方确认之日(默认,第三十一条第(三)项)/邮件系统接收之日"
+        "(国办公开办函〔2015〕207号) e-mail under the 2019 条例: received on confirmation "
+        "(default) or when the mail system receives it",
+    )
+    case.add_argument(
         "--notice-date",
         choices=("made", "sent", "delivered"),
         default="sent",
@@ -386,6 +394,7 @@ def run_case(ctx: Context) -> int:
         else ReceiptPolicy.NEXT_WORKING_DAY,
         warn_within=args.warn_within,
         notice_date=NoticeDate(args.notice_date),
+        email_received_by_mail_system=args.email_receipt == "mail-system",
     )
     verdict = audit_case(case, as_of=as_of, calendar=ctx.calendar(), policy=policy)
     code = EXIT_MISSED if verdict.late else EXIT_OK
