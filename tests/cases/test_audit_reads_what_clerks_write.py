@@ -95,3 +95,21 @@ def test_an_unclosed_quote_names_the_line_it_opened_on_in_both_paths() -> None:
     assert summary.malformed == 1
     assert "本行的引号" in output and "第3—4行" in output
     assert "渠道" not in output.splitlines()[-1]
+
+
+def test_consultation_cells_of_spaces_only_are_not_recorded_not_a_malformed_row() -> None:
+    text = (
+        "编号,渠道,提交日期,征求意见对象,征求意见发出日期,征求意见答复日期,答复日期\n"
+        "a,当面,2026-09-01,,   ,,2026-09-20\n"
+        "b,当面,2026-09-01,  ,\t, ,2026-09-20\n"
+        "c,当面,2026-09-01,第三方,  ,  ,2026-09-20\n"
+    )
+    results = list(audit_csv(io.StringIO(text, newline=""), as_of=AS_OF))
+    assert [row.error for row in results] == [None, None, None]
+    plain = audit_case({"channel": "当面", "submitted": "2026-09-01", "replied": "2026-09-20"})
+    for row in results[:2]:
+        assert row.verdict is not None and row.verdict.spans == ()
+        assert row.verdict.reply_due_date == plain.reply_due_date
+    # a party with blank dates: a consultation without dates (issue 15), as with empty cells
+    last = results[2].verdict
+    assert last is not None and [f.code for f in last.findings if f.code == "consult_undated"]

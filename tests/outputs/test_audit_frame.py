@@ -427,3 +427,87 @@ def test_several_consultations_may_come_as_list_columns(kind: str) -> None:
     out = frame_results(records(audit_frame(frame, as_of=AS_OF)))
     assert out == csv_results(rows)
     assert out[0]["排除工作日"] != "0" and out[1]["排除工作日"] == "0"
+
+
+#: Rows with the record's columns of issue 15: a date of receipt without a channel, a
+#: guard-signed letter with and without its confirmation, an e-mail (2018, 2026 with and
+#: without confirmation), a disputed receipt, and notices with made/sent/delivered dates.
+RECORD_ROWS = [
+    {"case_id": "r1", "received": "2026-03-20", "replied": "2026-04-20"},
+    {"case_id": "r2", "channel": "挂号信", "signed_for": "2026-03-20", "signed_by": "门卫"},
+    {
+        "case_id": "r3",
+        "channel": "挂号信",
+        "signed_for": "2026-03-20",
+        "signed_by": "门卫",
+        "confirmed": "2026-03-24",
+        "replied": "2026-04-21",
+    },
+    {
+        "case_id": "r4",
+        "channel": "电子邮件",
+        "submitted": "2018-03-19",
+        "email_received": "2018-03-20",
+    },
+    {
+        "case_id": "r5",
+        "channel": "电子邮件",
+        "email_received": "2026-03-20",
+        "confirmed": "2026-03-23",
+    },
+    {"case_id": "r6", "channel": "电子邮件", "email_received": "2026-03-20"},
+    {
+        "case_id": "r7",
+        "channel": "当面",
+        "submitted": "2026-03-20",
+        "receipt_disputed": "2026-03-24",
+        "replied": "2026-04-21",
+    },
+    {
+        "case_id": "r8",
+        "channel": "当面",
+        "submitted": "2026-03-02",
+        "supplement_made": "2026-03-06",
+        "supplement_sent": "2026-03-09",
+        "supplement_delivered": "2026-03-12",
+        "supplement_received": "2026-03-16",
+        "extension_approved": "2026-04-08",
+        "extension_made": "2026-04-08",
+        "extension_sent": "2026-04-09",
+        "extension_delivered": "2026-04-13",
+        "extension_days": "20",
+        "reply_made": "2026-05-06",
+        "reply_sent": "2026-05-08",
+        "reply_delivered": "2026-05-12",
+    },
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_issue_15_record_columns_are_read_by_audit_frame_as_by_the_csv_audit(kind: str) -> None:
+    rows = [{**dict.fromkeys(FIELDS, ""), **row} for row in RECORD_ROWS]
+    assert {name for row in RECORD_ROWS for name in row} >= {
+        "received", "signed_by", "receipt_disputed", "email_received",
+        "supplement_made", "supplement_sent", "supplement_delivered",
+        "extension_made", "extension_sent", "extension_delivered",
+        "reply_made", "reply_sent", "reply_delivered",
+    }  # fmt: skip
+    expected = csv_results(rows)
+    # the record's columns are read at all: each row's CSV result says what they held
+    assert all(row["结果"] != RESULT_TEXT[True]["malformed"] for row in expected), expected
+    for lang in ("zh", "en"):
+        out = audit_frame(to_kind(text_columns(rows, lang), kind), as_of=AS_OF)
+        assert frame_results(records(out)) == expected
+
+
+def test_a_consultation_date_cell_of_spaces_in_a_frame_is_not_recorded_as_in_a_csv() -> None:
+    rows = [
+        {**dict.fromkeys(FIELDS, ""), "channel": "当面", "submitted": "2026-03-20", **row}
+        for row in (
+            {"consultation_sent": "   "},
+            {"consultation_sent": " ", "consultation_party": "第三方"},
+        )
+    ]
+    out = frame_results(records(audit_frame(to_kind(text_columns(rows), "pandas"), as_of=AS_OF)))
+    assert out == csv_results(rows)
+    assert out[0]["排除工作日"] == "0"

@@ -250,6 +250,14 @@ def read_party(value: object) -> Party:
     return party
 
 
+def _blank_as_empty(value: Any) -> Any:
+    """A cell of spaces only is not recorded, like an empty one: ``""`` for it, else the
+    value (the consultation cells, whose truth says whether a consultation is recorded)."""
+    if type(value) is str and value and not value.strip():
+        return ""
+    return value
+
+
 def _split(value: object) -> list[Any]:
     if isinstance(value, str):
         if ";" not in value and "；" not in value:
@@ -352,6 +360,8 @@ def facts_from_cells(cells: Sequence[Any]) -> CaseFacts:
         days,
         replied,
     ) = cells[:PLAIN_WIDTH]
+    parties, sent = _blank_as_empty(parties), _blank_as_empty(sent)
+    answered = _blank_as_empty(answered)
     get = _DATES.get
     extra = cells[PLAIN_WIDTH:]
     record: dict[str, Any] = (
@@ -530,6 +540,8 @@ class CellReader:
             days,
             replied,
         ) = cells[:PLAIN_WIDTH]
+        parties, sent = _blank_as_empty(parties), _blank_as_empty(sent)
+        answered = _blank_as_empty(answered)
         if (len(cells) > PLAIN_WIDTH and any(cells[PLAIN_WIDTH:])) or (parties and not sent):
             raise RecordCells
         day = self.day

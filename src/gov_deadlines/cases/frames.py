@@ -240,10 +240,6 @@ def read_frame(frame: object) -> FrameCells:
         values = column(index)
         if field == "case_id":
             values = [v if type(v) is str else ("" if v is None else str(v)) for v in values]
-        elif field == "consultation_sent":
-            # The cell readers take a sent date of spaces for a consultation without its
-            # date (a malformed row); in a frame a blank string is not recorded.
-            values = [v if type(v) is not str or v == "" or v.strip() else "" for v in values]
         columns.append(values)
     return FrameCells(kind, layout, length, tuple(columns))
 
