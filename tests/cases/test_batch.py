@@ -360,3 +360,44 @@ def test_every_example_case_explains_itself_in_both_languages() -> None:
         assert verdict.case_id in zh and verdict.case_id in en
         assert verdict.reply.status.label("zh") in zh or verdict.reply.status_text("zh") in zh
         assert "结果:" in zh and "Result: " in en
+
+
+_MAPPINGS: tuple[dict[str, Any], ...] = (
+    # a DictReader's row: every plain column, texts only
+    {name: "" for _, name, _, _ in COLUMNS[:14]} | {"编号": "A", "渠道": "当面", "提交日期": "2026-03-02"},
+    # the same keys, a reply late
+    {name: "" for _, name, _, _ in COLUMNS[:14]}
+    | {"编号": "B", "渠道": "网络", "确认日期": "2019-05-14", "答复日期": "2019-07-01"},
+    # the same keys, a short row of a DictReader (None for the cells it lacks)
+    {name: None for _, name, _, _ in COLUMNS[:14]} | {"编号": "C", "渠道": "平信", "确认日期": "2026-09-30"},
+    # other keys: English names, a date object, a number of days
+    {
+        "case_id": "D",
+        "channel": "registered post",
+        "signed_for": dt.date(2026, 4, 30),
+        "extension_approved": "2026-05-20",
+        "extension_told": "2026-05-21",
+        "extension_days": 10,
+        "replied": "2026-06-30",
+    },
+    # a record's extra facts (issue 15) beside the plain columns
+    {name: "" for _, name, _, _ in COLUMNS[:14]}
+    | {"编号": "E", "渠道": "挂号信", "签收日期": "2026-03-07", "收到日期": "2026-03-09"},
+    # an unknown channel: malformed
+    {name: "" for _, name, _, _ in COLUMNS[:14]} | {"编号": "F", "渠道": "飞鸽", "提交日期": "2026-03-02"},
+)
+
+
+@given(st.lists(st.sampled_from(range(len(_MAPPINGS))), min_size=1, max_size=12))
+def test_a_mapping_row_gives_the_same_result_whatever_rows_come_before_it(
+    order: list[int],
+) -> None:
+    """A batch reads mappings with what its rows share worked out once (their keys); a row's
+    result is still the one it has alone, however the rows before it were keyed."""
+    rows = [_MAPPINGS[i] for i in order]
+    batch = [r.to_record().model_dump(mode="json") for r in audit_cases(rows, as_of=AS_OF)]
+    alone = [
+        next(audit_cases([row], as_of=AS_OF, first_line=line)).to_record().model_dump(mode="json")
+        for line, row in enumerate(rows, start=2)
+    ]
+    assert batch == alone

@@ -30,8 +30,8 @@ from gov_deadlines.cases.columns import (
     CellReader,
     Layout,
     LayoutError,
+    MappingReader,
     facts_from_cells,
-    mapping_cells,
 )
 from gov_deadlines.cases.model import Case, CaseError, parse_case
 from gov_deadlines.cases.verdict import CaseVerdict
@@ -125,7 +125,7 @@ class CaseAuditor:
     and never raises). Holds no state between rows.
     """
 
-    __slots__ = ("as_of", "calendar", "clock", "columns", "policy", "reader", "versions")
+    __slots__ = ("as_of", "calendar", "clock", "mappings", "policy", "reader", "versions")
 
     def __init__(
         self,
@@ -142,8 +142,8 @@ class CaseAuditor:
         self.versions = reply_versions(catalogue)
         self.clock = CaseClock(self.calendar, self.versions, self.policy, as_of)
         self.reader = CellReader(self.clock.days.base)
-        #: The field of each mapping key read (mapping_cells)
-        self.columns: dict[str, int | None] = {}
+        #: Reads mappings into cells (one per batch)
+        self.mappings = MappingReader()
 
     def cells(self, cells: Sequence[Any], line: int) -> RowResult:
         """The result of a row's cells in FIELDS order (blank cells: ``""`` or ``None``)."""
@@ -177,7 +177,7 @@ class CaseAuditor:
                 case_id = str(row.get("case_id", "") or "")
                 return RowResult(line, case_id, None, error.at(line=line, case_id=case_id))
             return self.case(case, line)
-        return self.cells(mapping_cells(row, self.columns), line)
+        return self.cells(self.mappings.cells(row), line)
 
     def case(self, case: Case, line: int) -> RowResult:
         """The result of a :class:`Case`."""
@@ -208,7 +208,9 @@ def audit_cases(
     line = first_line - 1
     for row in rows:
         line += 1
-        if isinstance(row, Case):
+        if type(row) is dict:  # csv.DictReader's, a frame's records: no ABC check
+            yield auditor.mapping(row, line)
+        elif isinstance(row, Case):
             yield auditor.case(row, line)
         elif isinstance(row, Mapping):
             yield auditor.mapping(row, line)

@@ -670,7 +670,7 @@ class CaseClock:
             field, problem, problem_zh = found
             raise CaseError(problem, problem_zh, field=field)
         try:
-            receipt, ver, plain_due = self._receipt(raw)
+            receipt, ver, plain_due = self._receipts.get(raw) or self._receipt(raw)
         except CalendarCoverageError as error:
             # Past the calendar the case is undetermined (无法计算), not malformed: the date
             # is good, the holiday data is what is missing.

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from types import MappingProxyType
 from typing import Any
 
 from gov_deadlines.cases.channels import Channel, Party, field_label, normalize_key
@@ -33,6 +35,7 @@ __all__ = [
     "IndexedRow",
     "Layout",
     "LayoutError",
+    "MappingReader",
     "RecordCells",
     "facts_from_cells",
     "mapping_cells",
@@ -166,12 +169,27 @@ class Layout:
 
 # -- reading one row ----------------------------------------------------------------------------
 
-_DATES: dict[str, dt.date] = {}
-_DATE_CACHE_LIMIT = 200_000
-#: The channel of each channel cell text read (at most 1000 texts).
-CHANNEL_CELLS: dict[str, Channel] = {}
-#: The party of each consulted-party cell text read (at most 1000 texts).
-PARTY_CELLS: dict[str, Party] = {}
+
+def _names_table(kinds: Iterable[Channel] | Iterable[Party]) -> Mapping[str, Any]:
+    """Each kind's names as a cell holds them (the value, the zh and en labels), for a
+    plain dict read before the general reader; read-only, made once at import."""
+    table: dict[str, Any] = {}
+    for kind in kinds:
+        for name in (kind.value, kind.label("zh"), kind.label("en")):
+            try:
+                if type(kind).parse(name) is kind:
+                    table[name] = kind
+            except ValueError:
+                continue  # a label the reader does not take as input (渠道不明)
+    return MappingProxyType(table)
+
+
+#: The channel of each channel name as a cell holds it (当面, in_person, in person …): a
+#: read-only table; other spellings go through :func:`read_channel`.
+CHANNEL_CELLS: Mapping[str, Channel] = _names_table(Channel)
+#: The party of each consulted-party name as a cell holds it (第三方, agency …): a read-only
+#: table; other spellings go through :func:`read_party`.
+PARTY_CELLS: Mapping[str, Party] = _names_table(Party)
 
 
 def _bad(field: str, text: object, what_en: str, what_zh: str) -> CaseError:
@@ -183,8 +201,13 @@ def _bad(field: str, text: object, what_en: str, what_zh: str) -> CaseError:
 
 
 def read_date(value: object, field: str) -> dt.date | None:
-    """A date cell of ``field`` (blank: ``None``; unreadable: :class:`CaseError`), remembered
-    for the next row that holds the same text."""
+    """A date cell of ``field`` (blank: ``None``; unreadable: :class:`CaseError`)."""
+    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        # YYYY-MM-DD, what most cells hold: the general reader gives the same day, slower.
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # not a day (2026-02-30) or not digits: the general reader words why
     if isinstance(value, dt.date):
         return parse_day(value)
     if not isinstance(value, str):
@@ -201,16 +224,18 @@ def read_date(value: object, field: str) -> dt.date | None:
             "cannot read the date (write 2026-03-02 or 2026年3月2日)",
             "无法识别日期(请写作 2026-03-02 或 2026年3月2日)",
         ) from None
-    if text[0].isdigit() and len(_DATES) < _DATE_CACHE_LIMIT:  # never cache 今天 / today
-        _DATES[value] = day
     return day
 
 
 def read_channel(value: object) -> Channel:
-    """A channel cell (zh or en name; unknown or blank: :class:`CaseError`), remembered in
-    :data:`CHANNEL_CELLS`."""
+    """A channel cell (zh or en name, any spelling :meth:`Channel.parse` reads; unknown or
+    blank: :class:`CaseError`)."""
     if isinstance(value, Channel):
         return value
+    if type(value) is str:
+        found = CHANNEL_CELLS.get(value)
+        if found is not None:
+            return found
     if not isinstance(value, str) or not value.strip():
         raise _bad("channel", value, "missing or unknown channel", "缺少或无法识别渠道")
     try:
@@ -223,13 +248,12 @@ def read_channel(value: object) -> Channel:
             "ordinary_letter/internet/fax/email)",
             "无法识别的渠道(应为 当面/挂号信/平信/网络/传真/电子邮件 之一)",
         ) from None
-    if len(CHANNEL_CELLS) < 1000:
-        CHANNEL_CELLS[value] = channel
     return channel
 
 
 def read_party(value: object) -> Party:
-    """A consulted-party cell (blank: the third party), remembered in :data:`PARTY_CELLS`."""
+    """A consulted-party cell (blank: the third party; any spelling :meth:`Party.parse`
+    reads)."""
     if isinstance(value, Party):
         return value
     if not isinstance(value, str) or not value.strip():
@@ -245,8 +269,6 @@ def read_party(value: object) -> Party:
                 "unknown consulted party (use 第三方/其他机关 or third_party/agency)",
                 "无法识别的征求意见对象(应为 第三方 或 其他机关)",
             ) from None
-        if len(PARTY_CELLS) < 1000:
-            PARTY_CELLS[value] = party
     return party
 
 
@@ -310,12 +332,7 @@ def _consultations(
 
 
 def _date(value: Any, field: str) -> dt.date | None:
-    if not value:
-        return None
-    day = _DATES.get(value) if type(value) is str else None
-    if day is None:
-        return read_date(value, field)
-    return day
+    return read_date(value, field) if value else None
 
 
 _WORKING_DAYS = re.compile(r"(\d{1,4})\s*(个?工作日|wd|working\s*days?)?", re.IGNORECASE)
@@ -362,7 +379,6 @@ def facts_from_cells(cells: Sequence[Any]) -> CaseFacts:
     ) = cells[:PLAIN_WIDTH]
     parties, sent = _blank_as_empty(parties), _blank_as_empty(sent)
     answered = _blank_as_empty(answered)
-    get = _DATES.get
     extra = cells[PLAIN_WIDTH:]
     record: dict[str, Any] = (
         _record(extra, parties if not sent else "") if any(extra) or (parties and not sent) else {}
@@ -374,16 +390,16 @@ def facts_from_cells(cells: Sequence[Any]) -> CaseFacts:
     facts = CaseFacts(
         case_id if type(case_id) is str else str(case_id),
         channel if channel is not None else read_channel(channel_text),
-        (get(submitted) or read_date(submitted, "submitted")) if submitted else None,
-        (get(signed) or read_date(signed, "signed_for")) if signed else None,
-        (get(confirmed) or read_date(confirmed, "confirmed")) if confirmed else None,
-        (get(requested) or read_date(requested, "supplement_requested")) if requested else None,
-        (get(arrived) or read_date(arrived, "supplement_received")) if arrived else None,
+        read_date(submitted, "submitted") if submitted else None,
+        read_date(signed, "signed_for") if signed else None,
+        read_date(confirmed, "confirmed") if confirmed else None,
+        read_date(requested, "supplement_requested") if requested else None,
+        read_date(arrived, "supplement_received") if arrived else None,
         _consultations(parties, sent, answered) if sent else (),
-        (get(approved) or read_date(approved, "extension_approved")) if approved else None,
-        (get(told) or read_date(told, "extension_told")) if told else None,
+        read_date(approved, "extension_approved") if approved else None,
+        read_date(told, "extension_told") if told else None,
         _days(days) if days else None,
-        (get(replied) or read_date(replied, "replied")) if replied else None,
+        read_date(replied, "replied") if replied else None,
         **record,
     )
     found = first_problem(facts)
@@ -540,12 +556,16 @@ class CellReader:
             days,
             replied,
         ) = cells[:PLAIN_WIDTH]
-        parties, sent = _blank_as_empty(parties), _blank_as_empty(sent)
-        answered = _blank_as_empty(answered)
-        if (len(cells) > PLAIN_WIDTH and any(cells[PLAIN_WIDTH:])) or (parties and not sent):
+        if parties or sent or answered:
+            parties, sent = _blank_as_empty(parties), _blank_as_empty(sent)
+            answered = _blank_as_empty(answered)
+            if parties and not sent:
+                raise RecordCells
+        if len(cells) > PLAIN_WIDTH and any(cells[PLAIN_WIDTH:]):
             raise RecordCells
-        day = self.day
         channel = CHANNEL_CELLS.get(channel_text) if type(channel_text) is str else None
+        if channel is None:
+            channel = read_channel(channel_text)
         if channel is Channel.EMAIL:
             raise RecordCells  # its receipt finding is the record's (207号)
         consultations: tuple[tuple[Party, int, int | None], ...] = ()
@@ -555,10 +575,25 @@ class CellReader:
                 (party, on.toordinal() - base, None if by is None else by.toordinal() - base)
                 for party, on, by in _consultations(parties, sent, answered)
             )
+        # Every row has these two: a date text seen before is one dict read; day() reads
+        # (and remembers) the others.
+        known = self.memo.get
+        day = self.day
+        submitted_on = replied_on = None
+        if submitted:
+            if type(submitted) is str:
+                submitted_on = known(submitted)
+            if submitted_on is None:
+                submitted_on = day(submitted, "submitted")
+        if replied:
+            if type(replied) is str:
+                replied_on = known(replied)
+            if replied_on is None:
+                replied_on = day(replied, "replied")
         return (
             case_id if type(case_id) is str else str(case_id),
-            channel if channel is not None else read_channel(channel_text),
-            day(submitted, "submitted") if submitted else None,
+            channel,
+            submitted_on,
             day(signed, "signed_for") if signed else None,
             day(confirmed, "confirmed") if confirmed else None,
             day(requested, "supplement_requested") if requested else None,
@@ -567,7 +602,7 @@ class CellReader:
             day(approved, "extension_approved") if approved else None,
             day(told, "extension_told") if told else None,
             _days(days) if days else None,
-            day(replied, "replied") if replied else None,
+            replied_on,
         )
 
 
@@ -579,6 +614,57 @@ _LIST_FIELDS = frozenset(
         _F["receipt_disputed"],
     }
 )
+
+
+class MappingReader:
+    """Reads a batch's mappings into cells in :data:`FIELDS` order: :func:`mapping_cells`,
+    with what the rows of a batch share worked out once. Rows with the same keys as the row
+    before (``csv.DictReader``'s, a frame's records) holding only texts are
+    picked by one ``itemgetter``; any other row is read by :func:`mapping_cells`. One per
+    batch; not shared between threads."""
+
+    __slots__ = ("columns", "keys", "pick")
+
+    def __init__(self) -> None:
+        #: The field of each key read (mapping_cells)
+        self.columns: dict[str, int | None] = {}
+        #: The keys of the last row whose fields were planned, and the getter of its plain
+        #: fields in FIELDS order (``None``: its keys name other fields too, or not all of
+        #: the plain ones).
+        self.keys: tuple[Any, ...] | None = None
+        self.pick: Callable[[Mapping[Any, Any]], tuple[Any, ...]] | None = None
+
+    def cells(self, row: Mapping[Any, Any]) -> Sequence[Any]:
+        """The row's cells in FIELDS order (the plain ones only, when it holds no other)."""
+        keys = tuple(row)
+        if keys != self.keys:
+            self.keys, self.pick = keys, self._plan(keys)
+        pick = self.pick
+        if pick is not None:
+            values = pick(row)
+            if _TEXT_ONLY.issuperset(map(type, values)):
+                return values
+        return mapping_cells(row, self.columns)
+
+    def _plan(self, keys: tuple[Any, ...]) -> Callable[[Mapping[Any, Any]], tuple[Any, ...]] | None:
+        found: dict[int, Any] = {}
+        for key in keys:
+            if type(key) is not str:
+                return None
+            index = self.columns.get(key, -1)
+            if index == -1:
+                index = self.columns[key] = _ALIASES.get(normalize_key(key))
+            if index is None:
+                continue
+            if index >= PLAIN_WIDTH or index in found:
+                return None  # the record's extra facts, or a field named twice
+            found[index] = key
+        if len(found) != PLAIN_WIDTH:
+            return None
+        return itemgetter(*(found[index] for index in range(PLAIN_WIDTH)))
+
+
+_TEXT_ONLY = frozenset({str})
 
 
 def mapping_cells(

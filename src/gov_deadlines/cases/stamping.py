@@ -100,9 +100,12 @@ class StampMemo:
 
 def case_stamp_text(record: CaseRecord, memo: StampMemo) -> str:
     """:func:`case_stamp`'s text, through ``memo`` (one per writer)."""
-    year = memo.year
-    last_year, december = year(record, _high(record))
-    key = (year(record, record.raw)[0], last_year, december, id(record.version))
+    base = record.clock.days.base
+    years = memo.years
+    raw, high = record.raw, _high(record)
+    first = years.get(base + raw) or memo.year(record, raw)
+    last = years.get(base + high) or memo.year(record, high)
+    key = (first[0], last[0], last[1], id(record.version))
     found = memo.texts.get(key)
     if found is None:
         found = memo.texts[key] = case_stamp(record).text()
