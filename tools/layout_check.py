@@ -65,6 +65,7 @@ LAYERS: dict[str, int] = {
     "dialect": 0,  # the delimiter of a CSV file (the audit input, the activity log)
     "sheets": 0,  # reading a worksheet of an .xlsx workbook as a table (optional xlsx extra)
     "stamps": 0,  # what decided a result: the calendar years and rule documents it used
+    "values": 0,  # immutable value classes without per-class generated code (start-up)
     "calendar": 1,
     "counting": 2,
     "catalogue": 3,

@@ -27,8 +27,9 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
+
+from gov_deadlines.values import frozen
 
 __all__ = [
     "DIGEST_LENGTH",
@@ -89,12 +90,16 @@ class StampError(ValueError):
     """A stamp's text that is not in the documented form (internal: callers report it)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DaySpan:
     """The days ``first..last`` (both included) whose kind a result read."""
 
     first: dt.date
     last: dt.date
+
+    def __init__(self, first: dt.date, last: dt.date) -> None:
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "last", last)
 
 
 def years_read(spans: Iterable[DaySpan]) -> tuple[int, ...]:
@@ -114,7 +119,7 @@ def years_read(spans: Iterable[DaySpan]) -> tuple[int, ...]:
     return tuple(sorted(years))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class YearStamp:
     """One calendar year a result read: where its arrangement came from, its notice, its hash.
 
@@ -128,6 +133,12 @@ class YearStamp:
     kind: str
     notice: str = ""
     digest: str = ""
+
+    def __init__(self, year: int, kind: str, notice: str = "", digest: str = "") -> None:
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "notice", notice)
+        object.__setattr__(self, "digest", digest)
 
     def text(self) -> str:
         if self.kind == "none":
@@ -148,12 +159,16 @@ class YearStamp:
         return cls(year, _unescape(parts[0]), _unescape(parts[1]), parts[2])
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RuleStamp:
     """One rule document a result used: its source id and the hash of its data."""
 
     source: str
     digest: str
+
+    def __init__(self, source: str, digest: str) -> None:
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "digest", digest)
 
     def text(self) -> str:
         return f"{_escape(self.source)}:{self.digest}"
@@ -166,13 +181,21 @@ class RuleStamp:
         return cls(_unescape(source), hashed)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Stamp:
     """The data a result rests on: calendar years read and rule documents used (see the
     module's documentation for the text form, :meth:`text`)."""
 
     years: tuple[YearStamp, ...] = ()
     rules: tuple[RuleStamp, ...] = ()
+
+    def __init__(
+        self,
+        years: tuple[YearStamp, ...] = (),
+        rules: tuple[RuleStamp, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "years", years)
+        object.__setattr__(self, "rules", rules)
 
     def text(self) -> str:
         """The stable text form, e.g. ``2026=official:国办发明电〔2025〕7号:3b5d0c2a1f|ogi-2019:8e41c07d9a``."""

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.holiday import Holiday
+from gov_deadlines.values import frozen
 
 if TYPE_CHECKING:  # annotations only; the pydantic models load with the data
     from gov_deadlines.calendar.notice import Erratum, Notice
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class YearArrangement:
     """The working-day arrangement of one calendar year.
 
@@ -35,6 +36,28 @@ class YearArrangement:
     reason_zh: str = ""
     reason_en: str = ""
     errata: tuple[Erratum, ...] = field(default=())
+
+    def __init__(
+        self,
+        year: int,
+        days_off: Mapping[dt.date, Holiday],
+        makeup_workdays: Mapping[dt.date, Holiday],
+        notice: Notice | None = None,
+        origin: str = "",
+        provisional: bool = False,
+        reason_zh: str = "",
+        reason_en: str = "",
+        errata: tuple[Erratum, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "days_off", days_off)
+        object.__setattr__(self, "makeup_workdays", makeup_workdays)
+        object.__setattr__(self, "notice", notice)
+        object.__setattr__(self, "origin", origin)
+        object.__setattr__(self, "provisional", provisional)
+        object.__setattr__(self, "reason_zh", reason_zh)
+        object.__setattr__(self, "reason_en", reason_en)
+        object.__setattr__(self, "errata", errata)
 
     def validate(self, source: str) -> YearArrangement:
         """Check the arrangement's internal consistency; raise :class:`OverlayError` if not.

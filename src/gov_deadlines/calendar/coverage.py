@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from gov_deadlines.values import frozen
 from gov_deadlines.vocabulary import is_zh
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Span:
     """The days ``first..last``, both included."""
 
     first: dt.date
     last: dt.date
+
+    def __init__(self, first: dt.date, last: dt.date) -> None:
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "last", last)
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.first <= day <= self.last
@@ -31,7 +35,7 @@ class Span:
         return f"{self.first.isoformat()}{joint}{self.last.isoformat()}"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Coverage:
     """The days backed by an official notice: ``spans`` in order, none touching another.
 
@@ -41,6 +45,9 @@ class Coverage:
     """
 
     spans: tuple[Span, ...]
+
+    def __init__(self, spans: tuple[Span, ...]) -> None:
+        object.__setattr__(self, "spans", spans)
 
     @classmethod
     def of_years(cls, years: Iterable[int]) -> Coverage:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.holiday import Holiday
+from gov_deadlines.values import frozen
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def is_provisional(value: object) -> bool:
     return bool(getattr(value, "provisional", False))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DayInfo(Recorded):
     """Everything the calendar knows about one day, with the notice it rests on."""
 
@@ -78,6 +78,28 @@ class DayInfo(Recorded):
     erratum: Erratum | None = None
     #: set on a local rest day (or extra working day) of a scoped calendar: its basis
     local: LocalDay | None = None
+
+    def __init__(
+        self,
+        date: dt.date,
+        kind: DayKind,
+        holiday: Holiday | None,
+        notice: Notice | None,
+        provisional: bool,
+        reason_zh: str = "",
+        reason_en: str = "",
+        erratum: Erratum | None = None,
+        local: LocalDay | None = None,
+    ) -> None:
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "holiday", holiday)
+        object.__setattr__(self, "notice", notice)
+        object.__setattr__(self, "provisional", provisional)
+        object.__setattr__(self, "reason_zh", reason_zh)
+        object.__setattr__(self, "reason_en", reason_en)
+        object.__setattr__(self, "erratum", erratum)
+        object.__setattr__(self, "local", local)
 
     @property
     def is_workday(self) -> bool:
@@ -110,7 +132,7 @@ def weekday_name(day: dt.date, lang: str = "zh") -> str:
     return (_WEEKDAYS_ZH if is_zh(lang) else _WEEKDAYS_EN)[day.weekday()]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OfficialTables:
     """The calendar's arrays over its main official span, for code that walks millions of days.
 
@@ -127,5 +149,17 @@ class OfficialTables:
     last_index: int
     workdays_before: tuple[int, ...]
     workday_indices: tuple[int, ...]
+
+    def __init__(
+        self,
+        first_ordinal: int,
+        last_index: int,
+        workdays_before: tuple[int, ...],
+        workday_indices: tuple[int, ...],
+    ) -> None:
+        object.__setattr__(self, "first_ordinal", first_ordinal)
+        object.__setattr__(self, "last_index", last_index)
+        object.__setattr__(self, "workdays_before", workdays_before)
+        object.__setattr__(self, "workday_indices", workday_indices)
 
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from gov_deadlines.values import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Holiday:
     """A holiday as the State Council notices name it: ``key`` (stable id), ``zh``, ``en``."""
 
     key: str
     zh: str
     en: str
+
+    def __init__(self, key: str, zh: str, en: str) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "zh", zh)
+        object.__setattr__(self, "en", en)
 
 
 NEW_YEARS_DAY = Holiday("new_years_day", "元旦", "New Year's Day")

@@ -7,13 +7,13 @@ Plain immutable objects; the files they come from are validated by
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
+from gov_deadlines.values import frozen
 from gov_deadlines.vocabulary import is_zh
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Amendment:
     """A mid-year change to a year's arrangement (e.g. the 2020 Spring Festival extension)."""
 
@@ -26,8 +26,28 @@ class Amendment:
     verified: bool = True
     note: str = ""
 
+    def __init__(
+        self,
+        title: str,
+        number: str = "",
+        published: dt.date | None = None,
+        summary_zh: str = "",
+        summary_en: str = "",
+        read_at: str = "",
+        verified: bool = True,
+        note: str = "",
+    ) -> None:
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "number", number)
+        object.__setattr__(self, "published", published)
+        object.__setattr__(self, "summary_zh", summary_zh)
+        object.__setattr__(self, "summary_en", summary_en)
+        object.__setattr__(self, "read_at", read_at)
+        object.__setattr__(self, "verified", verified)
+        object.__setattr__(self, "note", note)
 
-@dataclass(frozen=True, slots=True)
+
+@frozen
 class Notice:
     """The State Council General Office notice that fixes one year's holidays and 调休."""
 
@@ -40,6 +60,26 @@ class Notice:
     note: str = ""
     amendment: tuple[Amendment, ...] = ()
 
+    def __init__(
+        self,
+        year: int,
+        title: str,
+        number: str = "",
+        published: dt.date | None = None,
+        read_at: str = "",
+        verified: bool = True,
+        note: str = "",
+        amendment: tuple[Amendment, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "number", number)
+        object.__setattr__(self, "published", published)
+        object.__setattr__(self, "read_at", read_at)
+        object.__setattr__(self, "verified", verified)
+        object.__setattr__(self, "note", note)
+        object.__setattr__(self, "amendment", amendment)
+
     def cite(self, lang: str = "zh") -> str:
         """A one-line citation: title, number and date."""
         number = f" {self.number}" if self.number else ""
@@ -51,7 +91,7 @@ class Notice:
         return f"{text} ({when})" if when else text
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Erratum:
     """A day on which the upstream table (chinese-calendar) disagrees with the notice.
 
@@ -66,6 +106,26 @@ class Erratum:
     holiday: str | None = None
     read_at: str = ""
     note: str = ""
+
+    def __init__(
+        self,
+        date: dt.date,
+        official_kind: str,
+        upstream_says: str,
+        notice_number: str,
+        quote: str,
+        holiday: str | None = None,
+        read_at: str = "",
+        note: str = "",
+    ) -> None:
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "official_kind", official_kind)
+        object.__setattr__(self, "upstream_says", upstream_says)
+        object.__setattr__(self, "notice_number", notice_number)
+        object.__setattr__(self, "quote", quote)
+        object.__setattr__(self, "holiday", holiday)
+        object.__setattr__(self, "read_at", read_at)
+        object.__setattr__(self, "note", note)
 
 
 def _date(value: Any) -> dt.date | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
@@ -36,6 +35,7 @@ from gov_deadlines.errors import (
     TriggerError,
     UnquantifiedRuleError,
 )
+from gov_deadlines.values import frozen
 from gov_deadlines.vocabulary import Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def _year_of(trigger: object) -> int:
     return split_trigger(trigger)[0].year
 
 
-@dataclass(frozen=True, init=False)
+@frozen(slots=False)
 class VersionNote:
     """Which version of a versioned rule applied, and on what basis (rendered on demand)."""
 
@@ -111,11 +111,14 @@ class VersionNote:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DelegationNote:
     """The rule applies the limit of another (national) rule."""
 
     target: Rule
+
+    def __init__(self, target: Rule) -> None:
+        object.__setattr__(self, "target", target)
 
     def text(self, lang: str = "zh") -> str:
         target = self.target
@@ -130,12 +133,16 @@ class DelegationNote:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NotInForceNote:
     """A version was asked for by id on a date it was not in force."""
 
     rule: Rule
     when: dt.date
+
+    def __init__(self, rule: Rule, when: dt.date) -> None:
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "when", when)
 
     def text(self, lang: str = "zh") -> str:
         rule, day = self.rule, self.when.isoformat()
@@ -414,12 +421,16 @@ def check_due(
     return check(found, done_at)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NotComputed:
     """A rule an event starts whose deadline could not be computed, and why."""
 
     rule: Rule
     error: GovDeadlinesError
+
+    def __init__(self, rule: Rule, error: GovDeadlinesError) -> None:
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "error", error)
 
     def reason(self, lang: str = "zh") -> str:
         return self.error.message(lang)

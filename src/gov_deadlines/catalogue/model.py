@@ -11,10 +11,12 @@ with the decoders that rebuild them from validated data — the pydantic schema'
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from gov_deadlines.counting.periods import FixedDate, Period, WorkingDays, parse_period
+from gov_deadlines.values import frozen
 from gov_deadlines.vocabulary import is_zh
 
 if TYPE_CHECKING:
@@ -76,7 +78,7 @@ def _to_dict(obj: Any) -> dict[str, Any]:
     return {f.name: _json_value(getattr(obj, f.name)) for f in fields(obj) if f.init}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Source:
     """The document a rule comes from."""
 
@@ -93,6 +95,36 @@ class Source:
     effective_from: dt.date | None = None
     effective_until: dt.date | None = None
     url: str | None = None
+
+    def __init__(
+        self,
+        id: str,
+        issuer: str,
+        title: str,
+        title_en: str,
+        jurisdiction: str,
+        jurisdiction_en: str,
+        number: str = "",
+        date: dt.date | None = None,
+        seed: str | None = None,
+        traditional: bool = False,
+        effective_from: dt.date | None = None,
+        effective_until: dt.date | None = None,
+        url: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "issuer", issuer)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "title_en", title_en)
+        object.__setattr__(self, "jurisdiction", jurisdiction)
+        object.__setattr__(self, "jurisdiction_en", jurisdiction_en)
+        object.__setattr__(self, "number", number)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "seed", seed)
+        object.__setattr__(self, "traditional", traditional)
+        object.__setattr__(self, "effective_from", effective_from)
+        object.__setattr__(self, "effective_until", effective_until)
+        object.__setattr__(self, "url", url)
 
     def cite(self, lang: str = "zh") -> str:
         """``issuer《title》(number, date)``."""
@@ -112,29 +144,37 @@ class Source:
         return _to_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class YearlyDate:
     """A date of every year (``every_year = { month = 7, day = 31 }``); no day = month end."""
 
     month: int
     day: int | None = None
 
+    def __init__(self, month: int, day: int | None = None) -> None:
+        object.__setattr__(self, "month", month)
+        object.__setattr__(self, "day", day)
+
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Quota:
     """At least ``count`` acts inside each ``window`` ("year" or "august")."""
 
     count: int
     window: Literal["year", "august"]
 
+    def __init__(self, count: int, window: Literal["year", "august"]) -> None:
+        object.__setattr__(self, "count", count)
+        object.__setattr__(self, "window", window)
+
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Rule:
     """One timing rule, with the words it encodes (fields as in ``docs/rule-schema.json``).
 
@@ -190,24 +230,109 @@ class Rule:
     #: clause, in Chinese and the English short form (``第三十三条第三款`` / ``art. 33(3)``).
     excluded_clause: str | None = None
     excluded_clause_en: str | None = None
-    typed_period: Period | None = field(init=False, repr=False, compare=False)
-    max_extension: WorkingDays | None = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        # Derived once here (the objects are immutable), so due() reads plain attributes.
-        typed: Period | None = None
-        if self.period is not None:
-            typed = parse_period(self.period)
-        elif self.fixed_date is not None:
-            day = self.fixed_date
-            typed = FixedDate(day.month, day.day, day.year)
-        elif self.every_year is not None:
-            typed = FixedDate(self.every_year.month, self.every_year.day, every_year=True)
-        extension = parse_period(self.extension) if self.extension is not None else None
-        object.__setattr__(self, "typed_period", typed)
-        object.__setattr__(
-            self, "max_extension", extension if isinstance(extension, WorkingDays) else None
+    def __init__(
+        self,
+        id: str,
+        title_zh: str,
+        title_en: str,
+        clause: str,
+        quote: str,
+        kind: RuleKind,
+        strength: Strength,
+        binds_zh: str,
+        binds_en: str,
+        counting_zh: str,
+        counting_en: str,
+        source: Source,
+        seed_line: int | None = None,
+        trigger: str | None = None,
+        period: str | None = None,
+        extension: str | None = None,
+        family: str | None = None,
+        delegates_to: str | None = None,
+        national_default: str | None = None,
+        note_zh: str = "",
+        note_en: str = "",
+        verified: bool = True,
+        unverified_zh: str = "",
+        unverified_en: str = "",
+        policies: tuple[str, ...] = (),
+        fixed_date: dt.date | None = None,
+        every_year: YearlyDate | None = None,
+        first_year: int | None = None,
+        cadence: Literal["monthly", "quarterly"] | None = None,
+        quota: Quota | None = None,
+        years: tuple[int, ...] | None = None,
+        version_label: str | None = None,
+        excluded_consultations: tuple[Consultation, ...] = (),
+        receipt_by_analogy: bool = False,
+        extension_clause: str | None = None,
+        extension_clause_en: str | None = None,
+        excluded_clause: str | None = None,
+        excluded_clause_en: str | None = None,
+    ) -> None:
+        self.__dict__.update(
+            {
+                "id": id,
+                "title_zh": title_zh,
+                "title_en": title_en,
+                "clause": clause,
+                "quote": quote,
+                "kind": kind,
+                "strength": strength,
+                "binds_zh": binds_zh,
+                "binds_en": binds_en,
+                "counting_zh": counting_zh,
+                "counting_en": counting_en,
+                "source": source,
+                "seed_line": seed_line,
+                "trigger": trigger,
+                "period": period,
+                "extension": extension,
+                "family": family,
+                "delegates_to": delegates_to,
+                "national_default": national_default,
+                "note_zh": note_zh,
+                "note_en": note_en,
+                "verified": verified,
+                "unverified_zh": unverified_zh,
+                "unverified_en": unverified_en,
+                "policies": policies,
+                "fixed_date": fixed_date,
+                "every_year": every_year,
+                "first_year": first_year,
+                "cadence": cadence,
+                "quota": quota,
+                "years": years,
+                "version_label": version_label,
+                "excluded_consultations": excluded_consultations,
+                "receipt_by_analogy": receipt_by_analogy,
+                "extension_clause": extension_clause,
+                "extension_clause_en": extension_clause_en,
+                "excluded_clause": excluded_clause,
+                "excluded_clause_en": excluded_clause_en,
+            }
         )
+
+    # Derived on first use, once per rule (the objects are immutable), not when a catalogue
+    # is loaded: a start-up that asks for one rule parses one period. The data they come
+    # from is validated before a Rule is built (schema, or the snapshot built from it).
+    @cached_property
+    def typed_period(self) -> Period | None:
+        if self.period is not None:
+            return parse_period(self.period)
+        if self.fixed_date is not None:
+            day = self.fixed_date
+            return FixedDate(day.month, day.day, day.year)
+        if self.every_year is not None:
+            return FixedDate(self.every_year.month, self.every_year.day, every_year=True)
+        return None
+
+    @cached_property
+    def max_extension(self) -> WorkingDays | None:
+        extension = parse_period(self.extension) if self.extension is not None else None
+        return extension if isinstance(extension, WorkingDays) else None
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if is_zh(lang) else self.title_en
@@ -290,7 +415,7 @@ class Rule:
         return _to_dict(self)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NotARule:
     """Words that look like a time limit but are not one, recorded so nobody hunts for them."""
 
@@ -299,8 +424,20 @@ class NotARule:
     reason_en: str
     seed_line: int | None = None
 
+    def __init__(
+        self,
+        quote: str,
+        reason_zh: str,
+        reason_en: str,
+        seed_line: int | None = None,
+    ) -> None:
+        object.__setattr__(self, "quote", quote)
+        object.__setattr__(self, "reason_zh", reason_zh)
+        object.__setattr__(self, "reason_en", reason_en)
+        object.__setattr__(self, "seed_line", seed_line)
 
-@dataclass(frozen=True, slots=True)
+
+@frozen
 class RuleSet:
     """One document's validated rules (what a rule file holds)."""
 
@@ -308,8 +445,18 @@ class RuleSet:
     rule: tuple[Rule, ...] = ()
     not_a_rule: tuple[NotARule, ...] = ()
 
+    def __init__(
+        self,
+        source: Source,
+        rule: tuple[Rule, ...] = (),
+        not_a_rule: tuple[NotARule, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "not_a_rule", not_a_rule)
 
-@dataclass(frozen=True, slots=True)
+
+@frozen
 class Event:
     """A trigger event of the controlled vocabulary (``data/rules/events.toml``)."""
 
@@ -321,6 +468,22 @@ class Event:
     #: The event is the receipt of an application (条例 art. 31): the rest-day receipt
     #: policy applies to the rules it starts (:mod:`gov_deadlines.catalogue.receipt`).
     receipt: bool = False
+
+    def __init__(
+        self,
+        id: str,
+        zh: str,
+        en: str,
+        note: str = "",
+        implies: tuple[str, ...] = (),
+        receipt: bool = False,
+    ) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "zh", zh)
+        object.__setattr__(self, "en", en)
+        object.__setattr__(self, "note", note)
+        object.__setattr__(self, "implies", implies)
+        object.__setattr__(self, "receipt", receipt)
 
     def label(self, lang: str = "zh") -> str:
         return self.zh if is_zh(lang) else self.en
@@ -365,7 +528,7 @@ def events_from_dict(data: dict[str, Any]) -> Event:
     return Event(**{**data, "implies": tuple(data.get("implies", ()))})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FamilyVersion:
     """One version of a versioned rule, with the span it governs (precomputed for speed)."""
 
@@ -375,13 +538,27 @@ class FamilyVersion:
     first_year: int
     fixed: bool
 
+    def __init__(
+        self,
+        rule: Rule,
+        start: dt.date,
+        until: dt.date | None,
+        first_year: int,
+        fixed: bool,
+    ) -> None:
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "until", until)
+        object.__setattr__(self, "first_year", first_year)
+        object.__setattr__(self, "fixed", fixed)
+
     def due_on(self, year: int) -> dt.date:
         period = self.rule.typed_period
         assert isinstance(period, FixedDate)
         return period.on(year)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Policy:
     """One named reading of the library (fields as in ``data/policies.toml``)."""
 
@@ -400,6 +577,36 @@ class Policy:
     switch_en: str = ""
     #: How a developer switches it (Python keywords): docs/policies.md only.
     switch_python: str = ""
+
+    def __init__(
+        self,
+        id: str,
+        title_zh: str,
+        title_en: str,
+        reading_zh: str,
+        reading_en: str,
+        basis_zh: str,
+        basis_en: str,
+        default_zh: str,
+        default_en: str,
+        applies_in: tuple[str, ...] = (),
+        switch_zh: str = "",
+        switch_en: str = "",
+        switch_python: str = "",
+    ) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "title_zh", title_zh)
+        object.__setattr__(self, "title_en", title_en)
+        object.__setattr__(self, "reading_zh", reading_zh)
+        object.__setattr__(self, "reading_en", reading_en)
+        object.__setattr__(self, "basis_zh", basis_zh)
+        object.__setattr__(self, "basis_en", basis_en)
+        object.__setattr__(self, "default_zh", default_zh)
+        object.__setattr__(self, "default_en", default_en)
+        object.__setattr__(self, "applies_in", applies_in)
+        object.__setattr__(self, "switch_zh", switch_zh)
+        object.__setattr__(self, "switch_en", switch_en)
+        object.__setattr__(self, "switch_python", switch_python)
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if is_zh(lang) else self.title_en
@@ -433,11 +640,14 @@ class Policy:
         return data
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PolicyNote:
     """A note of an explanation naming a policy that decided the date (:meth:`Policy.line`)."""
 
     policy: Policy
+
+    def __init__(self, policy: Policy) -> None:
+        object.__setattr__(self, "policy", policy)
 
     def text(self, lang: str = "zh") -> str:
         return self.policy.line(lang)

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
 
 from gov_deadlines.calendar.day import is_provisional, weekday_name
 from gov_deadlines.calendar.workcalendar import WorkCalendar
+from gov_deadlines.values import frozen
 from gov_deadlines.vocabulary import is_zh, provisional_mark
 
 __all__ = [
@@ -89,7 +89,7 @@ def moved_sentence(
     )
 
 
-@dataclass(frozen=True, init=False)
+@frozen(slots=False)
 class ReceiptNote:
     """A note of :func:`gov_deadlines.due`: the rest-day receipt policy moved the trigger."""
 

@@ -9,7 +9,6 @@ catalogue is :func:`gov_deadlines.catalogue.loading.default_catalogue`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Sequence
 from os import PathLike, fspath
 
@@ -273,6 +272,9 @@ class Catalogue:
 
     def _close(self, wanted: str, pool: Iterable[str]) -> list[str]:
         """Up to five known names closest to ``wanted`` (always some, if any exist)."""
+        # Imported here: only an unknown name needs it, and every start-up would pay ~1.5 ms.
+        import difflib
+
         names = list(pool)
         close = difflib.get_close_matches(wanted, names, n=5, cutoff=0.6)
         if close:

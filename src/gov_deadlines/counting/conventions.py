@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import numbers
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from gov_deadlines.calendar.day import is_provisional
@@ -44,6 +44,7 @@ from gov_deadlines.errors import (
     OptionError,
     TriggerError,
 )
+from gov_deadlines.values import frozen
 from gov_deadlines.vocabulary import is_zh
 
 
@@ -72,7 +73,7 @@ ARTICLES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Convention:
     """The counting choices applied to one result, named so that a stored result says them.
 
@@ -85,6 +86,18 @@ class Convention:
     roll: bool = False
     posting_day_counts: bool = False
     cutoff: dt.time | None = None
+
+    def __init__(
+        self,
+        unit: Unit,
+        roll: bool = False,
+        posting_day_counts: bool = False,
+        cutoff: dt.time | None = None,
+    ) -> None:
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "roll", roll)
+        object.__setattr__(self, "posting_day_counts", posting_day_counts)
+        object.__setattr__(self, "cutoff", cutoff)
 
     @property
     def name(self) -> str:
@@ -239,7 +252,7 @@ def convention_for(
     )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Details:
     """The facts of a result beyond its last day, for units that have them.
 
@@ -251,6 +264,20 @@ class Details:
     earliest_removal: dt.date | None = None
     last_workday: dt.date | None = None
     last_workday_provisional: bool = False
+
+    def __init__(
+        self,
+        due_at: dt.datetime | None = None,
+        unrolled_date: dt.date | None = None,
+        earliest_removal: dt.date | None = None,
+        last_workday: dt.date | None = None,
+        last_workday_provisional: bool = False,
+    ) -> None:
+        object.__setattr__(self, "due_at", due_at)
+        object.__setattr__(self, "unrolled_date", unrolled_date)
+        object.__setattr__(self, "earliest_removal", earliest_removal)
+        object.__setattr__(self, "last_workday", last_workday)
+        object.__setattr__(self, "last_workday_provisional", last_workday_provisional)
 
 
 class Counted(NamedTuple):

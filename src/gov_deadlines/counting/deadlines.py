@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Protocol
 
 from gov_deadlines.calendar.day import DayInfo, DayKind, weekday_name
@@ -35,6 +35,7 @@ from gov_deadlines.counting.stamping import read_spans
 from gov_deadlines.dates import format_instant
 from gov_deadlines.errors import ArgumentTypeError
 from gov_deadlines.stamps import DaySpan, Stamp
+from gov_deadlines.values import frozen
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
@@ -48,12 +49,16 @@ class Note(Protocol):
     def text(self, lang: str = "zh") -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Bilingual:
     """A note in Chinese and English."""
 
     zh: str
     en: str
+
+    def __init__(self, zh: str, en: str) -> None:
+        object.__setattr__(self, "zh", zh)
+        object.__setattr__(self, "en", en)
 
     def text(self, lang: str = "zh") -> str:
         return self.zh if is_zh(lang) else self.en
@@ -120,7 +125,7 @@ def describe_run(run: list[DayInfo], lang: str) -> str:
     return f"{span}{days_text} {kind}{count_text}{flag}"
 
 
-@dataclass(frozen=True, init=False)
+@frozen(slots=False)
 class Deadline(Recorded):
     """The result of counting a period from a trigger, with everything needed to explain it.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from gov_deadlines.counting.conventions import Unit
@@ -16,6 +16,7 @@ from gov_deadlines.errors import (
     DateRangeError,
 )
 from gov_deadlines.stamps import DaySpan, Stamp
+from gov_deadlines.values import frozen
 from gov_deadlines.vocabulary import Lang, Recorded, Status, is_zh
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Verdict(Recorded):
     """Whether an act met its deadline, and by how much.
 
@@ -59,6 +60,30 @@ class Verdict(Recorded):
     #: Done before the trigger (the event the period counts from): the date cannot be
     #: right, or the act belongs to another case; a warning, never a silent "on time".
     before_trigger: bool = False
+
+    def __init__(
+        self,
+        deadline: Deadline,
+        done_on: dt.date,
+        done_at: dt.datetime | None,
+        status: Status,
+        late_by_days: int = 0,
+        late_by_workdays: int | None = 0,
+        late_by_time: dt.timedelta | None = None,
+        early_by_workdays: int | None = None,
+        short_by_days: int = 0,
+        before_trigger: bool = False,
+    ) -> None:
+        object.__setattr__(self, "deadline", deadline)
+        object.__setattr__(self, "done_on", done_on)
+        object.__setattr__(self, "done_at", done_at)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "late_by_days", late_by_days)
+        object.__setattr__(self, "late_by_workdays", late_by_workdays)
+        object.__setattr__(self, "late_by_time", late_by_time)
+        object.__setattr__(self, "early_by_workdays", early_by_workdays)
+        object.__setattr__(self, "short_by_days", short_by_days)
+        object.__setattr__(self, "before_trigger", before_trigger)
 
     @property
     def on_time(self) -> bool:
