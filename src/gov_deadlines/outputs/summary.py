@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, cast
 
 from gov_deadlines.cases.due_soon import next_duty
 from gov_deadlines.cases.duties import DutyKind, Finding
@@ -30,12 +31,15 @@ if TYPE_CHECKING:
 __all__ = [
     "RESULTS",
     "Summary",
+    "SummaryLine",
     "count_blank_rows",
+    "markdown_text",
     "problem_texts",
     "provisional_among",
     "provisional_note",
     "result_label",
     "summarize",
+    "summary_lines",
 ]
 
 
@@ -209,155 +213,238 @@ class Summary(WriteSummary):
         return summary_to_record(self, lang)
 
     def markdown(self, lang: str = "zh") -> str:
-        """The summary as Markdown: counts by result and by duty, then examples."""
-        zh = is_zh(lang)
-        out: list[str] = []
-        out.append("# 依申请公开案件核查汇总" if zh else "# Audit of OGI application cases")
-        out.append("")
-        as_of = self.as_of.isoformat() if self.as_of else ("未指定" if zh else "not given")
-        out.append(
-            f"核查日:{as_of}。输入{self.rows}行(不含表头)。"
-            if zh
-            else f"Audit day: {as_of}. Input rows (header excluded): {self.rows}."
-        )
-        if self.blank_rows:
-            out.append(
-                f"空行{self.blank_rows}行,已跳过(不计入上述行数)。"
-                if zh
-                else f"Blank rows skipped (not counted above): {self.blank_rows}."
-            )
-        if self.ignored_columns:
-            names = "、".join(self.ignored_columns) if zh else ", ".join(self.ignored_columns)
-            out.append(f"未使用的列:{names}。" if zh else f"Columns not used: {names}.")
-        out.append("")
-        out.append("| 结果 | 件数 |" if zh else "| Result | Cases |")
-        out.append("|---|---:|")
-        for key in RESULTS:
-            out.append(f"| {result_label(key, lang)} | {self.results[key]} |")
-        out.append(f"| **{'合计' if zh else 'Total'}** | **{sum(self.results.values())}** |")
-        out.append("")
-        if self.versions:
-            parts = [
-                (f"{label}年条例 {count} 件" if zh else f"{label} 条例: {count}")
-                for label, count in sorted(self.versions.items())
-            ]
-            out.append(("适用版本:" if zh else "Versions: ") + ("," if zh else ", ").join(parts))
-            out.append("")
-        if self.provisional_rows:
-            out.append(provisional_note(self.provisional_rows, lang))
-            out.append("")
-        statuses = _STATUSES
-        head = (
-            "| 职责 | " + " | ".join(s.label("zh") for s in statuses) + " | 合计 |"
-            if zh
-            else ("| Duty | " + " | ".join(s.label("en") for s in statuses) + " | Total |")
-        )
-        out.append(head)
-        out.append("|---|" + "---:|" * (len(statuses) + 1))
-        for kind in _KINDS:
-            counts = self.duties[kind]
-            cells = " | ".join(str(counts[s]) for s in statuses)
-            out.append(f"| {kind.label(lang)} | {cells} | {sum(counts.values())} |")
-        out.append("")
-        if self.warnings:
-            out.append(
-                f"即将到期提示:{self.warnings} 项(见明细)。"
-                if zh
-                else f"Due-soon warnings: {self.warnings} (see the details)."
-            )
-            out.append("")
-        if self.due_within is not None:
-            out.extend(self._due_soon_markdown(lang))
-        problems = problem_texts(self, lang)
-        if any(problems.values()):
-            out.append("## 存在问题" if zh else "## Problems found")
-            out.append("")
-            for kind in _KINDS:
-                for text in problems[kind]:
-                    out.append(
-                        f"- {kind.label(lang)}:{text}" if zh else f"- {kind.label(lang)}: {text}"
-                    )
-            out.append("")
-        if self.doubtful_examples:
-            shown = len(self.doubtful_examples)
-            out.append(
-                f"## 日期存疑的案件(列出{shown}件,共{self.doubtful}件)"
-                if zh
-                else f"## Cases with doubtful dates ({shown} shown of {self.doubtful})"
-            )
-            out.append("")
-            out.append("| 行号 | 编号 | 情况 |" if zh else "| Line | Case | Finding |")
-            out.append("|---:|---|---|")
-            for line, case_id, found in self.doubtful_examples:
-                joined = " ".join(finding.text(lang) for finding in found)
-                out.append(f"| {line} | {_md(case_id)} | {_md(joined)} |")
-            out.append("")
-        if self.late_examples:
-            shown = len(self.late_examples)
-            total_late = self.results["late"]
-            out.append(
-                f"## 逾期案件(列出{shown}件,共{total_late}件)"
-                if zh
-                else f"## Late cases ({shown} shown of {total_late})"
-            )
-            out.append("")
-            out.append("| 行号 | 编号 | 情况 |" if zh else "| Line | Case | Finding |")
-            out.append("|---:|---|---|")
-            for line, case_id, verdict in self.late_examples:
-                texts = [d.summary(lang) for d in verdict.duties if d.status.is_late]
-                joined = ";".join(texts) if zh else "; ".join(texts)
-                out.append(f"| {line} | {_md(case_id)} | {_md(joined)} |")
-            out.append("")
-        if self.malformed_examples:
-            shown = len(self.malformed_examples)
-            out.append(
-                f"## 数据有误的行(列出{shown}行,共{self.malformed}行)"
-                if zh
-                else f"## Malformed rows ({shown} shown of {self.malformed})"
-            )
-            out.append("")
-            out.append("| 行号 | 编号 | 原因 |" if zh else "| Line | Case | Reason |")
-            out.append("|---:|---|---|")
-            for line, case_id, error in self.malformed_examples:
-                reason = error.problem_zh if zh else error.problem
-                out.append(f"| {line} | {_md(case_id)} | {_md(reason)} |")
-            out.append("")
-        return "\n".join(out)
+        """The summary as Markdown: counts by result and by duty, then examples — the
+        lines of :func:`summary_lines`, as the workbook's summary sheet has them."""
+        return markdown_text(summary_lines(self, lang))
 
-    def _due_soon_markdown(self, lang: str) -> list[str]:
-        zh = is_zh(lang)
-        within = self.due_within
-        found = self.due_soon
-        out = [
-            f"## {within}个工作日内到期的案件(共{len(found)}件,最先到期的在前)"
+
+# -- the summary's wording: its lines, and the lines as Markdown ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryLine:
+    """One line of the summary (its Markdown, the workbook's summary sheet): a ``heading``
+    (``level`` 1 the title, 2 a section), a ``text``, a ``table`` row (one cell each; an
+    ``int`` is a number cell) or a ``blank`` line. A table's first row is its ``head``er,
+    with each column's alignment (``align``: ``"right"`` for numbers); ``strong``: a row to
+    stand out (the totals)."""
+
+    kind: Literal["heading", "text", "table", "blank"]
+    cells: tuple[str | int, ...] = ()
+    level: int = 2
+    align: tuple[Literal["left", "right"], ...] = ()
+    strong: bool = False
+
+
+def _heading(text: str, level: int = 2) -> SummaryLine:
+    return SummaryLine("heading", (text,), level=level)
+
+
+def _text(text: str) -> SummaryLine:
+    return SummaryLine("text", (text,))
+
+
+def _row(*cells: str | int) -> SummaryLine:
+    return SummaryLine("table", cells)
+
+
+def _head(*columns: tuple[str, Literal["left", "right"]]) -> SummaryLine:
+    """A table's header row: each column's name and alignment."""
+    return SummaryLine(
+        "table", tuple(name for name, _ in columns), align=tuple(side for _, side in columns)
+    )
+
+
+_BLANK = SummaryLine("blank")
+
+
+def summary_lines(summary: Summary, lang: str = "zh") -> list[SummaryLine]:
+    """The summary's lines, from ``summary``'s data: what :meth:`Summary.markdown` and the
+    workbook's summary sheet say, worded once."""
+    zh = is_zh(lang)
+    out = [
+        _heading("依申请公开案件核查汇总" if zh else "Audit of OGI application cases", 1),
+        _BLANK,
+    ]
+    as_of = summary.as_of.isoformat() if summary.as_of else ("未指定" if zh else "not given")
+    out.append(
+        _text(
+            f"核查日:{as_of}。输入{summary.rows}行(不含表头)。"
             if zh
-            else f"## Cases due within {within} working days ({len(found)}, soonest first)",
-            "",
-        ]
-        if not found:
-            out += ["无。" if zh else "None.", ""]
-            return out
-        out.append(
-            "| 行号 | 编号 | 职责 | 期限 | 剩余工作日 |"
-            if zh
-            else "| Line | Case | Duty | Due | Working days left |"
+            else f"Audit day: {as_of}. Input rows (header excluded): {summary.rows}."
         )
-        out.append("|---:|---|---|---|---:|")
-        for due, line, case_id, kind, remaining, provisional in found[: self.keep]:
-            flag = ""
-            if provisional:
-                flag = PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"]
-            left = str(remaining) if remaining else ("0(今日到期)" if zh else "0 (due today)")
-            out.append(
-                f"| {line} | {_md(case_id)} | {kind.label(lang)} | {due.isoformat()}{flag} "
-                f"| {left} |"
+    )
+    if summary.blank_rows:
+        out.append(
+            _text(
+                f"空行{summary.blank_rows}行,已跳过(不计入上述行数)。"
+                if zh
+                else f"Blank rows skipped (not counted above): {summary.blank_rows}."
             )
-        if len(found) > self.keep:
-            more = len(found) - self.keep
+        )
+    if summary.ignored_columns:
+        names = ("、" if zh else ", ").join(summary.ignored_columns)
+        out.append(_text(f"未使用的列:{names}。" if zh else f"Columns not used: {names}."))
+    out += [
+        _BLANK,
+        _head(("结果" if zh else "Result", "left"), ("件数" if zh else "Cases", "right")),
+    ]
+    out += [_row(result_label(key, lang), summary.results[key]) for key in RESULTS]
+    total = ("合计" if zh else "Total", sum(summary.results.values()))
+    out += [SummaryLine("table", total, strong=True), _BLANK]
+    if summary.versions:
+        parts = [
+            (f"{label}年条例 {count} 件" if zh else f"{label} 条例: {count}")
+            for label, count in sorted(summary.versions.items())
+        ]
+        out += [_text(("适用版本:" if zh else "Versions: ") + ("," if zh else ", ").join(parts))]
+        out.append(_BLANK)
+    if summary.provisional_rows:
+        out += [_text(provisional_note(summary.provisional_rows, lang)), _BLANK]
+    out.append(
+        _head(
+            ("职责" if zh else "Duty", "left"),
+            *((status.label(lang), "right") for status in _STATUSES),
+            ("合计" if zh else "Total", "right"),
+        )
+    )
+    for kind, counts in summary.duties.items():
+        cells = [counts[status] for status in _STATUSES]
+        out.append(_row(kind.label(lang), *cells, sum(counts.values())))
+    out.append(_BLANK)
+    if summary.warnings:
+        out.append(
+            _text(
+                f"即将到期提示:{summary.warnings} 项(见明细)。"
+                if zh
+                else f"Due-soon warnings: {summary.warnings} (see the details)."
+            )
+        )
+        out.append(_BLANK)
+    if summary.due_within is not None:
+        out += _due_soon_lines(summary, lang)
+    out += _problem_lines(summary, lang)
+    return out
+
+
+def _due_soon_lines(summary: Summary, lang: str) -> list[SummaryLine]:
+    zh = is_zh(lang)
+    within, found = summary.due_within, summary.due_soon
+    out = [
+        _heading(
+            f"{within}个工作日内到期的案件(共{len(found)}件,最先到期的在前)"
+            if zh
+            else f"Cases due within {within} working days ({len(found)}, soonest first)"
+        ),
+        _BLANK,
+    ]
+    if not found:
+        return [*out, _text("无。" if zh else "None."), _BLANK]
+    names = (
+        ("行号", "编号", "职责", "期限", "剩余工作日")
+        if zh
+        else ("Line", "Case", "Duty", "Due", "Working days left")
+    )
+    sides: tuple[Literal["left", "right"], ...] = ("right", "left", "left", "left", "right")
+    out.append(_head(*zip(names, sides, strict=True)))
+    for due, line, case_id, kind, remaining, provisional in found[: summary.keep]:
+        flag = ""
+        if provisional:
+            flag = PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"]
+        left: str | int = remaining if remaining else ("0(今日到期)" if zh else "0 (due today)")
+        out.append(_row(line, case_id, kind.label(lang), due.isoformat() + flag, left))
+    if len(found) > summary.keep:
+        more = len(found) - summary.keep
+        out += [_BLANK, _text(f"另有{more}件未列出。" if zh else f"{more} more not listed.")]
+    out.append(_BLANK)
+    return out
+
+
+def _problem_lines(summary: Summary, lang: str) -> list[SummaryLine]:
+    zh = is_zh(lang)
+    out: list[SummaryLine] = []
+    problems = problem_texts(summary, lang)
+    if any(problems.values()):
+        out += [_heading("存在问题" if zh else "Problems found"), _BLANK]
+        for kind, texts in problems.items():
+            for text in texts:
+                label = kind.label(lang)
+                out.append(_text(f"- {label}:{text}" if zh else f"- {label}: {text}"))
+        out.append(_BLANK)
+    head = _examples_head(("行号", "编号", "情况") if zh else ("Line", "Case", "Finding"))
+    if summary.doubtful_examples:
+        shown = len(summary.doubtful_examples)
+        out += [
+            _heading(
+                f"日期存疑的案件(列出{shown}件,共{summary.doubtful}件)"
+                if zh
+                else f"Cases with doubtful dates ({shown} shown of {summary.doubtful})"
+            ),
+            _BLANK,
+            head,
+        ]
+        for line, case_id, found in summary.doubtful_examples:
+            out.append(_row(line, case_id, " ".join(finding.text(lang) for finding in found)))
+        out.append(_BLANK)
+    if summary.late_examples:
+        shown, total_late = len(summary.late_examples), summary.results["late"]
+        out += [
+            _heading(
+                f"逾期案件(列出{shown}件,共{total_late}件)"
+                if zh
+                else f"Late cases ({shown} shown of {total_late})"
+            ),
+            _BLANK,
+            head,
+        ]
+        for line, case_id, verdict in summary.late_examples:
+            texts = [duty.summary(lang) for duty in verdict.duties if duty.status.is_late]
+            out.append(_row(line, case_id, (";" if zh else "; ").join(texts)))
+        out.append(_BLANK)
+    if summary.malformed_examples:
+        shown = len(summary.malformed_examples)
+        out += [
+            _heading(
+                f"数据有误的行(列出{shown}行,共{summary.malformed}行)"
+                if zh
+                else f"Malformed rows ({shown} shown of {summary.malformed})"
+            ),
+            _BLANK,
+            _examples_head(("行号", "编号", "原因") if zh else ("Line", "Case", "Reason")),
+        ]
+        for line, case_id, error in summary.malformed_examples:
+            out.append(_row(line, case_id, error.problem_zh if zh else error.problem))
+        out.append(_BLANK)
+    return out
+
+
+def _examples_head(names: tuple[str, str, str]) -> SummaryLine:
+    line, case, text = names
+    return _head((line, "right"), (case, "left"), (text, "left"))
+
+
+def markdown_text(lines: Iterable[SummaryLine]) -> str:
+    """Summary lines as Markdown: ``#``/``##`` headings, pipe tables (a header row with its
+    alignment row; ``|`` in a cell escaped, a line break made a space), texts as they are."""
+    out: list[str] = []
+    for line in lines:
+        kind = line.kind
+        if kind == "blank":
             out.append("")
-            out.append(f"另有{more}件未列出。" if zh else f"{more} more not listed.")
-        out.append("")
-        return out
+        elif kind == "heading":
+            out.append("#" * line.level + " " + str(line.cells[0]))
+        elif kind == "text":
+            out.append(str(line.cells[0]))
+        else:
+            cells = [str(cell) if type(cell) is int else _md(str(cell)) for cell in line.cells]
+            if line.strong:
+                cells = [f"**{cell}**" for cell in cells]
+            out.append("| " + " | ".join(cells) + " |")
+            if line.align:
+                out.append(
+                    "|" + "".join("---:|" if side == "right" else "---|" for side in line.align)
+                )
+    return "\n".join(out)
 
 
 def _md(cell: str) -> str:

@@ -24,10 +24,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from gov_deadlines.errors import GovDeadlinesError
 from gov_deadlines.outputs.case_csv import CASE_COLUMNS, PROVISIONAL_TEXT, RESULT_TEXT, case_cells
-from gov_deadlines.outputs.summary import Summary, count_blank_rows
+from gov_deadlines.outputs.summary import Summary, SummaryLine, count_blank_rows, summary_lines
 from gov_deadlines.outputs.supervision import SupervisionRow, form_headers
 from gov_deadlines.outputs.written import WriteSummary
-from gov_deadlines.outputs.xlsx_summary import SummaryLine, summary_lines
 from gov_deadlines.sheets import XlsxUnavailableError
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, is_zh
 
@@ -210,7 +209,7 @@ def write_audit_xlsx(
 def _summary_sheet(
     book: Any, formats: _Formats, summary: Summary, lang: str, *, legend: bool
 ) -> None:
-    """The summary (:func:`~gov_deadlines.outputs.xlsx_summary.summary_lines`) as a sheet:
+    """The summary (:func:`~gov_deadlines.outputs.summary.summary_lines`) as a sheet:
     its headings in bold, its tables as bordered cells (counts as numbers), its notes as
     text."""
     zh = is_zh(lang)
