@@ -26,25 +26,44 @@ __all__ = ["frozen", "is_frozen_value"]
 _C = TypeVar("_C", bound=type)
 
 
-def _values_of(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """The tuple of those attributes of an object (the tuple a dataclass builds)."""
-    if not names:
-        return lambda obj: ()
-    get = attrgetter(*names)
-    if len(names) == 1:
-        return lambda obj: (get(obj),)
-    return get  # attrgetter of two or more names gives the tuple itself
+# Equality and hash by the number of compared fields, each the dataclass's own expression:
+# the tuple of the fields (``attrgetter`` of two or more names gives that tuple itself).
+# ``_value_compared`` / ``_value_hashed`` are the class's attrgetters (not descriptors: read
+# from an instance, they stay unbound).
 
 
-def _eq(self: Any, other: Any) -> Any:
+def _eq_many(self: Any, other: Any) -> Any:
     if other.__class__ is self.__class__:
-        compared = self._value_compared
-        return compared(self) == compared(other)
+        get = self._value_compared
+        return get(self) == get(other)
     return NotImplemented
 
 
-def _hash(self: Any) -> int:
+def _eq_one(self: Any, other: Any) -> Any:
+    if other.__class__ is self.__class__:
+        get = self._value_compared
+        return (get(self),) == (get(other),)
+    return NotImplemented
+
+
+def _eq_none(self: Any, other: Any) -> Any:
+    return True if other.__class__ is self.__class__ else NotImplemented
+
+
+def _hash_many(self: Any) -> int:
     return hash(self._value_hashed(self))
+
+
+def _hash_one(self: Any) -> int:
+    return hash((self._value_hashed(self),))
+
+
+def _hash_none(self: Any) -> int:
+    return hash(())
+
+
+_EQ = {0: _eq_none, 1: _eq_one}
+_HASH = {0: _hash_none, 1: _hash_one}
 
 
 @reprlib.recursive_repr()
@@ -75,17 +94,17 @@ def _make(cls: _C, slots: bool) -> _C:
     fields = dataclasses.fields(made)
     made._value_fields = tuple(f.name for f in fields)
     made._value_shown = tuple(f.name for f in fields if f.repr)
-    # staticmethod: a function kept on the class is not bound to the instance it is read from
-    made._value_compared = staticmethod(_values_of(tuple(f.name for f in fields if f.compare)))
-    made._value_hashed = staticmethod(
-        _values_of(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
-    )
+    compared = tuple(f.name for f in fields if f.compare)
+    hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
+    made._value_compared = attrgetter(*compared) if compared else None
+    made._value_hashed = attrgetter(*hashed) if hashed else None
     own = made.__dict__
     if "__init__" not in own:
         raise TypeError(f"{made.__qualname__}: a value class writes its own __init__")
     made.__repr__ = own.get("__repr__", _repr)
-    made.__eq__ = own.get("__eq__", _eq)
-    made.__hash__ = own["__hash__"] if own.get("__hash__") is not None else _hash
+    made.__eq__ = own.get("__eq__", _EQ.get(len(compared), _eq_many))
+    own_hash = own.get("__hash__")
+    made.__hash__ = own_hash if own_hash is not None else _HASH.get(len(hashed), _hash_many)
     made.__setattr__ = _setattr
     made.__delattr__ = _delattr
     if slots:

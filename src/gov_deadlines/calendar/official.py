@@ -8,12 +8,11 @@ the errata, each quoting the notice, where the upstream table is wrong.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from gov_deadlines.bundled import read_data, snapshot_payload
+from gov_deadlines.bundled import read_toml, snapshot_payload
 from gov_deadlines.calendar.arrangement import YearArrangement
 from gov_deadlines.calendar.holiday import NEW_YEARS_DAY, Holiday, holiday_from_text, holiday_named
 from gov_deadlines.calendar.notice import Erratum, Notice, erratum_from_dict, notice_from_dict
@@ -24,7 +23,7 @@ _KIND_PLAIN = {"weekend"}
 
 
 def _read_notices() -> dict[str, Any]:
-    return tomllib.loads(read_data("calendar", "notices.toml").decode("utf-8"))
+    return read_toml("calendar", "notices.toml")
 
 
 def _owner_year(day: dt.date, holiday: Holiday) -> int:

@@ -8,9 +8,8 @@ with :mod:`gov_deadlines.catalogue.schema` — the same validation a user's rule
 from __future__ import annotations
 
 import threading
-import tomllib
 
-from gov_deadlines.bundled import list_data, read_data, snapshot_payload
+from gov_deadlines.bundled import list_data, read_toml, snapshot_payload
 from gov_deadlines.catalogue.model import Event, RuleSet, events_from_dict, rule_set_from_dict
 from gov_deadlines.catalogue.policies import default_policies
 from gov_deadlines.catalogue.store import Catalogue
@@ -41,7 +40,7 @@ def _from_toml() -> tuple[list[RuleSet], list[str], list[Event]]:
     for file_name in list_data("rules"):
         if not file_name.endswith(".toml"):
             continue
-        data = tomllib.loads(read_data("rules", file_name).decode("utf-8"))
+        data = read_toml("rules", file_name)
         name = f"data/rules/{file_name}"
         if file_name == "events.toml":
             events = parse_event_file(data, name)

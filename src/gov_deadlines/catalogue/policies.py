@@ -10,9 +10,8 @@ a policy whenever it decided a date (:meth:`~gov_deadlines.catalogue.model.Polic
 from __future__ import annotations
 
 import threading
-import tomllib
 
-from gov_deadlines.bundled import read_data, snapshot_payload
+from gov_deadlines.bundled import read_toml, snapshot_payload
 from gov_deadlines.catalogue.model import Policy, policy_from_dict
 
 __all__ = ["POLICY_FILE", "default_policies"]
@@ -31,7 +30,7 @@ def _read() -> tuple[Policy, ...]:
     # Imported here for cost: the pydantic schema, needed only when the snapshot is stale.
     from gov_deadlines.catalogue.schema import parse_policy_file
 
-    raw = tomllib.loads(read_data(*POLICY_FILE).decode("utf-8"))
+    raw = read_toml(*POLICY_FILE)
     return tuple(parse_policy_file(raw, "data/" + "/".join(POLICY_FILE)))
 
 
