@@ -59,7 +59,7 @@ from gov_deadlines.cases.model import (
     parse_case,
     receipt_by_channel,
 )
-from gov_deadlines.cases.plausibility import date_findings
+from gov_deadlines.cases.plausibility import DatedAct, date_findings
 from gov_deadlines.cases.record import NoticeDate, SignedBy
 from gov_deadlines.cases.record_notes import disputed_outcome, record_notes
 from gov_deadlines.cases.verdict import CaseVerdict
@@ -151,6 +151,12 @@ Source = CaseFacts | Case | Sequence[Any]
 _ON_TIME, _LATE, _OVERDUE = Status.ON_TIME, Status.LATE, Status.OVERDUE
 _PENDING, _WAITING, _UNDETERMINED = Status.PENDING, Status.WAITING, Status.UNDETERMINED
 _SUPPLEMENT, _EXTENSION, _REPLY = DutyKind.SUPPLEMENT_NOTICE, DutyKind.EXTENSION, DutyKind.REPLY
+#: The fields of the dates the plausibility warnings read, in their order (then the
+#: consultations, the extension's, the reply).
+_DATED_FIELDS = (
+    "submitted", "signed_for", "confirmed", "supplement_requested", "supplement_received",
+)  # fmt: skip
+_EXTENSION_FIELDS = ("extension_approved", "extension_told")
 #: Receipt fields that need no finding of the record (issue 15): the channel's own dates.
 _PLAIN_FIELDS = frozenset({"submitted", "signed_for", "confirmed"})
 
@@ -503,16 +509,32 @@ class CaseClock:
 
     def _doubtful(
         self,
-        source: Source,
         receipt: int,
         start: int | None,
+        dates: tuple[int | None, int | None, int | None, int | None, int | None],
+        consultations: tuple[tuple[Party, int, int | None], ...],
+        extension: tuple[int | None, int | None],
+        replied: int | None,
         findings: list[Finding],
     ) -> None:
-        """The dates that cannot be right (:func:`~gov_deadlines.cases.plausibility.date_findings`),
-        on the facts as dates."""
-        date = self.days.date
-        start_on = None if start is None else date(start)
-        date_findings(_facts(source), date(receipt), start_on, self.as_of, findings)
+        """The dates that cannot be right (:func:`~gov_deadlines.cases.plausibility.date_findings`):
+        ``dates`` submitted, signed for, confirmed, 补正 asked and arrived; ``extension``
+        approved and told."""
+        dated: list[DatedAct] = [
+            (name, day) for name, day in zip(_DATED_FIELDS, dates, strict=True) if day is not None
+        ]
+        for _, sent, answered in consultations:
+            dated.append(("consultation_sent", sent))
+            if answered is not None:
+                dated.append(("consultation_answered", answered))
+        for name, day in zip(_EXTENSION_FIELDS, extension, strict=True):
+            if day is not None:
+                dated.append((name, day))
+        if replied is not None:
+            dated.append(("replied", replied))
+        date_findings(
+            dated, receipt, start, replied, self.now, self.as_of, self.days.date, findings
+        )
 
     # -- one case ---------------------------------------------------------------------------
 
@@ -707,7 +729,10 @@ class CaseClock:
                     or (replied is not None and replied > now)
                 )
             ):
-                self._doubtful(source, receipt, receipt, findings)
+                self._doubtful(
+                    receipt, receipt, (submitted, signed_for, confirmed, None, None), (),
+                    (None, None), replied, findings,
+                )  # fmt: skip
             return CaseRecord(
                 self, source, case_id, channel, basis, assumed, raw, receipt, ver, receipt,
                 due, 0, 0, (reply,), tuple(findings) if findings else (), result, (),
@@ -829,7 +854,10 @@ class CaseClock:
                 )
             )
         ):  # fmt: skip
-            self._doubtful(source, receipt, start, findings)
+            self._doubtful(
+                receipt, start, (submitted, signed_for, confirmed, requested, arrived),
+                consultations, (approved, told), replied, findings,
+            )  # fmt: skip
         return CaseRecord(
             self, source, case_id, channel, basis, assumed, raw, receipt, ver, start,
             base_due, excluded, extension_days, tuple(duties), tuple(findings), result,

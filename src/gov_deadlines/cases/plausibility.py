@@ -16,84 +16,47 @@ error (``gov_deadlines.cases.model.first_problem``): the row is malformed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 
 from gov_deadlines.cases.duties import Finding
-from gov_deadlines.cases.model import CaseFacts
 
-__all__ = ["PLAUSIBILITY_CODES", "date_findings"]
+__all__ = ["PLAUSIBILITY_CODES", "DatedAct", "date_findings"]
 
 #: The codes of the findings made here (all warnings).
 PLAUSIBILITY_CODES = frozenset({"after_audit_day", "before_receipt", "before_clock"})
 
-_RECEIPT_FIELDS = ("submitted", "signed_for", "confirmed")
-_LATER_FIELDS = ("supplement_requested", "supplement_received")
 #: The agency's acts, which its clock says cannot come before the receipt.
 _ACTS = frozenset({"supplement_requested", "consultation_sent", "extension_approved", "replied"})
-_EXTENSION_FIELDS = (("extension_approved", "ext_approved"), ("extension_told", "ext_told"))
+#: A recorded date of a case: its field and its day index (the clock's days).
+DatedAct = tuple[str, int]
 
 
 def date_findings(
-    f: CaseFacts,
-    receipt: dt.date,
-    start: dt.date | None,
+    dated: Sequence[DatedAct],
+    receipt: int,
+    start: int | None,
+    replied: int | None,
+    now: int | None,
     as_of: dt.date | None,
+    date: Callable[[int], dt.date],
     findings: list[Finding],
 ) -> None:
-    """Append the plausibility warnings of a case to ``findings``: ``receipt`` is the day
-    the clock counts from (after the rest-day policy), ``start`` the reply clock's start
-    (the corrected application's arrival after a 补正; ``None``: not started)."""
-    # A quick pass first (this runs for every case the general clock audits): the acts are
-    # never before the recorded receipt (gov_deadlines.cases.model.first_problem), so only a moved receipt or
-    # a later clock start can put one before its clock; and the latest date is found by
-    # plain comparisons.
-    replied = f.replied
-    day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
-    early = receipt != f.raw_receipt or (
-        replied is not None and start is not None and start != receipt
-    )
-    if not early and (day is None or not _any_after(f, day)):
-        return
-    dated: list[tuple[str, dt.date]] = []
-    for name in _RECEIPT_FIELDS + _LATER_FIELDS:
-        value = getattr(f, name)
-        if value is not None:
-            dated.append((name, value))
-    for _, sent, answered in f.consultations:
-        dated.append(("consultation_sent", sent))
-        if answered is not None:
-            dated.append(("consultation_answered", answered))
-    for name, attribute in _EXTENSION_FIELDS:
-        value = getattr(f, attribute)
-        if value is not None:
-            dated.append((name, value))
-    if replied is not None:
-        dated.append(("replied", replied))
-    if day is not None:
+    """Append the plausibility warnings of a case to ``findings``.
+
+    ``dated``: the case's recorded dates as the clock reads them (day indices), in the order
+    the warnings list them (submitted, signed for, confirmed, the 补正 notice and arrival,
+    each consultation's sending and answer, the extension's approval and telling, the
+    reply); ``receipt`` the day the clock counts from (after the rest-day policy), ``start``
+    the reply clock's start (the corrected application's arrival after a 补正; ``None``: not
+    started), ``now`` the audit day (``as_of``) as an index; ``date`` gives an index's date.
+    """
+    if now is not None:
+        day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
         for name, value in dated:
-            if value > day:
-                findings.append(Finding("after_audit_day", (name, value, day)))
+            if value > now:
+                findings.append(Finding("after_audit_day", (name, date(value), day)))
     for name, value in dated:
-        if name in _ACTS and value < receipt:
-            findings.append(Finding("before_receipt", (name, value, receipt)))
+        if value < receipt and name in _ACTS:
+            findings.append(Finding("before_receipt", (name, date(value), date(receipt))))
     if replied is not None and start is not None and receipt <= replied < start:
-        findings.append(Finding("before_clock", ("replied", replied, start)))
-
-
-def _any_after(f: CaseFacts, day: dt.date) -> bool:
-    """Whether any date of the case is after ``day``."""
-    for value in (
-        f.submitted,
-        f.signed_for,
-        f.confirmed,
-        f.supplement_requested,
-        f.supplement_received,
-        f.ext_approved,
-        f.ext_told,
-        f.replied,
-    ):
-        if value is not None and value > day:
-            return True
-    for _, sent, answered in f.consultations:
-        if sent > day or (answered is not None and answered > day):
-            return True
-    return False
+        findings.append(Finding("before_clock", ("replied", date(replied), date(start))))
