@@ -17,6 +17,7 @@ import calendar as _stdcal
 import datetime as dt
 import numbers
 import re
+from functools import cache
 from typing import Annotated, Any, TypeAlias
 
 from gov_deadlines.errors import (
@@ -446,20 +447,50 @@ _NUM = r"([0-9]+|[零一二两三四五六七八九十]+)"
 _SimpleKind = type[WorkingDays | Hours | Months | Years | CalendarDays]
 
 
-# The period grammar, as pattern text: ``re`` compiles each on its first use and keeps it in
-# its own cache, so a start-up that reads one period compiles the few patterns it tries, not
-# the whole grammar (~7 ms).
-_SIMPLE: tuple[tuple[str, _SimpleKind], ...] = (
-    (rf"^{_NUM}\s*(?:个)?\s*(?:工作日|wd|workdays?|working\s*days?)$", WorkingDays),
-    (rf"^{_NUM}\s*(?:小时|个小时|h|hrs?|hours?)$", Hours),
-    (rf"^{_NUM}\s*(?:个月|mo|months?)$", Months),
-    (rf"^{_NUM}\s*(?:年|y|yrs?|years?)$", Years),
-    (rf"^{_NUM}\s*(?:日|天|d|days?|calendar\s*days?)$", CalendarDays),
-)
-_MINIMUM = rf"^(?:不少于|不得少于|至少|>=|≥|min\s*|at\s*least\s*){_NUM}\s*(?:日|天|d|days?)$"
-_YEAR_END = r"^(?:(每年)|([0-9]{4})年)?(?:年底|年末|年内)$|^()([0-9]{4})年(?:底|末)$"
-_MONTH_END = r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月(?:底|末)$"
-_MONTH_DAY = r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日$"
+@frozen
+class _Patterns:
+    simple: tuple[tuple[re.Pattern[str], _SimpleKind], ...]
+    minimum: re.Pattern[str]
+    year_end: re.Pattern[str]
+    month_end: re.Pattern[str]
+    month_day: re.Pattern[str]
+
+    def __init__(
+        self,
+        simple: tuple[tuple[re.Pattern[str], _SimpleKind], ...],
+        minimum: re.Pattern[str],
+        year_end: re.Pattern[str],
+        month_end: re.Pattern[str],
+        month_day: re.Pattern[str],
+    ) -> None:
+        object.__setattr__(self, "simple", simple)
+        object.__setattr__(self, "minimum", minimum)
+        object.__setattr__(self, "year_end", year_end)
+        object.__setattr__(self, "month_end", month_end)
+        object.__setattr__(self, "month_day", month_day)
+
+
+@cache
+def _patterns() -> _Patterns:
+    """The period grammar, compiled on first use (not at import: the CLI starts faster)."""
+    simple: tuple[tuple[re.Pattern[str], _SimpleKind], ...] = (
+        (re.compile(rf"^{_NUM}\s*(?:个)?\s*(?:工作日|wd|workdays?|working\s*days?)$"), WorkingDays),
+        (re.compile(rf"^{_NUM}\s*(?:小时|个小时|h|hrs?|hours?)$"), Hours),
+        (re.compile(rf"^{_NUM}\s*(?:个月|mo|months?)$"), Months),
+        (re.compile(rf"^{_NUM}\s*(?:年|y|yrs?|years?)$"), Years),
+        (re.compile(rf"^{_NUM}\s*(?:日|天|d|days?|calendar\s*days?)$"), CalendarDays),
+    )
+    return _Patterns(
+        simple=simple,
+        minimum=re.compile(
+            rf"^(?:不少于|不得少于|至少|>=|≥|min\s*|at\s*least\s*){_NUM}\s*(?:日|天|d|days?)$"
+        ),
+        year_end=re.compile(
+            r"^(?:(每年)|([0-9]{4})年)?(?:年底|年末|年内)$|^()([0-9]{4})年(?:底|末)$"
+        ),
+        month_end=re.compile(r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月(?:底|末)$"),
+        month_day=re.compile(r"^(?:(每年)|([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日$"),
+    )
 
 
 _BEFORE_SUFFIXES = ("之前", "以前", "前")
@@ -568,15 +599,15 @@ def parse_period(text: str) -> Period:
     monthly = re.fullmatch(r"每月(?:([0-9]{1,2})日|底|末)", body)
     if monthly:
         raise _monthly(text, monthly.group(1))
-    match = re.match(_MINIMUM, body)
+    match = _patterns().minimum.match(body)
     if match:
         n = _number(match.group(1))
         if n:
             if before:
                 raise _ambiguous(text, n, *_UNIT_NAMES[MinimumDuration], f"不少于{n}天")
             return MinimumDuration(n)
-    for pattern, kind in _SIMPLE:
-        match = re.match(pattern, body)
+    for pattern, kind in _patterns().simple:
+        match = pattern.match(body)
         if match:
             n = _number(match.group(1))
             if n:
@@ -588,15 +619,15 @@ def parse_period(text: str) -> Period:
                 return kind(n)
             break
     try:
-        match = re.match(_YEAR_END, body)
+        match = _patterns().year_end.match(body)
         if match:
             every, year = match.group(1), match.group(2) or match.group(4)
             return FixedDate(12, None, int(year) if year else None, every_year=bool(every))
-        match = re.match(_MONTH_END, body)
+        match = _patterns().month_end.match(body)
         if match:
             every, year, month = match.group(1), match.group(2), int(match.group(3))
             return FixedDate(month, None, int(year) if year else None, every_year=bool(every))
-        match = re.match(_MONTH_DAY, body)
+        match = _patterns().month_day.match(body)
         if match:
             every, year = match.group(1), match.group(2)
             month, day = int(match.group(3)), int(match.group(4))
