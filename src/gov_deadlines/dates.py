@@ -121,6 +121,10 @@ def _date(text: str, original: str, forms: tuple[str, ...]) -> dt.date:
     match = _DATE.match(text)
     if not match:
         raise DateParseError(original, forms)
+    return _matched_date(match, original, forms)
+
+
+def _matched_date(match: re.Match[str], original: str, forms: tuple[str, ...]) -> dt.date:
     groups = match.groups()
     year = int(groups[0])
     month = int(groups[1] or groups[3] or groups[5])
@@ -146,6 +150,11 @@ def parse_datetime(text: str) -> dt.date | dt.datetime:
     if not isinstance(text, str):
         raise DateParseError(shown(text), DATETIME_FORMS)
     body = _normal(text)
+    match = _DATE.match(body)
+    if match is not None:
+        # A date alone, the common case, read at once: such a text has no time of day and
+        # nothing _ISO finds, and the steps below would read it as _date(body) too.
+        return _matched_date(match, text, DATETIME_FORMS)
     if _ISO.search(body):
         try:
             moment = dt.datetime.fromisoformat(re.sub(r"[Zz]$", "+00:00", body))
@@ -185,16 +194,16 @@ def parse_day(value: object) -> dt.date:
     Takes a ``datetime.date``, a ``datetime.datetime`` (an aware one converted to Beijing
     time, a naive one read as Beijing time) or any text :func:`parse_datetime` reads.
     """
+    if isinstance(value, str):  # the common case first (a text is never a date)
+        parsed = parse_datetime(value)
+        return parsed.date() if isinstance(parsed, dt.datetime) else parsed
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             return value.astimezone(beijing()).date()
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str):
-        raise DateParseError(shown(value), DATETIME_FORMS)
-    parsed = parse_datetime(value)
-    return parsed.date() if isinstance(parsed, dt.datetime) else parsed
+    raise DateParseError(shown(value), DATETIME_FORMS)
 
 
 def parse_when(text: str) -> dt.date | dt.datetime | int:

@@ -17,8 +17,12 @@ __all__ = ["RECEIPT_FIELDS", "Channel", "Party", "field_label", "normalize_key"]
 # -- vocabularies ------------------------------------------------------------------------------
 
 
+#: What a name may have or lack around its words: blanks, _ - / and brackets of both widths.
+_KEY_NOISE = re.compile(r"[\s_\-()()/]+")
+
+
 def normalize_key(text: str) -> str:
-    return re.sub(r"[\s_\-()()/]+", "", text).casefold()
+    return _KEY_NOISE.sub("", text).casefold()
 
 
 class Channel(enum.Enum):
@@ -48,7 +52,9 @@ class Channel(enum.Enum):
     @classmethod
     def parse(cls, text: str) -> Channel:
         """A channel from its zh or en name (当面, 挂号信, 平信, 网络, 传真, in_person, fax …)."""
-        found = _CHANNEL_ALIASES.get(normalize_key(text))
+        # A name written as the table holds it (当面, fax …) needs no normalising: every key
+        # is its own normal form.
+        found = _CHANNEL_ALIASES.get(text) or _CHANNEL_ALIASES.get(normalize_key(text))
         if found is None:
             raise ValueError(
                 f"unknown channel {text!r}; use one of 当面/挂号信/平信/网络/传真/电子邮件 or "
@@ -187,7 +193,7 @@ class Party(enum.Enum):
 
     @classmethod
     def parse(cls, text: str) -> Party:
-        found = _PARTY_ALIASES.get(normalize_key(text))
+        found = _PARTY_ALIASES.get(text) or _PARTY_ALIASES.get(normalize_key(text))
         if found is None:
             raise ValueError(
                 f"unknown consulted party {text!r}; use 第三方/其他机关 or third_party/agency"

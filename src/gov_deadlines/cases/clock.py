@@ -56,7 +56,7 @@ from gov_deadlines.cases.model import (
     Party,
     first_problem,
     out_of_order,
-    parse_case,
+    parse_case_facts,
     receipt_by_channel,
 )
 from gov_deadlines.cases.plausibility import DatedAct, date_findings
@@ -309,20 +309,21 @@ class CaseClock:
         as_of: dt.date | None = None,
     ) -> None:
         days = self.days = DayIndex(calendar)
+        base = days.base
         self.versions = versions
         self.policy = policy
         self.warn = policy.warn_within
         self.as_of = as_of
         # The audit day as an index (a datetime counts as its date).
-        self.now = None if as_of is None else as_of.toordinal() - days.base
+        self.now = None if as_of is None else as_of.toordinal() - base
         self.move = policy.receipt is ReceiptPolicy.NEXT_WORKING_DAY
         self.last = versions.open_last
-        self.last_start = versions.open_last_start.toordinal() - days.base
+        self.last_start = versions.open_last_start.toordinal() - base
         # From this receipt on an e-mail counts from its confirmation (2019 art. 31(三)): the
         # first version that fixes receipts itself; None under the 207号 option.
-        first = next((v.start for v in versions.items if not v.receipt_by_analogy), None)
-        self.email_from_day = None if policy.email_received_by_mail_system else first
-        self.email_from = _index(self.email_from_day, days.base)
+        first = None if policy.email_received_by_mail_system else versions.receipt_fixed_from
+        self.email_from_day = first
+        self.email_from = None if first is None else first.toordinal() - base
         #: raw receipt -> (receipt, version, plain due date or the calendar's refusal)
         self._receipts: dict[int, tuple[int, ReplyVersion, int | CalendarCoverageError]] = {}
 
@@ -586,28 +587,34 @@ class CaseClock:
 
     def _facts_run(self, f: CaseFacts) -> CaseRecord:
         base = self.days.base
+        # The dates as indices written out, not a call of _index each: a measurable part of
+        # one case's audit (audit_case).
+        submitted, signed_for, confirmed = f.submitted, f.signed_for, f.confirmed
+        requested, arrived = f.supplement_requested, f.supplement_received
+        approved, told, replied = f.ext_approved, f.ext_told, f.replied
+        received, email_received = f.received, f.email_received
         return self._audit(
             f,
             f.case_id,
             f.channel,
-            _index(f.submitted, base),
-            _index(f.signed_for, base),
-            _index(f.confirmed, base),
-            _index(f.supplement_requested, base),
-            _index(f.supplement_received, base),
+            None if submitted is None else submitted.toordinal() - base,
+            None if signed_for is None else signed_for.toordinal() - base,
+            None if confirmed is None else confirmed.toordinal() - base,
+            None if requested is None else requested.toordinal() - base,
+            None if arrived is None else arrived.toordinal() - base,
             tuple(
                 (party, sent.toordinal() - base, _index(answered, base))
                 for party, sent, answered in f.consultations
             )
             if f.consultations
             else (),
-            _index(f.ext_approved, base),
-            _index(f.ext_told, base),
+            None if approved is None else approved.toordinal() - base,
+            None if told is None else told.toordinal() - base,
             f.ext_days,
-            _index(f.replied, base),
-            _index(f.received, base),
+            None if replied is None else replied.toordinal() - base,
+            None if received is None else received.toordinal() - base,
             f.signed_by,
-            _index(f.email_received, base),
+            None if email_received is None else email_received.toordinal() - base,
         )
 
     def audit(
@@ -924,7 +931,7 @@ def audit_case(
     >>> audit_case({"channel": "当面", "submitted": "2026-09-28"}).reply_due_date
     datetime.date(2026, 10, 30)
     """
-    model = parse_case(case)
+    _, facts = parse_case_facts(case)
     cal = calendar if calendar is not None else default_calendar()
     clock = CaseClock(cal, reply_versions(catalogue), policy or DEFAULT_POLICY, as_of)
-    return CaseVerdict(clock.run(model.facts()))
+    return CaseVerdict(clock.run(facts))

@@ -137,8 +137,17 @@ class CaseFacts:
         if reply_dates is not None or supplement_dates is not None or extension_dates is not None:
             self._pick_notice_days()
         # The recorded receipt (art. 31), the field it comes from and whether it is
-        # assumed, worked out once.
-        self._pick_receipt()
+        # assumed, worked out once (from the arguments: _pick_receipt reads them back).
+        self.raw_receipt, self.receipt_field, self.receipt_assumed = receipt_by_channel(
+            channel,
+            submitted,
+            signed_for,
+            confirmed,
+            received,
+            signed_by,
+            email_received,
+            email_confirm_from,
+        )
 
     def _pick_receipt(self) -> None:
         self.raw_receipt, self.receipt_field, self.receipt_assumed = receipt_by_channel(
@@ -325,6 +334,7 @@ def first_problem(f: CaseFacts) -> tuple[str, str, str] | None:
     :func:`problem_detail` does; that one, which words the problem, runs only then.
     """
     receipt = f.raw_receipt
+    consultations = f.consultations
     if receipt is None or out_of_order(
         f.submitted,
         f.signed_for,
@@ -332,7 +342,7 @@ def first_problem(f: CaseFacts) -> tuple[str, str, str] | None:
         receipt,
         f.supplement_requested,
         f.supplement_received,
-        ((sent, answered) for _, sent, answered in f.consultations),
+        ((sent, answered) for _, sent, answered in consultations) if consultations else (),
         f.ext_approved,
         f.ext_told,
         f.ext_days,

@@ -57,6 +57,7 @@ __all__ = [
     "first_problem",
     "out_of_order",
     "parse_case",
+    "parse_case_facts",
     "problem_detail",
     "receipt_by_channel",
 ]
@@ -131,9 +132,7 @@ _MODEL = ConfigDict(frozen=True, extra="forbid")
 
 def _to_date(value: Any, field: str = "", info: Any = None) -> Any:
     """Accept dates, ``None``, blank text and the forms of :func:`~gov_deadlines.dates.parse_day`."""
-    if isinstance(value, dt.date):
-        return parse_day(value)
-    if isinstance(value, str):
+    if isinstance(value, str):  # the common case first (a text is never a date)
         text = value.strip()
         if not text:
             return None
@@ -146,6 +145,8 @@ def _to_date(value: Any, field: str = "", info: Any = None) -> Any:
                 f"{field_label(field)}:{error.message('zh')}",
                 info,
             ) from None
+    if isinstance(value, dt.date):
+        return parse_day(value)
     return value
 
 
@@ -358,6 +359,11 @@ class Case(BaseModel):
             for part in loc:
                 value = value[part] if isinstance(part, int) else getattr(value, part, None)
             raise _at_field("Case", loc, value, _custom(*found, info))
+        # The check needed the facts: hand them to the caller that asked for them
+        # (parse_case_facts), so that they are not built again from the same fields.
+        context = info.context
+        if type(context) is _FactsHandover:
+            context[_HANDED] = facts
         return self
 
     def _loc(self, field: str, facts: CaseFacts) -> tuple[str | int, ...]:
@@ -388,34 +394,42 @@ class Case(BaseModel):
         """The case's dates as plain receipt facts: what the clock reads (the notices' days
         picked by ``notice_policy`` where a notice has several dates)."""
         ext = self.extension
+        consultations = self.consultations
+        # Most cases have no consultation: no tuples to build for them.
+        dated: tuple[tuple[Party, dt.date, dt.date | None], ...] = ()
+        undated: tuple[Party, ...] = ()
+        if consultations:
+            dated = tuple((c.party, c.sent, c.answered) for c in consultations if c.sent)
+            undated = tuple(c.party for c in consultations if c.sent is None)
+        replied, requested = self.replied, self.supplement_requested
+        if ext is None:
+            approved = told = workdays = extension_dates = None
+        else:
+            approved, told, workdays = ext.approved, ext.told, ext.workdays
+            extension_dates = _notice(ext.made, ext.sent, ext.delivered, told)
         return CaseFacts(
             self.case_id,
             self.channel,
             self.submitted,
             self.signed_for,
             self.confirmed,
-            self.supplement_requested,
+            requested,
             self.supplement_received,
-            tuple((c.party, c.sent, c.answered) for c in self.consultations if c.sent),
-            ext.approved if ext else None,
-            ext.told if ext else None,
-            ext.workdays if ext else None,
-            self.replied,
+            dated,
+            approved,
+            told,
+            workdays,
+            replied,
             received=self.received,
             signed_by=self.signed_by,
             email_received=self.email_received,
             receipt_disputed=self.receipt_disputed,
-            undated=tuple(c.party for c in self.consultations if c.sent is None),
-            reply_dates=_notice(
-                self.reply_made, self.reply_sent, self.reply_delivered, self.replied
-            ),
+            undated=undated,
+            reply_dates=_notice(self.reply_made, self.reply_sent, self.reply_delivered, replied),
             supplement_dates=_notice(
-                self.supplement_made,
-                self.supplement_sent,
-                self.supplement_delivered,
-                self.supplement_requested,
+                self.supplement_made, self.supplement_sent, self.supplement_delivered, requested
             ),
-            extension_dates=_notice(ext.made, ext.sent, ext.delivered, ext.told) if ext else None,
+            extension_dates=extension_dates,
             notice_policy=notice_policy,
         )
 
@@ -428,12 +442,37 @@ def _notice(
     return NoticeDates(made, sent, delivered, recorded)
 
 
+class _FactsHandover(dict[str, Any]):
+    """The validation context of one :func:`parse_case_facts` call: the model's check puts
+    the facts it built under ``_HANDED`` (one dict per call, never shared)."""
+
+    __slots__ = ()
+
+
+_HANDED = "facts"
+
+
 def parse_case(data: Case | Mapping[str, Any]) -> Case:
     """A :class:`Case` from a mapping; a problem raises :class:`CaseError` naming the field."""
     if isinstance(data, Case):
         return data
+    return _validated(data, None)
+
+
+def parse_case_facts(data: Case | Mapping[str, Any]) -> tuple[Case, CaseFacts]:
+    """:func:`parse_case` and the case's facts (:meth:`Case.facts`, the default notice
+    policy), built once: the model's own consistency check builds them and hands them over."""
+    if isinstance(data, Case):
+        return data, data.facts()
+    handover = _FactsHandover()
+    case = _validated(data, handover)
+    facts: CaseFacts | None = handover.get(_HANDED)
+    return case, facts if facts is not None else case.facts()
+
+
+def _validated(data: Mapping[str, Any], context: dict[str, Any] | None) -> Case:
     try:
-        return Case.model_validate(data)
+        return Case.model_validate(data, context=context)
     except ValidationError as error:
         case_id = data.get("case_id", "") if isinstance(data, Mapping) else ""
         raise CaseError.from_validation(error, str(case_id or "")) from None

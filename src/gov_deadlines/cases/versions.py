@@ -55,12 +55,21 @@ class ReplyVersions:
 
     ``open_last`` is the last version when it has no end (``None`` otherwise) and
     ``open_last_start`` its first day: the clock's shortcut for the common case.
+    ``receipt_fixed_from`` is the first day of the first version that fixes the day of
+    receipt by channel itself (2019 art. 31; ``None`` if none does).
     ``catalogue``: the catalogue they were read from (for a case's stamp).
     ``excluded_citation`` cites, newest first, where each version leaves the consultations'
     time out (``(zh, en)``; an older version named: ``2008年条例第二十四条第三款``).
     """
 
-    __slots__ = ("catalogue", "excluded_citation", "items", "open_last", "open_last_start")
+    __slots__ = (
+        "catalogue",
+        "excluded_citation",
+        "items",
+        "open_last",
+        "open_last_start",
+        "receipt_fixed_from",
+    )
 
     def __init__(
         self, items: tuple[ReplyVersion, ...], catalogue: Catalogue | None = None
@@ -70,6 +79,9 @@ class ReplyVersions:
         last = items[-1]
         self.open_last = last if last.until is None else None
         self.open_last_start = last.start
+        self.receipt_fixed_from = next(
+            (version.start for version in items if not version.receipt_by_analogy), None
+        )
         zh, en = [], []
         for index, version in enumerate(reversed(items)):
             rule = version.reply
@@ -107,6 +119,8 @@ _BUNDLED_LOCK = threading.Lock()
 def reply_versions(catalogue: Catalogue | None = None) -> ReplyVersions:
     """The versions of the 条例 read from ``catalogue`` (default: the bundled one, read
     once; another catalogue is read on each call: a batch reads it once)."""
+    if catalogue is None and _BUNDLED:
+        return _BUNDLED[0]
     bundled = default_catalogue()
     cat = catalogue or bundled
     if cat is not bundled:
