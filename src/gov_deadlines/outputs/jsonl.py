@@ -17,9 +17,10 @@ import enum
 from collections.abc import Iterable, Mapping
 from json.encoder import encode_basestring
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
-from gov_deadlines.cases.channels import Channel
+from gov_deadlines.calendar.day import ProvisionalDate
+from gov_deadlines.cases.channels import Channel, Party
 from gov_deadlines.cases.duties import (
     PROBLEM_CODES,
     WARNING_CODES,
@@ -35,7 +36,8 @@ from gov_deadlines.vocabulary import CaseResult, Lang, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
-    from gov_deadlines.cases.clock import CaseRecord
+    from gov_deadlines.cases.clock import CaseRecord, DutyRow
+    from gov_deadlines.cases.versions import ReplyVersion
 
 __all__ = ["case_json", "write_jsonl"]
 
@@ -48,8 +50,11 @@ _VALUE: Mapping[enum.Enum, str] = MappingProxyType(
 )
 
 
-#: The findings that say how a receipt was read: their texts follow from their arguments alone
-_RECEIPT_CODES = frozenset({"receipt_assumed", "receipt_moved"})
+#: The types of a finding's arguments that are plain values: its JSON follows from them (and
+#: the language) alone. Others (a calendar's error, a tuple of dates) are not memoised.
+_PLAIN_ARGS = frozenset(
+    {str, int, bool, type(None), dt.date, ProvisionalDate, Channel, Party, DutyKind}
+)
 
 
 def _finding_json(finding: Finding, zh: bool) -> str:
@@ -64,22 +69,52 @@ def _num(value: int | None) -> str:
     return "null" if value is None else str(value)
 
 
+#: A duty's JSON up to its due date, by kind
+_DUTY_HEAD: Mapping[DutyKind, str] = MappingProxyType(
+    {kind: f'{{"duty":"{kind.value}","due_date":' for kind in DutyKind}
+)
+
+
+def _duty_tail(
+    status: Status,
+    late_by_workdays: int | None,
+    late_by_days: int,
+    remaining: int | None,
+    provisional: bool,
+) -> str:
+    """A duty's JSON after its ``done_on``: its status and counts."""
+    return (
+        f'"status":"{_VALUE[status]}","late_by_workdays":{_num(late_by_workdays)},'
+        f'"late_by_days":{late_by_days},"remaining_workdays":{_num(remaining)},'
+        f'"provisional":{_BOOL[provisional]}}}'
+    )
+
+
 class _Quoted:
-    """The JSON texts of a writer's day indices, enum values and stamps, each made once."""
+    """The JSON texts a writer writes again and again, each made once: day indices, receipt
+    findings, duties' statuses, and the stretches of a line between its dates, which follow
+    from a few of the case's values (a batch has few distinct ones).
 
-    __slots__ = ("days", "findings", "moved", "stamps", "texts")
+    Day indices count from one calendar's first day (``base``): a writer meeting a record
+    of another calendar starts a new one."""
 
-    def __init__(self, texts: DayTexts) -> None:
+    __slots__ = ("base", "days", "duty_tails", "findings", "frames", "moved", "texts")
+
+    def __init__(self, texts: DayTexts, base: int) -> None:
         self.texts = texts
+        self.base = base
         #: A day index's JSON (``None``: ``null``), read inline by the line's writer
         self.days: dict[int | None, str] = {None: "null"}
-        self.stamps: dict[str, str] = {}
-        #: How a receipt was read (its code and arguments, with their types: a provisional
+        #: A finding of plain values (its code and arguments, with their types: a provisional
         #: date equals its plain date but is written with its mark) → its JSON, per language
         self.findings: dict[tuple[object, ...], str] = {}
         #: The findings' JSON of a case whose only finding is its receipt moved off a rest
         #: day: the clock, the two day indices and the language decide it
         self.moved: dict[tuple[object, int, int, bool], str] = {}
+        #: A duty's status and counts (the last five values of its row) → its JSON's end
+        self.duty_tails: dict[tuple[object, ...], str] = {}
+        #: A line's texts between its dates (:meth:`frame`), by the values they hold
+        self.frames: dict[tuple[object, ...], _Frame] = {}
 
     def day(self, record: CaseRecord, i: int | None) -> str:
         if i is None:
@@ -92,10 +127,11 @@ class _Quoted:
         return found
 
     def finding(self, finding: Finding, zh: bool) -> str:
-        code, args = finding.code, finding.args
-        if code not in _RECEIPT_CODES:
+        args = finding.args
+        types = tuple(map(type, args))
+        if not _PLAIN_ARGS.issuperset(types):
             return _finding_json(finding, zh)
-        key = (zh, code, args, tuple(map(type, args)))
+        key = (zh, finding.code, args, types)
         found = self.findings.get(key)
         if found is None:
             found = _finding_json(finding, zh)
@@ -103,19 +139,67 @@ class _Quoted:
                 self.findings[key] = found
         return found
 
-    def stamp(self, record: CaseRecord) -> str:
-        text = case_stamp_text(record, self.texts.stamps)
-        found = self.stamps.get(text)
+    def duty_tail(self, duty: DutyRow) -> str:
+        key = duty[3:]
+        found = self.duty_tails.get(key)
         if found is None:
-            found = self.stamps[text] = _STR(text)
+            found = _duty_tail(*key)
+            if len(self.duty_tails) < 100_000:
+                self.duty_tails[key] = found
         return found
+
+    def frame(self, record: CaseRecord) -> _Frame:
+        """The texts of a line from ``result`` to ``receipt_date``, from ``receipt_field``
+        to ``clock_start`` and from ``excluded_workdays`` to the ``duties`` list."""
+        stamp = case_stamp_text(record, self.texts.stamps)
+        version, as_of = record.version, record.clock.as_of
+        key = (
+            record.result,
+            record.channel,
+            record.basis,
+            record.assumed,
+            id(version),
+            record.excluded,
+            record.extension_days,
+            record.provisional,
+            stamp,
+            as_of,
+        )
+        found = self.frames.get(key)
+        if found is None:
+            value = _VALUE
+            as_of_json = "null" if as_of is None else f'"{as_of.isoformat()}"'
+            found = _Frame(
+                f'"result":"{value[record.result]}","channel":"{value[record.channel]}",'
+                '"receipt_date":',
+                f',"receipt_field":"{record.basis}","receipt_assumed":{_BOOL[record.assumed]},'
+                f'"version":{_STR(version.label)},"rule":{_STR(version.reply.id)},'
+                '"clock_start":',
+                f',"excluded_workdays":{record.excluded},'
+                f'"extension_workdays":{record.extension_days},"as_of":{as_of_json},'
+                f'"provisional":{_BOOL[record.provisional]},"stamp":{_STR(stamp)},"duties":[',
+                version,  # held: its id in the key is not reused while the memo lives
+            )
+            if len(self.frames) < 100_000:
+                self.frames[key] = found
+        return found
+
+
+class _Frame(NamedTuple):
+    """A line's texts between its dates (see :meth:`_Quoted.frame`)."""
+
+    head: str
+    receipt: str
+    tail: str
+    version: ReplyVersion
 
 
 def case_json(
     row: RowResult, record: CaseRecord, lang: Lang = "zh", texts: DayTexts | None = None
 ) -> str:
     """The JSON of an audited row, the bytes of ``row.to_record(lang).model_dump_json()``."""
-    return _case_json(row, record, is_zh(lang), _Quoted(texts or DayTexts()))
+    quoted = _Quoted(texts or DayTexts(), record.clock.days.base)
+    return _case_json(row, record, is_zh(lang), quoted)
 
 
 def _findings_json(findings: tuple[Finding, ...], zh: bool, quoted: _Quoted) -> str:
@@ -124,49 +208,53 @@ def _findings_json(findings: tuple[Finding, ...], zh: bool, quoted: _Quoted) -> 
 
 
 def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) -> str:
-    for finding in record.notes:
+    findings: tuple[Finding, ...] = record.notes
+    for finding in findings:
         if finding.code == "receipt_disputed":  # its alternatives: the record's own JSON
             return row.to_record("zh" if zh else "en").model_dump_json()
     day, known = quoted.day, quoted.days.get
-    findings: tuple[Finding, ...] = record.notes
-    found: str | None = None
-    if record.assumed or record.receipt != record.raw:
+    receipt, raw = record.receipt, record.raw
+    receipt_json = known(receipt) or day(record, receipt)
+    found = ""
+    if record.assumed or receipt != raw:
+        raw_json = known(raw) or day(record, raw)
         if not record.assumed and not findings:
-            moved_key = (record.clock, record.raw, record.receipt, zh)
-            found = quoted.moved.get(moved_key)
-            if found is None:
-                found = _findings_json(CaseVerdict(record).findings, zh, quoted)
+            moved_key = (record.clock, raw, receipt, zh)
+            moved = quoted.moved.get(moved_key)
+            if moved is None:
+                moved = _findings_json(CaseVerdict(record).findings, zh, quoted)
                 if len(quoted.moved) < 100_000:
-                    quoted.moved[moved_key] = found
+                    quoted.moved[moved_key] = moved
+            found = moved
         else:
-            findings = CaseVerdict(record).findings
-    if found is None:
-        found = _findings_json(findings, zh, quoted) if findings else ""
-    as_of = record.clock.as_of
-    as_of_json = "null" if as_of is None else '"' + as_of.isoformat() + '"'
-    value = _VALUE
-    duties = ",".join(
-        f'{{"duty":"{value[kind]}","due_date":{known(due) or day(record, due)},'
-        f'"done_on":{known(done) or day(record, done)},"status":"{value[status]}",'
-        f'"late_by_workdays":{_num(late_by_workdays)},"late_by_days":{late_by_days},'
-        f'"remaining_workdays":{_num(remaining)},"provisional":{_BOOL[provisional]}}}'
-        for kind, due, done, status, late_by_workdays, late_by_days, remaining, provisional in record.duties
-    )
-    version = record.version
+            found = _findings_json(CaseVerdict(record).findings, zh, quoted)
+    else:
+        raw_json = receipt_json
+        if findings:
+            found = _findings_json(findings, zh, quoted)
+    start, base_due = record.start, record.base_due
+    start_json = receipt_json if start == receipt else known(start) or day(record, start)
+    base_json = known(base_due) or day(record, base_due)
+    duty_tail, duty_head = quoted.duty_tail, _DUTY_HEAD
+    duties = record.duties
+    if len(duties) == 1:
+        kind, due, done = duties[0][:3]
+        duties_json = (
+            f"{duty_head[kind]}{base_json if due == base_due else known(due) or day(record, due)}"
+            f',"done_on":{known(done) or day(record, done)},{duty_tail(duties[0])}'
+        )
+    else:
+        duties_json = ",".join(
+            f"{duty_head[duty[0]]}{known(duty[1]) or day(record, duty[1])},"
+            f'"done_on":{known(duty[2]) or day(record, duty[2])},{duty_tail(duty)}'
+            for duty in duties
+        )
+    head, receipt_text, tail, _ = quoted.frame(record)
     return (
-        f'{{"line":{row.line},"case_id":{_STR(record.case_id)},'
-        f'"result":"{value[record.result]}","channel":"{value[record.channel]}",'
-        f'"receipt_date":{known(record.receipt) or day(record, record.receipt)},'
-        f'"recorded_receipt_date":{known(record.raw) or day(record, record.raw)},'
-        f'"receipt_field":"{record.basis}","receipt_assumed":{_BOOL[record.assumed]},'
-        f'"version":{_STR(version.label)},"rule":{_STR(version.reply.id)},'
-        f'"clock_start":{known(record.start) or day(record, record.start)},'
-        f'"base_due_date":{known(record.base_due) or day(record, record.base_due)},'
-        f'"excluded_workdays":{record.excluded},"extension_workdays":{record.extension_days},'
-        f'"as_of":{as_of_json},'
-        f'"provisional":{_BOOL[record.provisional]},"stamp":{quoted.stamp(record)},'
-        f'"duties":[{duties}],"findings":[{found}],"explanation":null,'
-        '"receipt_alternatives":[]}'
+        f'{{"line":{row.line},"case_id":{_STR(record.case_id)},{head}{receipt_json},'
+        f'"recorded_receipt_date":{raw_json}{receipt_text}{start_json},'
+        f'"base_due_date":{base_json}{tail}{duties_json}],"findings":[{found}],'
+        '"explanation":null,"receipt_alternatives":[]}'
     )
 
 
@@ -180,7 +268,7 @@ def write_jsonl(
 ) -> Summary:
     """One JSON object per line and per result; return the summary."""
     summary = summary if summary is not None else Summary()
-    quoted = _Quoted(DayTexts())
+    quoted: _Quoted | None = None
     zh = is_zh(lang)
     add, write = summary.add, stream.write
     chunk: list[str] = []
@@ -192,6 +280,8 @@ def write_jsonl(
             and not explanation
             and (record.clock.as_of is None or type(record.clock.as_of) is dt.date)
         ):
+            if quoted is None or record.clock.days.base != quoted.base:
+                quoted = _Quoted(DayTexts(), record.clock.days.base)
             chunk.append(_case_json(row, record, zh, quoted))
         else:
             chunk.append(row.to_record(lang, explanation=explanation).model_dump_json())
