@@ -195,6 +195,14 @@ def parse_day(value: object) -> dt.date:
     time, a naive one read as Beijing time) or any text :func:`parse_datetime` reads.
     """
     if isinstance(value, str):  # the common case first (a text is never a date)
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            # YYYY-MM-DD, what most registers hold: date.fromisoformat reads it as the
+            # general reader does, faster; a day that does not exist (2026-02-30) or other
+            # characters go on to the general reader, which says why.
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
         parsed = parse_datetime(value)
         return parsed.date() if isinstance(parsed, dt.datetime) else parsed
     if isinstance(value, dt.datetime):

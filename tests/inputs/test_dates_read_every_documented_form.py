@@ -1,7 +1,7 @@
 """The one date reader (gov_deadlines.dates): every documented form of a day reads as that
 day, with or without a time of day, in ASCII or full-width; a day that does not exist is
-refused as such in every form. (parse_datetime reads a date alone before it looks for a
-time: issue 14, the cost of one case.)"""
+refused as such in every form. (Issue 14, the cost of one case: parse_day reads YYYY-MM-DD
+with date.fromisoformat, parse_datetime a date alone before it looks for a time.)"""
 
 from __future__ import annotations
 
