@@ -33,7 +33,7 @@ from gov_deadlines.cases.columns import (
     MappingReader,
     facts_from_cells,
 )
-from gov_deadlines.cases.model import Case, CaseError, parse_case
+from gov_deadlines.cases.model import Case, CaseError, CaseFacts, parse_case_facts
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import reply_versions
 from gov_deadlines.errors import check_day_argument
@@ -148,7 +148,7 @@ class CaseAuditor:
     def cells(self, cells: Sequence[Any], line: int) -> RowResult:
         """The result of a row's cells in FIELDS order (blank cells: ``""`` or ``None``)."""
         try:
-            record = self.clock.audit(cells, *self.reader.read(cells))
+            record = self.clock.audit(cells, self.reader.read(cells))
         except CaseError:
             return self.refused(cells, line)
         return RowResult(line, record.case_id, record=record)
@@ -172,17 +172,17 @@ class CaseAuditor:
         fields (with ``consultations`` or ``extension``)."""
         if "consultations" in row or "extension" in row:
             try:
-                case = parse_case(row)
+                case, facts = parse_case_facts(row)
             except CaseError as error:
                 case_id = str(row.get("case_id", "") or "")
                 return RowResult(line, case_id, None, error.at(line=line, case_id=case_id))
-            return self.case(case, line)
+            return self.case(case, line, facts)
         return self.cells(self.mappings.cells(row), line)
 
-    def case(self, case: Case, line: int) -> RowResult:
-        """The result of a :class:`Case`."""
+    def case(self, case: Case, line: int, facts: CaseFacts | None = None) -> RowResult:
+        """The result of a :class:`Case` (``facts``: its facts, when already built)."""
         try:
-            record = self.clock.run(case.facts())
+            record = self.clock.run(facts if facts is not None else case.facts())
         except CaseError as error:
             return RowResult(line, case.case_id, None, error.at(line=line, case_id=case.case_id))
         return RowResult(line, case.case_id, record=record)
@@ -392,7 +392,7 @@ class CsvAudit:
             row.append("")
             picked = pick(row)
             try:
-                record = audit(picked, *read(picked))
+                record = audit(picked, read(picked))
                 result = RowResult(line, record.case_id, record=record)
             except CaseError:
                 if self.blank(row):

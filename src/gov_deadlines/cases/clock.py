@@ -45,7 +45,7 @@ from dataclasses import InitVar, dataclass
 from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
-from gov_deadlines.cases.columns import facts_from_cells
+from gov_deadlines.cases.columns import IndexedRow, facts_from_cells
 from gov_deadlines.cases.days import DayIndex
 from gov_deadlines.cases.duties import DutyKind, Finding
 from gov_deadlines.cases.model import (
@@ -540,7 +540,7 @@ class CaseClock:
     # -- one case ---------------------------------------------------------------------------
 
     def run(self, f: CaseFacts) -> CaseRecord:
-        """The clock of a case's facts on the audit day (see :meth:`audit`). A record that
+        """The clock of a case's facts on the audit day (see :meth:`_audit_row`). A record that
         holds more than the clock counts (issue 15: a notice's several dates, a disputed
         receipt, a guard-signed letter, an e-mail …) adds its findings
         (:func:`~gov_deadlines.cases.record_notes.record_notes`); a disputed receipt is
@@ -593,8 +593,7 @@ class CaseClock:
         requested, arrived = f.supplement_requested, f.supplement_received
         approved, told, replied = f.ext_approved, f.ext_told, f.replied
         received, email_received = f.received, f.email_received
-        return self._audit(
-            f,
+        row: IndexedRow = (
             f.case_id,
             f.channel,
             None if submitted is None else submitted.toordinal() - base,
@@ -612,61 +611,43 @@ class CaseClock:
             None if told is None else told.toordinal() - base,
             f.ext_days,
             None if replied is None else replied.toordinal() - base,
+        )
+        return self._audit_row(
+            f,
+            row,
             None if received is None else received.toordinal() - base,
             f.signed_by,
             None if email_received is None else email_received.toordinal() - base,
         )
 
-    def audit(
-        self,
-        source: Source,
-        case_id: str,
-        channel: Channel,
-        submitted: int | None,
-        signed_for: int | None,
-        confirmed: int | None,
-        requested: int | None,
-        arrived: int | None,
-        consultations: tuple[tuple[Party, int, int | None], ...],
-        approved: int | None,
-        told: int | None,
-        ext_days: int | None,
-        replied: int | None,
-    ) -> CaseRecord:
-        """The clock of one case on the audit day, its dates as day indices (a row read by
-        :class:`~gov_deadlines.cases.columns.CellReader`); see :meth:`_audit`. Without an
-        audit day, or for an e-mail, the record's findings are added (issue 15)."""
-        record = self._audit(
-            source, case_id, channel, submitted, signed_for, confirmed, requested, arrived,
-            consultations, approved, told, ext_days, replied,
-        )  # fmt: skip
-        if self.as_of is None or channel is Channel.EMAIL:
+    def audit(self, source: Source, row: IndexedRow) -> CaseRecord:
+        """The clock of one case on the audit day, a row read into day indices by
+        :class:`~gov_deadlines.cases.columns.CellReader` (``source``: its cells); see
+        :meth:`_audit_row`. Without an audit day, or for an e-mail, the record's findings are
+        added (issue 15)."""
+        record = self._audit_row(source, row)
+        if self.as_of is None or row[1] is Channel.EMAIL:
             self._note(record, record.facts)
         return record
 
-    def _audit(
+    def _audit_row(
         self,
         source: Source,
-        case_id: str,
-        channel: Channel,
-        submitted: int | None,
-        signed_for: int | None,
-        confirmed: int | None,
-        requested: int | None,
-        arrived: int | None,
-        consultations: tuple[tuple[Party, int, int | None], ...],
-        approved: int | None,
-        told: int | None,
-        ext_days: int | None,
-        replied: int | None,
+        row: IndexedRow,
         received: int | None = None,
         signed_by: SignedBy | None = None,
         email_received: int | None = None,
     ) -> CaseRecord:
-        """The clock of one case on the audit day, its dates as day indices; ``source``: the
-        facts or the cells they were read from. Dates out of order, no receipt, or a receipt
-        before the 2008 条例 raise :class:`~gov_deadlines.cases.CaseError`; missing calendar
-        data makes the duties that need it ``undetermined``."""
+        """The clock of one case on the audit day: ``row`` its facts as day indices (an
+        :data:`~gov_deadlines.cases.columns.IndexedRow`), ``source`` the facts or the cells
+        they were read from, and the record's date of receipt, signer and e-mail receipt.
+        Dates out of order, no receipt, or a receipt before the 2008 条例 raise
+        :class:`~gov_deadlines.cases.CaseError`; missing calendar data makes the duties that
+        need it ``undetermined``."""
+        (
+            case_id, channel, submitted, signed_for, confirmed, requested, arrived,
+            consultations, approved, told, ext_days, replied,
+        ) = row  # fmt: skip
         raw, basis, assumed = receipt_by_channel(
             channel, submitted, signed_for, confirmed, received, signed_by, email_received,
             self.email_from,

@@ -202,12 +202,6 @@ def _bad(field: str, text: object, what_en: str, what_zh: str) -> CaseError:
 
 def read_date(value: object, field: str) -> dt.date | None:
     """A date cell of ``field`` (blank: ``None``; unreadable: :class:`CaseError`)."""
-    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        # YYYY-MM-DD, what most cells hold: the general reader gives the same day, slower.
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass  # not a day (2026-02-30) or not digits: the general reader words why
     if isinstance(value, dt.date):
         return parse_day(value)
     if not isinstance(value, str):
