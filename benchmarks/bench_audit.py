@@ -451,8 +451,9 @@ def main() -> int:
 
         from gov_deadlines import default_calendar
         from gov_deadlines.cases import CaseError
-        from gov_deadlines.cases.clock import DEFAULT_POLICY, evaluate
+        from gov_deadlines.cases.clock import evaluate
         from gov_deadlines.cases.columns import facts_from_cells, mapping_cells
+        from gov_deadlines.cases.policy import DEFAULT_POLICY
         from gov_deadlines.cases.versions import reply_versions
 
         rows_read = list(csv.DictReader(io.StringIO(sample, newline="")))

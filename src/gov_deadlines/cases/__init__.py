@@ -36,9 +36,11 @@ Each idea has its own module, in the order they build on each other:
 * :mod:`~gov_deadlines.cases.verdict` — :class:`CaseVerdict`, the audit of one case.
 * :mod:`~gov_deadlines.cases.plausibility` — dates that cannot be right (warnings).
 * :mod:`~gov_deadlines.cases.days` — the calendar's days as integer indices.
-* :mod:`~gov_deadlines.cases.clock` — the one clock: :class:`AuditPolicy`,
-  :class:`~gov_deadlines.cases.clock.CaseClock` (every branch, over day indices), its flat
-  record per case and :func:`audit_case`. Its docstring states the rules.
+* :mod:`~gov_deadlines.cases.clock` — the one clock:
+  :class:`~gov_deadlines.cases.clock.CaseClock` (every branch, over day indices) and
+  :func:`audit_case`. Its docstring states the rules. Its flat record per case is
+  :mod:`~gov_deadlines.cases.clock_record`'s; the choices the law leaves open are
+  :class:`AuditPolicy` (:mod:`~gov_deadlines.cases.policy`).
 * :mod:`~gov_deadlines.cases.due_soon` — what falls due soon: :func:`due_within` (the
   cases whose next duty is due within N working days, soonest first), :func:`next_duty`.
 * :mod:`~gov_deadlines.cases.columns` — the batch input layout (:data:`COLUMNS`) and its
@@ -54,7 +56,7 @@ the law is silent.
 from __future__ import annotations
 
 from gov_deadlines.cases.batch import CsvAudit, RowResult, audit_cases, audit_csv
-from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, audit_case
+from gov_deadlines.cases.clock import audit_case
 from gov_deadlines.cases.columns import COLUMNS, LayoutError
 from gov_deadlines.cases.due_soon import DueSoon, due_within, due_within_rows, next_duty
 from gov_deadlines.cases.duties import PROBLEM_CODES, WARNING_CODES, Duty, DutyKind, Finding
@@ -69,6 +71,7 @@ from gov_deadlines.cases.model import (
     field_label,
     parse_case,
 )
+from gov_deadlines.cases.policy import DEFAULT_POLICY, AuditPolicy
 from gov_deadlines.cases.record import NoticeDate, SignedBy
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.workbook import SheetAudit, audit_xlsx

@@ -24,7 +24,8 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
-from gov_deadlines.cases.clock import DEFAULT_POLICY, AuditPolicy, CaseClock, CaseRecord
+from gov_deadlines.cases.clock import CaseClock
+from gov_deadlines.cases.clock_record import CaseRecord
 from gov_deadlines.cases.columns import (
     PLAIN_WIDTH,
     CellReader,
@@ -34,6 +35,7 @@ from gov_deadlines.cases.columns import (
     facts_from_cells,
 )
 from gov_deadlines.cases.model import Case, CaseError, CaseFacts, parse_case_facts
+from gov_deadlines.cases.policy import DEFAULT_POLICY, AuditPolicy
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import reply_versions
 from gov_deadlines.errors import check_day_argument

@@ -39,13 +39,12 @@ per-case CSV, the JSON and the summary are made from it, each only when asked fo
 from __future__ import annotations
 
 import datetime as dt
-import warnings
-from collections.abc import Mapping, Sequence
-from dataclasses import InitVar, dataclass
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
-from gov_deadlines.cases.columns import IndexedRow, facts_from_cells
+from gov_deadlines.cases.clock_record import CaseRecord, DutyRow, Source, SpanRow, source_facts
+from gov_deadlines.cases.columns import IndexedRow
 from gov_deadlines.cases.days import DayIndex
 from gov_deadlines.cases.duties import DutyKind, Finding
 from gov_deadlines.cases.model import (
@@ -60,7 +59,8 @@ from gov_deadlines.cases.model import (
     receipt_by_channel,
 )
 from gov_deadlines.cases.plausibility import DatedAct, date_findings
-from gov_deadlines.cases.record import NoticeDate, SignedBy
+from gov_deadlines.cases.policy import DEFAULT_POLICY, AuditPolicy
+from gov_deadlines.cases.record import SignedBy
 from gov_deadlines.cases.record_notes import disputed_outcome, record_notes
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import ReplyVersion, ReplyVersions, reply_versions
@@ -71,82 +71,8 @@ from gov_deadlines.vocabulary import CaseResult, Status
 if TYPE_CHECKING:
     from gov_deadlines.catalogue import Catalogue
 
-__all__ = [
-    "DEFAULT_POLICY",
-    "AuditPolicy",
-    "CaseClock",
-    "CaseRecord",
-    "DutyRow",
-    "SpanRow",
-    "audit_case",
-    "evaluate",
-]
+__all__ = ["CaseClock", "audit_case", "evaluate"]
 
-
-# -- the audit's settings -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class AuditPolicy:
-    """Choices the law leaves open, each stated in the explanation when it applies.
-
-    ``receipt``: the rest-day receipt policy, the same as ``due(..., receipt_policy=)``
-    (:class:`~gov_deadlines.catalogue.receipt.ReceiptPolicy`): by default a receipt (or
-    corrected application) dated on a rest day counts as received on the first working day
-    after it; ``ReceiptPolicy.AS_RECORDED`` keeps the recorded date.
-    ``warn_within``: warn about pending duties due within this many working days of the
-    audit day (default 5).
-    ``move_rest_day_receipt`` (deprecated, accepted for one release): ``False`` is
-    ``receipt=ReceiptPolicy.AS_RECORDED``.
-    ``notice_date``: which date of a notice (补正 notice, extension notice, reply) counts when
-    the record gives it made, sent or delivered (:class:`~gov_deadlines.cases.NoticeDate`;
-    default the day it is sent, policy ``notice-counts-when-sent``).
-    ``email_received_by_mail_system``: an e-mail received under the 2019 条例 counts as
-    received when the mail system receives it (国办公开办函〔2015〕207号, policy
-    ``email-received-by-the-mail-system``) instead of on the day both sides confirm (art.
-    31(三), the default); under the 2008 条例 207号 applies either way.
-    """
-
-    receipt: ReceiptPolicy = ReceiptPolicy.NEXT_WORKING_DAY
-    warn_within: int = 5
-    move_rest_day_receipt: InitVar[bool | None] = None
-    #: Which date of a notice counts when it has several (policy notice-counts-when-sent).
-    notice_date: NoticeDate = NoticeDate.SENT
-    #: 207号 for e-mail under the 2019 条例 too (policy email-received-by-the-mail-system).
-    email_received_by_mail_system: bool = False
-
-    def __post_init__(self, move_rest_day_receipt: bool | None) -> None:
-        if move_rest_day_receipt is not None:
-            warnings.warn(
-                "AuditPolicy(move_rest_day_receipt=...) is deprecated: use "
-                "AuditPolicy(receipt=ReceiptPolicy.NEXT_WORKING_DAY / AS_RECORDED)",
-                DeprecationWarning,
-                stacklevel=3,
-            )
-            receipt = (
-                ReceiptPolicy.NEXT_WORKING_DAY
-                if move_rest_day_receipt
-                else ReceiptPolicy.AS_RECORDED
-            )
-            object.__setattr__(self, "receipt", receipt)
-
-
-DEFAULT_POLICY = AuditPolicy()
-
-
-# -- the clock's output: a flat record per case ---------------------------------------------------
-
-#: A duty judged, as the clock records it: kind, due (a day index, ``None``: no due date),
-#: done (a day index or ``None``), status, working days late (``None``: unknown), calendar
-#: days late, working days remaining, provisional. :class:`~gov_deadlines.cases.duties.Duty`
-#: is made from it on demand.
-DutyRow = tuple[DutyKind, int | None, int | None, Status, int | None, int, int | None, bool]
-#: A consultation whose time is excluded: party, sent, answered (or ``None``), end of the
-#: excluded time after capping (day indices), capped.
-SpanRow = tuple[Party, int, int | None, int, bool]
-#: What the clock audits: the case's facts as dates, or a row's cells (read into facts
-#: only when they are asked for).
-Source = CaseFacts | Case | Sequence[Any]
 
 _ON_TIME, _LATE, _OVERDUE = Status.ON_TIME, Status.LATE, Status.OVERDUE
 _PENDING, _WAITING, _UNDETERMINED = Status.PENDING, Status.WAITING, Status.UNDETERMINED
@@ -160,113 +86,6 @@ _EXTENSION_FIELDS = ("extension_approved", "extension_told")
 #: Receipt fields that need no finding of the record (issue 15): the channel's own dates.
 _PLAIN_FIELDS = frozenset({"submitted", "signed_for", "confirmed"})
 
-
-class CaseRecord:
-    """What the clock worked out for one case: plain values (day indices of
-    :attr:`clock`'s days, codes, the findings). Treat as read-only.
-
-    ``raw`` is the recorded receipt (from the field ``basis``, ``assumed`` when it is not
-    the one the channel names), ``receipt`` the day it counts from (after the rest-day
-    policy); ``start`` the reply clock's start (``None``: not started); ``base_due`` the
-    reply's due date before an extension; ``duties`` the 补正 notice, the extension and the
-    reply as :data:`DutyRow` (those the case has, in that order); ``notes`` the clock's
-    findings; ``result`` the case summed up (see :class:`~gov_deadlines.cases.CaseVerdict`).
-    :class:`~gov_deadlines.cases.CaseVerdict`, the per-case CSV, the JSON and the summary are
-    all made from it.
-    """
-
-    __slots__ = (
-        "_source",
-        "assumed",
-        "base_due",
-        "basis",
-        "case_id",
-        "channel",
-        "clock",
-        "duties",
-        "excluded",
-        "extension_days",
-        "notes",
-        "provisional",
-        "raw",
-        "receipt",
-        "result",
-        "spans",
-        "start",
-        "version",
-    )
-
-    #: Whether a date of the case rests on provisional calendar data: a due date, the
-    #: receipt moved off a rest day, the start of the reply clock.
-    provisional: bool
-
-    def __init__(
-        self,
-        clock: CaseClock,
-        source: Source,
-        case_id: str,
-        channel: Channel,
-        basis: str,
-        assumed: bool,
-        raw: int,
-        receipt: int,
-        version: ReplyVersion,
-        start: int | None,
-        base_due: int | None,
-        excluded: int,
-        extension_days: int,
-        duties: tuple[DutyRow, ...],
-        notes: tuple[Finding, ...],
-        result: CaseResult,
-        spans: tuple[SpanRow, ...],
-    ) -> None:
-        self.clock = clock
-        self._source = source
-        self.case_id = case_id
-        self.channel = channel
-        self.basis = basis
-        self.assumed = assumed
-        self.raw = raw
-        self.receipt = receipt
-        self.version = version
-        self.start = start
-        self.base_due = base_due
-        self.excluded = excluded
-        self.extension_days = extension_days
-        self.duties = duties
-        self.notes = notes
-        self.result = result
-        self.spans = spans
-        provisional = (
-            type(receipt) is not int
-            or (start is not None and type(start) is not int)
-            or (base_due is not None and type(base_due) is not int)
-        )
-        if not provisional:
-            for duty in duties:
-                if duty[7]:
-                    provisional = True
-                    break
-        self.provisional = provisional
-
-    @property
-    def facts(self) -> CaseFacts:
-        """The case's facts as dates (a row's cells are read again only now)."""
-        source = self._source
-        if not isinstance(source, CaseFacts):
-            source = _facts(source)
-            if source.channel is Channel.EMAIL:
-                source = source.with_email_confirm_from(self.clock.email_from_day)
-            self._source = source
-        return source
-
-
-def _facts(source: Source) -> CaseFacts:
-    if isinstance(source, CaseFacts):
-        return source
-    if isinstance(source, Case):
-        return source.facts()
-    return facts_from_cells(source)
 
 
 def _index(day: dt.date | None, base: int) -> int | None:
@@ -675,7 +494,7 @@ class CaseClock:
             replied,
             )
         ):  # fmt: skip
-            found = first_problem(_facts(source))
+            found = first_problem(source_facts(source))
             assert found is not None
             field, problem, problem_zh = found
             raise CaseError(problem, problem_zh, field=field)

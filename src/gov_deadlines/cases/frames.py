@@ -33,7 +33,7 @@ from gov_deadlines.errors import ArgumentTypeError, shown
 
 if TYPE_CHECKING:
     from gov_deadlines.calendar.workcalendar import WorkCalendar
-    from gov_deadlines.cases.clock import AuditPolicy
+    from gov_deadlines.cases.policy import AuditPolicy
     from gov_deadlines.catalogue import Catalogue
 
 __all__ = [

@@ -5,7 +5,7 @@ whether that decided the outcome, a disputed receipt's outcome under each candid
 case audited with no audit day.
 
 :func:`record_notes` works them out from the facts and the duties the clock judged (rows of
-day indices, :data:`gov_deadlines.cases.clock.DutyRow`); the clock appends them to its own
+day indices, :data:`gov_deadlines.cases.clock_record.DutyRow`); the clock appends them to its own
 findings, so that every output — the explanation, the per-case CSV, the JSON, the summary —
 shows them. Their texts are :func:`gov_deadlines.cases.record.record_finding_text`.
 """

@@ -18,7 +18,7 @@ from gov_deadlines.stamps import DaySpan, Stamp
 from gov_deadlines.vocabulary import Status
 
 if TYPE_CHECKING:
-    from gov_deadlines.cases.clock import CaseRecord
+    from gov_deadlines.cases.clock_record import CaseRecord
 
 __all__ = ["StampMemo", "case_span", "case_stamp", "case_stamp_text"]
 

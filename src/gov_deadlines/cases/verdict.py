@@ -22,7 +22,7 @@ from gov_deadlines.stamps import Stamp
 from gov_deadlines.vocabulary import CaseResult, Lang, Recorded, is_zh
 
 if TYPE_CHECKING:
-    from gov_deadlines.cases.clock import CaseRecord
+    from gov_deadlines.cases.clock_record import CaseRecord
     from gov_deadlines.cases.records import CaseVerdictRecord
 
 __all__ = ["CaseVerdict"]
@@ -33,7 +33,7 @@ __all__ = ["CaseVerdict"]
 
 class CaseVerdict(Recorded):
     """The audit of one case: its receipt, version, duties and findings. Read-only: a view of
-    the clock's :class:`~gov_deadlines.cases.clock.CaseRecord`, whose values it turns into
+    the clock's :class:`~gov_deadlines.cases.clock_record.CaseRecord`, whose values it turns into
     dates, :class:`Duty` and :class:`ExcludedSpan` objects when they are read.
 
     ``notes`` holds the findings of the clock; :attr:`findings` adds, first, the notes on
@@ -50,7 +50,7 @@ class CaseVerdict(Recorded):
 
     __slots__ = ("_duties", "record")
 
-    #: What the clock worked out (:class:`~gov_deadlines.cases.clock.CaseRecord`).
+    #: What the clock worked out (:class:`~gov_deadlines.cases.clock_record.CaseRecord`).
     record: CaseRecord
 
     def __init__(self, record: CaseRecord) -> None:

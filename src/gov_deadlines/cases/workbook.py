@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar
 from gov_deadlines.cases.batch import CsvAudit, RowResult
-from gov_deadlines.cases.clock import AuditPolicy
 from gov_deadlines.cases.columns import FIELDS, Layout, LayoutError
 from gov_deadlines.cases.model import CaseError
+from gov_deadlines.cases.policy import AuditPolicy
 from gov_deadlines.sheets import (
     Progress,
     Sheet,

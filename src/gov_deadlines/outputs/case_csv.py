@@ -22,7 +22,7 @@ from gov_deadlines.vocabulary import CaseResult, Status
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
-    from gov_deadlines.cases.clock import CaseRecord
+    from gov_deadlines.cases.clock_record import CaseRecord
 
 __all__ = [
     "CASE_COLUMNS",

@@ -24,7 +24,7 @@ from gov_deadlines.vocabulary import Lang, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.calendar import WorkCalendar
-    from gov_deadlines.cases.clock import AuditPolicy
+    from gov_deadlines.cases.policy import AuditPolicy
     from gov_deadlines.catalogue import Catalogue
 
 __all__ = ["due_columns", "due_within_frame"]

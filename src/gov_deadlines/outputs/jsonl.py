@@ -36,7 +36,7 @@ from gov_deadlines.vocabulary import CaseResult, Lang, Status, is_zh
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
-    from gov_deadlines.cases.clock import CaseRecord, DutyRow
+    from gov_deadlines.cases.clock_record import CaseRecord, DutyRow
     from gov_deadlines.cases.versions import ReplyVersion
 
 __all__ = ["case_json", "write_jsonl"]

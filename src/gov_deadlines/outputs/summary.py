@@ -25,7 +25,7 @@ from gov_deadlines.vocabulary import PROVISIONAL_MARK, CaseResult, Lang, Status,
 
 if TYPE_CHECKING:
     from gov_deadlines.cases.batch import RowResult
-    from gov_deadlines.cases.clock import CaseRecord
+    from gov_deadlines.cases.clock_record import CaseRecord
     from gov_deadlines.outputs.records import AuditSummaryRecord
 
 __all__ = [
