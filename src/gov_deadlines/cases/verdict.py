@@ -179,15 +179,14 @@ class CaseVerdict(Recorded):
     def findings(self) -> tuple[Finding, ...]:
         """Every finding: how the receipt was read (assumed, moved), then :attr:`notes`."""
         derived: list[Finding] = []
-        facts = self.record.facts
-        if self.receipt_assumed and not (
+        record = self.record
+        channel = record.channel
+        if record.assumed and not (
             # a guard-signed letter without its confirmation: finding confirmation_missing
-            (facts.signed_by is SignedBy.OTHER and facts.channel is Channel.REGISTERED_POST)
+            # (who signed is read from the row's facts: only here are its cells read again)
+            (channel is Channel.REGISTERED_POST and record.facts.signed_by is SignedBy.OTHER)
             # an e-mail under 2019 without its confirmation: email_confirmation_missing
-            or (
-                facts.channel is Channel.EMAIL
-                and self.receipt_field in ("email_received", "submitted")
-            )
+            or (channel is Channel.EMAIL and record.basis in ("email_received", "submitted"))
         ):
             derived.append(
                 Finding(

@@ -272,19 +272,25 @@ def write_jsonl(
     zh = is_zh(lang)
     add, write = summary.add, stream.write
     chunk: list[str] = []
+    append = chunk.append
+    clock: object = None
+    # Whether the lines of the clock's records are written straight from them: not with
+    # explanations, nor for an audit day that is not a plain date (their records' JSON)
+    direct = False
     for row in results:
         add(row)
         record = row.record
-        if (
-            record is not None
-            and not explanation
-            and (record.clock.as_of is None or type(record.clock.as_of) is dt.date)
-        ):
-            if quoted is None or record.clock.days.base != quoted.base:
-                quoted = _Quoted(DayTexts(), record.clock.days.base)
-            chunk.append(_case_json(row, record, zh, quoted))
+        if record is not None and record.clock is not clock:
+            clock = record.clock
+            as_of = record.clock.as_of
+            direct = not explanation and (as_of is None or type(as_of) is dt.date)
+            base = record.clock.days.base
+            if direct and (quoted is None or quoted.base != base):
+                quoted = _Quoted(DayTexts(), base)
+        if record is not None and direct and quoted is not None:
+            append(_case_json(row, record, zh, quoted))
         else:
-            chunk.append(row.to_record(lang, explanation=explanation).model_dump_json())
+            append(row.to_record(lang, explanation=explanation).model_dump_json())
         if len(chunk) > 255:
             chunk.append("")
             write("\n".join(chunk))
