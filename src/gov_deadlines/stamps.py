@@ -23,8 +23,6 @@ its years (:mod:`gov_deadlines.calendar.fingerprint`), the catalogue its documen
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -59,6 +57,11 @@ _ESCAPED = "%;:=|"
 
 def digest(data: Any) -> str:
     """A short stable hash of JSON-ready ``data`` (keys sorted, no whitespace, UTF-8)."""
+    # Imported on first use: loading OpenSSL's hashlib and json is ~4 ms that
+    # `import gov_deadlines` (and a calendar that never stamps) need not pay.
+    import hashlib
+    import json
+
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:DIGEST_LENGTH]
 
