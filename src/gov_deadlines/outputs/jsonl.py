@@ -203,8 +203,10 @@ def case_json(
 
 
 def _findings_json(findings: tuple[Finding, ...], zh: bool, quoted: _Quoted) -> str:
+    if len(findings) == 1:  # the most common: no generator
+        return quoted.finding(findings[0], zh)
     finding_json = quoted.finding
-    return ",".join(finding_json(finding, zh) for finding in findings)
+    return ",".join([finding_json(finding, zh) for finding in findings])
 
 
 def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) -> str:
@@ -238,16 +240,20 @@ def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) ->
     duty_tail, duty_head = quoted.duty_tail, _DUTY_HEAD
     duties = record.duties
     if len(duties) == 1:
-        kind, due, done = duties[0][:3]
+        duty = duties[0]
+        due, done = duty[1], duty[2]
         duties_json = (
-            f"{duty_head[kind]}{base_json if due == base_due else known(due) or day(record, due)}"
-            f',"done_on":{known(done) or day(record, done)},{duty_tail(duties[0])}'
+            f"{duty_head[duty[0]]}"
+            f"{base_json if due == base_due else known(due) or day(record, due)}"
+            f',"done_on":{known(done) or day(record, done)},{duty_tail(duty)}'
         )
     else:
         duties_json = ",".join(
-            f"{duty_head[duty[0]]}{known(duty[1]) or day(record, duty[1])},"
-            f'"done_on":{known(duty[2]) or day(record, duty[2])},{duty_tail(duty)}'
-            for duty in duties
+            [
+                f"{duty_head[duty[0]]}{known(duty[1]) or day(record, duty[1])},"
+                f'"done_on":{known(duty[2]) or day(record, duty[2])},{duty_tail(duty)}'
+                for duty in duties
+            ]
         )
     head, receipt_text, tail, _ = quoted.frame(record)
     return (
