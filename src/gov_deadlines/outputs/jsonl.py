@@ -50,6 +50,10 @@ _VALUE: Mapping[enum.Enum, str] = MappingProxyType(
 )
 
 
+#: How many of its longer texts (findings, duties' ends, a line's stretches) a writer
+#: keeps in each memo: a hundred bytes to a few hundred each, so that the memos of a
+#: writer of millions of rows stay bounded (~30 MB at most)
+_LONG_TEXTS = 20_000
 #: The types of a finding's arguments that are plain values: its JSON follows from them (and
 #: the language) alone. Others (a calendar's error, a tuple of dates) are not memoised.
 _PLAIN_ARGS = frozenset(
@@ -135,7 +139,7 @@ class _Quoted:
         found = self.findings.get(key)
         if found is None:
             found = _finding_json(finding, zh)
-            if len(self.findings) < 100_000:
+            if len(self.findings) < _LONG_TEXTS:
                 self.findings[key] = found
         return found
 
@@ -144,7 +148,7 @@ class _Quoted:
         found = self.duty_tails.get(key)
         if found is None:
             found = _duty_tail(*key)
-            if len(self.duty_tails) < 100_000:
+            if len(self.duty_tails) < _LONG_TEXTS:
                 self.duty_tails[key] = found
         return found
 
@@ -180,7 +184,7 @@ class _Quoted:
                 f'"provisional":{_BOOL[record.provisional]},"stamp":{_STR(stamp)},"duties":[',
                 version,  # held: its id in the key is not reused while the memo lives
             )
-            if len(self.frames) < 100_000:
+            if len(self.frames) < _LONG_TEXTS:
                 self.frames[key] = found
         return found
 
@@ -225,7 +229,7 @@ def _case_json(row: RowResult, record: CaseRecord, zh: bool, quoted: _Quoted) ->
             moved = quoted.moved.get(moved_key)
             if moved is None:
                 moved = _findings_json(CaseVerdict(record).findings, zh, quoted)
-                if len(quoted.moved) < 100_000:
+                if len(quoted.moved) < _LONG_TEXTS:
                     quoted.moved[moved_key] = moved
             found = moved
         else:
