@@ -18,7 +18,9 @@ from gov_deadlines.stamps import DaySpan, Stamp
 from gov_deadlines.vocabulary import Status
 
 if TYPE_CHECKING:
+    from gov_deadlines.calendar.workcalendar import WorkCalendar
     from gov_deadlines.cases.clock_record import CaseRecord
+    from gov_deadlines.cases.versions import ReplyVersion
 
 __all__ = ["StampMemo", "case_span", "case_stamp", "case_stamp_text"]
 
@@ -77,13 +79,13 @@ def case_stamp(record: CaseRecord) -> Stamp:
 
 class StampMemo:
     """The stamp texts of one writer (or batch), each made once: a batch has few distinct
-    stamps — they depend only on the years read and the version. Never shared between
-    writers; not thread-safe (one per writer)."""
+    stamps — they depend only on the years read, the version and the calendar. Never
+    shared between writers; not thread-safe (one per writer)."""
 
     __slots__ = ("texts", "years")
 
     def __init__(self) -> None:
-        self.texts: dict[tuple[int, int, bool, int], str] = {}
+        self.texts: dict[tuple[int, int, bool, ReplyVersion, WorkCalendar], str] = {}
         #: A day's ordinal → its year and whether it is 25–31 December
         self.years: dict[int, tuple[int, bool]] = {}
 
@@ -105,7 +107,9 @@ def case_stamp_text(record: CaseRecord, memo: StampMemo) -> str:
     raw, high = record.raw, _high(record)
     first = years.get(base + raw) or memo.year(record, raw)
     last = years.get(base + high) or memo.year(record, high)
-    key = (first[0], last[0], last[1], id(record.version))
+    # The calendar itself (not its id: a memo outliving it must not meet its successor at the
+    # same address) and the version decide the rest of the text.
+    key = (first[0], last[0], last[1], record.version, record.clock.calendar)
     found = memo.texts.get(key)
     if found is None:
         found = memo.texts[key] = case_stamp(record).text()

@@ -98,21 +98,35 @@ def receipt_note(verdict: CaseVerdict, zh: bool) -> str:
 
 class DayTexts:
     """The ISO texts of a batch's day indices, each worked out once (a batch has few
-    distinct dates); one per writer, never shared."""
+    distinct dates); one per writer, never shared. Indices count from one calendar's first
+    day: :meth:`of` gives the memo for a record's days, emptied when a record counts from
+    another first day than the records before it (a writer given the rows of audits over
+    calendars of different spans)."""
 
-    __slots__ = ("memo", "stamps")
+    __slots__ = ("base", "memo", "stamps")
 
     def __init__(self) -> None:
+        #: The first day (ordinal) the indices of :attr:`memo` count from
+        self.base: int | None = None
         self.memo: dict[int, str] = {}
         #: The stamp column's texts (cases.stamping.case_stamp_text)
         self.stamps = StampMemo()
 
+    def of(self, record: CaseRecord) -> dict[int, str]:
+        """The memo of the texts of ``record``'s day indices."""
+        base = record.clock.days.base
+        if base != self.base:
+            self.base = base
+            self.memo = {}
+        return self.memo
+
     def text(self, record: CaseRecord, i: int) -> str:
-        found = self.memo.get(i)
+        memo = self.of(record)
+        found = memo.get(i)
         if found is None:
             found = record.clock.days.date(i).isoformat()
-            if len(self.memo) < 100_000:
-                self.memo[i] = found
+            if len(memo) < 100_000:
+                memo[i] = found
         return found
 
 
@@ -127,7 +141,7 @@ def case_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts | None = Non
         return [str(row.line), row.case_id, label, *[""] * 15, reason, ""]
     if texts is None:
         texts = DayTexts()
-    memo = texts.memo
+    memo = texts.of(record)
     text = texts.text
     receipt, raw = record.receipt, record.raw
     receipt_text = memo.get(receipt) or text(record, receipt)
@@ -222,9 +236,13 @@ def write_case_rows(
     quoted_stamps: dict[str, str] = {}  # a stamp's cell, quoted once (its hash is cached)
     on_time = _ON_TIME_TEXT[zh]
     assumed_text = "假定" if zh else "assumed"
+    clock = None
     for row in results:
         add(row)
         record = row.record
+        if record is not None and record.clock is not clock:
+            clock = record.clock
+            memo = texts.of(record)  # another clock: its indices may count from another day
         if record is not None and not record.notes and len(record.duties) == 1:
             # A reply only, nothing noted: the cells of case_cells, without its lists.
             receipt, raw = record.receipt, record.raw
