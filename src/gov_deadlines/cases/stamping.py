@@ -82,10 +82,12 @@ class StampMemo:
     stamps — they depend only on the years read, the version and the calendar. Never
     shared between writers; not thread-safe (one per writer)."""
 
-    __slots__ = ("texts", "years")
+    __slots__ = ("held", "texts", "years")
 
     def __init__(self) -> None:
-        self.texts: dict[tuple[int, int, bool, ReplyVersion, WorkCalendar], str] = {}
+        self.texts: dict[tuple[int, int, bool, int, int], str] = {}
+        #: The versions and calendars whose ids are in :attr:`texts`' keys, held
+        self.held: list[tuple[ReplyVersion, WorkCalendar]] = []
         #: A day's ordinal → its year and whether it is 25–31 December
         self.years: dict[int, tuple[int, bool]] = {}
 
@@ -107,10 +109,13 @@ def case_stamp_text(record: CaseRecord, memo: StampMemo) -> str:
     raw, high = record.raw, _high(record)
     first = years.get(base + raw) or memo.year(record, raw)
     last = years.get(base + high) or memo.year(record, high)
-    # The calendar itself (not its id: a memo outliving it must not meet its successor at the
-    # same address) and the version decide the rest of the text.
-    key = (first[0], last[0], last[1], record.version, record.clock.calendar)
+    # The version and the calendar decide the rest of the text. By identity: a version's
+    # value hash costs microseconds a row; the memo holds both (memo.held), so their ids
+    # cannot be reused by other objects while it lives.
+    version, calendar = record.version, record.clock.calendar
+    key = (first[0], last[0], last[1], id(version), id(calendar))
     found = memo.texts.get(key)
     if found is None:
         found = memo.texts[key] = case_stamp(record).text()
+        memo.held.append((version, calendar))
     return found
