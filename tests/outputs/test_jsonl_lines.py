@@ -57,32 +57,3 @@ def test_a_line_is_its_records_json_whatever_the_case_id(
         return
     for lang in ("zh", "en"):
         assert case_json(row, row.record, lang) == row.to_record(lang).model_dump_json()
-
-
-def test_one_writer_writes_the_dates_of_audits_over_calendars_of_different_spans() -> None:
-    # Day indices count from a calendar's first day: one writer given the rows of two
-    # audits, over calendars that start in different years, must not read one's dates
-    # as the other's.
-    from gov_deadlines.calendar.official import official_arrangements
-    from gov_deadlines.calendar.workcalendar import WorkCalendar
-    from gov_deadlines.outputs import write_jsonl
-
-    whole = CaseAuditor(as_of=AS_OF)
-    recent = CaseAuditor(
-        as_of=AS_OF,
-        calendar=WorkCalendar(a for a in official_arrangements().values() if a.year >= 2020),
-    )
-    shift = recent.clock.days.base - whole.clock.days.base
-    assert shift > 0
-    early = dt.date(2009, 3, 2)
-    late = dt.date.fromordinal(early.toordinal() + shift)  # the same index in ``recent``
-    rows = [
-        auditor.mapping({"编号": str(line), "渠道": "当面", "提交日期": day.isoformat()}, line)
-        for line, (auditor, day) in enumerate(
-            [(whole, early), (recent, late), (whole, early), (recent, late)], start=2
-        )
-    ]
-    assert all(row.record is not None for row in rows)
-    out = io.StringIO()
-    write_jsonl(rows, out)
-    assert out.getvalue().splitlines() == [row.to_record("zh").model_dump_json() for row in rows]

@@ -29,7 +29,7 @@ def _together(rows: list[RowResult]) -> list[list[str]]:
     return list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"))))[1:]
 
 
-def test_the_per_case_csv_reads_each_rows_dates_from_its_own_calendars_days() -> None:
+def test_the_per_case_csv_and_json_lines_read_each_rows_dates_from_its_own_calendars_days() -> None:
     # Day indices count from a calendar's first day: the same index is another date in a
     # calendar that starts later.
     whole = CaseAuditor(as_of=AS_OF)
@@ -51,6 +51,9 @@ def test_the_per_case_csv_reads_each_rows_dates_from_its_own_calendars_days() ->
     # 2025-03-02 is a Sunday: received on Monday 2025-03-03 (the rest-day policy)
     assert [cells[4] for cells in together] == ["2009-03-02", "2025-03-03"] * 2
     assert together == [_alone(row) for row in rows]
+    out = io.StringIO()
+    write_jsonl(rows, out)
+    assert out.getvalue().splitlines() == [row.to_record("zh").model_dump_json() for row in rows]
 
 
 def test_each_rows_stamp_names_its_own_calendars_data() -> None:
