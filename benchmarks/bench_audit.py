@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 import chinese_calendar
-from _timing import child_env
+from _timing import RESULTS, child_env, tally
 
 AS_OF = dt.date(2026, 11, 20)
 HEADER = (
@@ -70,7 +70,6 @@ HEADER = (
 CHANNELS = ("当面",) * 6 + ("挂号信",) * 3 + ("平信",) * 2 + ("网络",) * 8 + ("传真",)
 ONE = dt.timedelta(days=1)
 
-RESULTS: list[tuple[str, bool]] = []
 
 
 def report(label: str, value: str, target: str, ok: bool) -> None:
@@ -507,11 +506,7 @@ def main() -> int:
             ratio >= 300,
         )
 
-    failed = [label for label, ok in RESULTS if not ok]
-    print(
-        f"\n{len(RESULTS) - len(failed)}/{len(RESULTS)} targets met"
-        + (f"; missed: {', '.join(failed)}" if failed else "")
-    )
+    tally()
     return 0
 
 

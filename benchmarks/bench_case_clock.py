@@ -46,12 +46,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _timing import child_env
+from _timing import RESULTS, child_env, tally
 from case_mix import AS_OF, write_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "1950e71"
-RESULTS: list[tuple[str, bool]] = []
 
 CHILD = r"""
 import csv, io, itertools, json, resource, sys, time, datetime as dt
@@ -284,11 +283,7 @@ def main() -> int:
         line("naive, per row", f"{naive * 1e6:,.0f} µs")
         line("per-case CSV, per row (the whole file)", f"{per_row['csv'] * 1e6:.2f} µs")
         line("speed-up (naive / per-case CSV)", f"{naive / per_row['csv']:,.0f}×")
-    failed = [label for label, ok in RESULTS if not ok]
-    print(
-        f"\n{len(RESULTS) - len(failed)}/{len(RESULTS)} targets met"
-        + (f"; missed: {', '.join(failed)}" if failed else "")
-    )
+    tally()
     return 0
 
 
