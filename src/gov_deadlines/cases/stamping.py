@@ -18,9 +18,8 @@ from gov_deadlines.stamps import DaySpan, Stamp
 from gov_deadlines.vocabulary import Status
 
 if TYPE_CHECKING:
-    from gov_deadlines.calendar.workcalendar import WorkCalendar
+    from gov_deadlines.cases.clock import CaseClock
     from gov_deadlines.cases.clock_record import CaseRecord
-    from gov_deadlines.cases.versions import ReplyVersion
 
 __all__ = ["StampMemo", "case_span", "case_stamp", "case_stamp_text"]
 
@@ -79,43 +78,51 @@ def case_stamp(record: CaseRecord) -> Stamp:
 
 class StampMemo:
     """The stamp texts of one writer (or batch), each made once: a batch has few distinct
-    stamps — they depend only on the years read, the version and the calendar. Never
-    shared between writers; not thread-safe (one per writer)."""
+    stamps — they depend only on the years read, the version and the calendar. Its tables
+    are those of one clock (:meth:`use`: the clock decides the calendar, the day indices
+    and the versions). Never shared between writers; not thread-safe (one per writer)."""
 
-    __slots__ = ("held", "texts", "years")
+    __slots__ = ("clock", "codes", "held", "texts")
 
     def __init__(self) -> None:
-        self.texts: dict[tuple[int, int, bool, int, int], str] = {}
-        #: The versions and calendars whose ids are in :attr:`texts`' keys, held
-        self.held: list[tuple[ReplyVersion, WorkCalendar]] = []
-        #: A day's ordinal → its year and whether it is 25–31 December
-        self.years: dict[int, tuple[int, bool]] = {}
+        #: The clock whose records the tables below are of (held: the ids of its versions
+        #: are keys of :attr:`texts`)
+        self.clock: CaseClock | None = None
+        #: A day index → its year × 2, plus 1 from 25 December on (the next year is read too)
+        self.codes: dict[int, int] = {}
+        #: (first day's code, last day's code, the version's id) → the stamp's text
+        self.texts: dict[tuple[int, int, int], str] = {}
 
-    def year(self, record: CaseRecord, i: int) -> tuple[int, bool]:
-        ordinal = record.clock.days.base + i
-        found = self.years.get(ordinal)
-        if found is None:
-            day = _date(record, i)
-            found = (day.year, day.month == 12 and day.day >= 25)
-            if len(self.years) < 100_000:
-                self.years[ordinal] = found
+    def use(self, clock: CaseClock) -> None:
+        """Make the tables those of ``clock`` (emptied if another clock's were)."""
+        if clock is not self.clock:
+            self.clock, self.codes, self.texts = clock, {}, {}
+
+    def code(self, record: CaseRecord, i: int) -> int:
+        """Day ``i``'s code (see :attr:`codes`), remembered."""
+        day = _date(record, i)
+        found = day.year * 2 + (day.month == 12 and day.day >= 25)
+        if len(self.codes) < 100_000:
+            self.codes[i] = found
         return found
 
 
 def case_stamp_text(record: CaseRecord, memo: StampMemo) -> str:
     """:func:`case_stamp`'s text, through ``memo`` (one per writer)."""
-    base = record.clock.days.base
-    years = memo.years
+    if record.clock is not memo.clock:
+        memo.use(record.clock)
+    codes = memo.codes
     raw, high = record.raw, _high(record)
-    first = years.get(base + raw) or memo.year(record, raw)
-    last = years.get(base + high) or memo.year(record, high)
-    # The version and the calendar decide the rest of the text. By identity: a version's
-    # value hash costs microseconds a row; the memo holds both (memo.held), so their ids
-    # cannot be reused by other objects while it lives.
-    version, calendar = record.version, record.clock.calendar
-    key = (first[0], last[0], last[1], id(version), id(calendar))
+    first = codes.get(raw)
+    if first is None:
+        first = memo.code(record, raw)
+    last = codes.get(high)
+    if last is None:
+        last = memo.code(record, high)
+    # The version by identity: a version's value hash costs microseconds a row, and the
+    # memo holds the clock whose versions these are, so their ids are not reused.
+    key = (first, last, id(record.version))
     found = memo.texts.get(key)
     if found is None:
         found = memo.texts[key] = case_stamp(record).text()
-        memo.held.append((version, calendar))
     return found
