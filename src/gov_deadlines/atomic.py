@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from os import PathLike
 from typing import BinaryIO, TextIO
 
-__all__ = ["atomic_binary", "atomic_text", "write_bytes"]
+__all__ = ["atomic_binary", "atomic_text", "target_path", "write_bytes"]
 
 #: Bytes of the target's name kept in the temporary file's name (names are at most 255
 #: bytes on common file systems; the prefix and suffix add 15).
@@ -47,13 +47,21 @@ def _temporary(directory: str, name: str) -> tuple[int, str]:
     raise FileExistsError(f"cannot create a temporary file beside {name!r} in {directory!r}")
 
 
+def target_path(path: str | PathLike[str]) -> str:
+    """The file a write to ``path`` replaces: links followed, ``..`` resolved as
+    :func:`os.path.realpath` does, also through folders that do not exist (``sub/../F``
+    is ``F`` when there is no ``sub``). A check that an output is not an input must compare
+    this path, not ``path`` as typed."""
+    return os.path.realpath(os.fspath(path))
+
+
 @contextlib.contextmanager
 def atomic_binary(path: str | PathLike[str]) -> Iterator[BinaryIO]:
     """A binary stream whose bytes replace ``path`` when the ``with`` block ends normally.
 
     If the block raises, ``path`` is left untouched and the temporary file removed.
     """
-    target = os.path.realpath(os.fspath(path))
+    target = target_path(path)
     try:
         existing: os.stat_result | None = os.stat(target)
     except FileNotFoundError:

@@ -73,6 +73,28 @@ def test_audit_refuses_another_name_of_its_input_as_the_output(
     assert cases.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", ["audit", "calendar-import"])
+def test_an_output_named_through_a_folder_that_does_not_exist_is_still_its_input(
+    tmp_path: Path, command: str
+) -> None:
+    # `sub/../F.csv` with no `sub`: the writer resolves it to F.csv (os.path.realpath), so
+    # the check must too; it used to compare the name as typed, found no such file, and let
+    # the output replace the input.
+    cases = tmp_path / "F.csv"
+    before = register(cases, 20)
+    target = os.path.join(str(tmp_path), "no-such-folder", "..", "F.csv")
+    if command == "audit":
+        code, _, err = run("audit", str(cases), "-o", target, "--as-of", "2026-06-30")
+    else:
+        toml = tmp_path / "F.toml"
+        toml.write_bytes(before)
+        target = os.path.join(str(tmp_path), "no-such-folder", "..", "F.toml")
+        code, _, err = run("calendar", "import", str(toml), "-o", target)
+        cases, before = toml, toml.read_bytes()
+    assert code == 2 and "就是输入文件" in err, err
+    assert cases.read_bytes() == before
+
+
 def test_audit_refuses_to_write_over_the_file_on_its_standard_input(tmp_path: Path) -> None:
     cases = tmp_path / "F.csv"
     before = register(cases, 20)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
-from gov_deadlines.atomic import atomic_text
+from gov_deadlines.atomic import atomic_text, target_path
 from gov_deadlines.cli.app import Context, UsageError
 from gov_deadlines.cli.console import Console
 
@@ -55,8 +55,10 @@ def check_suffix(console: Console, option: str, path: str, supported: Sequence[s
 
 
 def _same(path: str, other: str) -> bool:
+    """Whether writing ``path`` replaces the file ``other``: ``path`` as the writer
+    resolves it (``sub/../F`` is ``F`` even when ``sub`` does not exist)."""
     try:
-        return os.path.samefile(path, other)
+        return os.path.samefile(target_path(path), other)
     except (OSError, ValueError):  # either does not exist (yet), or cannot be looked at
         return False
 
@@ -64,7 +66,7 @@ def _same(path: str, other: str) -> bool:
 def _is_stdin(path: str) -> bool:
     """Whether ``path`` is the file standard input reads (``audit - -o F < F``)."""
     try:
-        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(path))
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(target_path(path)))
     except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
         return False
 
