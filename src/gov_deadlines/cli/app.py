@@ -237,6 +237,41 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def common_first(argv: Sequence[str]) -> list[str]:
+    """``argv`` with the options every command takes, when given before the command
+    (``gov-deadlines --lang en due …``, as other tools allow), moved after it.
+
+    argparse reads them only after the command (they belong to each command's parser), and
+    would take ``en`` for the command. They go to the end (before a ``--``), where each
+    command's parser, ``calendar``'s actions included, reads them.
+    """
+    takes_value: dict[str, bool] = {}
+    for action in common_options()._actions:
+        for option in action.option_strings:
+            takes_value[option] = action.nargs != 0
+    moved: list[str] = []
+    i = 0
+    while i < len(argv):
+        name, equals, _ = argv[i].partition("=")
+        if name not in takes_value:
+            break
+        if takes_value[name] and not equals:
+            if i + 1 >= len(argv):
+                break
+            moved += argv[i : i + 2]
+            i += 2
+        else:
+            moved.append(argv[i])
+            i += 1
+    rest = list(argv[i:])
+    if not moved:
+        return list(argv)
+    if not rest:  # no command: the usage, as without any argument
+        return []
+    end = rest.index("--") if "--" in rest else len(rest)
+    return rest[:end] + moved + rest[end:]
+
+
 def _lang_from_argv(argv: Sequence[str]) -> str:
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
@@ -256,12 +291,13 @@ def main(
     # A one-shot command has no use for pydantic plugins, and discovering them scans the
     # metadata of every installed distribution (tens of milliseconds at each start).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    args_list = common_first(given)
     # A console whose encoding lacks a character (GBK has no ✓) gets the nearest it has.
     out = degrading(stdout or sys.stdout)
     err = degrading(stderr or sys.stderr)
-    lang: Lang = "en" if _lang_from_argv(args_list) == "en" else "zh"
-    console = Console(out, err, lang=lang, as_json="--json" in args_list)
+    lang: Lang = "en" if _lang_from_argv(given) == "en" else "zh"
+    console = Console(out, err, lang=lang, as_json="--json" in given)
     try:
         parser = build_parser(args_list[0] if args_list else None)
         try:
@@ -272,6 +308,13 @@ def main(
             code = done.code if isinstance(done.code, int) else EXIT_USAGE
             return code
         if args.command is None:
+            if console.as_json:  # `gov-deadlines --json`: the answer must be JSON
+                raise UsageError(
+                    console.t(
+                        "缺少命令(如 due、audit;命令列表见 gov-deadlines --help)",
+                        "no command given (such as due, audit; gov-deadlines --help lists them)",
+                    )
+                )
             parser.print_help(out)
             return EXIT_USAGE
         console = Console(
