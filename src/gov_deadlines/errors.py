@@ -9,12 +9,35 @@ gives the same message in Chinese, for clerks.
 from __future__ import annotations
 
 import datetime as _dt
+import errno as _errno
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # Only a type here: errors sit below every other module (the calendar imports them).
     from gov_deadlines.calendar.coverage import Coverage
+
+
+# The system's words for the file errors a clerk meets, in Chinese (the system's own are
+# English whatever the locale of a server).
+_FILE_PROBLEMS_ZH = {
+    _errno.ENOENT: "文件或文件夹不存在,请检查文件名和路径",
+    _errno.EACCES: "没有读写该文件的权限",
+    _errno.EPERM: "没有读写该文件的权限",
+    _errno.EISDIR: "这是一个文件夹,不是文件,请给出文件名",
+    _errno.ENOTDIR: "路径中有一项不是文件夹",
+    _errno.ENOSPC: "磁盘空间不足",
+    _errno.EROFS: "该位置只读,不能写入",
+    _errno.EEXIST: "文件已存在",
+    _errno.ENAMETOOLONG: "文件名过长",
+}
+
+
+def file_problem(error: OSError) -> tuple[str, str]:
+    """What is wrong with a file, from the ``OSError`` reading or writing it: English (the
+    system's words) and Chinese, for messages that name the file themselves."""
+    english = error.strerror or str(error)
+    return english, _FILE_PROBLEMS_ZH.get(error.errno or 0, english)
 
 
 class GovDeadlinesError(Exception):

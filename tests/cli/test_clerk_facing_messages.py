@@ -182,3 +182,29 @@ def test_a_local_rest_day_file_missing_its_basis_is_refused_in_chinese(tmp_path:
     assert "local.toml" in result.err and "basis" in result.err
     assert "缺少该项" in result.err and "Field required" not in result.err
     assert in_chinese(result.err), result.err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("audit", "{}.csv"),
+        ("case", "{}.json"),
+        ("check-log", "{}.csv", "--year", "2026"),
+        ("recheck", "{}.jsonl"),
+        ("cal", "--calendar", "{}.toml"),
+    ],
+)
+def test_a_file_that_is_not_there_is_named_in_chinese(command: tuple[str, ...], tmp_path: Any) -> None:
+    # It used to be "无法读写文件:[Errno 2] No such file or directory: '…'" (or "无法读取文件
+    # (No such file or directory)"): the system's English inside the Chinese message.
+    stem = str(tmp_path / "没有这个文件")
+    argv = [a.format(stem) for a in command]
+    missing = next(a for a in argv if a.startswith(stem))
+    result = run_main(*argv)
+    assert result.code == 2, result
+    message = result.err.strip()
+    assert missing in message and "文件或文件夹不存在" in message, message
+    assert "Errno" not in message and "No such" not in message, message
+    assert in_chinese(message.replace(missing, "")), message
+    english = run_main(*argv, "--lang", "en")
+    assert english.code == 2 and "No such file or directory" in english.err, english

@@ -50,7 +50,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from gov_deadlines.bundled import list_data, read_data
 from gov_deadlines.calendar.holiday import Holiday
 from gov_deadlines.documents import schema_problem_zh
-from gov_deadlines.errors import OverlayError
+from gov_deadlines.errors import OverlayError, file_problem
 from gov_deadlines.vocabulary import is_zh
 
 #: 民族自治地方 at the provincial level (GB/T 2260 codes) and the names they go by.
@@ -263,10 +263,9 @@ def load_local_overlay(path: str | PathLike[str]) -> LocalOverlay:
     try:
         text = Path(name).read_bytes().decode("utf-8-sig")
     except OSError as error:
+        english, chinese = file_problem(error)
         raise OverlayError(
-            name,
-            f"cannot read the file ({error.strerror or error})",
-            problem_zh=f"无法读取该文件({error.strerror or error})",
+            name, f"cannot read the file ({english})", problem_zh=f"无法读取该文件({chinese})"
         ) from None
     except UnicodeDecodeError:
         raise OverlayError(

@@ -42,7 +42,7 @@ from gov_deadlines.calendar.holiday import holiday_from_text
 from gov_deadlines.calendar.notice import Notice
 from gov_deadlines.calendar.schema import NoticeSpec
 from gov_deadlines.documents import DocumentProblem, parse_document, schema_problem_zh
-from gov_deadlines.errors import OverlayError
+from gov_deadlines.errors import OverlayError, file_problem
 
 
 class _OffBlock(BaseModel):
@@ -182,10 +182,9 @@ def load_overlay(path: str | PathLike[str]) -> YearArrangement:
     try:
         raw = file.read_bytes()
     except OSError as error:
+        english, chinese = file_problem(error)
         raise OverlayError(
-            name,
-            f"cannot read the file ({error.strerror or error})",
-            problem_zh=f"无法读取该文件({error.strerror or error})",
+            name, f"cannot read the file ({english})", problem_zh=f"无法读取该文件({chinese})"
         ) from None
     try:
         text = raw.decode("utf-8-sig")

@@ -364,7 +364,7 @@ def _report(problem: Exception, console: Console) -> int:
         message = problem.message(console.lang)
         kind = type(problem).__name__
     elif isinstance(problem, OSError):
-        message = console.t(f"无法读写文件:{problem}", f"cannot read or write a file: {problem}")
+        message = file_error_message(problem, console.lang)
         kind = "OSError"
     else:
         message = console.t(
@@ -377,3 +377,16 @@ def _report(problem: Exception, console: Console) -> int:
     if console.as_json:
         console.emit_json({"error": {"type": kind, "message": message}})
     return EXIT_USAGE
+
+
+
+def file_error_message(problem: OSError, lang: str) -> str:
+    """A file error as the clerk reads it: the file named, what is wrong in ``lang``."""
+    from gov_deadlines.errors import file_problem
+
+    english, chinese = file_problem(problem)
+    name = problem.filename if problem.filename is not None else ""
+    shown = f" {name}" if name != "" else ""
+    if not is_zh(lang):
+        return f"cannot read or write the file{shown}: {english}"
+    return f"无法读写文件{shown}:{chinese}"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from gov_deadlines.cli.app import Context, UsageError
 from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK
 from gov_deadlines.cli.progress import add_progress_option, counted, progress_for
+from gov_deadlines.errors import file_problem
 
 if TYPE_CHECKING:
     from gov_deadlines.outputs import Recheck
@@ -62,10 +63,11 @@ def _records(path: str, ctx: Context) -> list[Any]:
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
+        english, chinese = file_problem(error)
         raise UsageError(
             console.t(
-                f"无法读取结果文件 {path}({error.strerror or error})",
-                f"cannot read the results file {path} ({error.strerror or error})",
+                f"无法读取结果文件 {path}({chinese})",
+                f"cannot read the results file {path} ({english})",
             )
         ) from None
     try:

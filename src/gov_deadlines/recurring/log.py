@@ -24,7 +24,12 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 from gov_deadlines.catalogue import Catalogue, default_catalogue
 from gov_deadlines.dates import parse_day
 from gov_deadlines.dialect import sniffed
-from gov_deadlines.errors import ArgumentTypeError, GovDeadlinesError, UnknownRuleError
+from gov_deadlines.errors import (
+    ArgumentTypeError,
+    GovDeadlinesError,
+    UnknownRuleError,
+    file_problem,
+)
 from gov_deadlines.sheets import PROGRESS_ROWS, SHEET_SUFFIXES, Progress, Sheet, open_sheet
 from gov_deadlines.textinput import InputEncodingError, decoded_lines
 from gov_deadlines.vocabulary import is_zh
@@ -287,15 +292,10 @@ def _read_text(source: str) -> str:
     try:
         data = Path(source).read_bytes()
     except OSError as error:
+        english, chinese = file_problem(error)
         raise LogError(
             source,
-            [
-                (
-                    None,
-                    f"cannot read the file ({error.strerror or error})",
-                    f"无法读取文件({error.strerror or error})",
-                )
-            ],
+            [(None, f"cannot read the file ({english})", f"无法读取文件({chinese})")],
         ) from None
     return _decode(data, source)
 
