@@ -193,3 +193,24 @@ def test_the_installed_program_audits_the_example() -> None:
     )
     assert done.returncode == 1, done.stderr
     assert "全面推进政务公开工作督察表" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "zh", "en"),
+    [
+        ("", "文件为空", "the file is empty"),
+        (",,,\n", "文件没有表头", "the file has no header row"),
+        ("a,b,c\n1,2,3\n", "表头缺少", "the header has no channel column"),
+    ],
+)
+def test_a_file_whose_layout_cannot_be_read_is_named_in_the_error(
+    tmp_path: Path, text: str, zh: str, en: str
+) -> None:
+    # The message used to say only "文件为空" / "the file has no header row": not which of the
+    # files a clerk audits one after another.
+    path = write(tmp_path, text, name="登记表.csv")
+    code, out, err = run("audit", path)
+    assert code == 2 and out == ""
+    assert err.startswith(f"错误:{path}:{zh}"), err
+    code, _, err = run("audit", path, "--lang", "en")
+    assert code == 2 and err.startswith(f"error: {path}: {en}"), err

@@ -25,7 +25,7 @@ from gov_deadlines.vocabulary import is_zh
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from gov_deadlines.cases import CsvAudit, RowResult, SheetAudit
+    from gov_deadlines.cases import CsvAudit, LayoutError, RowResult, SheetAudit
     from gov_deadlines.cli.console import Console
     from gov_deadlines.outputs import Summary
     from gov_deadlines.textinput import DecodedInput
@@ -217,7 +217,17 @@ def _csv_audit(ctx: Context, source: DecodedInput, name: str, **options: Any) ->
             "--encoding to detect UTF-8 or GB18030)",
             f"{error.problem_zh}(文件按 --encoding 指定的{args.encoding}编码读取:若文件是其他"
             "编码,表头无法识别;去掉 --encoding 可自动识别UTF-8或GB18030)",
+            columns=error.columns,
         ) from None
+
+
+def _named(error: LayoutError, name: str) -> LayoutError:
+    """``error`` with the file it is about named first, as the encoding errors name it."""
+    from gov_deadlines.cases import LayoutError
+
+    return LayoutError(
+        f"{name}: {error.problem}", f"{name}:{error.problem_zh}", columns=error.columns
+    )
 
 
 def _write_text(
@@ -304,7 +314,13 @@ def _write_workbook(
 
 
 def run_audit(ctx: Context) -> int:
-    from gov_deadlines.cases import AuditPolicy, NoticeDate, audit_xlsx, due_within_rows
+    from gov_deadlines.cases import (
+        AuditPolicy,
+        LayoutError,
+        NoticeDate,
+        audit_xlsx,
+        due_within_rows,
+    )
     from gov_deadlines.catalogue import ReceiptPolicy
     from gov_deadlines.dates import parse_date, today
     from gov_deadlines.outputs import Summary
@@ -356,23 +372,28 @@ def run_audit(ctx: Context) -> int:
     calendar = ctx.calendar()
     progress = progress_for(ctx)
     source: DecodedInput | None = None
+    name = "<stdin>" if args.file == "-" else args.file
     try:
         audit: CsvAudit | SheetAudit
-        if workbook_in:
-            audit = audit_xlsx(
-                args.file,
-                sheet=args.sheet,
-                as_of=as_of,
-                calendar=calendar,
-                policy=policy,
-                progress=progress.rows if progress is not None else None,
-            )
-        else:
-            source = _open_input(args.file, args.encoding, console, progress)
-            name = "<stdin>" if args.file == "-" else args.file
-            audit = _csv_audit(ctx, source, name, as_of=as_of, calendar=calendar, policy=policy)
-            if progress is not None:
-                progress.lines = audit.reader
+        try:
+            if workbook_in:
+                audit = audit_xlsx(
+                    args.file,
+                    sheet=args.sheet,
+                    as_of=as_of,
+                    calendar=calendar,
+                    policy=policy,
+                    progress=progress.rows if progress is not None else None,
+                )
+            else:
+                source = _open_input(args.file, args.encoding, console, progress)
+                audit = _csv_audit(
+                    ctx, source, name, as_of=as_of, calendar=calendar, policy=policy
+                )
+                if progress is not None:
+                    progress.lines = audit.reader
+        except LayoutError as error:
+            raise _named(error, name) from None
         summary = Summary(as_of, due_within=within)
         summary.ignored_columns = audit.ignored_columns
         results: Any = audit
