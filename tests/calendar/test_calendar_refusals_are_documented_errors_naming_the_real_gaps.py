@@ -213,7 +213,9 @@ def test_a_receipt_past_the_calendar_is_undetermined_with_the_command_line_remed
     path = tmp_path / "cases.csv"
     path.write_text(AUDIT, "utf-8")
     result = run_main("audit", str(path), "--as-of", "2026-12-01", "--format", "jsonl")
-    assert result.code == 0, result
+    # Not malformed, but not answered either: exit 2, as `due` gives for the same question.
+    assert result.code == 2, result
+    assert "--calendar" in result.err and "--provisional" in result.err
     rows = [json.loads(line) for line in result.out.splitlines() if line.startswith("{")]
     assert [row["result"] for row in rows] == ["undetermined"] * 3
     for row in rows:

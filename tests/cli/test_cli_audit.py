@@ -214,3 +214,25 @@ def test_a_file_whose_layout_cannot_be_read_is_named_in_the_error(
     assert err.startswith(f"错误:{path}:{zh}"), err
     code, _, err = run("audit", path, "--lang", "en")
     assert code == 2 and err.startswith(f"error: {path}: {en}"), err
+
+
+def test_a_case_past_the_calendar_exits_2_as_due_does_with_the_remedy_named(
+    tmp_path: Path,
+) -> None:
+    # Received 2026-12-24: its 20 working days need 2027, which has no notice loaded. `due`
+    # refuses with 2; `audit` and `case` used to say 0 ("all fine") with the case
+    # 无法计算, and a tool branching on the exit code took it as answered.
+    path = write(tmp_path, HEADER + "X-1,当面,2026-12-24,,,\n")
+    due = run("due", "ogi.reply", "2026-12-24")
+    assert due[0] == 2
+    for fmt in ("markdown", "csv", "jsonl", "form"):
+        code, out, err = run("audit", path, "--as-of", "2026-12-28", "--format", fmt, "-q")
+        assert code == 2, (fmt, err)
+        assert "--calendar" in err and "--provisional" in err, (fmt, err)
+    code, out, _ = run("audit", path, "--as-of", "2026-12-28", "--json")
+    assert code == 2 and json.loads(out)["exit_code"] == 2
+    case = ("case", "--channel", "当面", "--submitted", "2026-12-24", "--as-of", "2026-12-28")
+    assert run(*case)[0] == 2
+    # With --provisional there is an answer, marked: not yet due.
+    assert run("audit", path, "--as-of", "2026-12-28", "--provisional", "-q")[0] == 0
+    assert run(*case, "--provisional")[0] == 0

@@ -57,7 +57,8 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "Audit each case's 补正 notice, extension and reply; one output row per input row,\n"
         "malformed rows reported with their line number. Layout: docs/audit.md.\n\n"
         "退出码 / exit codes: 0 全部按时或未到期 all fine; 1 有逾期 a duty is late;\n"
-        "2 输入有误(含任一行数据有误)bad input, including any malformed row.",
+        "2 输入有误(含任一行数据有误,或缺少日历数据无法计算)bad input, including any\n"
+        "malformed row or a case the calendar has no data for.",
         epilog="例 / examples:\n"
         "  gov-deadlines audit docs/audit-example.csv --as-of 2026-06-30\n"
         "  gov-deadlines audit cases.csv --format csv --output 核查明细.csv\n"
@@ -480,6 +481,16 @@ def run_audit(ctx: Context) -> int:
                 f"{summary.malformed} malformed row(s), reported with their line numbers in the output.",
             )
         )
+    undetermined = summary.results["undetermined"]
+    remedy = console.t(
+        f"有{undetermined}件因缺少日历数据无法计算:请用 --calendar 载入所缺年份的国务院办公厅"
+        "节假日安排通知,或加 --provisional 得到明确标注为临时的推算结果。",
+        f"{undetermined} case(s) could not be computed for want of calendar data: load the "
+        "missing year's State Council holiday notice with --calendar, or add --provisional "
+        "for answers marked as provisional.",
+    )
+    if undetermined:
+        lines.append(remedy)
     if to_stdout and fmt in ("csv", "jsonl"):
         for line in lines:  # stdout carries the data
             console.err.write(line + "\n")
@@ -487,4 +498,6 @@ def run_audit(ctx: Context) -> int:
         for line in lines:
             console.line(line)
         console.line(console.t(f"已写入 {args.output}", f"Written to {args.output}"))
+    elif undetermined:  # the summary on stdout counts them; the remedy goes with the exit code
+        console.err.write(remedy + "\n")
     return code

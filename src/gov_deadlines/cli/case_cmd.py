@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.cli.app import Context, UsageError
-from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK
+from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from gov_deadlines.cases import CaseVerdict
@@ -101,7 +101,7 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "One application's due dates, their status on the audit day, and each step.\n"
         "The case comes from options or a JSON/TOML file (options win). Layout: docs/audit.md.\n\n"
         "退出码 / exit codes: 0 按时或未到期 fine; 1 有逾期 a duty is late or overdue;\n"
-        "2 输入有误 bad input.",
+        "2 输入有误,或缺少日历数据无法计算 bad input, or no calendar data for the case.",
         epilog="例 / examples:\n"
         "  gov-deadlines case --channel 挂号信 --submitted 2026-03-18 --signed-for 2026-03-20 "
         "--consult 2026-04-01:2026-04-10 --replied 2026-04-28\n"
@@ -361,7 +361,14 @@ def _clerk_text(message: str, console: Console) -> str:
 
 
 def run_case(ctx: Context) -> int:
-    from gov_deadlines.cases import AuditPolicy, CaseError, NoticeDate, audit_case, parse_case
+    from gov_deadlines.cases import (
+        AuditPolicy,
+        CaseError,
+        CaseResult,
+        NoticeDate,
+        audit_case,
+        parse_case,
+    )
     from gov_deadlines.catalogue import ReceiptPolicy
     from gov_deadlines.dates import parse_date, today
     from gov_deadlines.outputs import case_timeline, render_timeline
@@ -397,7 +404,11 @@ def run_case(ctx: Context) -> int:
         email_received_by_mail_system=args.email_receipt == "mail-system",
     )
     verdict = audit_case(case, as_of=as_of, calendar=ctx.calendar(), policy=policy)
-    code = EXIT_MISSED if verdict.late else EXIT_OK
+    if verdict.result is CaseResult.UNDETERMINED:
+        # No answer for want of calendar data: `due` refuses the same question with 2.
+        code = EXIT_USAGE
+    else:
+        code = EXIT_MISSED if verdict.late else EXIT_OK
     note = _missing_reply_note(verdict, given, console)
     if console.as_json:
         payload = verdict.to_record(console.lang, explanation=True).model_dump(mode="json")

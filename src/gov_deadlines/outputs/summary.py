@@ -199,8 +199,10 @@ class Summary(WriteSummary):
         return self.results["malformed"]
 
     def exit_code(self) -> int:
-        """2 when a row was malformed, else 1 when any duty is late, else 0."""
-        if self.malformed:
+        """2 when a row was malformed or a case could not be computed (no calendar data for
+        the days it needs: ``due`` refuses the same question with 2), else 1 when any duty
+        is late, else 0."""
+        if self.malformed or self.results["undetermined"]:
             return 2
         return 1 if self.late else 0
 
