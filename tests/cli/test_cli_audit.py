@@ -233,6 +233,11 @@ def test_a_case_past_the_calendar_exits_2_as_due_does_with_the_remedy_named(
     assert code == 2 and json.loads(out)["exit_code"] == 2
     case = ("case", "--channel", "当面", "--submitted", "2026-12-24", "--as-of", "2026-12-28")
     assert run(*case)[0] == 2
+    # With --json, exit 2 is an error object, as `due --json` prints for the same question.
+    code, out, _ = run(*case, "--json")
+    due_json = json.loads(run("due", "ogi.reply", "2026-12-24", "--json")[1])
+    assert code == 2 and set(json.loads(out)) == {"error"}
+    assert json.loads(out)["error"]["type"] == due_json["error"]["type"]
     # With --provisional there is an answer, marked: not yet due.
     assert run("audit", path, "--as-of", "2026-12-28", "--provisional", "-q")[0] == 0
     assert run(*case, "--provisional")[0] == 0

@@ -404,12 +404,17 @@ def run_case(ctx: Context) -> int:
         email_received_by_mail_system=args.email_receipt == "mail-system",
     )
     verdict = audit_case(case, as_of=as_of, calendar=ctx.calendar(), policy=policy)
-    if verdict.result is CaseResult.UNDETERMINED:
-        # No answer for want of calendar data: `due` refuses the same question with 2.
-        code = EXIT_USAGE
-    else:
-        code = EXIT_MISSED if verdict.late else EXIT_OK
+    undetermined = verdict.result is CaseResult.UNDETERMINED
+    # No answer for want of calendar data: `due` refuses the same question with 2.
+    code = EXIT_USAGE if undetermined else EXIT_MISSED if verdict.late else EXIT_OK
     note = _missing_reply_note(verdict, given, console)
+    if console.as_json and undetermined:
+        # Exit 2 with --json is an error object (docs/cli.md), as `due` prints for it.
+        reasons = [f.text(console.lang) for f in verdict.problems if f.code == "calendar"]
+        message = "\n".join(reasons) or verdict.summary(console.lang)
+        console.error(message)
+        console.emit_json({"error": {"type": "CalendarCoverageError", "message": message}})
+        return code
     if console.as_json:
         payload = verdict.to_record(console.lang, explanation=True).model_dump(mode="json")
         payload["as_of_given"] = given
