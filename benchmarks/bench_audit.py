@@ -71,7 +71,6 @@ CHANNELS = ("当面",) * 6 + ("挂号信",) * 3 + ("平信",) * 2 + ("网络",) 
 ONE = dt.timedelta(days=1)
 
 
-
 def report(label: str, value: str, target: str, ok: bool) -> None:
     RESULTS.append((label, ok))
     print(f"  {label:<62} {value:>14}   target {target:<12} {'PASS' if ok else 'FAIL'}")

@@ -1,6 +1,7 @@
 """The one case clock (issue 14, §3): every output of the batch audit against the csv-module
-floor, ``audit_cases()`` over dicts, ``audit_case`` on one case against 1950e71, memory, and
-the naive day-by-day audit — all in one run, each ratio printed against its target.
+floor, ``audit_cases()`` over dicts, ``audit_frame()`` over pandas, ``audit_case`` on one
+case against 1950e71, memory, and the naive day-by-day audit — all in one run, each ratio
+printed against its target.
 
 Run:  python benchmarks/bench_case_clock.py [--rows 1000000] [--small 100000] [--sample 2000]
       python benchmarks/bench_case_clock.py --quick          (100,000 rows, for a first look)
@@ -23,6 +24,11 @@ imports and the calendar excluded; peak memory is the process's ``ru_maxrss``.
   ``gov-deadlines audit`` writes, through the library (``audit_csv`` and the writers).
 * **audit_cases() over dicts** — the rows read once by ``csv.DictReader`` into 100,000 dicts
   (not timed), then audited as a stream of ``--rows`` dicts (the list cycled).
+* **audit_frame() over a pandas frame** — the same file read by ``pd.read_csv`` (text
+  columns, ``NaN`` where a cell is blank; its reader skips the rows with an unquoted comma),
+  not timed; then ``audit_frame`` returning the frame with its result columns. Printed as
+  failed when pandas is not installed (``pip install -e '.[pandas]'``);
+  ``benchmarks/bench_frames.py`` measures polars and pyarrow too.
 * **audit_case** — one plain case (a dict), best of timeit repeats, in this tree and in a
   tree of 1950e71 (``git archive``; ``--baseline DIR`` names one instead).
 * **naive** — ``benchmarks/bench_audit.py``'s day-by-day audit over ``chinese_calendar`` on
@@ -36,6 +42,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import importlib.util
 import itertools
 import json
 import platform
@@ -72,6 +79,15 @@ elif mode == "dicts":
     with open(source, encoding="utf-8", newline="") as stream:
         pool = list(itertools.islice(csv.DictReader(stream), 100_000))
     setup = len(pool)
+elif mode == "frame":
+    import gc
+    import pandas as pd
+    from gov_deadlines import audit_frame
+    # What people hold: text columns, NaN where a cell is blank; the rows with an unquoted
+    # comma (too many cells) are skipped by the reader, so each cost is per row audited.
+    frame = pd.read_csv(source, dtype=str, on_bad_lines="skip")
+    setup = len(frame)
+    gc.collect()
 
 def cpu():
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -95,6 +111,8 @@ elif mode == "input-cells":
         for row in reader:
             writer.writerow(row + row[:6])
             counted += 1
+elif mode == "frame":
+    counted = len(audit_frame(frame, as_of=day, calendar=calendar))
 elif mode == "dicts":
     summary = Summary(day)
     for result in audit_cases(itertools.islice(itertools.cycle(pool), rows), as_of=day,
@@ -217,7 +235,10 @@ def main() -> int:
         )
         figures: dict[str, dict[str, Any]] = {}
         # The per-case CSV first: the floor writes its rows again.
-        for mode in ("csv", "floor", "input-cells", "markdown", "form", "jsonl", "dicts"):
+        modes = ["csv", "floor", "input-cells", "markdown", "form", "jsonl", "dicts"]
+        if importlib.util.find_spec("pandas") is not None:
+            modes.append("frame")
+        for mode in modes:
             figures[mode] = best(mode, big, out, args.rows, args.repeat)
             run = figures[mode]
             line(
@@ -242,6 +263,17 @@ def main() -> int:
         report(
             "audit_cases() per row / per-case CSV per row", f"{ratio:.2f}×", "≤ 1.5×", ratio <= 1.5
         )
+        if "frame" in figures:
+            rate = figures["frame"]["rows"] / figures["frame"]["seconds"]
+            report("audit_frame() over a pandas frame, rows/s", f"{rate:,.0f}/s", "≥ 100,000/s",
+                   rate >= 100_000)  # fmt: skip
+            ratio = per_row["frame"] / per_row["csv"]
+            report(
+                "audit_frame() per row / per-case CSV per row", f"{ratio:.2f}×", "≤ 1.5×",
+                ratio <= 1.5,
+            )  # fmt: skip
+        else:
+            report("audit_frame() over a pandas frame", "pandas missing", "≥ 100,000/s", False)
 
         print("\npeak memory of the per-case CSV audit (ru_maxrss)")
         peak_small, peak_big = small_csv["peak_mb"], figures["csv"]["peak_mb"]
