@@ -38,6 +38,7 @@ from gov_deadlines.catalogue.model import (
     FamilyVersion,
     NotARule,
     Policy,
+    PolicyNote,
     Quota,
     Rule,
     RuleKind,
@@ -47,7 +48,7 @@ from gov_deadlines.catalogue.model import (
     YearlyDate,
 )
 from gov_deadlines.catalogue.policies import default_policies
-from gov_deadlines.catalogue.receipt import ReceiptPolicy, effective_receipt
+from gov_deadlines.catalogue.receipt import ReceiptNote, ReceiptPolicy, effective_receipt
 from gov_deadlines.catalogue.store import Catalogue
 
 __all__ = [
@@ -60,7 +61,9 @@ __all__ = [
     "NotARule",
     "NotComputed",
     "Policy",
+    "PolicyNote",
     "Quota",
+    "ReceiptNote",
     "ReceiptPolicy",
     "Rule",
     "RuleKind",

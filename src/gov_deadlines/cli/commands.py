@@ -145,6 +145,12 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     events.add_argument("event", metavar="EVENT", nargs="?")
     events.add_argument("when", metavar="WHEN", nargs="?")
     events.add_argument("--source", action="append", metavar="ID")
+    events.add_argument(
+        "--receipt-as-recorded",
+        action="store_true",
+        help="收到申请日为休息日时不顺延 keep a receipt dated on a rest day "
+        "(default: next working day, as due and audit)",
+    )
     events.set_defaults(handler=run_events)
 
 
@@ -603,7 +609,13 @@ def run_rule(ctx: Context) -> int:
 
 
 def run_events(ctx: Context) -> int:
-    from gov_deadlines.catalogue import deadlines_for, default_catalogue
+    from gov_deadlines.catalogue import (
+        PolicyNote,
+        ReceiptNote,
+        ReceiptPolicy,
+        deadlines_for,
+        default_catalogue,
+    )
     from gov_deadlines.dates import parse_datetime
 
     console = ctx.console
@@ -625,7 +637,12 @@ def run_events(ctx: Context) -> int:
             )
         )
     when = parse_datetime(args.when)
-    found = deadlines_for(args.event, when, sources=args.source, calendar=ctx.calendar())
+    receipt = (
+        ReceiptPolicy.AS_RECORDED if args.receipt_as_recorded else ReceiptPolicy.NEXT_WORKING_DAY
+    )
+    found = deadlines_for(
+        args.event, when, sources=args.source, calendar=ctx.calendar(), receipt_policy=receipt
+    )
     if console.as_json:
         console.emit_json(found.to_record(console.lang, explanation=True).model_dump(mode="json"))
         return EXIT_OK
@@ -653,6 +670,15 @@ def run_events(ctx: Context) -> int:
                 if console.zh
                 else f"  {console.style(when_text, 'green')}{flag}  {item.rule.id}  {item.rule.title('en')} ({item.period.text('en')})"
             )
+    # The library's policies that moved a date (a receipt on a rest day), named once each, as
+    # `due` names them: the dates above are not the text's words alone.
+    named: dict[str, None] = {}
+    for item in found:
+        for note in item.notes:
+            if isinstance(note, ReceiptNote | PolicyNote):
+                named.setdefault(note.text(console.lang))
+    for text in named:
+        console.line(text)
     for missing in found.not_computed:
         console.line(
             console.style(
