@@ -187,8 +187,9 @@ class MeetsRule:
     fails with the ``calendar_coverage`` error — or, with ``provisional=True``, is
     counted on provisional data and an on-time date is kept as a
     :class:`~gov_deadlines.calendar.ProvisionalDate` (``gd.is_provisional(value)``;
-    :func:`provisional_fields` lists such fields of a model). ``None`` (not done yet)
-    passes; a trigger that is missing, ``None`` or invalid fails with
+    :func:`provisional_fields` lists such fields of a model). A date before the trigger
+    fails with ``date_before_trigger`` (the dates are out of order, not on time). ``None``
+    (not done yet) passes; a trigger that is missing, ``None`` or invalid fails with
     ``rule_trigger_missing``, as nothing can be checked against it.
     """
 
@@ -276,6 +277,30 @@ class MeetsRule:
                     "late_by_days": verdict.late_by_days,
                     "late_by_workdays": verdict.late_by_workdays,
                     "provisional": verdict.provisional,
+                    "message": zh if is_zh(lang) else en,
+                    "en": en,
+                    "zh": zh,
+                },
+            )
+        if verdict.before_trigger:
+            # On time by the count, but done before what started it: a date in the wrong
+            # field or year. `Case` refuses such a reply; passing it here would be silent.
+            trigger_date = verdict.deadline.trigger_date.isoformat()
+            en = (
+                f"{field} {value.isoformat()} is before {self.trigger} {trigger_date}, which "
+                f"starts {self.rule_id}: the dates are out of order; check them"
+            )
+            zh = (
+                f"{field} {value.isoformat()} 早于起算的 {self.trigger} {trigger_date}"
+                f"({self.rule_id}),日期先后顺序有误,请核对"
+            )
+            raise PydanticCustomError(
+                "date_before_trigger",
+                "{message}",
+                {
+                    "rule": self.rule_id,
+                    "trigger": self.trigger,
+                    "trigger_date": verdict.deadline.trigger_date,
                     "message": zh if is_zh(lang) else en,
                     "en": en,
                     "zh": zh,

@@ -200,3 +200,15 @@ def test_in_language_turns_every_translated_message_of_a_model_into_one_language
     assert errors[0]["ctx"]["year"] == 2027 and errors[0]["loc"] == ("received_on",)
     with pytest.raises(gd.UnknownLanguageError):
         gd.InLanguage("fr")  # type: ignore[arg-type]
+
+
+def test_a_reply_before_the_receipt_fails_as_out_of_order_not_as_on_time() -> None:
+    # It passed: 2026-02-01 is "by" the due date 2026-03-30, and the verdict's doubt (done
+    # before the trigger) was dropped; `Case` refuses such a reply.
+    [error] = errors_of(Application, received_on="2026-03-02", replied_on="2026-02-01")
+    assert error["loc"] == ("replied_on",) and error["type"] == "date_before_trigger"
+    ctx = error["ctx"]
+    assert isinstance(ctx, dict) and ctx["trigger_date"] == D(2026, 3, 2)
+    assert "日期先后顺序有误" in str(error["msg"]) and "out of order" in ctx["en"]
+    # A reply on the day of receipt, even a rest day the policy moves, is on time.
+    assert Application(received_on="2026-03-07", replied_on="2026-03-07").replied_on
