@@ -302,3 +302,22 @@ def test_by_a_day_of_every_month_is_refused_as_a_monthly_duty_not_read_as_a_peri
 def test_no_period_followed_by_qian_parses(n: int, unit: str, suffix: str) -> None:
     with pytest.raises(PeriodParseError):
         parse_period(f"{n}{unit}{suffix}")
+
+
+# Full-width digits, as a Chinese input method types them: read as dates read them.
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["20个工作日", "30日", "48小时", "3个月", "不少于10天", "7月底前", "每年1月31日前", "20wd"],
+)
+def test_a_period_typed_with_full_width_digits_is_the_period_with_ascii_ones(text: str) -> None:
+    # '２０个工作日' was refused ("cannot read the period") while '２０２６-０３-０２' was read.
+    assert parse_period(text.translate(FULL_WIDTH)) == parse_period(text)
+
+
+def test_a_full_width_period_that_cannot_be_read_is_quoted_as_typed() -> None:
+    with pytest.raises(PeriodParseError) as caught:
+        parse_period("２０个工作X")
+    assert caught.value.text == "２０个工作X"

@@ -17,6 +17,7 @@ import calendar as _stdcal
 import datetime as dt
 import numbers
 import re
+import unicodedata
 from functools import cache
 from typing import Annotated, Any, TypeAlias
 
@@ -592,10 +593,13 @@ def parse_period(text: str) -> Period:
     """
     if not isinstance(text, str):
         raise PeriodParseError(shown(text), ACCEPTED_FORMS)
-    raw = re.sub(r"\s+", "", text).lower()
+    # Full-width digits (２０个工作日, as Chinese input methods type them) read as ASCII,
+    # as dates read them (dates.py); errors quote the text as given.
+    typed = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    raw = re.sub(r"\s+", "", typed).lower()
     if raw in ("年内", "今年年内", "本年内"):
         return FixedDate(12)
-    body, before = _strip(text)
+    body, before = _strip(typed)
     monthly = re.fullmatch(r"每月(?:([0-9]{1,2})日|底|末)", body)
     if monthly:
         raise _monthly(text, monthly.group(1))
