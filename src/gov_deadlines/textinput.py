@@ -10,8 +10,8 @@ chunk, never replacing a byte it cannot read:
   reading with an :class:`InputEncodingError` naming the line;
 * with an explicit encoding (``--encoding``) a byte that does not decode stops the
   reading, naming the line and the encoding;
-* a UTF-16 or UTF-32 file (a BOM, or NUL bytes) is named as such unless that encoding
-  was asked for.
+* a UTF-16 or UTF-32 file (a BOM, or NUL bytes in an eighth of its head) is named as such
+  unless that encoding was asked for; a stray NUL is left to the cell it is in.
 
 The lines come out as ``open(..., newline="")`` gives them (line ends kept, untranslated),
 for :mod:`csv`; the chunks are decoded and split in C.
@@ -72,7 +72,11 @@ def _wide(head: bytes) -> str | None:
     for bom, name in _WIDE_BOMS:
         if head.startswith(bom):
             return name
-    if b"\x00" in head[:4096]:
+    # Without a BOM, UTF-16 text shows NULs in a good part of its bytes (every ASCII
+    # character has one: the CSV's commas, digits, line ends); a stray NUL in a UTF-8 or
+    # GB18030 file (an export's glitch) is one cell's problem, not the file's encoding.
+    sample = head[:4096]
+    if sample.count(b"\x00") * 8 >= len(sample) > 0:
         return "UTF-16"
     return None
 

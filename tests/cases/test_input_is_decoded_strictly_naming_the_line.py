@@ -67,6 +67,29 @@ def test_a_utf16_file_is_named_as_such_not_as_a_header_without_a_channel(tmp_pat
     assert code == 1 and "逾期未答复" in out, err  # read: the case is overdue
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_file_without_a_bom_is_named_as_such(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_bytes("编号,渠道,提交日期\nA,当面,2026-09-28\n".encode(codec))
+    code, _, err = run("audit", str(path), "--as-of", "2026-11-02")
+    assert code == 2 and "UTF-16" in err
+
+
+def test_a_stray_nul_byte_is_one_cells_problem_not_the_files_encoding(tmp_path: Path) -> None:
+    # One NUL in a UTF-8 register (an export's glitch) made the whole file "UTF-16 text":
+    # nothing audited, and a wrong remedy (save as CSV UTF-8, which it already was).
+    path = tmp_path / "cases.csv"
+    rows = [ROW.format(i) for i in range(50)]
+    rows[7] = "A7,fax,2026-09-28\x00,2026-10-30\n"
+    path.write_bytes((HEADER + "".join(rows)).encode("utf-8"))
+    code, out, err = run("audit", str(path), "--as-of", "2026-11-02", "--format", "csv", "-q")
+    assert code == 2 and "UTF-16" not in err, err
+    lines = out.lstrip("\ufeff").splitlines()
+    assert len(lines) == 51  # the header and one row per case
+    assert [line.split(",")[2] for line in lines[1:]].count("数据有误") == 1
+    assert "A7,数据有误" in lines[8]
+
+
 def test_a_wrong_encoding_option_is_named_with_the_line(tmp_path: Path) -> None:
     path = tmp_path / "cases.csv"
     path.write_bytes(ascii_then_gbk())
