@@ -208,3 +208,25 @@ def test_a_file_that_is_not_there_is_named_in_chinese(command: tuple[str, ...], 
     assert in_chinese(message.replace(missing, "")), message
     english = run_main(*argv, "--lang", "en")
     assert english.code == 2 and "No such file or directory" in english.err, english
+
+
+@pytest.mark.parametrize(
+    ("argv", "zh", "en"),
+    [
+        (("schedule", "abc"), "'abc' 不是年份", "'abc' is not a year such as 2026"),
+        (("check-log", "x.csv", "--year", "1800"), "'1800' 不是年份", "'1800' is not a year"),
+        (("schedule", "2026", "--reminder-days", "x"), "工作日数", "whole number of working"),
+        (("audit", "x.csv", "--delimiter", "x"), "分隔符应为", "give ',' ';' or tab"),
+    ],
+)
+def test_an_option_value_of_the_wrong_form_is_refused_in_the_runs_language(
+    argv: tuple[str, ...], zh: str, en: str
+) -> None:
+    # These were "命令行有误(argument YEAR: 'abc' is not a year such as 2026 …)": argparse's
+    # English inside the Chinese message (or both languages in either).
+    chinese = run_main(*argv)
+    assert chinese.code == 2 and zh in chinese.err, chinese
+    assert in_chinese(chinese.err.strip()) and "argument" not in chinese.err, chinese
+    english = run_main(*argv, "--lang", "en")
+    assert english.code == 2 and en in english.err, english
+    assert not re.search(r"[\u4e00-\u9fff]", english.err), english

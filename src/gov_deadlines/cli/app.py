@@ -63,10 +63,30 @@ class UsageError(Exception):
         return str(self)
 
 
+#: Between the English and the Chinese of an argument type's message: argparse passes a
+#: type function's error on as text only (:func:`type_error`).
+_ZH_PART = "\x1f"
+
+
+def type_error(english: str, chinese: str) -> argparse.ArgumentTypeError:
+    """The error a ``type=`` function raises, in both languages; argparse prefixes the
+    argument's name, :class:`ArgumentsError` keeps the run's language."""
+    return argparse.ArgumentTypeError(f"{english}{_ZH_PART}{chinese}")
+
+
+_TYPE_ERROR = re.compile(f"argument (\\S+): (.*){_ZH_PART}(.*)", re.S)
+
+
 class ArgumentsError(UsageError):
     """A command line that argparse could not read: its English message and the command."""
 
     def __init__(self, problem: str, prog: str) -> None:
+        bilingual = _TYPE_ERROR.fullmatch(problem)
+        self.problem_zh: str | None = None
+        if bilingual:
+            name, english, chinese = bilingual.groups()
+            problem = f"argument {name}: {english}"
+            self.problem_zh = f"参数 {name} 的值有误:{chinese}"
         self.problem = problem
         self.prog = prog
         super().__init__(f"{problem} ({prog} --help)")
@@ -74,7 +94,8 @@ class ArgumentsError(UsageError):
     def message(self, lang: str) -> str:
         if not is_zh(lang):
             return str(self)
-        return f"{argparse_message_zh(self.problem)}(用法见 {self.prog} --help)"
+        zh = self.problem_zh or argparse_message_zh(self.problem)
+        return f"{zh}(用法见 {self.prog} --help)"
 
 
 # argparse's messages (Python 3.11-3.13), in the order they are tried; the groups are

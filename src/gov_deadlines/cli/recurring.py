@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from gov_deadlines.cli.app import Context
+from gov_deadlines.cli.app import Context, type_error
 from gov_deadlines.cli.console import EXIT_MISSED, EXIT_OK, Console
 from gov_deadlines.cli.output import check_output, open_output, suffix
 from gov_deadlines.cli.progress import add_progress_option, progress_for
@@ -23,13 +23,19 @@ _RAW = argparse.RawDescriptionHelpFormatter
 def _year(text: str) -> int:
     body = text.strip().removesuffix("年")
     if not body.isdigit() or not 1900 <= int(body) <= 2200:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year such as 2026 (1900–2200)")
+        raise type_error(
+            f"{text!r} is not a year such as 2026 (1900–2200)",
+            f"'{text}' 不是年份,请写作如 2026(1900–2200)",
+        )
     return int(body)
 
 
 def _workdays(text: str) -> int:
     if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of working days ≥ 0")
+        raise type_error(
+            f"{text!r}: give a whole number of working days ≥ 0",
+            f"'{text}':请写作0或正整数的工作日数",
+        )
     return int(text)
 
 

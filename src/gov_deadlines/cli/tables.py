@@ -7,7 +7,7 @@ import argparse
 import importlib.util
 from typing import Any
 
-from gov_deadlines.cli.app import Context, UsageError
+from gov_deadlines.cli.app import Context, UsageError, type_error
 from gov_deadlines.cli.console import Console
 from gov_deadlines.cli.output import suffix
 from gov_deadlines.dialect import parse_delimiter
@@ -21,8 +21,8 @@ def _delimiter(text: str) -> str:
     try:
         return parse_delimiter(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: give ',' ';' or tab / 分隔符应为 , ; 或 tab"
+        raise type_error(
+            f"{text!r}: give ',' ';' or tab", f"'{text}':分隔符应为 , ; 或 tab"
         ) from None
 
 
