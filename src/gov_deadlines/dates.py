@@ -35,6 +35,7 @@ __all__ = [
     "add_hours",
     "beijing",
     "format_instant",
+    "is_not_a_time",
     "parse_date",
     "parse_datetime",
     "parse_day",
@@ -85,6 +86,13 @@ def to_beijing(moment: dt.datetime) -> dt.datetime:
         except OverflowError:  # within hours of 0001-01-01 or 9999-12-31: no summer time there
             return local
     return moment.astimezone(zone)
+
+
+def is_not_a_time(value: object) -> bool:
+    """pandas' ``NaT``: a missing value that is an instance of ``datetime`` but names no
+    moment (its ``toordinal``, ``astimezone`` … raise ``ValueError``); like NaN it is not
+    equal to itself, which no real date or datetime is."""
+    return isinstance(value, dt.date) and value != value
 
 
 def format_instant(moment: dt.datetime) -> str:
@@ -206,6 +214,13 @@ def parse_day(value: object) -> dt.date:
         parsed = parse_datetime(value)
         return parsed.date() if isinstance(parsed, dt.datetime) else parsed
     if isinstance(value, dt.datetime):
+        if is_not_a_time(value):
+            raise DateParseError(
+                shown(value),
+                DATETIME_FORMS,
+                "NaT is a missing value, not a date",
+                "NaT 是缺失值,不是日期",
+            )
         if value.tzinfo is not None:
             return value.astimezone(beijing()).date()
         return value.date()

@@ -74,10 +74,12 @@ def is_zh(lang: str) -> bool:
     :class:`UnknownLanguageError`, so that a wrong language is never answered silently in
     the other one. (Public as :func:`gov_deadlines.vocabulary.is_zh`; it lives here because
     the errors' own messages need it and this module imports no other.)"""
-    if lang == "zh":
-        return True
-    if lang == "en":
-        return False
+    # str first: a value whose == answers no bool (pd.NA, an array) is no language either
+    if isinstance(lang, str):
+        if lang == "zh":
+            return True
+        if lang == "en":
+            return False
     raise UnknownLanguageError(lang)
 
 
@@ -565,5 +567,7 @@ def shown(value: object) -> str:
 
 def check_day_argument(name: str, value: object) -> None:
     """Refuse, as :class:`ArgumentTypeError`, an optional day argument that is no date."""
-    if value is not None and not isinstance(value, _dt.date):
+    # ``value != value``: pandas' NaT, a missing value that passes for a datetime
+    # (gov_deadlines.dates.is_not_a_time; that module imports this one)
+    if value is not None and (not isinstance(value, _dt.date) or value != value):
         raise ArgumentTypeError(name, value, "a datetime.date or None", "日期(或不填)")

@@ -39,7 +39,7 @@ from pydantic_core.core_schema import ErrorType
 from gov_deadlines.calendar import ProvisionalDate, WorkCalendar, default_calendar, is_provisional
 from gov_deadlines.catalogue import Catalogue, ReceiptPolicy, check_due, default_catalogue
 from gov_deadlines.counting.periods import Period
-from gov_deadlines.dates import parse_day
+from gov_deadlines.dates import is_not_a_time, parse_day
 from gov_deadlines.errors import CalendarCoverageError, GovDeadlinesError
 from gov_deadlines.vocabulary import Lang, Status, is_zh, pydantic_error
 
@@ -66,7 +66,9 @@ def _lang(info: Any, default: Lang) -> str:
 
 def _day(value: Any, info: Any, lang: Lang) -> Any:
     """Dates as text in the library's forms too (``2026年9月28日``): read them here."""
-    if isinstance(value, str):
+    # pandas' NaT passes for a datetime but names no day: refused here as no date, not
+    # left to pydantic's date validator, which raises TypeError on it (a 500, not a 422)
+    if isinstance(value, str) or is_not_a_time(value):
         try:
             return parse_day(value)
         except GovDeadlinesError as error:

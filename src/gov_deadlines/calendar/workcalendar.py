@@ -14,6 +14,7 @@ with ``provisional=True``; then such answers are :class:`ProvisionalDate` values
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
@@ -31,10 +32,12 @@ from gov_deadlines.calendar.day import (
 from gov_deadlines.calendar.fingerprint import year_stamps
 from gov_deadlines.calendar.holiday import Holiday
 from gov_deadlines.calendar.local_scope import LocalScope
+from gov_deadlines.dates import is_not_a_time
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
     OverlayError,
+    PeriodValueError,
 )
 from gov_deadlines.stamps import DaySpan, YearStamp, years_read
 
@@ -306,7 +309,8 @@ class WorkCalendar:
     # -- single days ---------------------------------------------------------------------
 
     def _index(self, day: dt.date) -> int:
-        if not isinstance(day, dt.date):
+        # pandas' NaT is a datetime that names no day (its toordinal raises ValueError)
+        if not isinstance(day, dt.date) or is_not_a_time(day):
             raise ArgumentTypeError(
                 "day",
                 day,
@@ -367,7 +371,7 @@ class WorkCalendar:
 
     def is_workday(self, day: dt.date) -> bool:
         """Whether ``day`` is a working day (工作日), make-up working days (调休上班) included."""
-        i = day.toordinal() - self._base if isinstance(day, dt.date) else self._index(day)
+        i = day.toordinal() - self._base if type(day) is dt.date else self._index(day)
         if not (self._safe_lo <= i <= self._safe_hi):
             self._require(i, i)
         return self._codes[i] in (_WORKDAY, _MAKEUP)
@@ -437,7 +441,7 @@ class WorkCalendar:
         working day and the same day, so use :meth:`workday_on_or_after` or
         :meth:`workday_on_or_before` to say which one you mean.
         """
-        i = day.toordinal() - self._base if isinstance(day, dt.date) else self._index(day)
+        i = day.toordinal() - self._base if type(day) is dt.date else self._index(day)
         if type(n) is int and n > 0 and self._safe_lo <= i <= self._safe_hi:
             k = self._cum[i + 1] + n - 1
             if k <= self._safe_k_hi:
@@ -445,15 +449,22 @@ class WorkCalendar:
         return self._add_workdays_slow(day, i, n)
 
     def _add_workdays_slow(self, day: dt.date, i: int, n: int) -> dt.date:
-        if isinstance(n, bool) or not isinstance(n, int):
-            raise TypeError(f"n must be a whole number of working days, got {n!r}")
+        if isinstance(n, bool) or not isinstance(n, numbers.Integral):
+            raise ArgumentTypeError(
+                "n", n, "a whole number of working days (int)", "整数个工作日"
+            )
+        if type(n) is not int:  # numpy.int64 from a data frame, as periods take it
+            return self.add_workdays(day, int(n))
         if n == 0:
             provisional = self._require(i, i)
             if self._codes[i] not in (_WORKDAY, _MAKEUP):
-                raise ValueError(
-                    f"add_workdays({day.isoformat()}, 0): {day.isoformat()} is not a working "
-                    "day; use workday_on_or_after() or workday_on_or_before() to say which "
-                    "working day you mean"
+                raise PeriodValueError(
+                    f"add_workdays({day.isoformat()}, 0)",
+                    n,
+                    f"{day.isoformat()} is not a working day; use workday_on_or_after() or "
+                    "workday_on_or_before() to say which working day you mean",
+                    f"{day.isoformat()}不是工作日,从它起0个工作日无从确定;请用"
+                    " workday_on_or_after() 或 workday_on_or_before() 指明要哪一个工作日",
                 )
             plain = dt.date(day.year, day.month, day.day)
             return ProvisionalDate(plain.year, plain.month, plain.day) if provisional else plain
@@ -498,8 +509,8 @@ class WorkCalendar:
 
     def workdays_between(self, start: dt.date, end: dt.date) -> int:
         """The number of working days in (start, end]; negative (antisymmetric) if end < start."""
-        a = start.toordinal() - self._base if isinstance(start, dt.date) else self._index(start)
-        b = end.toordinal() - self._base if isinstance(end, dt.date) else self._index(end)
+        a = start.toordinal() - self._base if type(start) is dt.date else self._index(start)
+        b = end.toordinal() - self._base if type(end) is dt.date else self._index(end)
         if a <= b:
             lo, hi, sign = a, b, 1
         else:

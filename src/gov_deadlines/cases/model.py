@@ -41,8 +41,8 @@ from gov_deadlines.cases.facts import (
     receipt_by_channel,
 )
 from gov_deadlines.cases.record import NoticeDate, NoticeDates, SignedBy
-from gov_deadlines.dates import iso_date, parse_day
-from gov_deadlines.errors import DateParseError, GovDeadlinesError
+from gov_deadlines.dates import is_not_a_time, iso_date, parse_day
+from gov_deadlines.errors import DateParseError, GovDeadlinesError, shown
 
 __all__ = [
     "RECEIPT_FIELDS",
@@ -146,8 +146,24 @@ def _to_date(value: Any, field: str = "", info: Any = None) -> Any:
                 info,
             ) from None
     if isinstance(value, dt.date):
-        return parse_day(value)
-    return value
+        # pandas' NaT (a frame's missing date) is not recorded, as audit_frame reads it
+        return None if is_not_a_time(value) else parse_day(value)
+    if value is None:
+        return None
+    if (isinstance(value, float) and value != value) or type(value).__name__ == "NAType":
+        return None  # NaN, pd.NA: a frame's missing value, as audit_frame reads it
+    if type(value).__name__ == "datetime64":  # numpy's: NaT, or a naive day
+        day = value.astype("datetime64[D]")
+        return None if day != day else day.item()
+    # Anything else is no date, whatever pydantic's lax mode would make of it (an int as
+    # Unix seconds, bytes as text): refused as the CSV, mapping and frame readers refuse it.
+    raise _custom(
+        field,
+        f"{field_label(field, 'en')} ({field}): not a date: {shown(value)} "
+        "(write 2026-03-02 or 2026年3月2日)",
+        f"{field_label(field)}:不是日期:{shown(value)}(请写作 2026-03-02 或 2026年3月2日)",
+        info,
+    )
 
 
 def _custom(field: str, message: str, zh: str, info: Any = None) -> PydanticCustomError:

@@ -35,7 +35,7 @@ from gov_deadlines.counting.periods import (
     WorkingDays,
     Years,
 )
-from gov_deadlines.dates import add_hours, beijing, start_of_day, to_beijing
+from gov_deadlines.dates import add_hours, beijing, is_not_a_time, start_of_day, to_beijing
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -291,10 +291,10 @@ class Counted(NamedTuple):
 
 def split_trigger(trigger: object) -> tuple[dt.date, dt.datetime | None]:
     """The trigger's Beijing date and, when a time was given, its aware instant."""
-    if isinstance(trigger, dt.datetime):
-        moment = to_beijing(trigger)
-        return moment.date(), moment
-    if isinstance(trigger, dt.date):
+    if isinstance(trigger, dt.date) and not is_not_a_time(trigger):
+        if isinstance(trigger, dt.datetime):
+            moment = to_beijing(trigger)
+            return moment.date(), moment
         return trigger, None
     raise ArgumentTypeError(
         "trigger",

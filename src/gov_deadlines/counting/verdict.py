@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from gov_deadlines.counting.conventions import Unit
 from gov_deadlines.counting.deadlines import Deadline
-from gov_deadlines.dates import format_instant, to_beijing
+from gov_deadlines.dates import format_instant, is_not_a_time, to_beijing
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -230,20 +230,18 @@ def check(deadline: Deadline, done_at: dt.date | dt.datetime, /) -> Verdict:
 
 
 def _checked(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdict:
-    if isinstance(done_at, dt.datetime):
-        moment: dt.datetime | None = to_beijing(done_at)
-        assert moment is not None
-        done_date = moment.date()
-    elif isinstance(done_at, dt.date):
-        moment = None
-        done_date = done_at
-    else:
+    if not isinstance(done_at, dt.date) or is_not_a_time(done_at):
         raise ArgumentTypeError(
             "done_at",
             done_at,
             "a datetime.date or datetime.datetime",
             "日期或日期时间(如 2026-10-30 或 2026-10-30 17:00)",
         )
+    moment: dt.datetime | None = None
+    done_date: dt.date = done_at
+    if isinstance(done_at, dt.datetime):
+        moment = to_beijing(done_at)
+        done_date = moment.date()
     trigger = deadline.trigger
     if isinstance(trigger, dt.datetime):
         before = _utc(moment) < _utc(trigger) if moment is not None else done_date < trigger.date()
