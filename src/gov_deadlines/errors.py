@@ -425,28 +425,46 @@ class NoticeTextError(GovDeadlinesError, ValueError):
 
     Attributes: ``sentence`` (the notice's words, as pasted, or ``""`` when the problem is
     something the text lacks), ``section`` (e.g. ``"二、春节"`` or ``""``), ``problem``
-    (English) and ``problem_zh``.
+    (English) and ``problem_zh``; ``clerk`` the problem in both languages with the command
+    line's remedy where ``problem`` names a Python argument (:meth:`clerk_message`).
     """
 
     def __init__(
-        self, problem: str, problem_zh: str, *, sentence: str = "", section: str = ""
+        self,
+        problem: str,
+        problem_zh: str,
+        *,
+        sentence: str = "",
+        section: str = "",
+        clerk: tuple[str, str] | None = None,
     ) -> None:
         self.sentence = sentence
         self.section = section
         self.problem = problem
         self.problem_zh = problem_zh
-        where = f" (section {section})" if section else ""
-        quoted = f" In the sentence “{sentence}”:" if sentence else ""
-        super().__init__(
-            f"notice text{where}:{quoted} {problem}. Compare the text with the notice as "
-            "published on www.gov.cn and correct the copy; nothing is guessed."
-        )
-        where_zh = f"({section})" if section else ""
-        quoted_zh = f"“{sentence}”一句中:" if sentence else ""
-        self.zh = (
-            f"通知文本{where_zh}:{quoted_zh}{problem_zh}。请对照中国政府网发布的通知原文改正"
+        self.clerk = clerk
+        super().__init__(self._text(problem, "en"))
+        self.zh = self._text(problem_zh, "zh")
+
+    def _text(self, problem: str, lang: str) -> str:
+        if not is_zh(lang):
+            where = f" (section {self.section})" if self.section else ""
+            quoted = f" In the sentence “{self.sentence}”:" if self.sentence else ""
+            return (
+                f"notice text{where}:{quoted} {problem}. Compare the text with the notice as "
+                "published on www.gov.cn and correct the copy; nothing is guessed."
+            )
+        where_zh = f"({self.section})" if self.section else ""
+        quoted_zh = f"“{self.sentence}”一句中:" if self.sentence else ""
+        return (
+            f"通知文本{where_zh}:{quoted_zh}{problem}。请对照中国政府网发布的通知原文改正"
             "所粘贴的文本;本程序不作推测。"
         )
+
+    def clerk_message(self, lang: str = "zh") -> str:
+        if self.clerk is None:
+            return self.message(lang)
+        return self._text(self.clerk[1] if is_zh(lang) else self.clerk[0], lang)
 
 
 class LocalCoverageError(GovDeadlinesError, LookupError):

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from _cli import run_main
+from gov_deadlines.calendar import read_notice
+from gov_deadlines.errors import NoticeTextError
 
 PYTHON_NAMES = re.compile(r"[a-z_]+\(|datetime\.date\(|gov_deadlines\.")
 ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,} [a-z]{2,} [a-z]{2,}")
@@ -230,3 +232,20 @@ def test_an_option_value_of_the_wrong_form_is_refused_in_the_runs_language(
     english = run_main(*argv, "--lang", "en")
     assert english.code == 2 and en in english.err, english
     assert not re.search(r"[\u4e00-\u9fff]", english.err), english
+
+
+def test_a_notice_without_its_title_is_refused_with_the_option_not_the_python_call(
+    tmp_path: Any,
+) -> None:
+    # It said "请指明年份(read_notice(text, year=2027) 或 --year 2027)": a Python call.
+    notice = tmp_path / "notice.txt"
+    notice.write_text("一、元旦:1月1日(周五)至3日(周日)放假,共3天。\n", encoding="utf-8")
+    for lang in ("zh", "en"):
+        result = run_main("calendar", "import", str(notice), "--lang", lang)
+        assert result.code == 2 and "--year 2027" in result.err, result
+        assert "read_notice" not in result.err and not PYTHON_NAMES.search(result.err), result
+    payload = json.loads(run_main("calendar", "import", str(notice), "--json").out)
+    assert "read_notice" not in payload["error"]["message"]
+    # The library keeps naming its own argument.
+    with pytest.raises(NoticeTextError, match=r"year=2027"):
+        read_notice(notice.read_text(encoding="utf-8"))

@@ -147,6 +147,12 @@ def read_notice_sections(text: str, year: int | None = None, *, source: str = ""
             "give the year (read_notice(text, year=2027) / --year 2027)",
             "文本中没有写明年份的标题(国务院办公厅关于某年部分节假日安排的通知);"
             "请指明年份(read_notice(text, year=2027) 或 --year 2027)",
+            clerk=(
+                "the text has no title naming the year (国务院办公厅关于YYYY年部分节假日安排的"
+                "通知); paste the title too, or give the year with --year 2027",
+                "文本中没有写明年份的标题(国务院办公厅关于某年部分节假日安排的通知);"
+                "请连同标题一起粘贴,或用 --year 2027 指明年份",
+            ),
         )
     if year is not None and title_year is not None and year != title_year:
         raise NoticeTextError(

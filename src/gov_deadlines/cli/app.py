@@ -375,14 +375,12 @@ def _silence(stream: TextIO) -> None:
 
 
 def _report(problem: Exception, console: Console) -> int:
-    from gov_deadlines.errors import CalendarCoverageError, GovDeadlinesError
+    from gov_deadlines.errors import GovDeadlinesError
 
-    if isinstance(problem, CalendarCoverageError):
-        # The library's message names the Python API; a clerk needs the options instead.
+    if isinstance(problem, GovDeadlinesError):
+        # A message may name the Python API in its remedy (a CalendarCoverageError's
+        # with_overlays, a NoticeTextError's year=): a clerk needs the options instead.
         message = problem.clerk_message(console.lang)
-        kind = type(problem).__name__
-    elif isinstance(problem, GovDeadlinesError):
-        message = problem.message(console.lang)
         kind = type(problem).__name__
     elif isinstance(problem, OSError):
         message = file_error_message(problem, console.lang)
