@@ -99,6 +99,16 @@ def test_school_admission_2027_keeps_its_date_past_the_official_calendar_without
     assert "No official holiday arrangement is loaded for 2027" in admission.workday_line("en")
 
 
+def test_an_unknown_last_working_day_names_the_option_not_a_python_call() -> None:
+    # Clerks read this line (schedule --explain, the .ics export); it named
+    # default_calendar(provisional=True).
+    admission = one(schedule(2027, sources="sd-2018"), "sd-2018.school-admission")
+    for lang in ("zh", "en"):
+        line = admission.workday_line(lang)
+        assert "--provisional" in line and "default_calendar" not in line, line
+        assert "default_calendar" not in admission.explain(lang)
+
+
 def test_school_admission_2027_on_a_provisional_calendar_gives_friday_30_july_flagged() -> None:
     admission = one(
         schedule(2027, sources="sd-2018", calendar=PROVISIONAL), "sd-2018.school-admission"

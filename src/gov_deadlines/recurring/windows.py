@@ -192,14 +192,15 @@ class Occurrence(Recorded):
         """The last working day on or before the due date, or why it is unknown."""
         zh = is_zh(lang)
         if self.last_workday is None:
+            # Clerks read this line (schedule --explain, the .ics export): the option, not
+            # the Python call (default_calendar(provisional=True), docs/recurring.md).
             return (
                 f"{self.due_date.year}年尚无官方节假日安排,无法确定{self.due_date.isoformat()}前最后一个工作日"
-                "(可使用临时日历 default_calendar(provisional=True) / --provisional 推算,结果标注“临时”)。"
+                "(临时推算的日历,命令行选项 --provisional,可给出标注“临时”的估计)。"
                 if zh
                 else f"No official holiday arrangement is loaded for {self.due_date.year}: the last "
                 f"working day on or before {self.due_date.isoformat()} is unknown (a provisional "
-                "calendar, default_calendar(provisional=True) / --provisional, gives a flagged "
-                "estimate)."
+                "calendar, command-line option --provisional, gives a flagged estimate)."
             )
         flag = (
             (PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"])
