@@ -450,9 +450,7 @@ class WorkCalendar:
 
     def _add_workdays_slow(self, day: dt.date, i: int, n: int) -> dt.date:
         if isinstance(n, bool) or not isinstance(n, numbers.Integral):
-            raise ArgumentTypeError(
-                "n", n, "a whole number of working days (int)", "整数个工作日"
-            )
+            raise ArgumentTypeError("n", n, "a whole number of working days (int)", "整数个工作日")
         if type(n) is not int:  # numpy.int64 from a data frame, as periods take it
             return self.add_workdays(day, int(n))
         if n == 0:

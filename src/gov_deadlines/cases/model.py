@@ -115,14 +115,44 @@ class CaseError(GovDeadlinesError, ValueError):
             return cls(str(ctx["message"]), str(ctx["zh"]), field=ctx.get("field"), case_id=case_id)
         loc = ".".join(str(p) for p in first.get("loc", ()))
         message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+        message_zh = _schema_problem_zh(str(first.get("type", "")), ctx, message)
         field = loc or None
         label_zh = field_label(loc.split(".")[0], "zh") if loc else ""
         return cls(
             f"{loc}: {message}" if loc else message,
-            f"{label_zh}({loc}):{message}" if loc else message,
+            f"{label_zh}({loc}):{message_zh}" if loc else message_zh,
             field=field,
             case_id=case_id,
         )
+
+
+#: pydantic's problems with a case's shape, by error type, in Chinese (its own are English).
+_SCHEMA_ZH = {
+    "missing": "缺少该项",
+    "extra_forbidden": "不是案件的字段(字段见 docs/audit.md)",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "string_type": "应为文字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "tuple_type": "应为列表",
+    "list_type": "应为列表",
+    "date_type": "应为日期,如 2026-10-01",
+    "dict_type": "应为字段名与值的映射",
+    "model_type": "应为案件(Case)或其字段名与值的映射",
+    "model_attributes_type": "应为字段名与值的映射",
+}
+
+
+def _schema_problem_zh(kind: str, ctx: Mapping[str, Any], message: str) -> str:
+    """The Chinese of a pydantic problem; one it has no words for keeps pydantic's."""
+    if kind == "greater_than_equal" and "ge" in ctx:
+        return f"应为不小于{ctx['ge']}的数"
+    if kind in ("enum", "literal_error") and "expected" in ctx:
+        choices = str(ctx["expected"]).replace(" or ", ", ").replace(", ", "、")
+        return f"应为 {choices} 之一"
+    return _SCHEMA_ZH.get(kind, f"取值无效({message})")
 
 
 # -- the pydantic model -------------------------------------------------------------------------
