@@ -265,3 +265,22 @@ def test_a_row_of_the_per_case_csv_is_rechecked_by_its_stamp_column() -> None:
     assert gd.Stamp.parse(rows[0]["数据版本"]).year(2027) is not None
     [item] = recheck(rows, calendar=with_2027())
     assert item.outcome is Outcome.RERUN and item.old_provisional
+
+
+def test_a_verdicts_own_record_is_left_alone_with_the_same_data_and_rerun_after_a_notice() -> None:
+    # Verdict.to_record() as a program stores it was "unreadable" (no trigger, no convention)
+    provisional = gd.default_calendar(provisional=True)
+    late_2026 = gd.check_due(
+        "ogi.reply", dt.date(2026, 12, 20), dt.date(2027, 1, 9), calendar=provisional
+    )
+    official = gd.check_due("ogi.reply", dt.date(2026, 9, 28), dt.date(2026, 10, 9))
+    stored = [json.loads(v.to_record().model_dump_json()) for v in (late_2026, official)]
+    same = recheck(stored, calendar=provisional)
+    assert [item.outcome for item in same] == [Outcome.UNTOUCHED, Outcome.UNTOUCHED]
+    assert same[0].kind == "verdict" and same[0].old_date == dt.date(2027, 1, 19)
+    new = gd.default_calendar().with_overlays(
+        Path(__file__).resolve().parents[2] / "docs" / "examples" / "2027-example.toml"
+    )
+    after = recheck(stored, calendar=new)
+    assert [item.outcome for item in after] == [Outcome.RERUN, Outcome.UNTOUCHED]
+    assert any("2027" in reason.en for reason in after[0].reasons)

@@ -268,6 +268,8 @@ def _kind(data: Mapping[str, Any]) -> str:
         return "window"
     if "window_start" in data and "applied_rule" in data:
         return "occurrence"
+    if "on_time" in data and "done_on" in data and "status" in data:
+        return "verdict"  # a Verdict's own record: it holds no trigger to recompute it from
     raise _Unreadable(
         "不是期限、定期任务时段、核查结果或案件核查结果的记录(缺少 due_at/convention、window_start、duties 或 stamp)",
         "not the record of a deadline, a recurring window or its verdict, or an audited "
@@ -771,6 +773,40 @@ def _check_case(position: int, data: Mapping[str, Any], ctx: _Context, kind: str
     return dataclasses.replace(item, outcome=Outcome.RERUN, reasons=tuple(reasons))
 
 
+def _check_verdict(position: int, data: Mapping[str, Any], ctx: _Context) -> RecheckItem:
+    """A verdict stored as its own record (``Verdict.to_record()``): left alone when its
+    stamp is untouched, else to check again — its record names neither the rule nor the
+    trigger (the deadline's record, with its ``verdict``, can be recomputed)."""
+    item = RecheckItem(
+        position,
+        "verdict",
+        f"{data.get('due_date', '?')} {data.get('done_on', '?')}",
+        Outcome.UNTOUCHED,
+        old_date=_date(data, "due_date"),
+        old_provisional=bool(data.get("provisional")),
+        old_verdict=str(data.get("status") or "") or None,
+        old_stamp=str(data.get("stamp") or ""),
+    )
+    old = _stamp(data)
+    if old is None:
+        reasons = [Reason("记录没有数据版本戳,无法判断", "the record has no stamp to compare")]
+    else:
+        sources = ctx.catalogue.source_stamps()
+        new_rules = tuple(sources[r.source] for r in old.rules if r.source in sources)
+        years = _changed_years(old, ctx)
+        if not years and old.rules == new_rules:
+            return item
+        reasons = _reasons(old, years, new_rules, ctx, ())
+    reasons.append(
+        Reason(
+            "核查结果的记录不含规则与起算日,请用新日历重新核查(或保存期限的记录及其 verdict)",
+            "a verdict's record holds neither the rule nor the trigger: check it again with the "
+            "new data (or store the deadline's record, with its verdict)",
+        )
+    )
+    return dataclasses.replace(item, outcome=Outcome.RERUN, reasons=tuple(reasons))
+
+
 def recheck(
     records: Iterable[object],
     *,
@@ -782,8 +818,9 @@ def recheck(
 
     ``records`` are results (``Deadline``, ``Verdict``, ``Occurrence``, ``WindowVerdict``,
     ``CaseVerdict``), their JSON records as dicts (``result.to_record().model_dump(
-    mode="json")``) or as JSON text (a line of the JSON Lines a program stored), or rows of
-    the audit's per-case CSV as dicts (a case is reported ``rerun`` when its data changed:
+    mode="json")``; a ``Verdict``'s own record, which names no trigger, is reported
+    ``rerun`` when its data changed) or as JSON text (a line of the JSON Lines a program
+    stored), or rows of the audit's per-case CSV as dicts (a case is reported ``rerun`` when its data changed:
     its record does not hold the whole history to recompute it). A record whose stamped calendar years and rule
     documents are all the same in the new data is not recomputed; every other one is (see
     the module's documentation). ``previous``: calendars the results may have been made
@@ -815,6 +852,8 @@ def recheck(
                 item = _check_deadline(position, data, ctx)
             elif kind in ("case", "case-row"):
                 item = _check_case(position, data, ctx, kind)
+            elif kind == "verdict":
+                item = _check_verdict(position, data, ctx)
             else:
                 item = _check_window(position, data, ctx, kind)
         except _Unreadable as problem:
