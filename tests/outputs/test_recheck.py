@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import gov_deadlines as gd
+from gov_deadlines.cases import audit_case
 from gov_deadlines.outputs import Outcome, recheck
 from gov_deadlines.outputs import rechecking as module
 
@@ -284,3 +285,45 @@ def test_a_verdicts_own_record_is_left_alone_with_the_same_data_and_rerun_after_
     after = recheck(stored, calendar=new)
     assert [item.outcome for item in after] == [Outcome.RERUN, Outcome.UNTOUCHED]
     assert any("2027" in reason.en for reason in after[0].reasons)
+
+
+def _damaged() -> list[dict[str, Any]]:
+    deadline = json.loads(gd.due("ogi.reply", dt.date(2026, 9, 28)).to_record().model_dump_json())
+    verdict = json.loads(
+        gd.check_due("ogi.reply", dt.date(2026, 9, 28), dt.date(2026, 10, 9))
+        .to_record()
+        .model_dump_json()
+    )
+    deadline_with_verdict = {**deadline, "verdict": verdict}
+    audited = audit_case({"channel": "当面", "submitted": "2026-09-28"})
+    case = json.loads(audited.to_record().model_dump_json())
+    occurrence = json.loads(gd.schedule(2026)[0].to_record().model_dump_json())
+    return [
+        {**deadline, "convention": "working_days"},
+        {**deadline, "stamp": None, "convention": {**deadline["convention"], "cutoff": "5 pm"}},
+        {**deadline_with_verdict, "stamp": None, "verdict": {**verdict, "done_at": "yesterday"}},
+        {**case, "stamp": None, "duties": 3},
+        {**occurrence, "stamp": None, "year": "twenty-six"},
+    ]
+
+
+@pytest.mark.parametrize("damaged", range(5))
+def test_a_damaged_record_is_unreadable_with_a_reason_and_the_recheck_goes_on(damaged: int) -> None:
+    # each raised (AttributeError, ValueError, TypeError) and stopped the whole re-check
+    good = gd.due("ogi.reply", dt.date(2026, 9, 28))
+    found = recheck([_damaged()[damaged], good])
+    assert found[0].outcome in (Outcome.UNREADABLE, Outcome.RERUN)
+    assert found[0].reasons
+    assert found[1].outcome is Outcome.UNTOUCHED
+
+
+def test_json_nested_too_deeply_is_an_unreadable_record() -> None:
+    found = recheck(["[" * 100_000 + "]" * 100_000])
+    assert found[0].outcome is Outcome.UNREADABLE
+    assert "nested too deeply" in found[0].reasons[0].en
+
+
+@pytest.mark.parametrize("records", [None, 5, "a.jsonl"])
+def test_recheck_refuses_what_is_no_sequence_of_records(records: Any) -> None:
+    with pytest.raises(gd.ArgumentTypeError):
+        recheck(records)

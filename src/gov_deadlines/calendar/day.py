@@ -107,6 +107,7 @@ class DayInfo(Recorded):
 
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> DayRecord:
         """The day as its JSON record (the same in both languages)."""
+        is_zh(lang)  # a wrong language is refused, not ignored, as by every result
         from gov_deadlines.calendar.records import day_to_record
 
         return day_to_record(self)

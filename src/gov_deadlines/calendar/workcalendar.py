@@ -210,6 +210,7 @@ class WorkCalendar:
 
     def with_provisional(self, provisional: bool = True) -> WorkCalendar:
         """The same data, answering (flagged) past the official horizon or not."""
+        _check_provisional(provisional)
         if provisional == self._provisional:
             return self
         return WorkCalendar(
@@ -608,12 +609,19 @@ class ScopedCalendar(LocalScope, WorkCalendar):
 _DEFAULTS_LOCK = threading.Lock()
 
 
+def _check_provisional(provisional: object) -> None:
+    # A flag, not any value: "no" is true, and a new default calendar was built for each key
+    if type(provisional) is not bool:
+        raise ArgumentTypeError("provisional", provisional, "True or False", "True 或 False")
+
+
 def default_calendar(*, provisional: bool = False) -> WorkCalendar:
     """The official arrangements 2004–2026 (chinese-calendar plus our errata), built once.
 
     With ``provisional=True`` the calendar also answers for years past the last notice, from
     全国年节及纪念日放假办法, flagging every such answer.
     """
+    _check_provisional(provisional)
     calendar = _DEFAULTS.get(provisional)
     if calendar is not None:
         return calendar

@@ -110,6 +110,7 @@ class Duty(Recorded):
 
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> DutyRecord:
         """The duty as its JSON record (its texts are on the case's record)."""
+        is_zh(lang)  # a wrong language is refused, not ignored, as by every result
         # Imported here for cost: the records are pydantic models.
         from gov_deadlines.cases.records import duty_to_record
 

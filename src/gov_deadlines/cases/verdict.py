@@ -266,6 +266,7 @@ class CaseVerdict(Recorded):
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> CaseVerdictRecord:
         """The case as its JSON record, a frozen pydantic model (``model_dump(mode="json")``
         is the documented JSON); ``explanation``: include :meth:`explain` in ``lang``."""
+        is_zh(lang)  # a wrong language is refused, not ignored, as by every result
         # Imported here for cost: the records are pydantic models.
         from gov_deadlines.cases.records import case_verdict_to_record
 

@@ -451,6 +451,7 @@ class EventDeadlines(list[Deadline], Recorded):
 
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> EventDeadlinesRecord:
         """``event``, ``when``, ``deadlines`` (their records) and ``not_computed``."""
+        is_zh(lang)  # a wrong language is refused, not ignored, as by every result
         from gov_deadlines.catalogue.records import event_deadlines_to_record
 
         return event_deadlines_to_record(self, lang, explanation=explanation)

@@ -24,7 +24,7 @@ from gov_deadlines.catalogue.model import (
 )
 from gov_deadlines.catalogue.policies import default_policies
 from gov_deadlines.catalogue.receipt import REST_DAY_RECEIPT_POLICY
-from gov_deadlines.errors import RuleFileError, UnknownRuleError
+from gov_deadlines.errors import ArgumentTypeError, RuleFileError, UnknownRuleError
 from gov_deadlines.stamps import RuleStamp
 
 __all__ = ["Catalogue"]
@@ -265,6 +265,13 @@ class Catalogue:
         return self._files
 
     def event(self, event_id: str) -> Event:
+        if not isinstance(event_id, str):
+            raise ArgumentTypeError(
+                "event",
+                event_id,
+                "an event id (str), e.g. 'application-received'",
+                "事件编号,如 application-received",
+            )
         try:
             return self._events[event_id]
         except KeyError:
@@ -287,6 +294,10 @@ class Catalogue:
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id; a family id gives its newest version."""
+        if type(rule_id) is not str and not isinstance(rule_id, str):
+            raise ArgumentTypeError(
+                "rule_id", rule_id, "a rule id (str), e.g. 'ogi.reply'", "规则编号,如 ogi.reply"
+            )
         found = self._by_id.get(rule_id)
         if found is not None:
             return found

@@ -512,6 +512,7 @@ class Deadline(Recorded):
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> DeadlineRecord:
         """The result as its JSON record, a frozen pydantic model (``model_dump(mode="json")``
         is the documented JSON); ``explanation``: include the steps in ``lang``."""
+        is_zh(lang)  # a wrong language is refused, not ignored, as by every result
         from gov_deadlines.counting.records import deadline_to_record
 
         return deadline_to_record(self, lang, explanation=explanation)

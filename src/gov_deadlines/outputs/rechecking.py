@@ -198,6 +198,7 @@ class Recheck(list[RecheckItem], Recorded):
     def to_record(self, lang: Lang = "zh", *, explanation: bool = False) -> RecheckRecord:
         """``records``, ``recomputed``, the count of each outcome and every item that is
         not ``untouched`` (``explanation``: the untouched ones too)."""
+        is_zh(lang)  # a wrong language is refused, not ignored, as by every result
         from gov_deadlines.outputs.recheck_records import recheck_to_record
 
         return recheck_to_record(self, lang, everything=explanation)
@@ -220,6 +221,10 @@ def _as_dict(record: object) -> dict[str, Any]:
             record = json.loads(record)
         except ValueError as error:
             raise _Unreadable(f"不是 JSON 文本({error})", f"not JSON text ({error})") from None
+        except RecursionError:  # arrays or objects nested deeper than the decoder goes
+            raise _Unreadable(
+                "不是可读的 JSON 文本(嵌套过深)", "not readable JSON text (nested too deeply)"
+            ) from None
     if isinstance(record, Mapping):
         return dict(record)
     if isinstance(record, Deadline | Verdict | Occurrence | WindowVerdict | CaseVerdict):
@@ -295,6 +300,26 @@ def _required(data: Mapping[str, Any], key: str) -> Any:
     if key not in data:
         raise _Unreadable(f"缺少字段 {key}", f"the field {key} is missing")
     return data[key]
+
+
+def _convention(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    convention = _required(data, "convention")
+    if not isinstance(convention, Mapping):
+        raise _Unreadable(
+            f"字段 convention 不是对象:{convention!r}", f"convention is no object: {convention!r}"
+        )
+    return convention
+
+
+def _cutoff(text: object) -> dt.time:
+    try:
+        hour, minute = (int(part) for part in str(text).split(":"))
+        return dt.time(hour, minute)
+    except ValueError:
+        raise _Unreadable(
+            f"截止时间 cutoff 不是时刻(如 17:00):{text!r}",
+            f"the cutoff is no time of day (such as 17:00): {text!r}",
+        ) from None
 
 
 def _trigger(text: object) -> dt.date | dt.datetime | int:
@@ -538,7 +563,7 @@ def _known_rule(catalogue: Catalogue, rule_id: str) -> bool:
 
 
 def _recompute_deadline(data: Mapping[str, Any], ctx: _Context) -> Deadline:
-    convention = _required(data, "convention")
+    convention = _convention(data)
     unit = Unit(convention.get("unit"))
     options: dict[str, Any] = {}
     if unit in (Unit.CALENDAR_DAYS, Unit.MONTHS, Unit.YEARS, Unit.MINIMUM_DURATION):
@@ -547,8 +572,7 @@ def _recompute_deadline(data: Mapping[str, Any], ctx: _Context) -> Deadline:
         options["posting_day_counts"] = bool(convention.get("posting_day_counts"))
     cutoff = convention.get("cutoff")
     if cutoff:
-        hour, minute = (int(part) for part in str(cutoff).split(":"))
-        options["cutoff"] = dt.time(hour, minute)
+        options["cutoff"] = _cutoff(cutoff)
     trigger = _trigger(_required(data, "trigger"))
     ctx.recomputed += 1
     rule_id = data.get("asked_rule") or data.get("rule")
@@ -572,7 +596,12 @@ def _recompute_deadline(data: Mapping[str, Any], ctx: _Context) -> Deadline:
 def _done(verdict: Mapping[str, Any]) -> dt.date | dt.datetime | None:
     moment = verdict.get("done_at")
     if moment:
-        return dt.datetime.fromisoformat(str(moment))
+        try:
+            return dt.datetime.fromisoformat(str(moment))
+        except ValueError:
+            raise _Unreadable(
+                f"字段 done_at 不是日期时间:{moment!r}", f"done_at is no date-time: {moment!r}"
+            ) from None
     return _date(verdict, "done_on")
 
 
@@ -594,7 +623,7 @@ def _outcome(different: bool, was_provisional: bool, provisional: bool) -> Outco
 
 
 def _check_deadline(position: int, data: Mapping[str, Any], ctx: _Context) -> RecheckItem:
-    convention = _required(data, "convention")
+    convention = _convention(data)
     try:
         unit = Unit(convention.get("unit"))
     except ValueError:
@@ -691,7 +720,7 @@ def _check_window(position: int, data: Mapping[str, Any], ctx: _Context, kind: s
             )
         )
         return dataclasses.replace(item, outcome=Outcome.RERUN, reasons=tuple(reasons))
-    year = int(_required(data, "year"))
+    year = _year(_required(data, "year"))
     start = _date(data, "window_start")
     try:
         ctx.recomputed += 1
@@ -727,11 +756,19 @@ def _check_window(position: int, data: Mapping[str, Any], ctx: _Context, kind: s
     )
 
 
+def _year(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        raise _Unreadable(f"字段 year 不是年份:{value!r}", f"year is no year: {value!r}") from None
+
+
 def _check_case(position: int, data: Mapping[str, Any], ctx: _Context, kind: str) -> RecheckItem:
     """An audited case: left alone when its stamp is untouched, else to audit again (the
     record does not hold the whole history the clock needs)."""
     if kind == "case":
-        duties = [d for d in data.get("duties") or [] if isinstance(d, Mapping)]
+        listed = data.get("duties")
+        duties = [d for d in listed if isinstance(d, Mapping)] if isinstance(listed, list) else []
         reply = next((d for d in reversed(duties) if d.get("duty") == "reply"), None)
         old_date = _date(reply, "due_date") if reply is not None else None
         subject = f"{data.get('case_id', '?')} {data.get('receipt_date', '?')}"
@@ -835,7 +872,7 @@ def recheck(
     cat = catalogue if catalogue is not None else default_catalogue()
     if not isinstance(cat, Catalogue):
         raise ArgumentTypeError("catalogue", catalogue, "a Catalogue", "规则目录(Catalogue)")
-    if isinstance(records, str | bytes | Mapping):
+    if isinstance(records, str | bytes | Mapping) or not isinstance(records, Iterable):
         raise ArgumentTypeError(
             "records",
             records,
