@@ -23,6 +23,7 @@ from gov_deadlines import (
     check,
     deadline,
     default_calendar,
+    due,
 )
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -442,3 +443,11 @@ def test_a_typed_period_and_its_text_give_the_same_deadline() -> None:
         assert (
             deadline(date(2025, 3, 3), typed).due_date == deadline(date(2025, 3, 3), text).due_date
         )
+
+
+def test_a_lateness_past_the_calendar_says_why_its_working_days_are_unknown() -> None:
+    # the summary (and MeetsRule's message, which quotes it) showed "(?个工作日)"
+    verdict = check(due("ogi.reply", dt.date(2026, 9, 28)), dt.date(2027, 1, 5))
+    assert verdict.late_by_workdays is None
+    assert verdict.summary() == "逾期67天(工作日数无法确定:日历数据未覆盖到完成日)。"
+    assert "?" not in verdict.summary("en") and "working days unknown" in verdict.summary("en")

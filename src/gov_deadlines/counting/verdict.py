@@ -169,13 +169,16 @@ class Verdict(Recorded):
             # Hours, or late on the last day itself (after an office-hours cut-off).
             hours = self.late_by_time.total_seconds() / 3600
             return f"逾期{hours:.1f}小时。" if zh else f"Late by {hours:.1f} hours."
-        workdays = (
-            f"{self.late_by_workdays}个工作日" if self.late_by_workdays is not None else "?个工作日"
-        )
+        if self.late_by_workdays is None:  # the calendar does not reach the completion day
+            if zh:
+                return f"逾期{self.late_by_days}天(工作日数无法确定:日历数据未覆盖到完成日)。"
+            return (
+                f"Late by {self.late_by_days} day(s) (working days unknown: the calendar data "
+                "do not reach the completion day)."
+            )
         if zh:
-            return f"逾期{self.late_by_days}天({workdays})。"
-        wd = self.late_by_workdays if self.late_by_workdays is not None else "?"
-        return f"Late by {self.late_by_days} day(s) ({wd} working day(s))."
+            return f"逾期{self.late_by_days}天({self.late_by_workdays}个工作日)。"
+        return f"Late by {self.late_by_days} day(s) ({self.late_by_workdays} working day(s))."
 
     def explain(self, lang: str = "zh") -> str:
         """The deadline's explanation followed by the verdict."""
