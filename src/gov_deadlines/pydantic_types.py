@@ -28,6 +28,7 @@ here: returned from an endpoint, they serialise to their records
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, get_args
@@ -39,8 +40,8 @@ from pydantic_core.core_schema import ErrorType
 from gov_deadlines.calendar import ProvisionalDate, WorkCalendar, default_calendar, is_provisional
 from gov_deadlines.catalogue import Catalogue, ReceiptPolicy, check_due, default_catalogue
 from gov_deadlines.counting.periods import Period
-from gov_deadlines.dates import is_not_a_time, parse_day
-from gov_deadlines.errors import CalendarCoverageError, GovDeadlinesError
+from gov_deadlines.dates import DATETIME_FORMS, is_not_a_time, parse_day
+from gov_deadlines.errors import CalendarCoverageError, DateParseError, GovDeadlinesError, shown
 from gov_deadlines.vocabulary import Lang, Status, is_zh, pydantic_error
 
 __all__ = [
@@ -73,6 +74,13 @@ def _day(value: Any, info: Any, lang: Lang) -> Any:
             return parse_day(value)
         except GovDeadlinesError as error:
             raise pydantic_error(error, _lang(info, lang)) from None
+    if isinstance(value, numbers.Number | bytes | bytearray) and not isinstance(value, bool):
+        # pydantic's lax mode reads 1789948800 as Unix seconds (2026-09-21) and bytes as
+        # text; the library's readers (Case, the batch, the CLI) refuse both as no date
+        refused = DateParseError(
+            shown(value), DATETIME_FORMS, "a number or bytes is not a date", "数字或字节串不是日期"
+        )
+        raise pydantic_error(refused, _lang(info, lang)) from None
     return value
 
 
