@@ -241,3 +241,28 @@ def test_a_case_past_the_calendar_exits_2_as_due_does_with_the_remedy_named(
     # With --provisional there is an answer, marked: not yet due.
     assert run("audit", path, "--as-of", "2026-12-28", "--provisional", "-q")[0] == 0
     assert run(*case, "--provisional")[0] == 0
+
+
+def test_an_overdue_lateness_that_cannot_be_counted_is_not_reported_as_0_working_days(
+    tmp_path: Path,
+) -> None:
+    # Due 2026-03-30, not replied, audited 2027-06-01 with no 2027 notice: overdue by 428
+    # days, its working days unknown. The summary said "最长已逾期0个工作日" and the JSON
+    # max_late_workdays 0.
+    path = write(tmp_path, HEADER + "X-1,当面,2026-03-02,,,\n")
+    code, out, _ = run("audit", path, "--as-of", "2027-06-01", "-q")
+    assert code == 1, out
+    assert "最长已逾期0个工作日" not in out
+    assert "1件逾期未答复(逾期的工作日数无法计算" in out
+    code, out, _ = run("audit", path, "--as-of", "2027-06-01", "--json")
+    assert json.loads(out)["uncounted_late"]["reply"] == {"late": 0, "overdue": 1}
+    # One counted and one not: the longest is the counted one's, the other is named.
+    rows = "X-1,当面,2026-03-02,,,2026-04-02\nX-2,当面,2026-11-02,,,2027-01-05\n"
+    both = write(tmp_path, HEADER + rows, name="both.csv")
+    code, out, _ = run("audit", both, "--as-of", "2027-06-01", "-q")
+    assert "2件逾期答复,最长逾期3个工作日(其中1件逾期的工作日数无法计算" in out, out
+    code, out, _ = run("audit", path, "--as-of", "2027-06-01", "--format", "form", "--lang", "en")
+    assert "cannot be counted" in out and "by 0 working" not in out
+    # Counted when the calendar has the days: the same case audited in 2026.
+    code, out, _ = run("audit", path, "--as-of", "2026-04-01", "-q")
+    assert "最长已逾期2个工作日" in out

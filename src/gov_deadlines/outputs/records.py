@@ -116,6 +116,9 @@ class AuditSummaryRecord(WriteSummaryRecord):
     versions: dict[str, int]
     duties: dict[str, dict[str, int]]
     max_late_workdays: dict[str, dict[str, int]]
+    #: Late or overdue duties whose working days cannot be counted (no calendar data), not
+    #: in ``max_late_workdays``.
+    uncounted_late: dict[str, dict[str, int]] = {}
     extension_over_cap: int
     warnings: int
     malformed_rows: list[MalformedExampleRecord]
@@ -142,6 +145,10 @@ def summary_to_record(summary: Summary, lang: Lang = "zh") -> AuditSummaryRecord
         max_late_workdays={
             kind.value: {status.value: days for status, days in worst.items()}
             for kind, worst in summary.max_late.items()
+        },
+        uncounted_late={
+            kind.value: {status.value: count for status, count in counts.items()}
+            for kind, counts in summary.uncounted_late.items()
         },
         extension_over_cap=summary.extension_over_cap,
         warnings=summary.warnings,

@@ -73,6 +73,7 @@ class Summary(WriteSummary):
     results: dict[str, int]
     duties: dict[DutyKind, dict[Status, int]]
     max_late: dict[DutyKind, dict[Status, int]]
+    uncounted_late: dict[DutyKind, dict[Status, int]]
     versions: dict[str, int]
     extension_over_cap: int
     warnings: int
@@ -100,6 +101,10 @@ class Summary(WriteSummary):
         self.results = dict.fromkeys(RESULTS, 0)
         self.duties = {kind: dict.fromkeys(_STATUSES, 0) for kind in _KINDS}
         self.max_late = {kind: {Status.LATE: 0, Status.OVERDUE: 0} for kind in _KINDS}
+        #: Late or overdue duties whose working days cannot be counted (the calendar has no
+        #: data for days between the due date and the day done, or the audit day): not in
+        #: ``max_late``, which is the longest counted.
+        self.uncounted_late = {kind: {Status.LATE: 0, Status.OVERDUE: 0} for kind in _KINDS}
         self.versions: dict[str, int] = {}
         self.extension_over_cap = 0
         self.warnings = 0
@@ -142,8 +147,10 @@ class Summary(WriteSummary):
             if status is _LATE or status is _OVERDUE:
                 late = True
                 worst = self.max_late[kind]
-                if (late_by or 0) > worst[status]:
-                    worst[status] = late_by or 0
+                if late_by is None:
+                    self.uncounted_late[kind][status] += 1
+                elif late_by > worst[status]:
+                    worst[status] = late_by
         if record.notes:
             doubtful: list[Finding] = []
             for finding in record.notes:
@@ -476,6 +483,21 @@ def provisional_among(count: int, lang: str) -> str:
     return f" ({count} of them with a provisional due date {PROVISIONAL_MARK['en']})"
 
 
+def _uncounted(count: int, of: int, lang: str) -> str:
+    """The late duties whose working days cannot be counted (no holiday data for days in
+    between): said, never counted as 0 nor left out of the longest silently."""
+    if not count:
+        return ""
+    if is_zh(lang):
+        which = "" if count == of else f"其中{count}件"
+        return f"({which}逾期的工作日数无法计算:其间有尚未载入节假日安排的日期)"
+    which = "" if count == of else f"for {count} of them, "
+    return (
+        f" ({which}the working days late cannot be counted: no holiday data for days in "
+        "between)"
+    )
+
+
 def problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
     """The 存在问题 of each duty: late, overdue, over the cap, undetermined (with the
     provisional due dates among them marked)."""
@@ -503,23 +525,36 @@ def problem_texts(summary: Summary, lang: str) -> dict[DutyKind, list[str]]:
                 "延期未告知申请人(延期无效)",
                 "extensions never told to the applicant (invalid)",
             )
+        uncounted = summary.uncounted_late[kind]
         if late:
             flag = provisional_among(marks[Status.LATE], lang)
+            longest = ""
+            if late > uncounted[Status.LATE]:  # some were counted: the longest of those
+                n = worst[Status.LATE]
+                longest = f",最长逾期{n}个工作日" if zh else f", the latest by {n} working day(s)"
+            unknown = _uncounted(uncounted[Status.LATE], late, lang)
             texts[kind].append(
-                f"{late}件{what_late[0]}{flag},最长逾期{worst[Status.LATE]}个工作日"
+                f"{late}件{what_late[0]}{flag}{longest}{unknown}"
                 if zh
-                else f"{late} {what_late[1]}{flag}, the latest by {worst[Status.LATE]} "
-                "working day(s)"
+                else f"{late} {what_late[1]}{flag}{longest}{unknown}"
             )
         if overdue:
             until = f"(截至{as_of})" if zh and as_of else (f" (as of {as_of})" if as_of else "")
             flag = provisional_among(marks[Status.OVERDUE], lang)
+            longest = ""
+            if overdue > uncounted[Status.OVERDUE]:
+                n = worst[Status.OVERDUE]
+                longest = (
+                    f",最长已逾期{n}个工作日{until}"
+                    if zh
+                    else f", the longest by {n} working day(s){until}"
+                )
+            unknown = _uncounted(uncounted[Status.OVERDUE], overdue, lang)
+            tail = f"{longest}{unknown}" if longest else f"{unknown}{until}"
             texts[kind].append(
-                f"{overdue}件{what_overdue[0]}{flag},最长已逾期{worst[Status.OVERDUE]}个工作日"
-                f"{until}"
+                f"{overdue}件{what_overdue[0]}{flag}{tail}"
                 if zh
-                else f"{overdue} {what_overdue[1]}{flag}, the longest by "
-                f"{worst[Status.OVERDUE]} working day(s){until}"
+                else f"{overdue} {what_overdue[1]}{flag}{tail}"
             )
         if kind is DutyKind.EXTENSION and summary.extension_over_cap:
             n = summary.extension_over_cap
