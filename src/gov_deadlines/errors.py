@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import errno as _errno
+import os as _os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -581,6 +582,16 @@ def shown(value: object) -> str:
     except Exception:  # a foreign object's repr must not hide the real error
         text = f"<{type(value).__name__} object>"
     return text if len(text) <= 80 else text[:77] + "…"
+
+
+def check_path_argument(name: str, value: object) -> str:
+    """The file path ``value`` as text; :class:`ArgumentTypeError` for anything else
+    (``None``, a number, a bytes path), which ``os.fspath`` or ``pathlib`` would refuse
+    with a bare ``TypeError``."""
+    path = _os.fspath(value) if isinstance(value, str | _os.PathLike) else None
+    if not isinstance(path, str):
+        raise ArgumentTypeError(name, value, "a file path (str or os.PathLike)", "文件路径")
+    return path
 
 
 def check_day_argument(name: str, value: object) -> None:

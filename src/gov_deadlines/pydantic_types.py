@@ -41,7 +41,13 @@ from gov_deadlines.calendar import ProvisionalDate, WorkCalendar, default_calend
 from gov_deadlines.catalogue import Catalogue, ReceiptPolicy, check_due, default_catalogue
 from gov_deadlines.counting.periods import Period
 from gov_deadlines.dates import DATETIME_FORMS, is_not_a_time, parse_day
-from gov_deadlines.errors import CalendarCoverageError, DateParseError, GovDeadlinesError, shown
+from gov_deadlines.errors import (
+    ArgumentTypeError,
+    CalendarCoverageError,
+    DateParseError,
+    GovDeadlinesError,
+    shown,
+)
 from gov_deadlines.vocabulary import Lang, Status, is_zh, pydantic_error
 
 __all__ = [
@@ -84,7 +90,9 @@ def _day(value: Any, info: Any, lang: Lang) -> Any:
     return value
 
 
-def _covered(day: dt.date, calendar: WorkCalendar, provisional: bool, info: Any, lang: Lang) -> dt.date:
+def _covered(
+    day: dt.date, calendar: WorkCalendar, provisional: bool, info: Any, lang: Lang
+) -> dt.date:
     """``day`` if the official data covers it; a :class:`ProvisionalDate` if not and the
     author allowed provisional days; else a ``calendar_coverage`` error."""
     try:
@@ -99,6 +107,22 @@ def _covered(day: dt.date, calendar: WorkCalendar, provisional: bool, info: Any,
         # past the provisional years too: this refusal says so (no "ask for provisional")
         raise pydantic_error(error, _lang(info, lang)) from None
     return ProvisionalDate(day.year, day.month, day.day)
+
+
+def _check_options(
+    provisional: object, calendar: object, lang: str, catalogue: object = None
+) -> None:
+    """A marker's options, refused when the model is defined, not at its first value (a
+    wrong calendar raised AttributeError inside validation: a 500, not a 422)."""
+    is_zh(lang)
+    if type(provisional) is not bool:
+        raise ArgumentTypeError("provisional", provisional, "True or False", "True 或 False")
+    if calendar is not None and not isinstance(calendar, WorkCalendar):
+        raise ArgumentTypeError(
+            "calendar", calendar, "a WorkCalendar (default_calendar())", "工作日历(WorkCalendar)"
+        )
+    if catalogue is not None and not isinstance(catalogue, Catalogue):
+        raise ArgumentTypeError("catalogue", catalogue, "a Catalogue", "规则目录(Catalogue)")
 
 
 def _date_schema(source: Any, handler: Any, lang: Lang, after: Any) -> Any:
@@ -119,7 +143,7 @@ class Covered:
     lang: Lang = "zh"
 
     def __post_init__(self) -> None:
-        is_zh(self.lang)  # a wrong language is refused when the model is defined
+        _check_options(self.provisional, self.calendar, self.lang)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         def after(value: Any, info: Any) -> Any:
@@ -142,7 +166,7 @@ class IsWorkingDay:
     lang: Lang = "zh"
 
     def __post_init__(self) -> None:
-        is_zh(self.lang)  # a wrong language is refused when the model is defined
+        _check_options(self.provisional, self.calendar, self.lang)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         def after(value: Any, info: Any) -> Any:
@@ -212,7 +236,17 @@ class MeetsRule:
     lang: Lang = "zh"
 
     def __post_init__(self) -> None:
-        is_zh(self.lang)  # a wrong language is refused when the model is defined
+        _check_options(self.provisional, self.calendar, self.lang, self.catalogue)
+        for name, value in (("rule_id", self.rule_id), ("trigger", self.trigger)):
+            if not isinstance(value, str):
+                raise ArgumentTypeError(name, value, "a text (str)", "文字")
+        if not isinstance(self.receipt_policy, ReceiptPolicy):
+            raise ArgumentTypeError(
+                "receipt_policy",
+                self.receipt_policy,
+                "a ReceiptPolicy (NEXT_WORKING_DAY or AS_RECORDED)",
+                "收到日政策(ReceiptPolicy)",
+            )
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         # An unknown rule is the model author's mistake: refused when the model is defined.
@@ -389,6 +423,8 @@ def provisional_fields(model: BaseModel) -> tuple[str, ...]:
     """The fields of ``model`` whose values rest on provisional calendar data (a
     :class:`Covered`, :class:`IsWorkingDay` or :class:`MeetsRule` field that passed with
     ``provisional=True``): empty when everything is official."""
+    if not isinstance(model, BaseModel):
+        raise ArgumentTypeError("model", model, "a pydantic model instance", "pydantic 模型实例")
     return tuple(name for name in type(model).model_fields if is_provisional(getattr(model, name)))
 
 
@@ -405,6 +441,15 @@ def validation_error(
     ``raise RequestValidationError(validation_error(e, loc=("body", "received_on")).errors())``
     answers 422 with that ``loc``; its ``type`` and ``ctx`` are those of the validators'
     errors."""
+    if not isinstance(error, GovDeadlinesError):
+        raise ArgumentTypeError(
+            "error",
+            error,
+            "a gov_deadlines error (GovDeadlinesError)",
+            "本库的错误(GovDeadlinesError)",
+        )
+    if isinstance(loc, str) or not isinstance(loc, Sequence):
+        raise ArgumentTypeError("loc", loc, "a sequence of str and int", "由 str 与 int 组成的序列")
     return ValidationError.from_exception_data(
         title,
         [InitErrorDetails(type=pydantic_error(error, lang), loc=tuple(loc), input=value)],

@@ -31,10 +31,10 @@ import re
 import zipfile
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from os import PathLike, fspath
+from os import PathLike
 from typing import Any
 
-from gov_deadlines.errors import GovDeadlinesError
+from gov_deadlines.errors import GovDeadlinesError, check_path_argument
 
 __all__ = [
     "HEADER_SEARCH",
@@ -363,7 +363,7 @@ def open_sheet(
     for a file that is no workbook, a sheet that does not exist (the sheets are listed) or
     a sheet without a header row, and ``OSError`` for a file that cannot be opened.
     """
-    source = fspath(path)
+    source = check_path_argument("path", path)
     calamine = _calamine()
     # Opened first so that a missing or unreadable file is an OSError naming it (calamine's
     # own names no file).

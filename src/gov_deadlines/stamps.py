@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from gov_deadlines.errors import GovDeadlinesError, shown
 from gov_deadlines.values import frozen
 
 __all__ = [
@@ -89,8 +90,18 @@ def _unescape(text: str) -> str:
     return "".join(out)
 
 
-class StampError(ValueError):
-    """A stamp's text that is not in the documented form (internal: callers report it)."""
+class StampError(GovDeadlinesError, ValueError):
+    """A stamp's text that is not in the documented form (``docs/vocabulary.md#stamps``):
+    ``Stamp.parse`` is public, and a stored record's stamp may be damaged.
+
+    Attributes: ``text`` (what was given) and ``form`` (the form expected).
+    """
+
+    def __init__(self, form: str, text: object) -> None:
+        self.text = text
+        self.form = form
+        super().__init__(f"not a stamp ({form}; docs/vocabulary.md#stamps): {shown(text)}")
+        self.zh = f"不是数据版本戳(应为 {form},见 docs/vocabulary.md#stamps):{shown(text)}"
 
 
 @frozen
@@ -152,13 +163,13 @@ class YearStamp:
     def parse(cls, text: str) -> YearStamp:
         year_text, sep, rest = text.partition("=")
         if not sep or not year_text.strip().isdigit():
-            raise StampError(f"not YEAR=KIND:NOTICE:HASH: {text!r}")
+            raise StampError("YEAR=KIND:NOTICE:HASH", text)
         year = int(year_text)
         if rest == "none":
             return cls(year, "none")
         parts = rest.split(":")
         if len(parts) != 3:
-            raise StampError(f"not YEAR=KIND:NOTICE:HASH: {text!r}")
+            raise StampError("YEAR=KIND:NOTICE:HASH", text)
         return cls(year, _unescape(parts[0]), _unescape(parts[1]), parts[2])
 
 
@@ -180,7 +191,7 @@ class RuleStamp:
     def parse(cls, text: str) -> RuleStamp:
         source, sep, hashed = text.rpartition(":")
         if not sep or not source:
-            raise StampError(f"not SOURCE:HASH: {text!r}")
+            raise StampError("SOURCE:HASH", text)
         return cls(_unescape(source), hashed)
 
 
@@ -213,7 +224,7 @@ class Stamp:
     def parse(cls, text: str) -> Stamp:
         """Read :meth:`text` back; :class:`StampError` if it is not in that form."""
         if not isinstance(text, str) or text.count("|") != 1:
-            raise StampError(f"a stamp has one '|' between years and rules: {text!r}")
+            raise StampError("YEARS|RULES, one '|' between them", text)
         years, rules = text.split("|")
         return cls(
             tuple(YearStamp.parse(part) for part in years.split(";") if part),

@@ -41,7 +41,7 @@ import datetime as dt
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from os import PathLike, fspath
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from gov_deadlines.bundled import list_data, read_data
 from gov_deadlines.calendar.holiday import Holiday
 from gov_deadlines.documents import schema_problem_zh
-from gov_deadlines.errors import OverlayError, file_problem
+from gov_deadlines.errors import OverlayError, check_path_argument, file_problem
 from gov_deadlines.vocabulary import is_zh
 
 #: 民族自治地方 at the provincial level (GB/T 2260 codes) and the names they go by.
@@ -259,7 +259,7 @@ def local_overlay_from_data(data: Mapping[str, Any], source: str = "<data>") -> 
 
 def load_local_overlay(path: str | PathLike[str]) -> LocalOverlay:
     """Read a local overlay file (TOML with ``[scope]``)."""
-    name = fspath(path)
+    name = check_path_argument("path", path)
     try:
         text = Path(name).read_bytes().decode("utf-8-sig")
     except OSError as error:

@@ -49,7 +49,7 @@ from gov_deadlines.calendar.statutory import (
     statutory_holidays,
     statutory_version,
 )
-from gov_deadlines.errors import NoticeTextError, OverlayError
+from gov_deadlines.errors import ArgumentTypeError, NoticeTextError, OverlayError
 
 # One character for one character, so that positions in the normalised text are positions
 # in the pasted text. Traditional forms of the characters the notices use, full-width
@@ -138,6 +138,8 @@ def read_notice(text: str, year: int | None = None, *, source: str = "") -> Year
 
 def read_notice_sections(text: str, year: int | None = None, *, source: str = "") -> NoticeReading:
     """Like :func:`read_notice`, with the sections read and the missing citation fields."""
+    if not isinstance(text, str):
+        raise ArgumentTypeError("text", text, "the notice's text (str)", "通知的文本")
     normal = text.translate(_NORMAL)
     title_match = _TITLE.search(normal)
     title_year = int(title_match.group(1)) if title_match else None

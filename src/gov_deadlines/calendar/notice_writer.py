@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from gov_deadlines.calendar.notice_text import NoticeReading
+from gov_deadlines.errors import ArgumentTypeError
 
 
 def _string(value: str) -> str:
@@ -40,6 +41,10 @@ def _runs(days: Sequence[dt.date]) -> Iterator[tuple[dt.date, dt.date]]:
 
 def notice_toml(reading: NoticeReading) -> str:
     """The overlay file's text for ``reading``."""
+    if not isinstance(reading, NoticeReading):
+        raise ArgumentTypeError(
+            "reading", reading, "a NoticeReading (read_notice_sections(text))", "通知的读取结果"
+        )
     arrangement = reading.arrangement
     notice = arrangement.notice
     assert notice is not None  # a reading always cites its notice

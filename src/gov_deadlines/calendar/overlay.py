@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from os import PathLike, fspath
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ from gov_deadlines.calendar.holiday import holiday_from_text
 from gov_deadlines.calendar.notice import Notice
 from gov_deadlines.calendar.schema import NoticeSpec
 from gov_deadlines.documents import DocumentProblem, parse_document, schema_problem_zh
-from gov_deadlines.errors import ArgumentTypeError, OverlayError, file_problem
+from gov_deadlines.errors import OverlayError, check_path_argument, file_problem
 
 
 class _OffBlock(BaseModel):
@@ -177,9 +177,7 @@ def arrangement_from_holiday_cn(data: Mapping[str, Any], source: str = "<data>")
 
 def load_overlay(path: str | PathLike[str]) -> YearArrangement:
     """Read one overlay file: ``.json`` as holiday-cn, anything else as the project's TOML."""
-    name = fspath(path) if isinstance(path, str | PathLike) else None
-    if not isinstance(name, str):  # None, a number, or a bytes path
-        raise ArgumentTypeError("path", path, "a file path (str or os.PathLike)", "文件路径")
+    name = check_path_argument("path", path)
     file = Path(name)
     try:
         raw = file.read_bytes()

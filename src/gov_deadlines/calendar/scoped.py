@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from os import PathLike, fspath
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,12 @@ from gov_deadlines.calendar.local_days import (
     bundled_local_overlays,
     region_code,
 )
-from gov_deadlines.errors import LocalCoverageError, OverlayError
+from gov_deadlines.errors import (
+    ArgumentTypeError,
+    LocalCoverageError,
+    OverlayError,
+    check_path_argument,
+)
 
 if TYPE_CHECKING:
     # The scoped calendar itself lives beside the national one (workcalendar), which
@@ -111,6 +116,8 @@ def local_day_runs(days: list[LocalDay]) -> Iterator[str]:
 
 def for_region(calendar: WorkCalendar, region: str) -> WorkCalendar:
     """``calendar`` with the bundled local overlays of ``region`` (code or name) applied."""
+    if not isinstance(region, str):
+        raise ArgumentTypeError("region", region, "a region code or name (str)", "地区代码或名称")
     code = region_code(region)
     found = tuple(o for o in bundled_local_overlays() if o.scope.region == code)
     if not found:
@@ -130,7 +137,7 @@ def split_overlay_files(
     national: list[str] = []
     local: list[LocalOverlay] = []
     for path in paths:
-        name = fspath(path)
+        name = check_path_argument("paths", path)
         data = None
         if not name.lower().endswith(".json"):
             try:

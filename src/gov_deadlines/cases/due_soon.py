@@ -21,18 +21,16 @@ What is left out, and why (``docs/audit.md``, "What falls due soon"):
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from gov_deadlines.calendar.workcalendar import WorkCalendar
+from gov_deadlines.cases.batch import RowResult
 from gov_deadlines.cases.duties import Duty, DutyKind, workdays_or_none
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.errors import ArgumentTypeError, check_day_argument
 from gov_deadlines.vocabulary import Status
-
-if TYPE_CHECKING:
-    from gov_deadlines.cases.batch import RowResult
 
 __all__ = ["DueSoon", "due_within", "due_within_rows", "next_duty"]
 
@@ -63,6 +61,10 @@ def next_duty(verdict: CaseVerdict, as_of: dt.date | None = None) -> tuple[Duty,
     Raises :class:`~gov_deadlines.errors.ArgumentTypeError` when neither ``as_of`` nor the
     verdict's audit day is given: "due soon" needs a day to count from.
     """
+    if not isinstance(verdict, CaseVerdict):
+        raise ArgumentTypeError(
+            "verdict", verdict, "a CaseVerdict (from audit_case)", "案件核查结果(CaseVerdict)"
+        )
     check_day_argument("as_of", as_of)
     day = as_of if as_of is not None else verdict.as_of
     if day is None:
@@ -87,11 +89,12 @@ def next_duty(verdict: CaseVerdict, as_of: dt.date | None = None) -> tuple[Duty,
 
 
 def _check_workdays(workdays: object) -> int:
-    if isinstance(workdays, bool) or not isinstance(workdays, int) or workdays < 0:
+    # any whole number (numpy.int64 from a frame), as counts are taken elsewhere
+    if isinstance(workdays, bool) or not isinstance(workdays, numbers.Integral) or workdays < 0:
         raise ArgumentTypeError(
             "workdays", workdays, "a whole number of working days, 0 or more", "不小于0的整数"
         )
-    return workdays
+    return int(workdays)
 
 
 def due_within(
@@ -104,6 +107,13 @@ def due_within(
     check_day_argument("as_of", as_of)
     found: list[DueSoon] = []
     for row in results:
+        if not isinstance(row, RowResult):
+            raise ArgumentTypeError(
+                "results",
+                row,
+                "RowResult values (from audit_cases or audit_csv)",
+                "逐行核查结果(RowResult)",
+            )
         verdict = row.verdict
         if verdict is None:
             continue

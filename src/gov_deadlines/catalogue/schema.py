@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from os import PathLike, fspath
+from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
@@ -43,7 +43,7 @@ from gov_deadlines.counting.periods import (
     parse_period,
 )
 from gov_deadlines.documents import DocumentProblem, parse_document
-from gov_deadlines.errors import RuleFileError
+from gov_deadlines.errors import RuleFileError, check_path_argument
 
 
 def _config(title: str) -> ConfigDict:
@@ -382,7 +382,7 @@ def parse_policy_file(data: Any, source: str = "<data>") -> list[Policy]:
 
 def load_rule_file(path: str | PathLike[str]) -> RuleSet:
     """Read and validate one rule file (TOML, or JSON with the same structure)."""
-    name = fspath(path)
+    name = check_path_argument("path", path)
     try:
         text = Path(name).read_bytes().decode("utf-8-sig")
     except OSError as error:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gov_deadlines.catalogue import STRENGTH_LABELS
+from gov_deadlines.errors import ArgumentTypeError
 from gov_deadlines.outputs.supervision import SupervisionRow
 from gov_deadlines.recurring.compliance import WindowVerdict
 from gov_deadlines.recurring.windows import Occurrence
@@ -43,6 +44,10 @@ def supervision_rows(
     zh = is_zh(lang)
     groups: dict[str, list[WindowVerdict]] = {}
     for verdict in verdicts:
+        if not isinstance(verdict, WindowVerdict):
+            raise ArgumentTypeError(
+                "verdicts", verdict, "WindowVerdict values (from check_log)", "定期任务核查结果"
+            )
         key = (
             f"{verdict.rule_id}|{verdict.occurrence.window_start}"
             if per_window

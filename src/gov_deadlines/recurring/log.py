@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from os import PathLike, fspath
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from gov_deadlines.errors import (
     ArgumentTypeError,
     GovDeadlinesError,
     UnknownRuleError,
+    check_path_argument,
     file_problem,
 )
 from gov_deadlines.sheets import PROGRESS_ROWS, SHEET_SUFFIXES, Progress, Sheet, open_sheet
@@ -190,11 +191,18 @@ def read_log(
     skipped. ``progress(rows done, rows in all)`` is called every thousand rows if given.
     """
     if (path is None) == (text is None):
-        raise TypeError("read_log takes a path or text=, not both")
+        raise ArgumentTypeError(
+            "path",
+            path,
+            "a path or text=, one of them (not both, not neither)",
+            "文件路径或 text=,二者给出其一",
+        )
+    if text is not None and not isinstance(text, str):
+        raise ArgumentTypeError("text", text, "the log's text (str)", "工作记录的文本")
     source = "<text>"
     table: Sheet | None = None
     if path is not None:
-        source = fspath(path)
+        source = check_path_argument("path", path)
         if os.path.splitext(source)[1].lower() in SHEET_SUFFIXES:
             table = open_sheet(source, sheet, accept=_is_log_header)
         else:
