@@ -299,14 +299,17 @@ class MeetsRule:
             raise pydantic_error(error, lang, rule=self.rule_id, trigger=self.trigger) from None
         if verdict.status in (Status.LATE, Status.SHORT):
             deadline = verdict.deadline
+            # a due date on provisional data is marked in the message too, not only in ctx
+            mark_en = " (provisional)" if deadline.provisional else ""
+            mark_zh = "(临时推算)" if deadline.provisional else ""
             en = (
                 f"{field} {value.isoformat()} does not meet {self.rule_id}: due by "
-                f"{deadline.due_date.isoformat()} ({deadline.period.text('en')} from "
+                f"{deadline.due_date.isoformat()}{mark_en} ({deadline.period.text('en')} from "
                 f"{self.trigger} {deadline.trigger_date.isoformat()}). {verdict.summary('en')}"
             )
             zh = (
                 f"{field} {value.isoformat()} 不符合 {self.rule_id}:期限为"
-                f"{deadline.due_date.isoformat()}(自 {self.trigger} "
+                f"{deadline.due_date.isoformat()}{mark_zh}(自 {self.trigger} "
                 f"{deadline.trigger_date.isoformat()} 起{deadline.period.text('zh')})。"
                 f"{verdict.summary('zh')}"
             )
