@@ -57,6 +57,13 @@ class CaseVerdict(Recorded):
         self.record = record
         self._duties: tuple[Duty, ...] | None = None
 
+    def __repr__(self) -> str:
+        # the reply's due date as its type shows it: ProvisionalDate(…) when provisional
+        return (
+            f"CaseVerdict(case_id={self.case_id!r}, result={self.result.value!r}, "
+            f"reply_due_date={self.reply_due_date!r}, provisional={self.provisional})"
+        )
+
     # -- the record's values, as dates and objects ---------------------------------------------
 
     @property
