@@ -295,25 +295,37 @@ class TriggerError(GovDeadlinesError, ValueError):
         self.zh = f"起算时间 {shown(trigger)}:{zh}"
 
 
-class UnknownRuleError(GovDeadlinesError, KeyError):
-    """No rule has this id. Attributes: ``rule_id`` and ``suggestions`` (closest ids)."""
+#: What an id of the catalogue names, in both languages, and the command that lists them.
+_CATALOGUE_IDS = {
+    "rule": ("rule", "规则", "gov-deadlines rules", "gov_deadlines.rules()"),
+    "event": ("event", "事件", "gov-deadlines events", "default_catalogue().events"),
+    "source": ("source", "来源文件", "gov-deadlines rules", "default_catalogue().sources"),
+}
 
-    def __init__(self, rule_id: str, suggestions: Sequence[str]) -> None:
+
+class UnknownRuleError(GovDeadlinesError, KeyError):
+    """No rule (or event, or source document: ``kind``) has this id. Attributes:
+    ``rule_id`` (the id given), ``suggestions`` (closest ids) and ``kind`` (``"rule"``,
+    ``"event"`` or ``"source"``)."""
+
+    def __init__(self, rule_id: str, suggestions: Sequence[str], *, kind: str = "rule") -> None:
         self.rule_id = rule_id
         self.suggestions = tuple(suggestions)
+        self.kind = kind
+        what, what_zh, command, call = _CATALOGUE_IDS[kind]
         hint = (
             f"; did you mean {', '.join(self.suggestions)}?"
             if self.suggestions
-            else "; list the ids with gov_deadlines.rules() or `gov-deadlines rules`"
+            else f"; list the ids with {call} or `{command}`"
         )
         super().__init__(rule_id)
-        self._text = f"unknown rule id {rule_id!r}{hint}"
+        self._text = f"unknown {what} id {rule_id!r}{hint}"
         hint_zh = (
             f";您是否要找:{'、'.join(self.suggestions)}?"
             if self.suggestions
-            else ";可用 `gov-deadlines rules` 列出全部规则"
+            else f";可用 `{command}` 列出全部{what_zh}"
         )
-        self.zh = f"没有编号为 {rule_id!r} 的规则{hint_zh}"
+        self.zh = f"没有编号为 {rule_id!r} 的{what_zh}{hint_zh}"
 
     def __str__(self) -> str:  # KeyError would print the repr of the key only
         return self._text

@@ -249,3 +249,20 @@ def test_a_notice_without_its_title_is_refused_with_the_option_not_the_python_ca
     # The library keeps naming its own argument.
     with pytest.raises(NoticeTextError, match=r"year=2027"):
         read_notice(notice.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "zh", "en"),
+    [
+        (("rules", "--source", "sd-2019"), "没有编号为 'sd-2019' 的来源文件", "unknown source id"),
+        (("schedule", "2026", "--source", "sd-2019"), "的来源文件", "unknown source id"),
+        (("events", "no-such-event", "2026-03-02"), "的事件", "unknown event id"),
+        (("rule", "no-such-rule"), "的规则", "unknown rule id"),
+    ],
+)
+def test_an_unknown_id_is_named_as_what_it_is(argv: tuple[str, ...], zh: str, en: str) -> None:
+    # An unknown source or event was "没有编号为 … 的规则" / "unknown rule id".
+    result = run_main(*argv)
+    assert result.code == 2 and zh in result.err, result
+    english = run_main(*argv, "--lang", "en")
+    assert english.code == 2 and en in english.err, english

@@ -275,7 +275,9 @@ class Catalogue:
         try:
             return self._events[event_id]
         except KeyError:
-            raise UnknownRuleError(event_id, self._close(event_id, self._events)) from None
+            raise UnknownRuleError(
+                event_id, self._close(event_id, self._events), kind="event"
+            ) from None
 
     def _close(self, wanted: str, pool: Iterable[str]) -> list[str]:
         """Up to five known names closest to ``wanted`` (always some, if any exist)."""
@@ -328,7 +330,7 @@ class Catalogue:
             unknown = wanted - self._sources.keys()
             if unknown:
                 name = sorted(unknown)[0]
-                raise UnknownRuleError(name, self._close(name, self._sources))
+                raise UnknownRuleError(name, self._close(name, self._sources), kind="source")
         found = []
         for item in self._by_id.values():
             if wanted and item.source.id not in wanted:
