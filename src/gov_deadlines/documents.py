@@ -20,12 +20,22 @@ _REPORTED_DEPTH = 100
 
 
 class DocumentProblem(Exception):
-    """The text is not a valid document: ``problem`` and ``entry`` (``line N``, or ``None``)."""
+    """The text is not a valid document: ``problem`` (English), ``problem_zh`` (the same for
+    a clerk, without the parser's English) and ``entry`` (``line N``, or ``None``)."""
 
-    def __init__(self, problem: str, entry: str | None = None) -> None:
+    def __init__(self, problem: str, entry: str | None = None, problem_zh: str = "") -> None:
         super().__init__(problem)
         self.problem = problem
         self.entry = entry
+        self.problem_zh = problem_zh or problem
+
+
+def json_problem_zh(error: json.JSONDecodeError) -> str:
+    """A JSON syntax error in Chinese: where it is (the decoder's words are English)."""
+    return (
+        f"不是有效的 JSON 文本(第{error.lineno}行第{error.colno}列附近有语法错误:"
+        "常见原因是缺少或多了引号、逗号、括号)"
+    )
 
 
 def _line_of(text: str, position: int) -> str:
@@ -67,7 +77,11 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise DocumentProblem(f"the key {key!r} appears twice in one object", f"key {key!r}")
+            raise DocumentProblem(
+                f"the key {key!r} appears twice in one object",
+                f"key {key!r}",
+                f"同一对象中键 {key!r} 出现了两次",
+            )
         result[key] = value
     return result
 
@@ -80,20 +94,28 @@ def parse_document(text: str, *, as_json: bool) -> Any:
             return json.loads(text, object_pairs_hook=_no_duplicate_keys)
         return tomllib.loads(text)
     except json.JSONDecodeError as error:
-        raise DocumentProblem(f"not valid JSON ({error.msg})", f"line {error.lineno}") from None
+        raise DocumentProblem(
+            f"not valid JSON ({error.msg})", f"line {error.lineno}", json_problem_zh(error)
+        ) from None
     except tomllib.TOMLDecodeError as error:
         at = re.search(r"at line (\d+)", str(error))
         raise DocumentProblem(
-            f"not valid TOML ({error})", f"line {at.group(1)}" if at else None
+            f"not valid TOML ({error})",
+            f"line {at.group(1)}" if at else None,
+            "不是有效的 TOML 文本" + (f"(第{at.group(1)}行附近有语法错误)" if at else "(有语法错误)"),
         ) from None
     except RecursionError:
         raise DocumentProblem(
-            f"not valid {kind}: arrays or tables nested too deeply", _deep_line(text)
+            f"not valid {kind}: arrays or tables nested too deeply",
+            _deep_line(text),
+            f"不是有效的 {kind} 文本:数组或表嵌套过深",
         ) from None
     except ValueError as error:  # the interpreter's limit on the digits of an int
         reason = str(error).split(";")[0]  # drop its advice, which names a Python function
         raise DocumentProblem(
-            f"not valid {kind}: a number with too many digits ({reason})", _long_number_line(text)
+            f"not valid {kind}: a number with too many digits ({reason})",
+            _long_number_line(text),
+            f"不是有效的 {kind} 文本:数字的位数过多",
         ) from None
 
 

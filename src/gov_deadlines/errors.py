@@ -225,8 +225,12 @@ class OverlayError(GovDeadlinesError, ValueError):
             f"calendar file {where}: {problem}. Fix the entry and load the file again; "
             "the accepted formats are described in docs/calendar.md."
         )
+        # "line 3" (where a file's syntax fails) is 第3行 in Chinese; other entries are the
+        # file's own words (a date, a key).
+        line = entry[5:] if entry is not None and entry.startswith("line ") else ""
+        where_zh = f"{source}第{line}行" if line.isdigit() else where
         self.zh = (
-            f"日历文件 {where}:{problem_zh or problem}。请修改后重新载入;格式见 docs/calendar.md。"
+            f"日历文件 {where_zh}:{problem_zh or problem}。请修改后重新载入;格式见 docs/calendar.md。"
         )
 
 

@@ -266,3 +266,27 @@ def test_an_unknown_id_is_named_as_what_it_is(argv: tuple[str, ...], zh: str, en
     assert result.code == 2 and zh in result.err, result
     english = run_main(*argv, "--lang", "en")
     assert english.code == 2 and en in english.err, english
+
+
+@pytest.mark.parametrize(
+    ("argv", "name", "text"),
+    [
+        (("case", "{}"), "case.json", '{"channel": "当面",, }'),
+        (("case", "{}"), "case.toml", "channel = \n"),
+        (("cal", "--calendar", "{}"), "2027.json", '{"year": 2027, "days": [}'),
+        (("recheck", "{}"), "results.jsonl", '{"bad json\n'),
+    ],
+)
+def test_a_file_that_is_not_valid_json_or_toml_is_refused_in_chinese(
+    argv: tuple[str, ...], name: str, text: str, tmp_path: Any
+) -> None:
+    # The decoder's English was inside the Chinese message: "无法读取:not valid JSON
+    # (Expecting property name enclosed in double quotes)", "不是 JSON 文本(Unterminated …)".
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run_main(*(a.format(path) for a in argv))
+    message = (result.err + result.out).replace(str(path), "")
+    assert result.code in (1, 2), result
+    assert "不是有效的" in message, message
+    assert "Expecting" not in message and "Unterminated" not in message, message
+    assert "not valid" not in message and "line " not in message, message

@@ -200,12 +200,11 @@ def load_overlay(path: str | PathLike[str]) -> YearArrangement:
     try:
         data = parse_document(text, as_json=as_json)
     except DocumentProblem as problem:
-        kind = "JSON" if as_json else "TOML"
         raise OverlayError(
             name,
             problem.problem,
             entry=problem.entry,
-            problem_zh=f"不是有效的 {kind} 文本({problem.problem})",
+            problem_zh=problem.problem_zh,
         ) from None
     if as_json:
         if not isinstance(data, dict):

@@ -215,7 +215,7 @@ def _read_file(path: str, console: Console) -> dict[str, Any]:
         where_zh = f"({problem.entry.replace('line ', '第')}行)" if problem.entry else ""
         raise UsageError(
             console.t(
-                f"{path}{where_zh}:无法读取:{problem.problem}",
+                f"{path}{where_zh}:无法读取:{problem.problem_zh}",
                 f"{path}{where}: cannot be read: {problem.problem}",
             )
         ) from None

@@ -30,6 +30,7 @@ from gov_deadlines.cases import CaseVerdict
 from gov_deadlines.catalogue import Catalogue, ReceiptPolicy, default_catalogue, due
 from gov_deadlines.counting import Deadline, Unit, Verdict, check, deadline
 from gov_deadlines.counting.stamping import read_spans
+from gov_deadlines.documents import json_problem_zh
 from gov_deadlines.errors import ArgumentTypeError, GovDeadlinesError
 from gov_deadlines.recurring import Occurrence, WindowVerdict, schedule
 from gov_deadlines.stamps import DaySpan, RuleStamp, Stamp, StampError, YearStamp
@@ -219,7 +220,9 @@ def _as_dict(record: object) -> dict[str, Any]:
     if isinstance(record, str | bytes):
         try:
             record = json.loads(record)
-        except ValueError as error:
+        except json.JSONDecodeError as error:
+            raise _Unreadable(json_problem_zh(error), f"not JSON text ({error})") from None
+        except ValueError as error:  # not text (bytes of another encoding), too many digits
             raise _Unreadable(f"不是 JSON 文本({error})", f"not JSON text ({error})") from None
         except RecursionError:  # arrays or objects nested deeper than the decoder goes
             raise _Unreadable(
