@@ -45,6 +45,12 @@ DAY = dt.date(2026, 9, 28)
         ("verdict", lambda: next_duty(None, DAY)),  # type: ignore[arg-type]
         ("error", lambda: gd.validation_error(ValueError("x"), loc=("a",))),  # type: ignore[arg-type]
         ("model", lambda: gd.provisional_fields(None)),  # type: ignore[arg-type]
+        ("verdicts", lambda: gd.supervision_rows(None)),  # type: ignore[arg-type]
+        ("events", lambda: gd.check_log(None, 2026)),  # type: ignore[arg-type]
+        ("calendar", lambda: gd.check_log([], 2026, calendar="bundled")),  # type: ignore[arg-type]
+        ("catalogue", lambda: gd.check_log([], 2026, catalogue="x")),  # type: ignore[arg-type]
+        ("calendar", lambda: gd.schedule(2026, calendar="bundled")),  # type: ignore[arg-type]
+        ("catalogue", lambda: gd.schedule(2026, catalogue="x")),  # type: ignore[arg-type]
         # a marker's options are refused when the model is defined, not as a 500 later
         ("calendar", lambda: gd.IsWorkingDay(calendar="bundled")),  # type: ignore[arg-type]
         ("calendar", lambda: gd.Covered(calendar="bundled")),  # type: ignore[arg-type]

@@ -609,6 +609,18 @@ class ScopedCalendar(LocalScope, WorkCalendar):
 _DEFAULTS_LOCK = threading.Lock()
 
 
+def calendar_or_default(calendar: object) -> WorkCalendar:
+    """``calendar``, or the bundled one for ``None``; anything else is refused with
+    :class:`ArgumentTypeError` (not an ``AttributeError`` at its first use)."""
+    if calendar is None:
+        return default_calendar()
+    if not isinstance(calendar, WorkCalendar):
+        raise ArgumentTypeError(
+            "calendar", calendar, "a WorkCalendar (default_calendar())", "工作日历(WorkCalendar)"
+        )
+    return calendar
+
+
 def _check_provisional(provisional: object) -> None:
     # A flag, not any value: "no" is true, and a new default calendar was built for each key
     if type(provisional) is not bool:

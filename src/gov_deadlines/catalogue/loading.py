@@ -13,6 +13,7 @@ from gov_deadlines.bundled import list_data, read_toml, snapshot_payload
 from gov_deadlines.catalogue.model import Event, RuleSet, events_from_dict, rule_set_from_dict
 from gov_deadlines.catalogue.policies import default_policies
 from gov_deadlines.catalogue.store import Catalogue
+from gov_deadlines.errors import ArgumentTypeError
 
 __all__ = ["default_catalogue"]
 
@@ -48,6 +49,16 @@ def _from_toml() -> tuple[list[RuleSet], list[str], list[Event]]:
             files.append(parse_rule_file(data, name))
             origins.append(name)
     return files, origins, events
+
+
+def catalogue_or_default(catalogue: object) -> Catalogue:
+    """``catalogue``, or the built-in one for ``None``; anything else is refused with
+    :class:`~gov_deadlines.errors.ArgumentTypeError`."""
+    if catalogue is None:
+        return default_catalogue()
+    if not isinstance(catalogue, Catalogue):
+        raise ArgumentTypeError("catalogue", catalogue, "a Catalogue", "规则目录(Catalogue)")
+    return catalogue
 
 
 def default_catalogue() -> Catalogue:

@@ -42,6 +42,10 @@ def supervision_rows(
     整改责任主体 is whom the rule binds. 整改措施 and 材料提供部门 are left for the supervisor.
     """
     zh = is_zh(lang)
+    if not isinstance(verdicts, Iterable):
+        raise ArgumentTypeError(
+            "verdicts", verdicts, "WindowVerdict values (from check_log)", "定期任务核查结果"
+        )
     groups: dict[str, list[WindowVerdict]] = {}
     for verdict in verdicts:
         if not isinstance(verdict, WindowVerdict):

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
-from gov_deadlines.catalogue import Catalogue, default_catalogue
-from gov_deadlines.errors import CalendarCoverageError, check_day_argument
+from gov_deadlines.calendar.workcalendar import WorkCalendar, calendar_or_default
+from gov_deadlines.catalogue import Catalogue
+from gov_deadlines.catalogue.loading import catalogue_or_default
+from gov_deadlines.errors import ArgumentTypeError, CalendarCoverageError, check_day_argument
 from gov_deadlines.recurring.log import LogEntry, LogError, entry_problem, log_entry, unknown_ids
 from gov_deadlines.recurring.windows import (
     RECURRING_KINDS,
@@ -273,8 +274,15 @@ def check_log(
     check_day_argument("as_of", as_of)
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
-    cat = catalogue or default_catalogue()
-    cal = calendar if calendar is not None else default_calendar()
+    cat = catalogue_or_default(catalogue)
+    cal = calendar_or_default(calendar)
+    if isinstance(events, str | bytes) or not isinstance(events, Iterable):
+        raise ArgumentTypeError(
+            "events",
+            events,
+            "an iterable of log entries (LogEntry, dicts or (rule, date) pairs)",
+            "工作记录条目的序列",
+        )
     entries: list[LogEntry] = []
     unreadable: list[tuple[int | None, str, str]] = []
     for index, item in enumerate(events, start=1):

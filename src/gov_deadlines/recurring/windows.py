@@ -37,7 +37,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, YEARLY, rrule
 
 from gov_deadlines.calendar.day import is_provisional, weekday_name
-from gov_deadlines.calendar.workcalendar import WorkCalendar, default_calendar
+from gov_deadlines.calendar.workcalendar import WorkCalendar, calendar_or_default
 from gov_deadlines.catalogue import (
     KIND_LABELS,
     Catalogue,
@@ -47,6 +47,7 @@ from gov_deadlines.catalogue import (
     default_catalogue,
     due,
 )
+from gov_deadlines.catalogue.loading import catalogue_or_default
 from gov_deadlines.catalogue.lookup import DelegationNote
 from gov_deadlines.errors import (
     ArgumentTypeError,
@@ -364,8 +365,8 @@ def schedule(
     if not 1 <= year <= 9998:
         raise DateRangeError(year, "the year must be 1..9998", "年份须在1至9998之间")
     year = int(year)
-    cat = catalogue or default_catalogue()
-    cal = calendar if calendar is not None else default_calendar()
+    cat = catalogue_or_default(catalogue)
+    cal = calendar_or_default(calendar)
     chosen = _wanted_rules(cat, sources, rules)
     chosen_ids = {item.id for item in chosen}
     found: list[Occurrence] = []
