@@ -129,11 +129,26 @@ def status_text(
     if status is Status.LATE or status is Status.OVERDUE:
         if late_by_workdays:
             amount = f"{late_by_workdays}个工作日" if zh else f"{late_by_workdays} working day(s)"
-        else:
+        else:  # late over rest days only (0 working days), or not countable (None)
             amount = f"{late_by_days}天" if zh else f"{late_by_days} day(s)"
         if status is Status.LATE:
-            return f"逾期{amount}" if zh else f"late by {amount}"
-        return f"逾期未办,已逾期{amount}" if zh else f"overdue by {amount}, not done"
+            text = f"逾期{amount}" if zh else f"late by {amount}"
+        else:
+            text = f"逾期未办,已逾期{amount}" if zh else f"overdue by {amount}, not done"
+        if late_by_workdays is None:
+            # Never a count of 0 for want of data: the holiday data end before the day the
+            # duty was done (or the audit day, for one not done).
+            until = (
+                ("完成日" if zh else "the completion day")
+                if status is Status.LATE
+                else ("核查日" if zh else "the audit day")
+            )
+            text += (
+                f"(工作日数无法确定:日历数据未覆盖到{until})"
+                if zh
+                else f" (working days unknown: the calendar data do not reach {until})"
+            )
+        return text
     if status is Status.PENDING and remaining_workdays is not None:
         if remaining_workdays == 0:
             return "今日到期" if zh else "due today"

@@ -152,7 +152,7 @@ def case_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts | None = Non
     else:
         note = ""
     supplement = extension = None
-    worst = 0
+    worst: int | None = 0  # None: a late duty's working days cannot be counted
     duties = record.duties
     for duty in duties:
         kind = duty[0]
@@ -160,9 +160,12 @@ def case_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts | None = Non
             supplement = duty
         elif kind is _EXTENSION:
             extension = duty
-        late_by = duty[4]
-        if late_by and (duty[3] is _LATE or duty[3] is _OVERDUE) and late_by > worst:
-            worst = late_by
+        if duty[3] is _LATE or duty[3] is _OVERDUE:
+            late_by = duty[4]
+            if late_by is None:
+                worst = None
+            elif worst is not None and late_by > worst:
+                worst = late_by
     reply = duties[-1]
     warnings = notes = ""
     if record.notes:  # the receipt's own notes are in the receipt_note column
@@ -206,7 +209,7 @@ def case_cells(row: RowResult, zh: bool, lang: str, texts: DayTexts | None = Non
         _ON_TIME_TEXT[zh]
         if status is _ON_TIME
         else status_text(status, reply[4], reply[5], reply[6], lang),
-        str(worst),
+        "" if worst is None else str(worst),
         warnings,
         notes,
         case_stamp_text(record, texts.stamps),
@@ -248,13 +251,15 @@ def write_case_rows(
             else:
                 note = assumed_text if record.assumed else ""
             _, due, done, status, late_by, late_days, remaining, _ = record.duties[0]
+            late_cell: int | str
             if status is _ON_TIME:
-                status_cell = on_time
+                status_cell, late_cell = on_time, 0
             else:
                 key = (status, late_by, late_days, remaining)
                 status_cell = statuses.get(key) or statuses.setdefault(
                     key, _quoted(status_text(status, late_by, late_days, remaining, lang))
                 )
+                late_cell = _late_cell(status, late_by)
             start = record.start
             stamp = case_stamp_text(record, stamps)
             stamp_cell = quoted_stamps.get(stamp)
@@ -267,7 +272,7 @@ def write_case_rows(
                 f",,,{record.excluded},,{'' if due is None else memo.get(due) or text(record, due)},"
                 f"{provisional_text[record.provisional]},"
                 f"{'' if done is None else memo.get(done) or text(record, done)},{status_cell},"
-                f"{late_by if late_by and (status is _LATE or status is _OVERDUE) else 0},,,"
+                f"{late_cell},,,"
                 f"{stamp_cell}"
             )
             case_id = record.case_id
@@ -282,6 +287,14 @@ def write_case_rows(
             chunk.clear()
     write("".join(chunk))
     count_blank_rows(results, summary)
+
+
+def _late_cell(status: Status, late_by: int | None) -> int | str:
+    """The max_late_workdays cell of a row whose only duty is the reply: its working days
+    late, blank when they cannot be counted (never 0 for want of holiday data)."""
+    if status is _LATE or status is _OVERDUE:
+        return "" if late_by is None else late_by
+    return 0  # pending, waiting, undetermined: not late
 
 
 def csv_line(cells: list[str]) -> str:
