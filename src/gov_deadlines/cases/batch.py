@@ -140,7 +140,7 @@ class CaseAuditor:
         check_day_argument("as_of", as_of)
         self.as_of = as_of
         self.calendar = calendar if calendar is not None else default_calendar()
-        self.policy = policy or DEFAULT_POLICY
+        self.policy = policy if policy is not None else DEFAULT_POLICY
         self.versions = reply_versions(catalogue)
         self.clock = CaseClock(self.calendar, self.versions, self.policy, as_of)
         self.reader = CellReader(self.clock.days.base)

@@ -65,7 +65,7 @@ from gov_deadlines.cases.record_notes import disputed_outcome, record_notes
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import ReplyVersion, ReplyVersions, reply_versions
 from gov_deadlines.catalogue.receipt import ReceiptPolicy
-from gov_deadlines.errors import CalendarCoverageError
+from gov_deadlines.errors import ArgumentTypeError, CalendarCoverageError, check_day_argument
 from gov_deadlines.vocabulary import CaseResult, Status
 
 if TYPE_CHECKING:
@@ -127,6 +127,16 @@ class CaseClock:
         policy: AuditPolicy = DEFAULT_POLICY,
         as_of: dt.date | None = None,
     ) -> None:
+        # Every entry point (audit_case, the batch, frames) makes a clock: its arguments are
+        # checked here, once, so that a wrong one is an ArgumentTypeError, not an
+        # AttributeError from deep inside.
+        check_day_argument("as_of", as_of)
+        if not isinstance(calendar, WorkCalendar):
+            raise ArgumentTypeError(
+                "calendar", calendar, "a WorkCalendar or None", "WorkCalendar 对象(或不填)"
+            )
+        if not isinstance(policy, AuditPolicy):
+            raise ArgumentTypeError("policy", policy, "an AuditPolicy or None", "AuditPolicy(或不填)")
         days = self.days = DayIndex(calendar)
         base = days.base
         self.versions = versions
@@ -733,5 +743,7 @@ def audit_case(
     """
     _, facts = parse_case_facts(case)
     cal = calendar if calendar is not None else default_calendar()
-    clock = CaseClock(cal, reply_versions(catalogue), policy or DEFAULT_POLICY, as_of)
+    clock = CaseClock(
+        cal, reply_versions(catalogue), policy if policy is not None else DEFAULT_POLICY, as_of
+    )
     return CaseVerdict(clock.run(facts))

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gov_deadlines.cases.model import CaseError, Party
-from gov_deadlines.catalogue import default_catalogue
+from gov_deadlines.catalogue import Catalogue, default_catalogue
 from gov_deadlines.counting.periods import WorkingDays
 from gov_deadlines.dates import iso_date
+from gov_deadlines.errors import ArgumentTypeError
 
 if TYPE_CHECKING:
-    from gov_deadlines.catalogue import Catalogue, Rule, Source
+    from gov_deadlines.catalogue import Rule, Source
 
 __all__ = ["ExcludedSpan", "ReplyVersion", "ReplyVersions", "reply_versions"]
 
@@ -121,6 +122,8 @@ def reply_versions(catalogue: Catalogue | None = None) -> ReplyVersions:
     once; another catalogue is read on each call: a batch reads it once)."""
     if catalogue is None and _BUNDLED:
         return _BUNDLED[0]
+    if catalogue is not None and not isinstance(catalogue, Catalogue):
+        raise ArgumentTypeError("catalogue", catalogue, "a Catalogue or None", "Catalogue 对象(或不填)")
     bundled = default_catalogue()
     cat = catalogue or bundled
     if cat is not bundled:
