@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
@@ -38,7 +39,7 @@ from gov_deadlines.cases.model import Case, CaseError, CaseFacts, parse_case_fac
 from gov_deadlines.cases.policy import DEFAULT_POLICY, AuditPolicy
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import reply_versions
-from gov_deadlines.errors import check_day_argument
+from gov_deadlines.errors import ArgumentTypeError, check_day_argument
 from gov_deadlines.vocabulary import CaseResult, Lang, Recorded
 
 if TYPE_CHECKING:
@@ -206,6 +207,14 @@ def audit_cases(
     ``extension``), or a ``Case``. ``first_line`` numbers the rows (2: the first row after
     a CSV header). Nothing is held back: memory does not grow with the input.
     """
+    if isinstance(rows, str | bytes | Mapping) or not isinstance(rows, Iterable):
+        # A text would be audited a character a row, a mapping a key a row.
+        raise ArgumentTypeError(
+            "rows",
+            rows,
+            "an iterable of mappings or Cases (one per case)",
+            "由映射或 Case 组成的可迭代对象(每个案件一项)",
+        )
     auditor = CaseAuditor(as_of=as_of, calendar=calendar, policy=policy, catalogue=catalogue)
     line = first_line - 1
     for row in rows:
@@ -261,6 +270,14 @@ class CsvAudit:
         delimiter: str = ",",
         rows: RowSource | None = None,
     ) -> None:
+        if rows is None and (isinstance(stream, str | bytes | os.PathLike) or stream is None):
+            # A path or a text would be read a character a line.
+            raise ArgumentTypeError(
+                "stream",
+                stream,
+                "a text stream of CSV lines (open(path, encoding=..., newline=''))",
+                "CSV 文本流(用 open(路径, encoding=…, newline='') 打开文件)",
+            )
         #: The rows: ``rows`` if given (a workbook's, :mod:`gov_deadlines.sheets`), else the
         #: CSV rows of ``stream``.
         self.reader: RowSource = (

@@ -10,6 +10,7 @@ code and caches: no pydantic per row. ``docs/audit.md`` documents the layout.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ __all__ = [
     "RecordCells",
     "facts_from_cells",
     "mapping_cells",
+    "not_recorded",
     "read_channel",
     "read_date",
     "read_party",
@@ -661,6 +663,21 @@ class MappingReader:
 _TEXT_ONLY = frozenset({str})
 
 
+def not_recorded(value: object) -> bool:
+    """Whether a value a program holds means "not recorded": ``None``, ``NaN``, pandas'
+    ``NaT`` and ``pd.NA``, numpy's ``NaT`` — as a blank cell does."""
+    if value is None:
+        return True
+    name = type(value).__name__
+    if name in ("NAType", "NaTType"):
+        return True
+    if name == "datetime64":
+        return bool(value != value)
+    return isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral) and (
+        value != value
+    )
+
+
 def mapping_cells(
     row: Mapping[Any, Any], columns: dict[str, int | None] | None = None
 ) -> list[Any]:
@@ -682,6 +699,8 @@ def mapping_cells(
             continue
         if type(value) is str:
             cells[index] = value
+            continue
+        if not_recorded(value):  # a frame's records (df.to_dict("records")) hold NaN, NaT
             continue
         if isinstance(value, int) and value.bit_length() > 64:
             value = shown(value)  # no field holds such a number; its digits may not even print

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gov_deadlines.cases.batch import CaseAuditor, RowResult
-from gov_deadlines.cases.columns import FIELDS, Layout
+from gov_deadlines.cases.columns import FIELDS, Layout, not_recorded
 from gov_deadlines.errors import ArgumentTypeError, shown
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def frame_cell(value: Any) -> Any:
     kind = type(value)
     if kind is str or kind is dt.date:
         return value
-    if value is None or kind.__name__ in ("NAType", "NaTType"):
+    if not_recorded(value):
         return ""
     if isinstance(value, dt.date):  # a datetime, a pandas Timestamp
         return value
@@ -98,12 +98,9 @@ def frame_cell(value: Any) -> Any:
         return str(whole) if whole.bit_length() <= 64 else shown(whole)
     if isinstance(value, numbers.Real):
         number = float(value)
-        if number != number:
-            return ""
         return str(int(number)) if number.is_integer() else str(value)
-    if kind.__name__ == "datetime64":  # a numpy scalar: NaT, or a naive day
-        day = value.astype("datetime64[D]")
-        return "" if day != day else day.item()
+    if kind.__name__ == "datetime64":  # a numpy scalar: a naive day (NaT is not recorded)
+        return value.astype("datetime64[D]").item()
     if isinstance(value, (list, tuple)) or kind.__name__ == "ndarray":
         return [frame_cell(item) for item in value]
     return shown(value) if isinstance(value, int) else str(value)
