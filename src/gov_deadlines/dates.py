@@ -8,7 +8,11 @@ and punctuation (``２０２６－０９－３０``, as Chinese input methods ty
 ASCII forms (Unicode NFKC).
 
 :func:`parse_day` is what every register field uses: a date, or the Beijing date of a
-date-time (``2026/9/30 10:00`` is 2026-09-30).
+date-time (``2026/9/30 10:00`` is 2026-09-30). :func:`beijing_day` is the one rule by which
+every entry point (the calendar's day methods, triggers, ``Case``, the pydantic types, the
+CLI) reads a date-like value as a day: a date is that day; a naive datetime is its date (it
+is Beijing wall time); an aware datetime, in any zone, is the date it is in Beijing
+(``2026-09-30 20:00 UTC`` is 2026-10-01).
 
 Times: naive datetimes mean Beijing time. Aware ones are converted with the tz database,
 not a fixed +08:00: Beijing observed daylight saving time from 1986 to 1991
@@ -34,6 +38,7 @@ __all__ = [
     "WHEN_FORMS",
     "add_hours",
     "beijing",
+    "beijing_day",
     "format_instant",
     "is_not_a_time",
     "parse_date",
@@ -78,7 +83,9 @@ def to_beijing(moment: dt.datetime) -> dt.datetime:
     its first occurrence (summer time) unless ``fold=1`` is given.
     """
     zone = beijing()
-    if moment.tzinfo is None:
+    # A tzinfo whose utcoffset() is None makes the datetime naive (astimezone would read it
+    # as the machine's local time): Beijing wall time, as beijing_day reads it.
+    if moment.tzinfo is None or moment.utcoffset() is None:
         local = moment.replace(tzinfo=zone)
         try:
             # Round-trip through UTC so that a skipped wall time becomes the real one.
@@ -86,6 +93,23 @@ def to_beijing(moment: dt.datetime) -> dt.datetime:
         except OverflowError:  # within hours of 0001-01-01 or 9999-12-31: no summer time there
             return local
     return moment.astimezone(zone)
+
+
+def beijing_day(value: dt.date) -> dt.date:
+    """The Beijing day of a date-like value: a ``date`` is itself; a naive ``datetime`` (a
+    pandas ``Timestamp`` too) is its date, being Beijing wall time; an aware one, in any
+    zone, is its date in Asia/Shanghai (``datetime(2026, 9, 30, 20, tzinfo=UTC)`` is
+    2026-10-01, 04:00 in Beijing).
+
+    The caller refuses what names no day (pandas' ``NaT``: :func:`is_not_a_time`). An aware
+    value within hours of 0001-01-01 or 9999-12-31 whose Beijing date Python cannot hold
+    raises ``OverflowError``, as ``astimezone`` does.
+    """
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            return value.date()
+        return value.astimezone(beijing()).date()
+    return value
 
 
 def is_not_a_time(value: object) -> bool:
@@ -221,9 +245,7 @@ def parse_day(value: object) -> dt.date:
                 "NaT is a missing value, not a date",
                 "NaT 是缺失值,不是日期",
             )
-        if value.tzinfo is not None:
-            return value.astimezone(beijing()).date()
-        return value.date()
+        return beijing_day(value)
     if isinstance(value, dt.date):
         return value
     raise DateParseError(shown(value), DATETIME_FORMS)

@@ -40,7 +40,7 @@ from pydantic_core.core_schema import ErrorType
 from gov_deadlines.calendar import ProvisionalDate, WorkCalendar, default_calendar, is_provisional
 from gov_deadlines.catalogue import Catalogue, ReceiptPolicy, check_due, default_catalogue
 from gov_deadlines.counting.periods import Period
-from gov_deadlines.dates import DATETIME_FORMS, is_not_a_time, parse_day
+from gov_deadlines.dates import DATETIME_FORMS, beijing_day, is_not_a_time, parse_day
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -71,8 +71,14 @@ def _lang(info: Any, default: Lang) -> str:
     return default
 
 
-def _day(value: Any, info: Any, lang: Lang) -> Any:
-    """Dates as text in the library's forms too (``2026年9月28日``): read them here."""
+def _day(value: Any, info: Any, lang: Lang, instant: bool) -> Any:
+    """Dates as text in the library's forms too (``2026年9月28日``): read them here.
+
+    A datetime given to a date field is its Beijing day (:func:`~gov_deadlines.dates.beijing_day`:
+    a naive one its date, an aware one its date in Beijing), as ``Case`` and the CLI read
+    it; pydantic would refuse one with a time and take a midnight one by its own date.
+    ``instant``: the field holds a datetime, which is left to pydantic as it is.
+    """
     # pandas' NaT passes for a datetime but names no day: refused here as no date, not
     # left to pydantic's date validator, which raises TypeError on it (a 500, not a 422)
     if isinstance(value, str) or is_not_a_time(value):
@@ -87,7 +93,25 @@ def _day(value: Any, info: Any, lang: Lang) -> Any:
             shown(value), DATETIME_FORMS, "a number or bytes is not a date", "数字或字节串不是日期"
         )
         raise pydantic_error(refused, _lang(info, lang)) from None
+    if isinstance(value, dt.datetime) and not instant:
+        try:
+            return beijing_day(value)
+        except OverflowError:
+            refused = DateParseError(
+                shown(value),
+                DATETIME_FORMS,
+                "its Beijing date lies outside 0001-01-01 .. 9999-12-31",
+                "换算为北京时间后超出0001-01-01至9999-12-31",
+            )
+            raise pydantic_error(refused, _lang(info, lang)) from None
     return value
+
+
+def _takes_instant(source: Any) -> bool:
+    """Whether the annotated type holds a datetime (``datetime``, ``datetime | None`` …)."""
+    if isinstance(source, type):
+        return issubclass(source, dt.datetime)
+    return any(_takes_instant(arg) for arg in get_args(source))
 
 
 def _covered(
@@ -106,7 +130,8 @@ def _covered(
     except CalendarCoverageError as error:
         # past the provisional years too: this refusal says so (no "ask for provisional")
         raise pydantic_error(error, _lang(info, lang)) from None
-    return ProvisionalDate(day.year, day.month, day.day)
+    plain = beijing_day(day)
+    return ProvisionalDate(plain.year, plain.month, plain.day)
 
 
 def _check_options(
@@ -126,8 +151,9 @@ def _check_options(
 
 
 def _date_schema(source: Any, handler: Any, lang: Lang, after: Any) -> Any:
+    instant = _takes_instant(source)
     return core_schema.with_info_before_validator_function(
-        lambda value, info: _day(value, info, lang),
+        lambda value, info: _day(value, info, lang, instant),
         core_schema.with_info_after_validator_function(after, handler(source)),
     )
 

@@ -371,3 +371,20 @@ def test_a_duty_missed_in_every_window_is_one_short_finding_on_the_form() -> Non
     assert rows["各县按季度公开饮用水水源监测信息(2026年,按季度)"].problems == "全年各季度均无记录"
     inspections = supervision_rows(check_log([], 2026, sources="bz-2017"), "en")
     assert inspections[1].problems == "2026: no record (at least 2 required)"
+
+
+def test_an_aware_as_of_is_read_as_its_beijing_day() -> None:
+    # 2026-01-31 17:00 UTC is 2026-02-01 01:00 in Beijing: the January window has ended
+    evening = dt.datetime(2026, 1, 31, 17, 0, tzinfo=dt.UTC)
+    statuses = {
+        as_of: {
+            v.occurrence.window_label("en"): v.status
+            for v in check_log([], 2026, sources="jy-2024", as_of=as_of)
+        }["by 2026-01-31"]
+        for as_of in (D(2026, 1, 31), evening, D(2026, 2, 1))
+    }
+    assert statuses == {
+        D(2026, 1, 31): Status.PENDING,
+        evening: Status.OVERDUE,
+        D(2026, 2, 1): Status.OVERDUE,
+    }

@@ -127,10 +127,12 @@ class LocalScope(ScopeBase):
     # -- answers, checked against the local coverage ------------------------------------------
 
     def is_workday(self, day: dt.date) -> bool:
+        day = self._day(day)
         self._check(day, day)
         return super().is_workday(day)
 
     def day_info(self, day: dt.date) -> DayInfo:
+        day = self._day(day)
         self._check(day, day)
         info = super().day_info(day)
         local = self._local.get(info.date)
@@ -139,15 +141,18 @@ class LocalScope(ScopeBase):
         return dataclasses.replace(info, local=local)
 
     def days(self, first: dt.date, last: dt.date) -> Iterator[DayInfo]:
+        first, last = self._day(first), self._day(last)
         self._check(first, last)
         return super().days(first, last)
 
     def notable_days(self, after: dt.date, through: dt.date) -> list[DayInfo]:
+        after, through = self._day(after), self._day(through)
         if after < through:
             self._check(after + dt.timedelta(days=1), through)
         return super().notable_days(after, through)
 
     def add_workdays(self, day: dt.date, n: int) -> dt.date:
+        day = self._day(day)
         result = super().add_workdays(day, n)
         # The days walked over: after `day` (which never counts) up to the result.
         if result > day:
@@ -159,16 +164,19 @@ class LocalScope(ScopeBase):
         return result
 
     def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        start, end = self._day(start), self._day(end)
         if start != end:
             self._check(min(start, end) + dt.timedelta(days=1), max(start, end))
         return super().workdays_between(start, end)
 
     def workday_on_or_after(self, day: dt.date) -> dt.date:
+        day = self._day(day)
         result = super().workday_on_or_after(day)
         self._check(day, result)
         return result
 
     def workday_on_or_before(self, day: dt.date) -> dt.date:
+        day = self._day(day)
         result = super().workday_on_or_before(day)
         self._check(result, day)
         return result
@@ -199,6 +207,7 @@ class LocalScope(ScopeBase):
 
     def notices_used(self, first: dt.date, last: dt.date) -> tuple[str, ...]:
         """The national citations, then each local document with its days in the span."""
+        first, last = self._day(first), self._day(last)
         low, high = min(first, last), max(first, last)
         lines = list(super().notices_used(first, last))
         for overlay in self._overlays:

@@ -32,7 +32,7 @@ from gov_deadlines.calendar.day import (
 from gov_deadlines.calendar.fingerprint import year_stamps
 from gov_deadlines.calendar.holiday import Holiday
 from gov_deadlines.calendar.local_scope import LocalScope
-from gov_deadlines.dates import is_not_a_time
+from gov_deadlines.dates import beijing_day, is_not_a_time
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -63,6 +63,10 @@ class WorkCalendar:
 
     Build one with :func:`default_calendar`, then derive others with
     :meth:`with_overlays` (a newly published notice) or :meth:`with_provisional`.
+
+    A day argument is a ``datetime.date``; a datetime is read as its Beijing day
+    (:func:`~gov_deadlines.dates.beijing_day`): a naive one is its date, an aware one the
+    date it is in Beijing, so ``2026-09-30 20:00 UTC`` is 2026-10-01 (国庆节).
     """
 
     __slots__ = (
@@ -309,7 +313,9 @@ class WorkCalendar:
 
     # -- single days ---------------------------------------------------------------------
 
-    def _index(self, day: dt.date) -> int:
+    def _day(self, day: object) -> dt.date:
+        """The day a day argument names: :func:`~gov_deadlines.dates.beijing_day` (an aware
+        datetime is its Beijing date, not the date on its own clock)."""
         # pandas' NaT is a datetime that names no day (its toordinal raises ValueError)
         if not isinstance(day, dt.date) or is_not_a_time(day):
             raise ArgumentTypeError(
@@ -318,7 +324,10 @@ class WorkCalendar:
                 "a datetime.date (read text with gov_deadlines.dates.parse_date)",
                 "日期(如 2026-10-01)",
             )
-        return day.toordinal() - self._base
+        return beijing_day(day)
+
+    def _index(self, day: object) -> int:
+        return self._day(day).toordinal() - self._base
 
     def refusal(self, day: dt.date, *, past_the_last_date: bool = False) -> CalendarCoverageError:
         """The error for an answer that needs ``day`` (a day this calendar does not cover).
@@ -379,7 +388,8 @@ class WorkCalendar:
 
     def day_info(self, day: dt.date) -> DayInfo:
         """The kind of ``day``, its holiday, the notice it rests on, and whether provisional."""
-        i = self._index(day)
+        day = self._day(day)
+        i = day.toordinal() - self._base
         provisional = self._require(i, i)
         code = self._codes[i]
         names, indices = self._holidays
@@ -405,6 +415,7 @@ class WorkCalendar:
 
     def days(self, first: dt.date, last: dt.date) -> Iterator[DayInfo]:
         """``day_info`` of every day from ``first`` to ``last``, both included."""
+        first, last = self._day(first), self._day(last)
         self._require(self._index(first), self._index(last))
         day = first
         while day <= last:
@@ -450,6 +461,7 @@ class WorkCalendar:
         return self._add_workdays_slow(day, i, n)
 
     def _add_workdays_slow(self, day: dt.date, i: int, n: int) -> dt.date:
+        day = self._day(day)
         if isinstance(n, bool) or not isinstance(n, numbers.Integral):
             raise ArgumentTypeError("n", n, "a whole number of working days (int)", "整数个工作日")
         if type(n) is not int:  # numpy.int64 from a data frame, as periods take it
@@ -532,6 +544,7 @@ class WorkCalendar:
 
     def workday_on_or_after(self, day: dt.date) -> dt.date:
         """``day`` if it is a working day, else the first working day after it."""
+        day = self._day(day)
         i = self._index(day)
         if not (0 <= i < self._n_days):
             raise self._uncovered(dt.date(day.year, day.month, day.day))
@@ -543,6 +556,7 @@ class WorkCalendar:
 
     def workday_on_or_before(self, day: dt.date) -> dt.date:
         """``day`` if it is a working day, else the last working day before it."""
+        day = self._day(day)
         i = self._index(day)
         if not (0 <= i < self._n_days):
             raise self._uncovered(dt.date(day.year, day.month, day.day))
@@ -554,6 +568,7 @@ class WorkCalendar:
 
     def notices_used(self, first: dt.date, last: dt.date) -> tuple[str, ...]:
         """Citations of the data behind days ``first..last``: one line per year."""
+        first, last = self._day(first), self._day(last)
         lines = []
         for year in range(min(first, last).year, max(first, last).year + 1):
             arrangement = self._arrangements.get(year)

@@ -35,7 +35,14 @@ from gov_deadlines.counting.periods import (
     WorkingDays,
     Years,
 )
-from gov_deadlines.dates import add_hours, beijing, is_not_a_time, start_of_day, to_beijing
+from gov_deadlines.dates import (
+    add_hours,
+    beijing,
+    beijing_day,
+    is_not_a_time,
+    start_of_day,
+    to_beijing,
+)
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -290,11 +297,12 @@ class Counted(NamedTuple):
 
 
 def split_trigger(trigger: object) -> tuple[dt.date, dt.datetime | None]:
-    """The trigger's Beijing date and, when a time was given, its aware instant."""
+    """The trigger's Beijing day (:func:`~gov_deadlines.dates.beijing_day`) and, when a
+    time was given, its instant in Beijing time: an hour period (48小时) runs from that
+    instant, and a cut-off compares with it, so the time is kept, not only the day."""
     if isinstance(trigger, dt.date) and not is_not_a_time(trigger):
         if isinstance(trigger, dt.datetime):
-            moment = to_beijing(trigger)
-            return moment.date(), moment
+            return beijing_day(trigger), to_beijing(trigger)
         return trigger, None
     raise ArgumentTypeError(
         "trigger",

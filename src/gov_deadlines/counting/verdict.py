@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from gov_deadlines.counting.conventions import Unit
 from gov_deadlines.counting.deadlines import Deadline
-from gov_deadlines.dates import format_instant, is_not_a_time, to_beijing
+from gov_deadlines.dates import beijing_day, format_instant, is_not_a_time, to_beijing
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -244,7 +244,7 @@ def _checked(deadline: Deadline, done_at: dt.date | dt.datetime) -> Verdict:
     done_date: dt.date = done_at
     if isinstance(done_at, dt.datetime):
         moment = to_beijing(done_at)
-        done_date = moment.date()
+        done_date = beijing_day(done_at)
     trigger = deadline.trigger
     if isinstance(trigger, dt.datetime):
         before = _utc(moment) < _utc(trigger) if moment is not None else done_date < trigger.date()

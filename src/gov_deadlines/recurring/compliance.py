@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from gov_deadlines.calendar.workcalendar import WorkCalendar, calendar_or_default
 from gov_deadlines.catalogue import Catalogue
 from gov_deadlines.catalogue.loading import catalogue_or_default
+from gov_deadlines.dates import beijing_day
 from gov_deadlines.errors import ArgumentTypeError, CalendarCoverageError, check_day_argument
 from gov_deadlines.recurring.log import LogEntry, LogError, entry_problem, log_entry, unknown_ids
 from gov_deadlines.recurring.windows import (
@@ -273,7 +274,7 @@ def check_log(
     """
     check_day_argument("as_of", as_of)
     if isinstance(as_of, dt.datetime):
-        as_of = as_of.date()
+        as_of = beijing_day(as_of)
     cat = catalogue_or_default(catalogue)
     cal = calendar_or_default(calendar)
     if isinstance(events, str | bytes) or not isinstance(events, Iterable):
