@@ -40,7 +40,13 @@ from pydantic_core.core_schema import ErrorType
 from gov_deadlines.calendar import ProvisionalDate, WorkCalendar, default_calendar, is_provisional
 from gov_deadlines.catalogue import Catalogue, ReceiptPolicy, check_due, default_catalogue
 from gov_deadlines.counting.periods import Period
-from gov_deadlines.dates import DATETIME_FORMS, beijing_day, is_not_a_time, parse_day
+from gov_deadlines.dates import (
+    DATETIME_FORMS,
+    beijing_day,
+    is_not_a_time,
+    parse_datetime,
+    parse_day,
+)
 from gov_deadlines.errors import (
     ArgumentTypeError,
     CalendarCoverageError,
@@ -77,12 +83,16 @@ def _day(value: Any, info: Any, lang: Lang, instant: bool) -> Any:
     A datetime given to a date field is its Beijing day (:func:`~gov_deadlines.dates.beijing_day`:
     a naive one its date, an aware one its date in Beijing), as ``Case`` and the CLI read
     it; pydantic would refuse one with a time and take a midnight one by its own date.
-    ``instant``: the field holds a datetime, which is left to pydantic as it is.
+    ``instant``: the field holds a datetime, which is left to pydantic as it is, and a text
+    with a time of day is read as that instant (Beijing time when it names no zone), not
+    as its day.
     """
     # pandas' NaT passes for a datetime but names no day: refused here as no date, not
     # left to pydantic's date validator, which raises TypeError on it (a 500, not a 422)
     if isinstance(value, str) or is_not_a_time(value):
         try:
+            if instant and isinstance(value, str):
+                return parse_datetime(value)
             return parse_day(value)
         except GovDeadlinesError as error:
             raise pydantic_error(error, _lang(info, lang)) from None

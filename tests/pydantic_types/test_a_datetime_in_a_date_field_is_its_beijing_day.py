@@ -106,3 +106,11 @@ def test_case_pydantic_and_the_calendar_read_an_instant_as_the_same_day(
     except ValidationError:
         accepted = False
     assert accepted == CAL.is_workday(moment) == CAL.is_workday(day)
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-10-30 17:00", "2026年10月30日 17:00", "2026-10-30T09:00:00Z"]
+)
+def test_a_text_with_a_time_in_a_datetime_field_keeps_its_time_in_beijing(text: str) -> None:
+    model = Application(received_on="2026-09-28", replied_at=text)
+    assert model.replied_at == dt.datetime(2026, 10, 30, 17, 0, tzinfo=SHANGHAI)
