@@ -65,6 +65,7 @@ from gov_deadlines.cases.record_notes import disputed_outcome, record_notes
 from gov_deadlines.cases.verdict import CaseVerdict
 from gov_deadlines.cases.versions import ReplyVersion, ReplyVersions, reply_versions
 from gov_deadlines.catalogue.receipt import ReceiptPolicy
+from gov_deadlines.dates import beijing_day
 from gov_deadlines.errors import ArgumentTypeError, CalendarCoverageError, check_day_argument
 from gov_deadlines.vocabulary import CaseResult, Status
 
@@ -131,6 +132,8 @@ class CaseClock:
         # checked here, once, so that a wrong one is an ArgumentTypeError, not an
         # AttributeError from deep inside.
         check_day_argument("as_of", as_of)
+        if as_of is not None:
+            as_of = beijing_day(as_of)  # an aware datetime's day is its Beijing day
         if not isinstance(calendar, WorkCalendar):
             raise ArgumentTypeError(
                 "calendar", calendar, "a WorkCalendar or None", "WorkCalendar 对象(或不填)"

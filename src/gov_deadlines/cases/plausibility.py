@@ -51,10 +51,9 @@ def date_findings(
     started), ``now`` the audit day (``as_of``) as an index; ``date`` gives an index's date.
     """
     if now is not None:
-        day = as_of.date() if isinstance(as_of, dt.datetime) else as_of
         for name, value in dated:
             if value > now:
-                findings.append(Finding("after_audit_day", (name, date(value), day)))
+                findings.append(Finding("after_audit_day", (name, date(value), as_of)))
     for name, value in dated:
         if value < receipt and name in _ACTS:
             findings.append(Finding("before_receipt", (name, date(value), date(receipt))))
