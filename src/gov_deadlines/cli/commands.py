@@ -259,6 +259,10 @@ def _headline(deadline: Deadline, calendar: WorkCalendar, console: Console) -> s
         text = console.t(
             f"截止:{day.isoformat()}({note}){end}", f"Due: {day.isoformat()} ({note}) {end}"
         )
+        if deadline.before_trigger:
+            text += console.t(
+                "(早于依据日期,自始逾期)", " (before its trigger: overdue from the start)"
+            )
     if deadline.provisional:
         text += " " + provisional_mark(console.lang)
     return console.style(text, "bold", "yellow" if deadline.provisional else "green")

@@ -264,6 +264,9 @@ class Details:
     """The facts of a result beyond its last day, for units that have them.
 
     ``due_at`` is set only where it is not 24:00 of the last day (hours, a cut-off).
+    ``before_trigger`` (fixed dates): the date (of its own year, or of the trigger's) falls
+    before the trigger date given — the convention "fixed date before its trigger", named
+    in every output (see :func:`count`).
     """
 
     due_at: dt.datetime | None = None
@@ -271,6 +274,7 @@ class Details:
     earliest_removal: dt.date | None = None
     last_workday: dt.date | None = None
     last_workday_provisional: bool = False
+    before_trigger: bool = False
 
     def __init__(
         self,
@@ -279,12 +283,14 @@ class Details:
         earliest_removal: dt.date | None = None,
         last_workday: dt.date | None = None,
         last_workday_provisional: bool = False,
+        before_trigger: bool = False,
     ) -> None:
         object.__setattr__(self, "due_at", due_at)
         object.__setattr__(self, "unrolled_date", unrolled_date)
         object.__setattr__(self, "earliest_removal", earliest_removal)
         object.__setattr__(self, "last_workday", last_workday)
         object.__setattr__(self, "last_workday_provisional", last_workday_provisional)
+        object.__setattr__(self, "before_trigger", before_trigger)
 
 
 class Counted(NamedTuple):
@@ -369,7 +375,10 @@ def count(
 ) -> Counted:
     """Apply ``convention`` to ``period`` from ``trigger`` over ``calendar``.
 
-    A fixed date may also take a year (an ``int``) as its trigger. An answer past
+    A fixed date may also take a year (an ``int``) as its trigger. A fixed date without a
+    year is the date in the trigger's year; when a date trigger falls after it, the answer
+    stays that date (a duty overdue from the start, or for a yearly date this year's,
+    already passed) and ``Details.before_trigger`` says so, never silently. An answer past
     9999-12-31 is the calendar's refusal (:class:`CalendarCoverageError` with
     ``past_the_last_date``); a year, or an aware trigger, that no Beijing date can hold is a
     :class:`DateRangeError`.
@@ -456,5 +465,7 @@ def _count(
         due_at=day_end(due, convention) if convention.cutoff else None,
         last_workday=last_workday,
         last_workday_provisional=is_provisional(last_workday),
+        # A year given as the trigger became its 1 January: never after the date.
+        before_trigger=due < trigger_date,
     )
     return Counted(normalized, due, False, details)

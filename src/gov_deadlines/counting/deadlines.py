@@ -33,7 +33,7 @@ from gov_deadlines.counting.periods import (
 )
 from gov_deadlines.counting.stamping import read_spans
 from gov_deadlines.dates import format_instant
-from gov_deadlines.errors import ArgumentTypeError
+from gov_deadlines.errors import ArgumentTypeError, GovDeadlinesError
 from gov_deadlines.stamps import DaySpan, Stamp
 from gov_deadlines.values import frozen
 from gov_deadlines.vocabulary import PROVISIONAL_MARK, Lang, Recorded, is_zh
@@ -232,6 +232,13 @@ class Deadline(Recorded):
         return self.details.last_workday_provisional if self.details else False
 
     @property
+    def before_trigger(self) -> bool:
+        """Fixed dates: the date falls before the trigger date given (固定日期早于依据日期):
+        the duty is overdue from the start; the explanation says so and names the next
+        year's date."""
+        return self.details.before_trigger if self.details else False
+
+    @property
     def calendar_data(self) -> tuple[str, ...]:
         """Citations of the calendar data the result rests on (one line per year)."""
         if self.unit is Unit.HOURS:
@@ -348,6 +355,8 @@ class Deadline(Recorded):
                 if zh
                 else f"2. Due date: {due}, until 24:00 of that day."
             )
+            if self.before_trigger:
+                steps.append(self._before_trigger_line(lang))
             if self.last_workday is not None:
                 flag = (
                     (PROVISIONAL_MARK["zh"] if zh else " " + PROVISIONAL_MARK["en"])
@@ -487,6 +496,39 @@ class Deadline(Recorded):
                 f"the earliest day it may come down is {removal}."
             )
         return steps
+
+    def _before_trigger_line(self, lang: str) -> str:
+        """The convention "fixed date before its trigger", said where the due date is."""
+        zh = is_zh(lang)
+        assert isinstance(self.period, FixedDate)
+        due, trigger = self.due_date.isoformat(), self.trigger_date.isoformat()
+        try:
+            following: str | None = self.period.on(self.due_date.year + 1).isoformat()
+        except GovDeadlinesError:  # no such day next year (29 February), or past 9999
+            following = None
+        if zh:
+            text = (
+                f"   注意(固定日期早于依据日期):截止日期{due}早于依据日期{trigger},"
+                "该义务自始即已逾期"
+            )
+            if following is None:
+                return text + "。"
+            if self.period.every_year:
+                return (
+                    text + f";如问的是下一年度,其截止日期为{following}(以年份{following[:4]}查询)。"
+                )
+            return text + f";如指下一年的日期({following}),请写明年份。"
+        text = (
+            f"   Note (fixed date before its trigger): the due date {due} is before the "
+            f"trigger date {trigger}: the duty is overdue from the start"
+        )
+        if following is None:
+            return text + "."
+        if self.period.every_year:
+            return text + (
+                f"; the next year's due date is {following} (ask with the year {following[:4]})."
+            )
+        return text + f"; if next year's date ({following}) is meant, write the year."
 
     def _end_line(self, lang: str, n: int) -> str:
         zh = is_zh(lang)

@@ -111,6 +111,11 @@ class DeadlineRecord(BaseModel):
     earliest_removal: dt.date | None
     earliest_removal_at: dt.datetime | None
     last_workday: dt.date | None
+    before_trigger: bool = Field(
+        default=False,
+        description="a fixed date before the trigger date given (固定日期早于依据日期): "
+        "the duty is overdue from the start; the explanation names the next year's date",
+    )
     calendar_data: list[str]
     stamp: str = Field(default="", description=STAMP_DESCRIPTION)
     asked_rule: str | None = Field(
@@ -164,6 +169,7 @@ def deadline_to_record(
         earliest_removal=deadline.earliest_removal,
         earliest_removal_at=deadline.due_at if deadline.earliest_removal is not None else None,
         last_workday=deadline.last_workday,
+        before_trigger=deadline.before_trigger,
         calendar_data=list(deadline.calendar_data),
         stamp=deadline.stamp.text(),
         asked_rule=deadline.asked_rule,
