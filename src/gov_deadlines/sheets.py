@@ -26,6 +26,7 @@ or 1904 date system). Every problem names the cell as Excel shows it (``登记�
 from __future__ import annotations
 
 import datetime as dt
+import html
 import importlib
 import re
 import zipfile
@@ -33,6 +34,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
+from xml.etree import ElementTree
 
 from gov_deadlines.errors import GovDeadlinesError, check_path_argument
 
@@ -52,6 +54,8 @@ __all__ = [
     "excel_serial_date",
     "open_sheet",
     "sheet_prefix",
+    "uncached_formulas",
+    "uncached_problem",
 ]
 
 #: The file names read as workbooks.
@@ -214,6 +218,114 @@ def _date1904(path: str) -> bool:
     return found is not None
 
 
+_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+#: A cell whose first child is a formula (``<f>…</f>`` or a shared ``<f …/>``), with the
+#: cached value after it if any: group 1 the cell's attributes, 2 the formula, 3 the value
+#: element, 4 its text.
+_FORMULA_CELL = re.compile(
+    rb"<"
+    + _PREFIX
+    + rb"c\b([^>]*)>\s*<"
+    + _PREFIX
+    + rb"f\b[^>]*?(?:/>|>(.*?)</"
+    + _PREFIX
+    + rb"f>)\s*(<"
+    + _PREFIX
+    + rb"v\b[^>]*?(?:/>|>(.*?)</"
+    + _PREFIX
+    + rb"v>))?",
+    re.DOTALL,
+)
+_FORMULA_TAG = re.compile(rb"<" + _PREFIX + rb"f[\s>/]")
+_CELL_REF = re.compile(rb"\br\s*=\s*[\"']([A-Z]+)([0-9]+)[\"']")
+_CELL_TYPE = re.compile(rb"\bt\s*=\s*[\"']([a-zA-Z]+)[\"']")
+_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DOC_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _sheet_part(archive: zipfile.ZipFile, name: str) -> str | None:
+    """The archive member holding the worksheet ``name`` (``xl/worksheets/sheet1.xml``)."""
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rid = next(
+        (
+            node.get(_DOC_REL)
+            for node in workbook.iter()
+            if node.tag.endswith("}sheet") and node.get("name") == name
+        ),
+        None,
+    )
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    target = next(
+        (
+            node.get("Target")
+            for node in rels.iter(f"{_RELS_NS}Relationship")
+            if rid is not None and node.get("Id") == rid
+        ),
+        None,
+    )
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def uncached_formulas(path: str, name: str) -> dict[int, dict[int, str]]:
+    """The cells of sheet ``name`` holding a formula with no saved value: by Excel row, by
+    column index from 0, each with its formula text.
+
+    A workbook written by a program (openpyxl, a script) and never opened in Excel or WPS
+    holds its formulas without the values they compute; calamine reads such a cell as
+    empty, which no one can tell from a cell left blank. The sheet's XML says it: an
+    ``<f>`` without a ``<v>``, or with an empty one (an empty value is a computed empty
+    text only for a text result, ``t="str"``). Read only when the XML holds a formula at
+    all; a file that cannot be read so (not a zip, no such part) gives none: calamine has
+    read it already or refused it.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _sheet_part(archive, name)
+            if part is None:
+                return {}
+            data = archive.read(part)
+    except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):
+        # SyntaxError: ElementTree's ParseError, a workbook.xml calamine read but we cannot.
+        return {}
+    if _FORMULA_TAG.search(data) is None:
+        return {}
+    found: dict[int, dict[int, str]] = {}
+    for match in _FORMULA_CELL.finditer(data):
+        attributes, formula, value_tag, value = match.groups()
+        if value_tag is not None and value:
+            continue
+        kind = _CELL_TYPE.search(attributes)
+        if value_tag is not None and kind is not None and kind.group(1) == b"str":
+            continue  # a formula whose saved result is the empty text
+        ref = _CELL_REF.search(attributes)
+        if ref is None:
+            continue  # a cell without its address (never written by Excel, WPS, openpyxl)
+        text = html.unescape((formula or b"").decode("utf-8", "replace"))
+        found.setdefault(int(ref.group(2)), {})[_column_index(ref.group(1))] = text
+    return found
+
+
+def uncached_problem(formula: str) -> tuple[str, str]:
+    """What is wrong with a formula cell without a saved value, and how to fix it (en, zh)."""
+    shown = f"={formula}" if formula else "a formula"
+    return (
+        f"the cell holds the formula {shown} but no saved value (the workbook was written "
+        "by a program and never opened in Excel or WPS): open the file in Excel or WPS and "
+        "save it so that the values are stored, or write the value instead of the formula",
+        f"该单元格是公式 {shown},但没有保存计算结果(工作簿由程序生成,未经Excel或WPS打开保存):"
+        "请用Excel或WPS打开并保存该文件,使计算结果存入文件,或直接填写数值而不是公式",
+    )
+
+
 @dataclass
 class Sheet:
     """One worksheet's table: its header and the rows below it (see the module docstring).
@@ -221,7 +333,9 @@ class Sheet:
     ``header_row`` is the Excel row of the header's last row; ``first_column`` the index
     (from 0) of the table's first column; ``header`` the column names, from there on;
     ``grid`` the sheet's cells from A1 (``grid[r][c]`` is row ``r + 1``), merged ranges
-    filled.
+    filled; ``uncached`` the cells holding a formula with no saved value (read as empty in
+    ``grid``), by Excel row and column index (from 0, of the sheet), with the formula
+    (:func:`uncached_formulas`).
     """
 
     source: str
@@ -231,6 +345,7 @@ class Sheet:
     header: list[str]
     date1904: bool
     grid: list[list[Any]] = field(repr=False)
+    uncached: dict[int, dict[int, str]] = field(default_factory=dict, repr=False)
 
     def address(self, row: int, column: int) -> str:
         """The Excel address of the ``column``-th cell (from 0) of the table in ``row``."""
@@ -242,6 +357,19 @@ class Sheet:
         return (
             f"{sheet_prefix(self.name)}{column_letters(self.first_column)}{self.header_row}:"
             f"{column_letters(last)}{self.header_row}"
+        )
+
+    def uncached_in(self, row: int) -> list[tuple[int, str]]:
+        """The table's columns (from 0) in Excel row ``row`` whose cell holds a formula with
+        no saved value, with the formula, left to right."""
+        cells = self.uncached.get(row)
+        if not cells:
+            return []
+        first, width = self.first_column, len(self.header)
+        return sorted(
+            (column - first, formula)
+            for column, formula in cells.items()
+            if first <= column < first + width
         )
 
     def text_rows(
@@ -422,6 +550,7 @@ def open_sheet(
         header=header,
         date1904=_date1904(source),
         grid=rows,
+        uncached=uncached_formulas(source, name),
     )
 
 

@@ -28,6 +28,7 @@ from gov_deadlines.sheets import (
     cell_text,
     open_sheet,
     sheet_prefix,
+    uncached_problem,
 )
 
 if TYPE_CHECKING:
@@ -108,6 +109,9 @@ class SheetAudit:
             (), as_of=as_of, calendar=calendar, policy=policy, catalogue=catalogue, rows=self.rows
         )
         self._column = dict(zip(FIELDS, self.layout.index, strict=True))
+        self._fields = {
+            column: name for name, column in self._column.items() if 0 <= column < width
+        }
 
     @property
     def ignored_columns(self) -> tuple[str, ...]:
@@ -176,8 +180,35 @@ class SheetAudit:
         )
         return RowResult(line, result.case_id, None, placed)
 
+    def _uncached(self, result: RowResult) -> RowResult | None:
+        """The row as malformed when a cell the audit reads holds a formula with no saved
+        value: it reads as empty, and an empty reply date is a case not replied."""
+        used = self._fields
+        for column, formula in self.sheet.uncached_in(result.line):
+            field_name = used.get(column)
+            if field_name is None:
+                continue  # a column the audit does not read
+            where = self.sheet.address(result.line, column)
+            problem, problem_zh = uncached_problem(formula)
+            header = self.sheet.header[column]
+            placed = CaseError(
+                f"{where} ({header}): {problem}",
+                f"{where}({header}):{problem_zh}",
+                field=field_name,
+                case_id=result.case_id,
+                line=result.line,
+            )
+            return RowResult(result.line, result.case_id, None, placed)
+        return None
+
     def __iter__(self) -> Iterator[RowResult]:
+        checked = bool(self.sheet.uncached)
         for result in self._audit:
+            if checked:
+                malformed = self._uncached(result)
+                if malformed is not None:
+                    yield malformed
+                    continue
             yield result if result.error is None else self._addressed(result)
 
 
