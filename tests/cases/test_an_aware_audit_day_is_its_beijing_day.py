@@ -15,7 +15,7 @@ from gov_deadlines.dates import beijing_day
 
 # Received 2026-09-01 (in person): the reply is due 2026-09-29.
 CASE = {"case_id": "1", "channel": "当面", "submitted": "2026-09-01"}
-EVENING_UTC = dt.datetime(2026, 9, 29, 20, 0, tzinfo=dt.timezone.utc)
+EVENING_UTC = dt.datetime(2026, 9, 29, 20, 0, tzinfo=dt.UTC)
 
 
 def test_an_aware_audit_day_is_read_as_its_beijing_day_by_audit_case() -> None:
@@ -38,7 +38,7 @@ def test_the_batch_reads_it_alike_and_its_warning_names_the_beijing_day() -> Non
         max_value=dt.datetime(2026, 12, 1),
         timezones=st.sampled_from(
             [
-                dt.timezone.utc,
+                dt.UTC,
                 dt.timezone(dt.timedelta(hours=-10)),
                 dt.timezone(dt.timedelta(hours=14)),
             ]
