@@ -18,7 +18,7 @@ import dataclasses
 import datetime as dt
 import enum
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -791,26 +791,21 @@ def _check_case(position: int, data: Mapping[str, Any], ctx: _Context, kind: str
         old_provisional=provisional,
         old_stamp=str(stamped or ""),
     )
-    old = _stamp({"stamp": stamped})
-    if old is None:
-        reasons = [Reason("记录没有数据版本戳,无法判断", "the record has no stamp to compare")]
-    else:
-        new_rules = (
-            ctx.catalogue.rule_stamps(ctx.catalogue.rule("ogi.reply"))
-            if _known_rule(ctx.catalogue, "ogi.reply")
-            else ()
-        )
-        years = _changed_years(old, ctx)
-        if not years and old.rules == new_rules:
-            return item
-        reasons = _reasons(old, years, new_rules, ctx, ())
-    reasons.append(
+    reply_rules = (
+        ctx.catalogue.rule_stamps(ctx.catalogue.rule("ogi.reply"))
+        if _known_rule(ctx.catalogue, "ogi.reply")
+        else ()
+    )
+    return _untouched_or_rerun(
+        item,
+        _stamp({"stamp": stamped}),
+        lambda _: reply_rules,
+        ctx,
         Reason(
             "案件的核查取决于其全部办理记录,请用新日历重新运行 audit",
             "a case's audit depends on its whole history: run audit again",
-        )
+        ),
     )
-    return dataclasses.replace(item, outcome=Outcome.RERUN, reasons=tuple(reasons))
 
 
 def _check_verdict(position: int, data: Mapping[str, Any], ctx: _Context) -> RecheckItem:
@@ -827,23 +822,39 @@ def _check_verdict(position: int, data: Mapping[str, Any], ctx: _Context) -> Rec
         old_verdict=str(data.get("status") or "") or None,
         old_stamp=str(data.get("stamp") or ""),
     )
-    old = _stamp(data)
-    if old is None:
-        reasons = [Reason("记录没有数据版本戳,无法判断", "the record has no stamp to compare")]
-    else:
-        sources = ctx.catalogue.source_stamps()
-        new_rules = tuple(sources[r.source] for r in old.rules if r.source in sources)
-        years = _changed_years(old, ctx)
-        if not years and old.rules == new_rules:
-            return item
-        reasons = _reasons(old, years, new_rules, ctx, ())
-    reasons.append(
+    sources = ctx.catalogue.source_stamps()
+    return _untouched_or_rerun(
+        item,
+        _stamp(data),
+        lambda old: tuple(sources[r.source] for r in old.rules if r.source in sources),
+        ctx,
         Reason(
             "核查结果的记录不含规则与起算日,请用新日历重新核查(或保存期限的记录及其 verdict)",
             "a verdict's record holds neither the rule nor the trigger: check it again with the "
             "new data (or store the deadline's record, with its verdict)",
-        )
+        ),
     )
+
+
+def _untouched_or_rerun(
+    item: RecheckItem,
+    old: Stamp | None,
+    new_rules_of: Callable[[Stamp], tuple[RuleStamp, ...]],
+    ctx: _Context,
+    why: Reason,
+) -> RecheckItem:
+    """A stored result that cannot be recomputed from its record: ``item`` itself (untouched)
+    when its stamp's years and rule documents are today's (``new_rules_of(old)``), else to
+    be rerun, with the reasons and ``why``."""
+    if old is None:
+        reasons = [Reason("记录没有数据版本戳,无法判断", "the record has no stamp to compare")]
+    else:
+        new_rules = new_rules_of(old)
+        years = _changed_years(old, ctx)
+        if not years and old.rules == new_rules:
+            return item
+        reasons = _reasons(old, years, new_rules, ctx, ())
+    reasons.append(why)
     return dataclasses.replace(item, outcome=Outcome.RERUN, reasons=tuple(reasons))
 
 
